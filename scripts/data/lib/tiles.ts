@@ -1,0 +1,95 @@
+/**
+ * Layers of record → gzipped Mapbox Vector Tiles (geojson-vt + vt-pbf) → one PMTiles
+ * archive. Tiles carry only the properties the map draws with (LayerOutput.tileProps);
+ * the app looks the rest up from the data when a feature is clicked.
+ */
+import { gzipSync } from 'node:zlib';
+import geojsonvt from 'geojson-vt';
+import vtpbf from 'vt-pbf';
+import * as turf from '@turf/turf';
+import type { LayerOutput } from './types.ts';
+import { writeArchive, type TileInput } from './pmtiles-writer.ts';
+
+function lonToX(lon: number, z: number) {
+  return Math.floor(((lon + 180) / 360) * 2 ** z);
+}
+function latToY(lat: number, z: number) {
+  const r = (lat * Math.PI) / 180;
+  return Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * 2 ** z);
+}
+
+function tileFeatures(layer: LayerOutput) {
+  return {
+    type: 'FeatureCollection' as const,
+    features: layer.features.map((f) => {
+      const properties: Record<string, string | number | boolean> = {};
+      for (const key of layer.tileProps) {
+        const v = f.properties[key];
+        if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') properties[key] = v;
+      }
+      return { type: 'Feature' as const, geometry: f.geometry, properties };
+    }),
+  };
+}
+
+export interface ArchiveResult {
+  bytes: Uint8Array;
+  tiles: number;
+  minzoom: number;
+  maxzoom: number;
+  bounds: [number, number, number, number];
+  leaves: number;
+}
+
+/** Builds one archive from the layers given (all with the same archive name). */
+export function buildArchive(name: string, layers: LayerOutput[], description: string, attribution: string): ArchiveResult {
+  const minzoom = Math.min(...layers.map((l) => l.minzoom));
+  const maxzoom = Math.max(...layers.map((l) => l.maxzoom));
+  const all = turf.featureCollection(layers.flatMap((l) => l.features));
+  const b = turf.bbox(all) as [number, number, number, number];
+  const bounds: [number, number, number, number] = [b[0], b[1], b[2], b[3]];
+  const indexes = layers.map((l) => ({
+    layer: l,
+    index: new geojsonvt(tileFeatures(l), { maxZoom: l.maxzoom, indexMaxZoom: 5, tolerance: 3, buffer: 64, extent: 4096 }),
+  }));
+  const tiles: TileInput[] = [];
+  for (let z = minzoom; z <= maxzoom; z++) {
+    const [x0, x1] = [lonToX(bounds[0], z), lonToX(bounds[2], z)];
+    const [y0, y1] = [latToY(bounds[3], z), latToY(bounds[1], z)];
+    for (let x = x0; x <= x1; x++) {
+      for (let y = y0; y <= y1; y++) {
+        const content: Record<string, ReturnType<typeof indexes[number]['index']['getTile']>> = {};
+        let any = false;
+        for (const { layer, index } of indexes) {
+          if (z < layer.minzoom || z > layer.maxzoom) continue;
+          const t = index.getTile(z, x, y);
+          if (t && t.features.length) { content[layer.name] = t; any = true; }
+        }
+        if (!any) continue;
+        const pbf = vtpbf.fromGeojsonVt(content as never, { version: 2 });
+        tiles.push({ z, x, y, data: gzipSync(pbf, { level: 9 }) });
+      }
+    }
+  }
+  const center: [number, number, number] = [
+    Math.round(((bounds[0] + bounds[2]) / 2) * 1e4) / 1e4,
+    Math.round(((bounds[1] + bounds[3]) / 2) * 1e4) / 1e4,
+    5,
+  ];
+  const metadata = {
+    name,
+    description,
+    attribution,
+    type: 'overlay',
+    format: 'pbf',
+    generator: 'hulunbuir-plan-map scripts/data (geojson-vt 5 + vt-pbf 3, own PMTiles v3 writer)',
+    vector_layers: layers.map((l) => ({
+      id: l.name,
+      minzoom: l.minzoom,
+      maxzoom: l.maxzoom,
+      fields: Object.fromEntries(l.tileProps.map((p) => [p, typeof l.features.find((f) => f.properties[p] != null)?.properties[p] === 'number' ? 'Number' : 'String'])),
+    })),
+  };
+  const { bytes, stats } = writeArchive({ tiles, metadata, bounds, center });
+  return { bytes, tiles: stats.addressed, minzoom, maxzoom, bounds, leaves: stats.leaves };
+}
