@@ -140,7 +140,7 @@ export function buildUnits(inp: Inputs): UnitsResult {
     const wgs = gcoord.transform(structuredClone(f.geometry), gcoord.GCJ02, gcoord.WGS84) as Poly;
     const { geometry, dropped } = repairPolygon(wgs);
     repairs += dropped;
-    const pop = seat.pop_2020_census.trim() === '' ? null : num(seat.pop_2020_census, `places.csv ${code}`);
+    const pop = seat.pop_2020_census.trim() === '' ? null : num(seat.pop_2020_census, `reference/places.csv ${code} pop_2020_census`);
     return feature(geometry, {
       id: `unit-${code}`,
       admin_code: code,
@@ -244,7 +244,7 @@ export function buildStructurePoints(units: RecordFeature<Poly>[], places: Recor
     const p = places.find((r) => r.admin_code === code)!;
     const plan = UNIT_PLAN[code];
     const [role_zh, role_en] = ROLE_LABEL[plan.role];
-    out.push(feature({ type: 'Point', coordinates: roundPos([num(p.lon, code), num(p.lat, code)]) }, {
+    out.push(feature({ type: 'Point', coordinates: roundPos([num(p.lon, `reference/places.csv ${code} lon`), num(p.lat, `reference/places.csv ${code} lat`)]) }, {
       id: `seat-${code}`,
       unit_id: u.properties.id,
       admin_code: code,
@@ -264,7 +264,7 @@ export function buildStructurePoints(units: RecordFeature<Poly>[], places: Recor
   }
   const zone = places.find((r) => r.type === 'development_zone');
   if (!zone) throw new Error('reference/places.csv: the development zone row is missing');
-  out.push(feature({ type: 'Point', coordinates: roundPos([num(zone.lon, 'dev zone'), num(zone.lat, 'dev zone')]) }, {
+  out.push(feature({ type: 'Point', coordinates: roundPos([num(zone.lon, 'reference/places.csv development zone lon'), num(zone.lat, 'reference/places.csv development zone lat')]) }, {
     id: 'devzone-hulunbuir',
     name_zh: zone.name_zh,
     name_en: zone.name_en,
@@ -326,8 +326,8 @@ export function buildRail(inp: Inputs): { lines: RecordFeature<LineString>[]; st
     const pieces: { status: string; coords: Position[] }[] = [];
     for (let i = 1; i < stops.length; i++) {
       const status = stops[i].status === 'uncertain' ? 'uncertain' : def.status;
-      const a = roundPos([num(stops[i - 1].lon, def.id), num(stops[i - 1].lat, def.id)]);
-      const b = roundPos([num(stops[i].lon, def.id), num(stops[i].lat, def.id)]);
+      const a = roundPos([num(stops[i - 1].lon, `reference/rail.csv ${def.id}`), num(stops[i - 1].lat, `reference/rail.csv ${def.id}`)]);
+      const b = roundPos([num(stops[i].lon, `reference/rail.csv ${def.id}`), num(stops[i].lat, `reference/rail.csv ${def.id}`)]);
       const last = pieces[pieces.length - 1];
       if (last && last.status === status) last.coords.push(b);
       else pieces.push({ status, coords: [a, b] });
@@ -347,7 +347,7 @@ export function buildRail(inp: Inputs): { lines: RecordFeature<LineString>[]; st
       }));
     });
     for (const s of stops) {
-      const pos = roundPos([num(s.lon, s.name_zh), num(s.lat, s.name_zh)]);
+      const pos = roundPos([num(s.lon, `reference/rail.csv ${s.name_zh}`), num(s.lat, `reference/rail.csv ${s.name_zh}`)]);
       const key = `${s.name_zh}@${pos.join(',')}`;
       const existing = stations.get(key);
       if (existing) {
@@ -393,7 +393,7 @@ export function buildHeritage(inp: Inputs, places: Record<string, string>[]): Re
     const district = r.kind.startsWith('historic district');
     // The plan names the north sector "满洲里市中东铁路第一站北区历史文化街区".
     const planName = r.name_zh === '满洲里市中东铁路第一站历史文化街区(北区)' ? '满洲里市中东铁路第一站北区历史文化街区' : r.name_zh;
-    return feature({ type: 'Point', coordinates: roundPos([num(r.lon, r.name_zh), num(r.lat, r.name_zh)]) }, {
+    return feature({ type: 'Point', coordinates: roundPos([num(r.lon, `${r.name_zh} lon`), num(r.lat, `${r.name_zh} lat`)]) }, {
       id,
       name_zh: planName,
       name_en: r.name_en,
@@ -466,7 +466,7 @@ export function buildPorts(inp: Inputs): PortsResult {
       ? [REFS.manzhouliPolicies, REFS.logistics]
       : kind === 'land_port' && lingxi ? [REFS.lingxiIndustries] : [];
     const proxy = /PROXY/.test(r.source);
-    ports.push(feature({ type: 'Point', coordinates: roundPos([num(r.lon, r.name_zh), num(r.lat, r.name_zh)]) }, {
+    ports.push(feature({ type: 'Point', coordinates: roundPos([num(r.lon, `${r.name_zh} lon`), num(r.lat, `${r.name_zh} lat`)]) }, {
       id,
       name_zh: r.name_zh.replace(' (兴安盟, context)', '（兴安盟）'),
       name_en: r.name_en,

@@ -105,7 +105,9 @@ export function validateCollection(file: string, data: unknown, opts: ValidateOp
     const fid = typeof props.id === 'string' && props.id ? props.id : `#${index}`;
     const structural = gjv.valid(f, true) as string[] | boolean;
     if (Array.isArray(structural) && structural.length) {
-      structural.forEach((e) => add(fid, `invalid GeoJSON: ${e}`));
+      for (const e of structural) {
+        add(fid, /first and last positions/.test(e) ? 'unclosed ring (first and last positions differ)' : `invalid GeoJSON: ${e}`);
+      }
       return;
     }
     if (!f.geometry) { add(fid, 'no geometry'); return; }

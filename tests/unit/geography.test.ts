@@ -1,0 +1,99 @@
+// Facts of geography that a wrong datum or a broken transform would violate.
+import { describe, expect, it } from 'vitest';
+import * as turf from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { readGeojson } from './helpers.ts';
+
+type Poly = Feature<Polygon | MultiPolygon, Record<string, unknown>>;
+const units = readGeojson('units').features as Poly[];
+const city = readGeojson('city').features[0] as Poly;
+const zones = readGeojson('zones').features as Poly[];
+const seats = readGeojson('structure_points').features.filter((f: Feature) => f.properties!.kind === 'seat');
+const km2 = (f: Feature) => turf.area(f) / 1e6;
+
+describe('geography of the data of record', () => {
+  it('has the 14 county-level units with their admin codes', () => {
+    expect(units.map((u) => u.properties.admin_code).sort()).toEqual([
+      '150702', '150703', '150721', '150722', '150723', '150724', '150725', '150726', '150727',
+      '150781', '150782', '150783', '150784', '150785',
+    ]);
+  });
+
+  it('puts each seat inside its own unit (a GCJ-02 offset or swapped axes would break this)', () => {
+    expect(seats).toHaveLength(14);
+    for (const s of seats) {
+      const unit = units.find((u) => u.properties.id === s.properties.unit_id)!;
+      expect(turf.booleanPointInPolygon(s, unit), `${s.properties.name_zh} in ${unit.properties.name_zh}`).toBe(true);
+    }
+  });
+
+  it('sums the units to the official ≈ 252,800 km² within 1.5%, and the outline to the same', () => {
+    const sum = units.reduce((s, u) => s + km2(u), 0);
+    expect(Math.abs(sum - 252_800) / 252_800).toBeLessThan(0.015);
+    expect(Math.abs(km2(city) - sum) / sum).toBeLessThan(0.001);
+    expect(city.properties.area_km2).toBeCloseTo(km2(city), -1);
+  });
+
+  it('has areas of record that match the geometry', () => {
+    for (const u of units) expect(u.properties.area_km2 as number).toBeCloseTo(km2(u), -1);
+  });
+
+  it('covers the city with the zones (岭西 + 岭上 + the rest) without overlap', () => {
+    const sum = zones.reduce((s, z) => s + km2(z), 0);
+    expect(Math.abs(sum - km2(city)) / km2(city)).toBeLessThan(0.001);
+    for (let i = 0; i < zones.length; i++) {
+      for (let j = i + 1; j < zones.length; j++) {
+        const x = turf.intersect(turf.featureCollection([zones[i], zones[j]]));
+        const overlap = x ? km2(x) : 0;
+        expect(overlap, `${zones[i].properties.id} ∩ ${zones[j].properties.id}`).toBeLessThan(1);
+      }
+    }
+    const ids = zones.map((z) => z.properties.id);
+    expect(ids).toContain('zone-lingxi');
+    expect(ids).toContain('zone-lingshang');
+  });
+
+  it('puts the plan’s members in 岭西 and 岭上, and says that the Evenk seat belongs to the core', () => {
+    const members = (id: string) => zones.find((z) => z.properties.id === id)!.properties.members;
+    expect(members('zone-lingxi')).toBe('鄂温克族自治旗、陈巴尔虎旗、新巴尔虎右旗、新巴尔虎左旗');
+    expect(members('zone-lingshang')).toBe('鄂伦春自治旗、牙克石市、根河市、额尔古纳市');
+    const evenk = units.find((u) => u.properties.admin_code === '150724')!;
+    expect(evenk.properties.role).toBe('core');
+    expect(evenk.properties.zone_note).toMatch(/巴彦托海镇属中心城区/);
+  });
+
+  it('has 呼伦湖 at about 2,340 km² and 贝尔湖 at about 600 km²', () => {
+    const lakes = readGeojson('lakes').features as Poly[];
+    const hulun = lakes.find((l) => String(l.properties.name_zh).startsWith('呼伦湖'))!;
+    expect(Math.abs(km2(hulun) - 2340) / 2340).toBeLessThan(0.02);
+    const buir = lakes.find((l) => l.properties.name_zh === '贝尔湖')!;
+    expect(Math.abs(km2(buir) - 609) / 609).toBeLessThan(0.03);
+  });
+
+  it('places Russia and Mongolia labels outside the city, and ports near the border', () => {
+    const labels = readGeojson('context_labels').features;
+    for (const id of ['label-russia', 'label-mongolia', 'label-heilongjiang']) {
+      const l = labels.find((f: Feature) => f.properties!.id === id);
+      expect(turf.booleanPointInPolygon(l, city), id).toBe(false);
+    }
+    const borders = turf.featureCollection(readGeojson('borders').features);
+    const road = readGeojson('ports').features.find((f: Feature) => f.properties!.id === 'port-manzhouli-road');
+    const nearest = Math.min(...borders.features.map((b: Feature) => turf.pointToLineDistance(road, b as never)));
+    expect(nearest).toBeLessThan(2); // km
+  });
+
+  it('gives population as a number or null (never 0) that sums to the census total 2,242,875', () => {
+    for (const u of units) expect(u.properties.pop_2020 === null || (u.properties.pop_2020 as number) > 0).toBe(true);
+    expect(city.properties.pop_2020).toBe(2_242_875);
+    const yakeshi = units.find((u) => u.properties.admin_code === '150782')!;
+    expect(yakeshi.properties.pop_confidence).toBe('low');
+  });
+
+  it('marks schematic rail and approximate positions so', () => {
+    for (const l of readGeojson('rail_lines').features) expect(l.properties.schematic).toBe(true);
+    const planned = readGeojson('rail_lines').features.filter((f: Feature) => f.properties!.status === 'planned');
+    expect(planned.map((f: Feature) => f.properties!.line_id).sort()).toEqual(['rail-qihaiman-hsr', 'rail-yiershi-manzhouli']);
+    const qiqian = readGeojson('heritage').features.find((f: Feature) => f.properties!.id === 'heritage-qiqian');
+    expect(qiqian.properties.approximate).toBe(true);
+  });
+});

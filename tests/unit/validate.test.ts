@@ -1,0 +1,64 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { validateCollection } from '../../scripts/data/lib/validate.ts';
+
+const dir = 'tests/fixtures/geodata';
+const planText = readFileSync('geodata/plan/plan.txt', 'utf8');
+const load = (name: string) => JSON.parse(readFileSync(`${dir}/${name}`, 'utf8'));
+const check = (name: string, planning = false) =>
+  validateCollection(name, load(name), { planning, planText });
+
+describe('geodata validation', () => {
+  it('accepts the good fixture, as a planning layer with quotes from the plan', () => {
+    expect(check('good.geojson', true)).toEqual([]);
+  });
+
+  it('refuses an empty layer', () => {
+    expect(check('empty.geojson')).toEqual([{ file: 'empty.geojson', feature: '-', reason: 'empty layer: no features' }]);
+  });
+
+  // Each invalid fixture must produce its own named error, naming file and feature.
+  const expected: Record<string, [string, RegExp]> = {
+    'invalid-self-intersection.geojson': ['bowtie', /self-intersection at 119\.05,49\.05/],
+    'invalid-unclosed-ring.geojson': ['open-ring', /unclosed ring/],
+    'invalid-outside-region.geojson': ['in-beijing', /outside the region box/],
+    'invalid-duplicate-id.geojson': ['twice', /duplicate id/],
+    'invalid-missing-property.geojson': ['no-english', /missing required property "name_en"/],
+    'invalid-spam-text.geojson': ['spammed', /injected spam/],
+    'invalid-precision.geojson': ['too-precise', /more than 6 decimals/],
+    'invalid-winding.geojson': ['clockwise', /exterior ring is clockwise/],
+    'invalid-structure.geojson': ['bad-point', /invalid GeoJSON/],
+  };
+  for (const [file, [feature, reason]] of Object.entries(expected)) {
+    it(`refuses ${file}`, () => {
+      const problems = check(file);
+      expect(problems.length).toBeGreaterThan(0);
+      expect(problems[0]).toMatchObject({ file, feature });
+      expect(problems.map((p) => p.reason).join('\n')).toMatch(reason);
+    });
+  }
+
+  it('refuses a plan quote that is not in the plan', () => {
+    const problems = check('invalid-plan-quote.geojson', true);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].reason).toMatch(/quote not found in the plan: "满洲里市建设国际航运中心"/);
+  });
+
+  it('refuses a planning feature without plan_ref', () => {
+    const problems = check('invalid-outside-region.geojson', true);
+    expect(problems.map((p) => p.reason)).toContain('planning feature without plan_ref');
+  });
+
+  it('refuses NaN coordinates', () => {
+    const fc = load('good.geojson');
+    fc.features[1].geometry.coordinates = [Number.NaN, 49];
+    const problems = validateCollection('nan.geojson', fc, {});
+    expect(problems.map((p) => p.reason).join()).toMatch(/NaN|invalid GeoJSON/);
+    expect(problems[0].feature).toBe('good-point');
+  });
+
+  it('covers every invalid fixture committed', () => {
+    const invalid = readdirSync(dir).filter((f) => f.startsWith('invalid-'));
+    expect(invalid.sort()).toEqual([...Object.keys(expected), 'invalid-plan-quote.geojson'].sort());
+  });
+});
