@@ -10,6 +10,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import * as turf from '@turf/turf';
 import { buildLayers, inputsAt } from './layers.ts';
 import { GeodataError, validateCollection, type Problem } from './lib/validate.ts';
 import { buildArchive } from './lib/tiles.ts';
@@ -85,7 +86,12 @@ function main() {
 
     // Feature details for the app's cards: every property, no geometry, keyed by id.
     const details: Record<string, unknown> = {};
-    for (const layer of layers) for (const f of layer.features) details[f.properties.id] = { layer: layer.name, ...f.properties };
+    for (const layer of layers) {
+      for (const f of layer.features) {
+        const bbox = turf.bbox(f).map((v) => Math.round(v * 1e4) / 1e4);
+        details[f.properties.id] = { layer: layer.name, bbox, ...f.properties };
+      }
+    }
     writeFileSync(join(tmp, 'details', 'features.json'), JSON.stringify(details));
     step('write feature details');
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import gcoord from 'gcoord';
 import * as turf from '@turf/turf';
+import polylabel from 'polylabel';
 import { parseCsv } from './lib/csv.ts';
 import type { BaseProps, Confidence, LayerOutput, PlanRef, RecordFeature } from './lib/types.ts';
 import { REFS } from './plan-refs.ts';
@@ -98,7 +99,7 @@ export function repairPolygon(g: Poly): { geometry: Poly; dropped: number } {
   const geometry: Poly = kept.length === 1
     ? { type: 'Polygon', coordinates: kept[0] }
     : { type: 'MultiPolygon', coordinates: kept };
-  return { geometry: turf.rewind(turf.feature(geometry)).geometry as Poly, dropped };
+  return { geometry: (turf.rewind(turf.feature(geometry)) as Feature<Poly>).geometry, dropped };
 }
 
 /** Dissolves polygons into one (union), tidied like repairPolygon. */
@@ -137,7 +138,7 @@ export function buildUnits(inp: Inputs): UnitsResult {
     if (!plan) throw new Error(`${where}: no entry in scripts/data/units.ts`);
     if (seat.name_zh !== f.properties.name) throw new Error(`${where}: name ${f.properties.name} ≠ ${seat.name_zh}`);
     // The source is in GCJ-02: convert before anything else.
-    const wgs = gcoord.transform(structuredClone(f.geometry), gcoord.GCJ02, gcoord.WGS84) as Poly;
+    const wgs = gcoord.transform(structuredClone(f.geometry) as never, gcoord.GCJ02, gcoord.WGS84) as unknown as Poly;
     const { geometry, dropped } = repairPolygon(wgs);
     repairs += dropped;
     const pop = seat.pop_2020_census.trim() === '' ? null : num(seat.pop_2020_census, `reference/places.csv ${code} pop_2020_census`);
@@ -517,7 +518,7 @@ export function buildContext(inp: Inputs): {
   }));
   const lakeNames = water.filter((w) => w.kind === 'lake');
   const lakes = rawLakes.features.map((f, i) => {
-    const ring = turf.rewind(turf.feature(f.geometry)).geometry as Polygon;
+    const ring = (turf.rewind(turf.feature(f.geometry)) as Feature<Polygon>).geometry;
     const named = lakeNames.find((w) => turf.booleanPointInPolygon([num(w.lon, w.name_zh), num(w.lat, w.name_zh)], ring));
     return feature(ring, {
       id: `lake-${i + 1}`,
@@ -546,6 +547,27 @@ export function buildContext(inp: Inputs): {
   return { borders, rivers, lakes, labels };
 }
 
+/** One label anchor per zone: the pole of inaccessibility of its largest part (polylabel). */
+export function buildZoneLabels(zones: RecordFeature<Poly>[]): RecordFeature<Point>[] {
+  return zones.map((z) => {
+    const parts = z.geometry.type === 'Polygon' ? [z.geometry.coordinates] : z.geometry.coordinates;
+    const largest = parts.reduce((a, b) => (km2({ type: 'Polygon', coordinates: b }) > km2({ type: 'Polygon', coordinates: a }) ? b : a));
+    const chosen = ZONES.find((d) => d.id === z.properties.id)?.label_at;
+    const at = chosen ?? polylabel(largest, 0.01);
+    if (!turf.booleanPointInPolygon([at[0], at[1]], z)) throw new Error(`zone ${z.properties.id}: label anchor ${at.join(',')} lies outside the zone`);
+    return feature({ type: 'Point', coordinates: roundPos([at[0], at[1]]) }, {
+      id: `label-${z.properties.id}`,
+      zone_id: z.properties.id,
+      name_zh: z.properties.name_zh,
+      name_en: z.properties.name_en,
+      named_in_plan: z.properties.named_in_plan,
+      source: chosen ? 'label anchor chosen by hand (scripts/data/units.ts) clear of other labels' : 'label anchor computed by the build (polylabel: the point of the zone farthest from its edges)',
+      confidence: 'high',
+      approximate: true,
+    });
+  });
+}
+
 // ---------------------------------------------------------------- all layers
 
 export interface BuildResult {
@@ -561,6 +583,7 @@ export function buildLayers(inp: Inputs): BuildResult {
   const rail = buildRail(inp);
   const ports = buildPorts(inp);
   const ctx = buildContext(inp);
+  const zones = buildZones(units);
   const L = (name: string, archive: 'plan' | 'context', planning: boolean, minzoom: number, maxzoom: number,
     tileProps: string[], features: RecordFeature[]): LayerOutput =>
     ({ name, archive, planning, minzoom, maxzoom, tileProps: [...BASE_TILE_PROPS, ...tileProps], features });
@@ -568,9 +591,10 @@ export function buildLayers(inp: Inputs): BuildResult {
     layers: [
       L('city', 'plan', true, 0, 10, [], [outline]),
       L('units', 'plan', true, 0, 10, ['zone', 'role', 'admin_code'], units),
-      L('zones', 'plan', true, 0, 10, ['named_in_plan'], buildZones(units)),
+      L('zones', 'plan', true, 0, 10, ['named_in_plan'], zones),
+      L('zone_labels', 'plan', false, 0, 10, ['zone_id', 'named_in_plan'], buildZoneLabels(zones)),
       L('structure_areas', 'plan', true, 0, 10, ['role'], buildStructureAreas(units)),
-      L('structure_points', 'plan', true, 0, 10, ['role', 'kind', 'approximate'], buildStructurePoints(units, places)),
+      L('structure_points', 'plan', true, 0, 10, ['role', 'kind', 'approximate', 'unit_zh', 'unit_en'], buildStructurePoints(units, places)),
       L('rail_lines', 'plan', false, 0, 10, ['line_id', 'status', 'schematic'], rail.lines),
       L('rail_stations', 'plan', false, 0, 10, ['status', 'kind', 'approximate'], rail.stations),
       L('heritage', 'plan', true, 0, 10, ['kind', 'approximate'], buildHeritage(inp, places)),

@@ -86,12 +86,15 @@ export interface ZoneDef {
   goal_zh: string;
   plan_ref: PlanRef[];
   note?: string;
+  /** a label anchor chosen by hand where the computed one sits among other labels */
+  label_at?: [number, number];
 }
 
 export const ZONES: ZoneDef[] = [
   {
     id: 'zone-lingxi', name_zh: '岭西地区', name_en: 'Lingxi (west of the Greater Khingan)', named_in_plan: true,
     goal_zh: '牧业现代化的示范区', plan_ref: [REFS.lingxi, REFS.lingxiIndustries, REFS.lingxiBorder], note: EVENK_NOTE,
+    label_at: [118.75, 48.62],
   },
   {
     id: 'zone-lingshang', name_zh: '岭上地区', name_en: 'Lingshang (the Greater Khingan uplands)', named_in_plan: true,

@@ -22,7 +22,7 @@ describe('npm run data', () => {
     const out = mkdtempSync(join(tmpdir(), 'hlbe-out-'));
     const r = runBuild('geodata/sources', out);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/validate 13 layers/);
+    expect(r.stdout).toMatch(/validate 14 layers/);
     expect(r.stdout).toMatch(/data build done in \d+\.\d+ s/);
     if (existsSync('public/tiles/plan.pmtiles')) {
       for (const f of ['tiles/plan.pmtiles', 'tiles/context.pmtiles']) {

@@ -84,7 +84,7 @@ describe.skipIf(!existsSync('public/tiles/plan.pmtiles'))('built archives (npm r
     expect(h.maxLat).toBeLessThan(54);
     const meta = (await p.getMetadata()) as { vector_layers: { id: string }[] };
     expect(meta.vector_layers.map((l) => l.id)).toEqual([
-      'city', 'units', 'zones', 'structure_areas', 'structure_points', 'rail_lines', 'rail_stations', 'heritage', 'ports',
+      'city', 'units', 'zones', 'zone_labels', 'structure_areas', 'structure_points', 'rail_lines', 'rail_stations', 'heritage', 'ports',
     ]);
   });
 

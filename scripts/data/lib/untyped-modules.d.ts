@@ -1,0 +1,12 @@
+// vt-pbf 3 ships no types: the one function we use.
+declare module 'vt-pbf' {
+  const vtpbf: {
+    fromGeojsonVt(layers: Record<string, unknown>, options?: { version?: number; extent?: number }): Uint8Array;
+  };
+  export default vtpbf;
+}
+
+// polylabel 2 ships no types.
+declare module 'polylabel' {
+  export default function polylabel(polygon: number[][][], precision?: number): number[] & { distance: number };
+}

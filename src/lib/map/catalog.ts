@@ -1,0 +1,282 @@
+/**
+ * The layer catalog: what the map shows, grouped as a planner reads it. Each entry is data:
+ * its titles, the style layers it draws (as functions of the theme and the language), its
+ * legend, and the plan tasks behind it. The style, the layer panel and the legend are all
+ * generated from this one list.
+ */
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import type { Lang, Text } from '../i18n.ts';
+import { THEME, type Theme } from './theme.ts';
+import type { IconId } from './icons.ts';
+
+export type GroupId = 'structure' | 'zones' | 'transport' | 'heritage' | 'ports' | 'base';
+
+export const GROUPS: { id: GroupId; title: Text }[] = [
+  { id: 'structure', title: { zh: '规划结构', en: 'Spatial structure' } },
+  { id: 'zones', title: { zh: '分区', en: 'Zones' } },
+  { id: 'transport', title: { zh: '交通', en: 'Transport' } },
+  { id: 'heritage', title: { zh: '历史文化', en: 'Heritage' } },
+  { id: 'ports', title: { zh: '口岸与开放平台', en: 'Ports & opening platforms' } },
+  { id: 'base', title: { zh: '底图', en: 'Base map' } },
+];
+
+export type LegendSwatch =
+  | { type: 'fill'; color: string; outline?: string; opacity?: number }
+  | { type: 'line'; color: string; width: number; dash?: number[]; casing?: string }
+  | { type: 'circle'; color: string; radius: number; stroke?: string }
+  | { type: 'icon'; icon: IconId };
+
+export interface LegendEntry {
+  swatch: LegendSwatch;
+  label: Text;
+  note?: Text;
+}
+
+export interface CatalogEntry {
+  id: string;
+  group: GroupId;
+  title: Text;
+  /** shown when the map opens */
+  defaultVisible: boolean;
+  /** the PMTiles archive it reads */
+  source: 'plan' | 'context';
+  /** the plan's task numbers behind it (empty for context) */
+  tasks: number[];
+  legend: LegendEntry[];
+  /** the style layers it draws; ids must be unique across the catalog */
+  layers: (t: Theme, lang: Lang) => LayerSpecification[];
+  /** style layer ids that respond to clicks */
+  interactive: string[];
+}
+
+const name = (lang: Lang): ExpressionSpecification => ['coalesce', ['get', lang === 'zh' ? 'name_zh' : 'name_en'], ['get', 'name_zh']];
+export const FONT = ['Noto Sans CJK SC'];
+const halo = (t: Theme) => ({ 'text-color': t.text, 'text-halo-color': t.halo, 'text-halo-width': 1.6, 'text-halo-blur': 0.3 });
+
+export const CATALOG: CatalogEntry[] = [
+  // ------------------------------------------------------------------ 底图
+  {
+    id: 'context-water', group: 'base', source: 'context', defaultVisible: true, tasks: [],
+    title: { zh: '水系', en: 'Rivers & lakes' },
+    legend: [
+      { swatch: { type: 'fill', color: THEME.water, outline: THEME.waterLine }, label: { zh: '湖泊', en: 'Lake' } },
+      { swatch: { type: 'line', color: THEME.waterLine, width: 2 }, label: { zh: '河流（GSHHG 1–4级）', en: 'River (GSHHG levels 1–4)' } },
+    ],
+    layers: (t, lang) => [
+      { id: 'rivers', type: 'line', source: 'context', 'source-layer': 'rivers',
+        paint: { 'line-color': t.waterLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, ['match', ['get', 'level'], 1, 1.2, 2, 0.9, 0.5], 10, ['match', ['get', 'level'], 1, 3, 2, 2.2, 1.2]] },
+        layout: { 'line-join': 'round', 'line-cap': 'round' } },
+      { id: 'lakes', type: 'fill', source: 'context', 'source-layer': 'lakes', paint: { 'fill-color': t.water, 'fill-outline-color': t.waterLine } },
+      { id: 'water-labels', type: 'symbol', source: 'context', 'source-layer': 'context_labels', filter: ['==', ['get', 'kind'], 'river'], minzoom: 7,
+        layout: { 'text-field': name(lang), 'text-font': FONT, 'text-size': 12, 'text-letter-spacing': 0.1 },
+        paint: { 'text-color': '#2f6690', 'text-halo-color': t.halo, 'text-halo-width': 1.2 } },
+      { id: 'lake-labels', type: 'symbol', source: 'context', 'source-layer': 'lakes', filter: ['==', ['get', 'named'], true], minzoom: 6.5,
+        layout: { 'text-field': name(lang), 'text-font': FONT, 'text-size': 12 },
+        paint: { 'text-color': '#2f6690', 'text-halo-color': t.halo, 'text-halo-width': 1.2 } },
+    ],
+    interactive: ['lakes'],
+  },
+  {
+    id: 'context-borders', group: 'base', source: 'context', defaultVisible: true, tasks: [],
+    title: { zh: '国界与邻区', en: 'Borders & neighbours' },
+    legend: [{ swatch: { type: 'line', color: THEME.border, width: 2, dash: [4, 1.5, 1, 1.5] }, label: { zh: '国界（GSHHG）', en: 'International boundary (GSHHG)' } }],
+    layers: (t, lang) => [
+      { id: 'borders', type: 'line', source: 'context', 'source-layer': 'borders',
+        paint: { 'line-color': t.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1.2, 10, 2.6], 'line-dasharray': [4, 1.5, 1, 1.5] } },
+      { id: 'country-labels', type: 'symbol', source: 'context', 'source-layer': 'context_labels', filter: ['!=', ['get', 'kind'], 'river'],
+        layout: { 'text-field': name(lang), 'text-font': FONT, 'text-size': ['match', ['get', 'kind'], 'country', 18, 14], 'text-letter-spacing': 0.3 },
+        paint: { 'text-color': '#78716c', 'text-halo-color': t.background, 'text-halo-width': 1.5 } },
+    ],
+    interactive: [],
+  },
+  {
+    id: 'units', group: 'base', source: 'plan', defaultVisible: true, tasks: [],
+    title: { zh: '行政区划（14个旗市区）', en: 'Administrative units (14)' },
+    legend: [
+      { swatch: { type: 'fill', color: THEME.cityFill, outline: THEME.cityLine }, label: { zh: '呼伦贝尔市界', en: 'City boundary' } },
+      { swatch: { type: 'line', color: THEME.unitLine, width: 1 }, label: { zh: '旗市区界', en: 'Banner / city / district boundary' } },
+    ],
+    layers: (t) => [
+      { id: 'units-fill', type: 'fill', source: 'plan', 'source-layer': 'units',
+        paint: { 'fill-color': t.highlight, 'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.35, 0] } },
+      { id: 'units-line', type: 'line', source: 'plan', 'source-layer': 'units',
+        paint: { 'line-color': t.unitLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 10, 1.6] } },
+    ],
+    interactive: ['units-fill'],
+  },
+  // ------------------------------------------------------------------ 分区
+  {
+    id: 'zones', group: 'zones', source: 'plan', defaultVisible: true, tasks: [3],
+    title: { zh: '岭西、岭上分区', en: 'Lingxi & Lingshang zones' },
+    legend: [
+      { swatch: { type: 'fill', color: THEME.zone['zone-lingxi'], opacity: 0.55 }, label: { zh: '岭西地区：牧业现代化示范区', en: 'Lingxi: model zone of modern herding' },
+        note: { zh: '含鄂温克族自治旗全境绘制；其旗府巴彦托海镇属一核', en: 'Evenk banner drawn whole; its seat belongs to the core' } },
+      { swatch: { type: 'fill', color: THEME.zone['zone-lingshang'], opacity: 0.55 }, label: { zh: '岭上地区：人与自然和谐共生典范区', en: 'Lingshang: model of harmony with nature' } },
+      { swatch: { type: 'fill', color: THEME.zone['zone-pole-east'], opacity: 0.55 }, label: { zh: '两极地区（方案未单列分区）', en: 'Pole areas (implied, not a named zone)' } },
+      { swatch: { type: 'fill', color: THEME.zone['zone-core'], opacity: 0.55 }, label: { zh: '中心城区（海拉尔区）', en: 'Central city (Hailar)' } },
+    ],
+    layers: (t, lang) => [
+      { id: 'zones-fill', type: 'fill', source: 'plan', 'source-layer': 'zones',
+        paint: { 'fill-color': ['match', ['get', 'id'], ...Object.entries(t.zone).flat(), '#dddddd'] as unknown as ExpressionSpecification, 'fill-opacity': 0.55 } },
+      { id: 'zone-labels', type: 'symbol', source: 'plan', 'source-layer': 'zone_labels', filter: ['==', ['get', 'named_in_plan'], true], maxzoom: 8,
+        layout: { 'text-field': name(lang), 'text-font': FONT, 'text-size': ['interpolate', ['linear'], ['zoom'], 4, 15, 7, 22], 'text-letter-spacing': 0.3, 'text-padding': 4,
+          'text-variable-anchor': ['center', 'bottom', 'top'], 'text-radial-offset': 1 },
+        paint: { 'text-color': '#57534e', 'text-opacity': 0.8, 'text-halo-color': 'rgba(255,255,255,0.6)', 'text-halo-width': 1.5 } },
+    ],
+    interactive: ['zones-fill'],
+  },
+  // ------------------------------------------------------------------ 规划结构
+  {
+    id: 'structure-areas', group: 'structure', source: 'plan', defaultVisible: true, tasks: [1, 2],
+    title: { zh: '一核两极', en: 'Core and two poles' },
+    legend: [
+      { swatch: { type: 'line', color: THEME.core, width: 3.5 }, label: { zh: '一核：呼伦贝尔中心城区（海拉尔区＋鄂温克族自治旗）', en: 'Core: central city (Hailar + Evenk banner)' } },
+      { swatch: { type: 'line', color: THEME.pole, width: 3 }, label: { zh: '两极：满洲里市；扎兰屯市—阿荣旗', en: 'Two poles: Manzhouli; Zalantun–Arun' } },
+    ],
+    layers: (t) => [
+      { id: 'structure-fill', type: 'fill', source: 'plan', 'source-layer': 'structure_areas',
+        paint: { 'fill-color': ['match', ['get', 'role'], 'core', t.core, t.pole], 'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.3, 0.12] } },
+      { id: 'structure-line', type: 'line', source: 'plan', 'source-layer': 'structure_areas',
+        paint: { 'line-color': ['match', ['get', 'role'], 'core', t.core, t.pole], 'line-width': ['match', ['get', 'role'], 'core', 3.5, 3], 'line-opacity': 0.9 },
+        layout: { 'line-join': 'round' } },
+    ],
+    interactive: ['structure-fill'],
+  },
+  {
+    id: 'structure-points', group: 'structure', source: 'plan', defaultVisible: true, tasks: [1, 2, 3],
+    title: { zh: '城镇节点（多点）', en: 'Towns (the many points)' },
+    legend: [
+      { swatch: { type: 'circle', color: THEME.core, radius: 8, stroke: '#fff' }, label: { zh: '一核', en: 'Core' } },
+      { swatch: { type: 'circle', color: THEME.pole, radius: 7, stroke: '#fff' }, label: { zh: '发展极', en: 'Growth pole' } },
+      { swatch: { type: 'circle', color: THEME.poleLinked, radius: 5.5, stroke: '#fff' }, label: { zh: '发展极带动（扎赉诺尔区、莫力达瓦城镇带）', en: 'Linked to a pole' } },
+      { swatch: { type: 'circle', color: THEME.point, radius: 4.5, stroke: '#fff' }, label: { zh: '多点：旗市区中心城镇', en: 'Point: banner / city seat' } },
+      { swatch: { type: 'icon', icon: 'icon-devzone' }, label: { zh: '呼伦贝尔经济技术开发区（位置示意）', en: 'Economic & technological development zone (approx.)' } },
+    ],
+    layers: (t, lang) => [
+      { id: 'seats', type: 'circle', source: 'plan', 'source-layer': 'structure_points', filter: ['==', ['get', 'kind'], 'seat'],
+        paint: {
+          'circle-color': ['match', ['get', 'role'], 'core', t.core, 'pole', t.pole, 'pole_linked', t.poleLinked, t.point],
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, ['match', ['get', 'role'], 'core', 7, 'pole', 6, 'pole_linked', 4.5, 3.5], 10, ['match', ['get', 'role'], 'core', 12, 'pole', 10, 'pole_linked', 8, 6]],
+          'circle-stroke-color': ['case', ['boolean', ['feature-state', 'selected'], false], t.highlight, '#ffffff'],
+          'circle-stroke-width': ['case', ['boolean', ['feature-state', 'selected'], false], 4, 1.5],
+        } },
+      { id: 'devzone', type: 'symbol', source: 'plan', 'source-layer': 'structure_points', filter: ['==', ['get', 'kind'], 'development_zone'], minzoom: 8,
+        layout: { 'icon-image': 'icon-devzone', 'icon-size': 0.5, 'text-field': name(lang), 'text-font': FONT, 'text-size': 11, 'text-offset': [0, 1.1], 'text-anchor': 'top', 'text-optional': true },
+        paint: halo(t) },
+      { id: 'seat-labels', type: 'symbol', source: 'plan', 'source-layer': 'structure_points', filter: ['==', ['get', 'kind'], 'seat'],
+        layout: {
+          'text-field': ['coalesce', ['get', lang === 'zh' ? 'unit_zh' : 'unit_en'], ['get', 'unit_zh']],
+          'text-font': FONT,
+          'text-size': ['interpolate', ['linear'], ['zoom'], 4, ['match', ['get', 'role'], 'core', 15, 'pole', 14, 12], 10, ['match', ['get', 'role'], 'core', 20, 'pole', 18, 15]],
+          'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
+          'text-radial-offset': 0.9,
+          'text-justify': 'auto',
+          'text-max-width': 8,
+          'symbol-sort-key': ['match', ['get', 'role'], 'core', 0, 'pole', 1, 'pole_linked', 2, 3],
+        },
+        paint: { ...halo(t), 'text-color': ['match', ['get', 'role'], 'core', t.core, 'pole', '#9a4d00', t.text] } },
+    ],
+    interactive: ['seats', 'devzone'],
+  },
+  // ------------------------------------------------------------------ 交通
+  {
+    id: 'rail', group: 'transport', source: 'plan', defaultVisible: true, tasks: [10],
+    title: { zh: '铁路（示意）', en: 'Railways (schematic)' },
+    legend: [
+      { swatch: { type: 'line', color: THEME.rail.existing, width: 3, casing: THEME.rail.casing }, label: { zh: '既有铁路', en: 'Existing railway' } },
+      { swatch: { type: 'line', color: THEME.rail.upgrade, width: 3.5 }, label: { zh: '升级改造：乌兰浩特—阿尔山—海拉尔', en: 'Upgrade: Ulanhot–Arxan–Hailar' } },
+      { swatch: { type: 'line', color: THEME.rail.planned, width: 3.5, dash: [2, 1.2] }, label: { zh: '规划：“齐海满”高铁、伊尔施至满洲里铁路', en: 'Planned: Qiqihar–Hailar–Manzhouli HSR; Yi\'ershi–Manzhouli' } },
+      { swatch: { type: 'line', color: THEME.rail.uncertain, width: 2, dash: [1, 1] }, label: { zh: '状态未核实', en: 'Status unverified' } },
+    ],
+    layers: (t, lang) => [
+      { id: 'rail-casing', type: 'line', source: 'plan', 'source-layer': 'rail_lines', filter: ['==', ['get', 'status'], 'existing'],
+        paint: { 'line-color': t.rail.existing, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 2.5, 10, 5] }, layout: { 'line-join': 'round' } },
+      { id: 'rail-existing', type: 'line', source: 'plan', 'source-layer': 'rail_lines', filter: ['==', ['get', 'status'], 'existing'],
+        paint: { 'line-color': t.rail.casing, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1, 10, 2.5], 'line-dasharray': [3, 3] } },
+      { id: 'rail-upgrade', type: 'line', source: 'plan', 'source-layer': 'rail_lines', filter: ['==', ['get', 'status'], 'upgrade'],
+        paint: { 'line-color': t.rail.upgrade, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, ['case', ['boolean', ['feature-state', 'selected'], false], 6, 2.5], 10, ['case', ['boolean', ['feature-state', 'selected'], false], 9, 5]] }, layout: { 'line-join': 'round' } },
+      { id: 'rail-planned', type: 'line', source: 'plan', 'source-layer': 'rail_lines', filter: ['==', ['get', 'status'], 'planned'],
+        paint: { 'line-color': t.rail.planned, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, ['case', ['boolean', ['feature-state', 'selected'], false], 6, 2.5], 10, ['case', ['boolean', ['feature-state', 'selected'], false], 9, 5]], 'line-dasharray': [2, 1.2] } },
+      { id: 'rail-uncertain', type: 'line', source: 'plan', 'source-layer': 'rail_lines', filter: ['==', ['get', 'status'], 'uncertain'],
+        paint: { 'line-color': t.rail.uncertain, 'line-width': 2, 'line-dasharray': [1, 1] } },
+      { id: 'rail-hit', type: 'line', source: 'plan', 'source-layer': 'rail_lines', paint: { 'line-color': '#000', 'line-opacity': 0, 'line-width': 14 } },
+      { id: 'stations', type: 'circle', source: 'plan', 'source-layer': 'rail_stations', minzoom: 7, filter: ['==', ['get', 'kind'], 'station'],
+        paint: { 'circle-radius': 3.5, 'circle-color': '#ffffff', 'circle-stroke-color': ['match', ['get', 'status'], 'planned', t.rail.planned, 'upgrade', t.rail.upgrade, t.rail.existing], 'circle-stroke-width': 1.8 } },
+      { id: 'station-labels', type: 'symbol', source: 'plan', 'source-layer': 'rail_stations', minzoom: 8, filter: ['==', ['get', 'kind'], 'station'],
+        layout: { 'text-field': name(lang), 'text-font': FONT, 'text-size': 11, 'text-offset': [0, 0.9], 'text-anchor': 'top', 'text-optional': true },
+        paint: { ...halo(t), 'text-color': t.textMuted } },
+    ],
+    interactive: ['rail-hit', 'stations'],
+  },
+  // ------------------------------------------------------------------ 历史文化
+  {
+    id: 'heritage', group: 'heritage', source: 'plan', defaultVisible: true, tasks: [13],
+    title: { zh: '历史文化街区与名镇', en: 'Historic districts & towns' },
+    legend: [
+      { swatch: { type: 'icon', icon: 'icon-heritage-district' }, label: { zh: '历史文化街区（5处）', en: 'Historic district (5)' } },
+      { swatch: { type: 'icon', icon: 'icon-heritage-town' }, label: { zh: '历史文化名镇名村（博克图、呼和诺尔、奇乾）', en: 'Historic town / village' } },
+      { swatch: { type: 'icon', icon: 'icon-historic-city' }, label: { zh: '扎兰屯市申报历史文化名城', en: 'Zalantun: applying as historic city' } },
+    ],
+    layers: (t, lang) => [
+      { id: 'heritage-points', type: 'symbol', source: 'plan', 'source-layer': 'heritage',
+        layout: {
+          'icon-image': ['match', ['get', 'kind'], 'historic_district', 'icon-heritage-district', 'historic_town', 'icon-heritage-town', 'icon-historic-city'],
+          'icon-size': ['interpolate', ['linear'], ['zoom'], 4, 0.45, 10, 0.75],
+          'icon-allow-overlap': true,
+          'icon-offset': ['match', ['get', 'kind'], 'historic_city_candidate', ['literal', [22, -22]], ['literal', [0, 0]]],
+          'text-field': name(lang), 'text-font': FONT, 'text-size': 11, 'text-optional': true,
+          'text-variable-anchor': ['right', 'left', 'top', 'bottom'], 'text-radial-offset': 1.1, 'text-max-width': 9,
+          'symbol-sort-key': 5,
+        },
+        paint: { ...halo(t), 'text-color': '#5b21b6', 'text-opacity': ['step', ['zoom'], 0, 8, 1] } },
+    ],
+    interactive: ['heritage-points'],
+  },
+  // ------------------------------------------------------------------ 口岸与开放平台
+  {
+    id: 'ports', group: 'ports', source: 'plan', defaultVisible: true, tasks: [2, 3, 10],
+    title: { zh: '口岸与互市贸易区', en: 'Land ports & border trade zone' },
+    legend: [
+      { swatch: { type: 'icon', icon: 'icon-port' }, label: { zh: '陆路口岸', en: 'Land port' } },
+      { swatch: { type: 'icon', icon: 'icon-trade-zone' }, label: { zh: '中俄互市贸易区', en: 'Sino-Russian border trade zone' } },
+    ],
+    layers: (t, lang) => [
+      { id: 'ports-points', type: 'symbol', source: 'plan', 'source-layer': 'ports', filter: ['!=', ['get', 'kind'], 'airport'],
+        layout: {
+          'icon-image': ['match', ['get', 'kind'], 'trade_zone', 'icon-trade-zone', 'icon-port'], 'icon-size': ['interpolate', ['linear'], ['zoom'], 4, 0.4, 10, 0.65], 'icon-allow-overlap': true,
+          'text-field': name(lang), 'text-font': FONT, 'text-size': 11, 'text-optional': true,
+          'text-variable-anchor': ['left', 'right', 'top', 'bottom'], 'text-radial-offset': 1, 'text-max-width': 8,
+        },
+        paint: { ...halo(t), 'text-color': t.port, 'text-opacity': ['step', ['zoom'], 0, 7, 1] } },
+    ],
+    interactive: ['ports-points'],
+  },
+  {
+    id: 'airports', group: 'ports', source: 'plan', defaultVisible: true, tasks: [],
+    title: { zh: '机场', en: 'Airports' },
+    legend: [{ swatch: { type: 'icon', icon: 'icon-airport' }, label: { zh: '机场（部分位置示意）', en: 'Airport (some approximate)' } }],
+    layers: (t, lang) => [
+      { id: 'airports-points', type: 'symbol', source: 'plan', 'source-layer': 'ports', filter: ['==', ['get', 'kind'], 'airport'],
+        layout: {
+          'icon-image': 'icon-airport', 'icon-size': ['interpolate', ['linear'], ['zoom'], 4, 0.4, 10, 0.65], 'icon-allow-overlap': false,
+          'text-field': name(lang), 'text-font': FONT, 'text-size': 11, 'text-optional': true, 'text-anchor': 'top', 'text-offset': [0, 1.1], 'text-max-width': 8,
+        },
+        paint: { ...halo(t), 'text-color': t.airport, 'text-opacity': ['step', ['zoom'], 0, 8, 1] } },
+    ],
+    interactive: ['airports-points'],
+  },
+];
+
+/** Order in which the groups' layers are drawn, bottom to top (not the panel order). */
+const DRAW_ORDER = ['zones', 'context-water', 'units', 'structure-areas', 'context-borders', 'rail', 'ports', 'airports', 'heritage', 'structure-points'];
+
+export function drawOrder(): CatalogEntry[] {
+  return DRAW_ORDER.map((id) => {
+    const e = CATALOG.find((c) => c.id === id);
+    if (!e) throw new Error(`catalog: draw order names unknown entry ${id}`);
+    return e;
+  });
+}
+
+export const catalogEntry = (id: string) => CATALOG.find((c) => c.id === id);
+export const DEFAULT_VISIBLE = CATALOG.filter((c) => c.defaultVisible).map((c) => c.id);

@@ -1,0 +1,44 @@
+/**
+ * Point symbols as SVG path data in a 24×24 box. The map draws them into images at start
+ * (map.addImage, no sprite server); the legend draws the same paths as inline SVG.
+ */
+import { THEME } from './theme.ts';
+
+export interface IconDef {
+  path: string;
+  fill: string;
+  stroke: string;
+}
+
+export const ICONS = {
+  'icon-heritage-district': { path: 'M12 2 L22 12 L12 22 L2 12 Z', fill: THEME.heritage, stroke: '#ffffff' },
+  'icon-heritage-town': { path: 'M12 2 L14.9 8.6 L22 9.3 L16.6 14 L18.2 21 L12 17.3 L5.8 21 L7.4 14 L2 9.3 L9.1 8.6 Z', fill: THEME.heritage, stroke: '#ffffff' },
+  'icon-historic-city': { path: 'M3 21 V9 L7 5 L11 9 V6 H13 V9 L17 5 L21 9 V21 Z', fill: '#ffffff', stroke: THEME.heritage },
+  'icon-port': { path: 'M4 4 H20 V20 H4 Z', fill: THEME.port, stroke: '#ffffff' },
+  'icon-trade-zone': { path: 'M4 4 H20 V20 H4 Z M8 8 V16 H16 V8 Z', fill: THEME.tradeZone, stroke: '#ffffff' },
+  'icon-airport': { path: 'M12 2 L14 9 L22 13 V15 L14 13 L13.5 19 L16 21 V22 L12 21 L8 22 V21 L10.5 19 L10 13 L2 15 V13 L10 9 Z', fill: THEME.airport, stroke: '#ffffff' },
+  'icon-devzone': { path: 'M5 5 H19 V19 H5 Z', fill: '#ffffff', stroke: THEME.core },
+} satisfies Record<string, IconDef>;
+
+export type IconId = keyof typeof ICONS;
+
+/** Renders an icon to RGBA pixels at `px` size (device pixels), with a 2px stroke. */
+export function rasterIcon(def: IconDef, px: number): { width: number; height: number; data: Uint8ClampedArray } {
+  const canvas = document.createElement('canvas');
+  canvas.width = px;
+  canvas.height = px;
+  const ctx = canvas.getContext('2d')!;
+  const s = px / 24;
+  ctx.scale(s, s);
+  const path = new Path2D(def.path);
+  ctx.lineJoin = 'round';
+  ctx.lineWidth = 2.4;
+  ctx.strokeStyle = def.stroke;
+  ctx.stroke(path);
+  ctx.fillStyle = def.fill;
+  ctx.fill(path, 'evenodd');
+  ctx.lineWidth = 1.2;
+  ctx.stroke(path);
+  const img = ctx.getImageData(0, 0, px, px);
+  return { width: px, height: px, data: img.data };
+}

