@@ -8,16 +8,15 @@ import type { PlanRef } from './lib/types.ts';
 const TASKS = '三、重点任务';
 const GOALS = '二、发展目标';
 
-const ref = (task: number | null, quote: string): PlanRef => ({
-  task,
-  part: task === null ? GOALS : TASKS,
-  quote,
-});
+const GROUP1 = '三、重点任务 (一)构建城镇化总体格局,促进区域协调发展';
+
+const ref = (task: number | null, quote: string, part = task === null ? GOALS : TASKS): PlanRef => ({ task, part, quote });
 
 export const REFS = {
   pattern: ref(
     null,
     '着力构建以呼伦贝尔中心城区为核心,以满洲里市、扎兰屯市—阿荣旗为两极,以旗市区中心城镇、地方特色城镇为多点的城镇化总体格局',
+    GROUP1,
   ),
   coreGoal: ref(null, '海拉尔区(含呼伦贝尔经济技术开发区)与鄂温克族自治旗一体化发展水平稳步提高'),
   coreTask: ref(1, '呼伦贝尔中心城区一体化发展'),

@@ -72,7 +72,10 @@ function numberText(n: number, lang: Lang): string {
 }
 
 export function planLabel(r: PlanRef, lang: Lang): string {
-  if (r.task === null) return lang === 'zh' ? r.part : 'Part 2: development goals';
+  if (r.task === null) {
+    if (lang === 'zh') return r.part;
+    return r.part.startsWith('二') ? 'Part 2: development goals' : r.part.startsWith('三') ? 'Part 3: key tasks' : r.part;
+  }
   return lang === 'zh' ? `任务${r.task}` : `Task ${r.task}`;
 }
 

@@ -115,9 +115,8 @@ export class MapController {
     const hit = hits[0];
     if (!hit) { this.#cb?.onSelect(null); return; }
     // A seat stands for its unit: clicking it selects the unit.
-    const props = hit.properties as Record<string, unknown>;
-    const id = hit.layer.id === 'seats' ? `unit-${String(props.admin_code ?? '')}` : String(props.id ?? hit.id);
-    this.#cb?.onSelect(id);
+    const id = String(hit.properties.id ?? hit.id);
+    this.#cb?.onSelect(hit.layer.id === 'seats' ? id.replace(/^seat-/, 'unit-') : id);
   }
 
   /** Highlights a feature (feature-state) and, when asked, fits the map to it. */

@@ -1,0 +1,177 @@
+import { test, expect, openMap, rendered, clickLngLat, waitIdle } from './fixtures.ts';
+
+const MANZHOULI_SEAT: [number, number] = [117.3702, 49.5959];
+
+test.describe('the plan map', () => {
+  test('reaches idle once, with no page or console error, and draws every default layer', async ({ page, log }) => {
+    await openMap(page);
+    expect(await page.evaluate(() => performance.getEntriesByName('map:idle').length)).toBe(1);
+    // One style layer per catalog entry that must show features at the city view.
+    const expectations: Record<string, string> = {
+      units: 'units-line', zones: 'zones-fill', 'structure-areas': 'structure-line', 'structure-points': 'seats',
+      rail: 'rail-planned', heritage: 'heritage-points', ports: 'ports-points', airports: 'airports-points',
+      'context-water': 'rivers', 'context-borders': 'borders',
+    };
+    for (const [entry, layer] of Object.entries(expectations)) {
+      expect((await rendered(page, layer)).length, `${entry} (${layer})`).toBeGreaterThan(0);
+    }
+    const seats = await rendered(page, 'seats');
+    expect(new Set(seats.map((s) => s.id)).size).toBe(14);
+    const zoneLabels = (await rendered(page, 'zone-labels')).map((f) => f.name);
+    expect(zoneLabels).toEqual(expect.arrayContaining(['岭西地区', '岭上地区']));
+    expect(log.errors).toEqual([]);
+  });
+
+  test('sends every request to its own origin', async ({ page, log }) => {
+    await openMap(page);
+    await clickLngLat(page, ...MANZHOULI_SEAT);
+    await expect(page.getByTestId('feature-card')).toBeVisible();
+    expect(log.requests.length).toBeGreaterThan(3);
+    const foreign = log.requests.filter((u) => !u.startsWith('http://127.0.0.1:4173/') && !u.startsWith('data:') && !u.startsWith('blob:'));
+    expect(foreign).toEqual([]);
+    expect(log.requests.some((u) => u.endsWith('/tiles/plan.pmtiles'))).toBe(true);
+  });
+
+  test('toggling a layer hides it, and its legend says so', async ({ page, log }) => {
+    await openMap(page);
+    expect((await rendered(page, 'rail-planned')).length).toBeGreaterThan(0);
+    await page.getByTestId('toggle-rail').uncheck();
+    await waitIdle(page);
+    expect(await page.evaluate(() => (window as never as { __map: import('maplibre-gl').Map }).__map.getLayoutProperty('rail-planned', 'visibility'))).toBe('none');
+    expect((await rendered(page, 'rail-planned')).length).toBe(0);
+    await expect(page.getByTestId('legend-hidden-rail')).toHaveText('已隐藏');
+    expect(page.url()).toContain('l=');
+    await page.getByTestId('toggle-rail').check();
+    await waitIdle(page);
+    expect((await rendered(page, 'rail-planned')).length).toBeGreaterThan(0);
+    await expect(page.getByTestId('legend-hidden-rail')).toHaveCount(0);
+    expect(log.errors).toEqual([]);
+  });
+
+  test('clicking 满洲里市 opens its card with the plan wording and highlights it', async ({ page, log }) => {
+    await openMap(page);
+    await clickLngLat(page, ...MANZHOULI_SEAT);
+    const card = page.getByTestId('feature-card');
+    await expect(card).toBeVisible();
+    await expect(card.locator('h2')).toHaveText('满洲里市');
+    await expect(card).toHaveAttribute('data-feature-id', 'unit-150781');
+    await expect(card.getByTestId('card-plan')).toContainText('任务2');
+    await expect(card.getByTestId('card-plan')).toContainText('大力发展泛口岸经济');
+    await expect(card).toContainText('150,508');
+    await expect(card).toContainText('发展极');
+    expect(page.url()).toContain('s=unit-150781');
+    const state = await page.evaluate(() => (window as never as { __map: import('maplibre-gl').Map }).__map
+      .getFeatureState({ source: 'plan', sourceLayer: 'units', id: 'unit-150781' }));
+    expect(state.selected).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(card).toHaveCount(0);
+    expect(log.errors).toEqual([]);
+  });
+
+  test('an approximate place says so in its card', async ({ page }) => {
+    await openMap(page, '#s=heritage-qiqian');
+    const card = page.getByTestId('feature-card');
+    await expect(card).toBeVisible();
+    await expect(card.getByTestId('card-warning')).toContainText('位置示意');
+    await expect(card.getByTestId('card-plan')).toContainText('奇乾');
+  });
+
+  test('a URL with state restores view, layers, selection and language', async ({ page, log }) => {
+    await openMap(page, '#v=8/49.55/117.6&l=units,structure-points,ports&s=unit-150781&lang=en');
+    const view = await page.evaluate(() => {
+      const m = (window as never as { __map: import('maplibre-gl').Map }).__map;
+      return { zoom: m.getZoom(), center: m.getCenter() };
+    });
+    expect(view.zoom).toBeCloseTo(8, 1);
+    expect(view.center.lat).toBeCloseTo(49.55, 2);
+    expect(view.center.lng).toBeCloseTo(117.6, 2);
+    await expect(page.getByTestId('feature-card').locator('h2')).toHaveText('Manzhouli City');
+    await expect(page.getByTestId('toggle-zones')).not.toBeChecked();
+    await expect(page.getByTestId('toggle-ports')).toBeChecked();
+    expect((await rendered(page, 'zones-fill')).length).toBe(0);
+    await expect(page.locator('h1')).toContainText('Hulunbuir');
+    // and the state written back to the URL is the same
+    await page.reload();
+    await page.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0);
+    await expect(page.getByTestId('feature-card').locator('h2')).toHaveText('Manzhouli City');
+    expect(log.errors).toEqual([]);
+  });
+
+  test('the language switch changes the UI and the map labels', async ({ page }) => {
+    await openMap(page);
+    await expect(page.locator('h1')).toContainText('一核两极多点');
+    await page.getByTestId('lang').click();
+    await expect(page.locator('h1')).toContainText('one core, two poles');
+    await expect(page.getByTestId('layer-panel')).toContainText('Spatial structure');
+    const field = await page.evaluate(() => JSON.stringify((window as never as { __map: import('maplibre-gl').Map }).__map.getLayoutProperty('seat-labels', 'text-field')));
+    expect(field).toContain('unit_en');
+    expect(page.url()).toContain('lang=en');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.getByTestId('lang').click();
+    await expect(page.locator('h1')).toContainText('一核两极多点');
+  });
+
+  test('the share button copies the link with the state', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'http://127.0.0.1:4173' });
+    await openMap(page);
+    await clickLngLat(page, ...MANZHOULI_SEAT);
+    await expect(page.getByTestId('feature-card')).toBeVisible();
+    await page.getByTestId('share').click();
+    await expect(page.getByRole('status')).toHaveText('链接已复制');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('s=unit-150781');
+    expect(copied).toContain('v=');
+  });
+
+  test('a missing archive is named in a message and the rest of the map works', async ({ page, log }) => {
+    await page.route('**/tiles/context.pmtiles', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await openMap(page);
+    await expect(page.getByTestId('load-error')).toContainText('context.pmtiles');
+    expect((await rendered(page, 'seats')).length).toBe(14);
+    await clickLngLat(page, ...MANZHOULI_SEAT);
+    await expect(page.getByTestId('feature-card').locator('h2')).toHaveText('满洲里市');
+    expect(log.errors.filter((e) => !/404|context\.pmtiles/.test(e))).toEqual([]);
+  });
+
+  test('works on a phone: layers and cards are bottom sheets', async ({ page, log }) => {
+    await page.setViewportSize({ width: 375, height: 667 });
+    await openMap(page);
+    expect((await rendered(page, 'seats')).length).toBe(14);
+    const panel = page.locator('aside.panel');
+    await page.getByTestId('open-layers').click();
+    await expect(panel).toBeInViewport();
+    await page.screenshot({ path: 'test-results/phone-layers.png' });
+    await page.getByTestId('open-layers').click();
+    await expect(panel).not.toBeInViewport();
+    await clickLngLat(page, ...MANZHOULI_SEAT);
+    const card = page.getByTestId('feature-card');
+    await expect(card).toBeVisible();
+    const box = (await card.boundingBox())!;
+    expect(box.width).toBeGreaterThan(360);
+    expect(box.y + box.height).toBeGreaterThan(660);
+    await page.screenshot({ path: 'test-results/phone-card.png' });
+    expect(log.errors).toEqual([]);
+  });
+
+  test('is readable on a projector (1920 × 1080)', async ({ page }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await openMap(page);
+    const size = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    expect(size).toBeGreaterThanOrEqual(18);
+    await page.screenshot({ path: 'test-results/projector.png' });
+  });
+
+  test('every control can be reached with the keyboard', async ({ page }) => {
+    await openMap(page);
+    const seen = new Set<string>();
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const id = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? '');
+      if (id) seen.add(id);
+    }
+    for (const id of ['reset-view', 'share', 'lang', 'toggle-zones', 'toggle-rail']) expect(seen.has(id), id).toBe(true);
+    await page.getByTestId('toggle-zones').focus();
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('toggle-zones')).not.toBeChecked();
+  });
+});

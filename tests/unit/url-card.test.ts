@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatHash, parseHash, type UrlState } from '../../src/lib/url.ts';
+import { buildCard, type Details } from '../../src/lib/card.ts';
+import { CATALOG, DEFAULT_VISIBLE } from '../../src/lib/map/catalog.ts';
+
+const known = { layers: CATALOG.map((c) => c.id) };
+const defaults = { visible: DEFAULT_VISIBLE };
+
+describe('URL state', () => {
+  it('round-trips view, layers, selection and language', () => {
+    const s: UrlState = { view: { zoom: 7.25, center: [117.3702, 49.5959], bearing: 12.5, pitch: 30 }, visible: ['units', 'rail'], selected: 'unit-150781', lang: 'en' };
+    const hash = formatHash(s, defaults);
+    expect(hash).toBe('#v=7.25/49.5959/117.3702/12.5/30&l=units,rail&s=unit-150781&lang=en');
+    expect(parseHash(hash, known)).toEqual(s);
+  });
+
+  it('keeps links short: default layers, Chinese and a flat view are left out', () => {
+    expect(formatHash({ view: { zoom: 5.84139, center: [120.79, 50.2], bearing: 0, pitch: 0 }, visible: [...DEFAULT_VISIBLE].reverse(), lang: 'zh' }, defaults)).toBe('#v=5.84/50.2/120.79');
+    expect(formatHash({ visible: [] }, defaults)).toBe('#l=-');
+    expect(parseHash('#l=-', known).visible).toEqual([]);
+  });
+
+  it('leaves out what is malformed or unknown instead of guessing', () => {
+    expect(parseHash('#v=abc/1/2&l=units,nonsense&s=<script>&lang=fr', known)).toEqual({ visible: ['units'] });
+    expect(parseHash('#v=30/95/500', known)).toEqual({});
+    expect(parseHash('', known)).toEqual({});
+  });
+});
+
+describe('feature card', () => {
+  const details = JSON.parse(readFileSync('public/data/features.json', 'utf8')) as Record<string, Details>;
+
+  it('shows a unit with population, area, zone, role, industries and the plan wording with task numbers', () => {
+    const card = buildCard(details['unit-150781'], 'zh');
+    expect(card.title).toBe('满洲里市');
+    expect(card.subtitle).toBe('Manzhouli City');
+    const rows = Object.fromEntries(card.rows.map((r) => [r.label, r.value]));
+    expect(rows['常住人口（2020年普查）']).toBe('150,508 人');
+    expect(rows['面积']).toMatch(/^50\d 平方公里$/);
+    expect(rows['分区']).toBe('满洲里市发展极');
+    expect(rows['定位']).toBe('发展极');
+    expect(rows['重点产业（方案）']).toBe('泛口岸经济');
+    expect(card.plan.map((p) => p.label)).toContain('任务2');
+    expect(card.plan.filter((p) => p.label === '任务2').map((p) => p.quote).join()).toContain('大力发展泛口岸经济');
+  });
+
+  it('says when a population figure is derived, and never shows an unknown one as 0', () => {
+    const yakeshi = buildCard(details['unit-150782'], 'zh');
+    expect(yakeshi.rows.find((r) => r.label.startsWith('常住人口'))!.value).toContain('推算值');
+    const d = { ...details['unit-150782'], pop_2020: null };
+    expect(buildCard(d, 'en').rows.find((r) => r.label.startsWith('Population'))!.value).toBe('unknown');
+  });
+
+  it('warns about approximate positions and schematic lines', () => {
+    expect(buildCard(details['heritage-qiqian'], 'zh').warnings).toContain('位置示意（非测绘位置）');
+    expect(buildCard(details['rail-qihaiman-hsr'], 'en').warnings).toContain('Schematic line (not the real alignment)');
+  });
+
+  it('carries text from the data as plain strings (the card renders text, not HTML)', () => {
+    const d = { ...details['unit-150781'], name_zh: '<img src=x onerror=alert(1)>' };
+    const card = buildCard(d, 'zh');
+    expect(card.title).toBe('<img src=x onerror=alert(1)>');
+    const svelte = readFileSync('src/components/FeatureCard.svelte', 'utf8');
+    expect(svelte).not.toContain('{@html');
+  });
+
+  it('gives every feature of record a card with a source and a confidence', () => {
+    for (const d of Object.values(details)) {
+      const card = buildCard(d, 'en');
+      expect(card.source.length, d.id).toBeGreaterThan(3);
+      expect(['high', 'medium', 'low']).toContain(card.confidence);
+    }
+  });
+});
