@@ -388,8 +388,10 @@ const HERITAGE_IDS: Record<string, string> = {
 
 export function buildHeritage(inp: Inputs, places: Record<string, string>[]): RecordFeature<Point>[] {
   const rows = parseCsv(inp.read('reference/heritage.csv'), 'reference/heritage.csv');
-  const out = rows.map((r) => {
+  const out = rows.map((r, i) => {
     const id = HERITAGE_IDS[r.name_zh];
+    // The source names the north sector "idem, north sector": spell it out.
+    const nameEn = /^idem\b/i.test(r.name_en) && i > 0 ? `${rows[i - 1].name_en} (north sector)` : r.name_en;
     if (!id) throw new Error(`reference/heritage.csv: no id for "${r.name_zh}"`);
     const district = r.kind.startsWith('historic district');
     // The plan names the north sector "满洲里市中东铁路第一站北区历史文化街区".
@@ -397,7 +399,7 @@ export function buildHeritage(inp: Inputs, places: Record<string, string>[]): Re
     return feature({ type: 'Point', coordinates: roundPos([num(r.lon, `${r.name_zh} lon`), num(r.lat, `${r.name_zh} lat`)]) }, {
       id,
       name_zh: planName,
-      name_en: r.name_en,
+      name_en: nameEn,
       kind: district ? 'historic_district' : 'historic_town',
       kind_zh: district ? '历史文化街区' : '历史文化名镇名村',
       unit_zh: r.county,

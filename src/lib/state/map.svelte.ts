@@ -137,11 +137,17 @@ export class MapController {
     return d;
   }
 
+  /** Fits to a bbox, keeping it clear of the card (right on a desktop, bottom on a phone). */
   fitTo(b: number[]): void {
     const map = this.map!;
-    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    if (b[0] === b[2] && b[1] === b[3]) map.easeTo({ center: [b[0], b[1]], zoom: Math.max(map.getZoom(), 9), duration: reduce ? 0 : 600 });
-    else map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 60, maxZoom: 10, duration: reduce ? 0 : 600 });
+    const duration = matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 600;
+    const phone = matchMedia('(max-width: 720px)').matches;
+    const { width, height } = map.getCanvas().getBoundingClientRect();
+    const padding = phone
+      ? { top: 40, left: 30, right: 30, bottom: Math.round(height * 0.55) + 20 }
+      : { top: 50, left: 50, bottom: 50, right: Math.min(Math.round(width * 0.45), 480) };
+    if (b[0] === b[2] && b[1] === b[3]) map.easeTo({ center: [b[0], b[1]], zoom: Math.max(map.getZoom(), 9), padding, duration });
+    else map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding, maxZoom: 10, duration });
   }
 
   resetView(): void {
