@@ -146,8 +146,9 @@ export class MapController {
     const padding = phone
       ? { top: 40, left: 30, right: 30, bottom: Math.round(height * 0.55) + 20 }
       : { top: 50, left: 50, bottom: 50, right: Math.min(Math.round(width * 0.45), 480) };
-    if (b[0] === b[2] && b[1] === b[3]) map.easeTo({ center: [b[0], b[1]], zoom: Math.max(map.getZoom(), 9), padding, duration });
-    else map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding, maxZoom: 10, duration });
+    // A point gets a small box around it (easeTo's padding would stick to the camera).
+    const d = b[0] === b[2] && b[1] === b[3] ? 0.08 : 0;
+    map.fitBounds([[b[0] - d, b[1] - d], [b[2] + d, b[3] + d]], { padding, maxZoom: 10, duration });
   }
 
   resetView(): void {
