@@ -16,6 +16,10 @@ import { GeodataError, validateCollection, type Problem } from './lib/validate.t
 import { buildArchive } from './lib/tiles.ts';
 import { SPAM } from './lib/plan-text.ts';
 import type { LayerOutput } from './lib/types.ts';
+import { checkPlan, parsePlan } from './plan-model.ts';
+import { TARGETS } from './plan-targets.ts';
+import { buildSearchIndex } from './search-index.ts';
+import type { Plan } from '../../src/lib/plan/types.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -66,6 +70,21 @@ function main() {
   if (problems.length) throw new GeodataError(problems);
   step(`validate ${layers.length} layers`);
 
+  const plan: Plan = { ...parsePlan(planText), targets: TARGETS };
+  checkPlan(plan, planText);
+  const planProblems: Problem[] = [];
+  const refs = (ids: string[], where: string) => ids.forEach((id) => {
+    if (!seenIds.has(id)) planProblems.push({ file: 'geodata/plan/plan.json', feature: where, reason: `names feature "${id}", which no layer has` });
+  });
+  for (const t of plan.tasks) {
+    refs(t.places.map((m) => m.feature_id), `task ${t.number}`);
+    for (const p of t.paragraphs) refs(p.responsible.flatMap((r) => r.feature_ids), p.id);
+  }
+  for (const target of plan.targets) refs(target.feature_ids, `target ${target.id}`);
+  if (planProblems.length) throw new GeodataError(planProblems);
+  const search = buildSearchIndex(layers, plan);
+  step(`plan model: ${plan.tasks.length} tasks, ${plan.targets.length} targets; search index ${search.length} entries`);
+
   const tmp = join(dirname(GEODATA), '.cache', `data-build-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(join(tmp, 'geodata'), { recursive: true });
@@ -93,13 +112,20 @@ function main() {
       }
     }
     writeFileSync(join(tmp, 'details', 'features.json'), JSON.stringify(details));
-    step('write feature details');
+    const planJson = JSON.stringify(plan, null, 1) + '\n';
+    writeFileSync(join(tmp, 'geodata', 'plan.json'), planJson);
+    writeFileSync(join(tmp, 'details', 'plan.json'), JSON.stringify(plan));
+    writeFileSync(join(tmp, 'details', 'search.json'), JSON.stringify(search));
+    step('write feature details, plan and search index');
 
     const moves: [string, string][] = [
       ...layers.map((l): [string, string] => [join(tmp, 'geodata', `${l.name}.geojson`), join(GEODATA, `${l.name}.geojson`)]),
       [join(tmp, 'tiles', 'plan.pmtiles'), join(TILES, 'plan.pmtiles')],
       [join(tmp, 'tiles', 'context.pmtiles'), join(TILES, 'context.pmtiles')],
       [join(tmp, 'details', 'features.json'), join(DETAILS, 'features.json')],
+      [join(tmp, 'details', 'plan.json'), join(DETAILS, 'plan.json')],
+      [join(tmp, 'details', 'search.json'), join(DETAILS, 'search.json')],
+      [join(tmp, 'geodata', 'plan.json'), join(GEODATA, 'plan', 'plan.json')],
     ];
     for (const [, to] of moves) mkdirSync(dirname(to), { recursive: true });
     for (const [from, to] of moves) renameSync(from, to);

@@ -1,0 +1,78 @@
+/**
+ * Search across places and the plan: Chinese, pinyin (with tone marks, tone numbers or
+ * none), initials ("hlbe", "zlt") and English. The index is built at build time
+ * (public/data/search.json); a query is a scan of a few hundred entries.
+ */
+export type SearchKind = 'place' | 'task' | 'paragraph' | 'target';
+
+export interface SearchEntry {
+  kind: SearchKind;
+  /** feature id, "task-2", paragraph id "t2-p1", or target id */
+  ref: string;
+  zh: string;
+  en: string;
+  /** pinyin of zh: plain, with tone marks, with tone numbers, initials (no spaces) */
+  py: string;
+  pyTone: string;
+  pyNum: string;
+  initials: string;
+  /** longer text searched by Chinese only (paragraphs) */
+  text?: string;
+  /** a short context shown under the result */
+  hint_zh: string;
+  hint_en: string;
+}
+
+export interface SearchHit {
+  entry: SearchEntry;
+  score: number;
+  /** for paragraphs: the words around the match */
+  snippet?: string;
+}
+
+const CJK = /[\u3400-\u9fff]/;
+const KIND_WEIGHT: Record<SearchKind, number> = { place: 40, task: 30, target: 20, paragraph: 0 };
+
+export function normalise(q: string): string {
+  return q.normalize('NFC').toLowerCase().replace(/[\s'’·\-—_]+/g, '');
+}
+
+function snippetOf(text: string, i: number, len: number): string {
+  const a = Math.max(0, i - 14);
+  const b = Math.min(text.length, i + len + 24);
+  return `${a > 0 ? '…' : ''}${text.slice(a, b)}${b < text.length ? '…' : ''}`;
+}
+
+/** Ranks entries for a query; empty or 1-letter Latin queries give nothing. */
+export function search(index: readonly SearchEntry[], query: string, limit = 20): SearchHit[] {
+  const q = normalise(query);
+  if (!q) return [];
+  const cjk = CJK.test(q);
+  if (!cjk && q.length < 2) return [];
+  const hits: SearchHit[] = [];
+  for (const e of index) {
+    let score = 0;
+    let snippet: string | undefined;
+    if (cjk) {
+      const zh = e.zh;
+      if (zh === q) score = 100;
+      else if (zh.startsWith(q)) score = 80;
+      else if (zh.includes(q)) score = 60;
+      else if (e.text) {
+        const i = e.text.indexOf(q);
+        if (i >= 0) { score = 30; snippet = snippetOf(e.text, i, q.length); }
+      }
+    } else {
+      const en = normalise(e.en);
+      if (e.initials === q || e.py === q || e.pyNum === q || e.pyTone === q) score = 95;
+      else if (e.initials.startsWith(q)) score = 75;
+      else if (e.py.startsWith(q) || e.pyNum.startsWith(q) || e.pyTone.startsWith(q)) score = 70;
+      else if (en.startsWith(q)) score = 65;
+      else if (e.py.includes(q) || e.pyTone.includes(q)) score = 45;
+      else if (q.length >= 3 && en.includes(q)) score = 40;
+    }
+    if (score) hits.push({ entry: e, score: score + KIND_WEIGHT[e.kind] - Math.min(e.zh.length, 30) / 10, snippet });
+  }
+  hits.sort((a, b) => b.score - a.score || a.entry.zh.length - b.entry.zh.length);
+  return hits.slice(0, limit);
+}
