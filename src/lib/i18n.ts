@@ -42,7 +42,7 @@ export const UI = {
   km2: { zh: '平方公里', en: 'km²' },
   people: { zh: '人', en: '' },
   derivedLow: { zh: '推算值，可信度低', en: 'derived, low confidence' },
-  openPanel: { zh: '图层与图例', en: 'Layers & legend' },
+  openPanel: { zh: '图层与规划', en: 'Layers & plan' },
 } satisfies Record<string, Text>;
 
 export type UiKey = keyof typeof UI;

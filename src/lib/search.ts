@@ -18,6 +18,8 @@ export interface SearchEntry {
   initials: string;
   /** longer text searched by Chinese only (paragraphs) */
   text?: string;
+  /** how much the place matters on this map (0–12): units outrank stations of the same name */
+  rank: number;
   /** a short context shown under the result */
   hint_zh: string;
   hint_en: string;
@@ -71,8 +73,15 @@ export function search(index: readonly SearchEntry[], query: string, limit = 20)
       else if (e.py.includes(q) || e.pyTone.includes(q)) score = 45;
       else if (q.length >= 3 && en.includes(q)) score = 40;
     }
-    if (score) hits.push({ entry: e, score: score + KIND_WEIGHT[e.kind] - Math.min(e.zh.length, 30) / 10, snippet });
+    if (score) hits.push({ entry: e, score: score + KIND_WEIGHT[e.kind] + e.rank * 3 - Math.min(e.zh.length, 30) / 10, snippet });
   }
   hits.sort((a, b) => b.score - a.score || a.entry.zh.length - b.entry.zh.length);
-  return hits.slice(0, limit);
+  // One result per destination: a unit found by its own name and by its seat's is one hit.
+  const seen = new Set<string>();
+  return hits.filter((h) => {
+    const key = `${h.entry.kind}:${h.entry.ref}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  }).slice(0, limit);
 }

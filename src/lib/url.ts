@@ -1,6 +1,6 @@
 /**
  * The app's state in the URL hash, so that a reload or a shared link restores it:
- *   #v=zoom/lat/lon[/bearing/pitch]&l=layer,layer&s=feature-id&lang=en
+ *   #v=zoom/lat/lon[/bearing/pitch]&l=layer,layer&s=feature-id&t=task&g=target&m=1&lang=en
  * `l` is written only when the visible layers differ from the defaults.
  */
 import type { Lang } from './i18n.ts';
@@ -16,6 +16,12 @@ export interface UrlState {
   view?: View;
   visible?: string[];
   selected?: string;
+  /** open task (1–22) */
+  task?: number;
+  /** open target id */
+  target?: string;
+  /** the responsibility matrix is open */
+  matrix?: boolean;
   lang?: Lang;
 }
 
@@ -35,6 +41,9 @@ export function formatHash(s: UrlState, defaults: { visible: readonly string[] }
     if (a !== b) parts.push(`l=${s.visible.length ? s.visible.map(encodeURIComponent).join(',') : '-'}`);
   }
   if (s.selected) parts.push(`s=${encodeURIComponent(s.selected)}`);
+  if (s.task) parts.push(`t=${s.task}`);
+  if (s.target) parts.push(`g=${encodeURIComponent(s.target)}`);
+  if (s.matrix) parts.push('m=1');
   if (s.lang && s.lang !== 'zh') parts.push(`lang=${s.lang}`);
   return parts.length ? `#${parts.join('&')}` : '';
 }
@@ -55,6 +64,11 @@ export function parseHash(hash: string, known: { layers: readonly string[] }): U
   if (l !== null) out.visible = l === '-' ? [] : l.split(',').filter((id) => known.layers.includes(id));
   const s = params.get('s');
   if (s && /^[a-z0-9-]{1,80}$/.test(s)) out.selected = s;
+  const t = Number(params.get('t'));
+  if (Number.isInteger(t) && t >= 1 && t <= 22) out.task = t;
+  const g = params.get('g');
+  if (g && /^[a-z0-9-]{1,60}$/.test(g)) out.target = g;
+  if (params.get('m') === '1') out.matrix = true;
   const lang = params.get('lang');
   if (lang === 'en' || lang === 'zh') out.lang = lang;
   return out;

@@ -9,9 +9,9 @@ const defaults = { visible: DEFAULT_VISIBLE };
 
 describe('URL state', () => {
   it('round-trips view, layers, selection and language', () => {
-    const s: UrlState = { view: { zoom: 7.25, center: [117.3702, 49.5959], bearing: 12.5, pitch: 30 }, visible: ['units', 'rail'], selected: 'unit-150781', lang: 'en' };
+    const s: UrlState = { view: { zoom: 7.25, center: [117.3702, 49.5959], bearing: 12.5, pitch: 30 }, visible: ['units', 'rail'], selected: 'unit-150781', task: 2, target: 'highway-length', matrix: true, lang: 'en' };
     const hash = formatHash(s, defaults);
-    expect(hash).toBe('#v=7.25/49.5959/117.3702/12.5/30&l=units,rail&s=unit-150781&lang=en');
+    expect(hash).toBe('#v=7.25/49.5959/117.3702/12.5/30&l=units,rail&s=unit-150781&t=2&g=highway-length&m=1&lang=en');
     expect(parseHash(hash, known)).toEqual(s);
   });
 
@@ -24,6 +24,7 @@ describe('URL state', () => {
   it('leaves out what is malformed or unknown instead of guessing', () => {
     expect(parseHash('#v=abc/1/2&l=units,nonsense&s=<script>&lang=fr', known)).toEqual({ visible: ['units'] });
     expect(parseHash('#v=30/95/500', known)).toEqual({});
+    expect(parseHash('#t=23&g=A&m=2', known)).toEqual({});
     expect(parseHash('', known)).toEqual({});
   });
 });

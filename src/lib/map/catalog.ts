@@ -51,6 +51,15 @@ export interface CatalogEntry {
 
 const name = (lang: Lang): ExpressionSpecification => ['coalesce', ['get', lang === 'zh' ? 'name_zh' : 'name_en'], ['get', 'name_zh']];
 export const FONT = ['Noto Sans CJK SC'];
+/** True when the feature is selected or highlighted (feature-state). */
+const sel: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
+const hl: ExpressionSpecification = ['boolean', ['feature-state', 'hl'], false];
+const lit: ExpressionSpecification = ['any', sel, hl];
+/** A soft disc under a point symbol that shows when the point is selected or highlighted. */
+const pointHalo = (id: string, sourceLayer: string, t: Theme, filter?: ExpressionSpecification): LayerSpecification => ({
+  id, type: 'circle', source: 'plan', 'source-layer': sourceLayer, ...(filter ? { filter } : {}),
+  paint: { 'circle-radius': 16, 'circle-color': t.highlight, 'circle-opacity': ['case', lit, 0.75, 0], 'circle-stroke-color': t.text, 'circle-stroke-width': ['case', lit, 1.5, 0], 'circle-stroke-opacity': ['case', lit, 1, 0] },
+});
 const halo = (t: Theme) => ({ 'text-color': t.text, 'text-halo-color': t.halo, 'text-halo-width': 1.6, 'text-halo-blur': 0.3 });
 
 export const CATALOG: CatalogEntry[] = [
@@ -98,9 +107,9 @@ export const CATALOG: CatalogEntry[] = [
     ],
     layers: (t) => [
       { id: 'units-fill', type: 'fill', source: 'plan', 'source-layer': 'units',
-        paint: { 'fill-color': t.highlight, 'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.35, 0] } },
+        paint: { 'fill-color': t.highlight, 'fill-opacity': ['case', sel, 0.4, hl, 0.32, 0] } },
       { id: 'units-line', type: 'line', source: 'plan', 'source-layer': 'units',
-        paint: { 'line-color': t.unitLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 10, 1.6] } },
+        paint: { 'line-color': ['case', lit, t.text, t.unitLine], 'line-width': ['interpolate', ['linear'], ['zoom'], 4, ['case', lit, 2.2, 0.6], 10, ['case', lit, 4, 1.6]] } },
     ],
     interactive: ['units-fill'],
   },
@@ -117,7 +126,9 @@ export const CATALOG: CatalogEntry[] = [
     ],
     layers: (t, lang) => [
       { id: 'zones-fill', type: 'fill', source: 'plan', 'source-layer': 'zones',
-        paint: { 'fill-color': ['match', ['get', 'id'], ...Object.entries(t.zone).flat(), '#dddddd'] as unknown as ExpressionSpecification, 'fill-opacity': 0.55 } },
+        paint: { 'fill-color': ['match', ['get', 'id'], ...Object.entries(t.zone).flat(), '#dddddd'] as unknown as ExpressionSpecification, 'fill-opacity': ['case', lit, 0.9, 0.55] } },
+      { id: 'zones-line', type: 'line', source: 'plan', 'source-layer': 'zones',
+        paint: { 'line-color': t.text, 'line-width': 3, 'line-opacity': ['case', lit, 0.9, 0] } },
       { id: 'zone-labels', type: 'symbol', source: 'plan', 'source-layer': 'zone_labels', filter: ['==', ['get', 'named_in_plan'], true], maxzoom: 8,
         layout: { 'text-field': name(lang), 'text-font': FONT, 'text-size': ['interpolate', ['linear'], ['zoom'], 4, 15, 7, 22], 'text-letter-spacing': 0.3, 'text-padding': 4,
           'text-variable-anchor': ['center', 'bottom', 'top'], 'text-radial-offset': 1 },
@@ -135,7 +146,7 @@ export const CATALOG: CatalogEntry[] = [
     ],
     layers: (t) => [
       { id: 'structure-fill', type: 'fill', source: 'plan', 'source-layer': 'structure_areas',
-        paint: { 'fill-color': ['match', ['get', 'role'], 'core', t.core, t.pole], 'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.3, 0.12] } },
+        paint: { 'fill-color': ['match', ['get', 'role'], 'core', t.core, t.pole], 'fill-opacity': ['case', lit, 0.32, 0.12] } },
       { id: 'structure-line', type: 'line', source: 'plan', 'source-layer': 'structure_areas',
         paint: { 'line-color': ['match', ['get', 'role'], 'core', t.core, t.pole], 'line-width': ['match', ['get', 'role'], 'core', 3.5, 3], 'line-opacity': 0.9 },
         layout: { 'line-join': 'round' } },
@@ -157,9 +168,10 @@ export const CATALOG: CatalogEntry[] = [
         paint: {
           'circle-color': ['match', ['get', 'role'], 'core', t.core, 'pole', t.pole, 'pole_linked', t.poleLinked, t.point],
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, ['match', ['get', 'role'], 'core', 7, 'pole', 6, 'pole_linked', 4.5, 3.5], 10, ['match', ['get', 'role'], 'core', 12, 'pole', 10, 'pole_linked', 8, 6]],
-          'circle-stroke-color': ['case', ['boolean', ['feature-state', 'selected'], false], t.highlight, '#ffffff'],
-          'circle-stroke-width': ['case', ['boolean', ['feature-state', 'selected'], false], 4, 1.5],
+          'circle-stroke-color': ['case', lit, t.highlight, '#ffffff'],
+          'circle-stroke-width': ['case', lit, 4, 1.5],
         } },
+      pointHalo('devzone-halo', 'structure_points', t, ['==', ['get', 'kind'], 'development_zone']),
       { id: 'devzone', type: 'symbol', source: 'plan', 'source-layer': 'structure_points', filter: ['==', ['get', 'kind'], 'development_zone'], minzoom: 8,
         layout: { 'icon-image': 'icon-devzone', 'icon-size': 0.5, 'text-field': name(lang), 'text-font': FONT, 'text-size': 11, 'text-offset': [0, 1.1], 'text-anchor': 'top', 'text-optional': true },
         paint: halo(t) },
@@ -194,9 +206,9 @@ export const CATALOG: CatalogEntry[] = [
       { id: 'rail-existing', type: 'line', source: 'plan', 'source-layer': 'rail_lines', filter: ['==', ['get', 'status'], 'existing'],
         paint: { 'line-color': t.rail.casing, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1, 10, 2.5], 'line-dasharray': [3, 3] } },
       { id: 'rail-upgrade', type: 'line', source: 'plan', 'source-layer': 'rail_lines', filter: ['==', ['get', 'status'], 'upgrade'],
-        paint: { 'line-color': t.rail.upgrade, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, ['case', ['boolean', ['feature-state', 'selected'], false], 6, 2.5], 10, ['case', ['boolean', ['feature-state', 'selected'], false], 9, 5]] }, layout: { 'line-join': 'round' } },
+        paint: { 'line-color': t.rail.upgrade, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, ['case', lit, 6, 2.5], 10, ['case', lit, 9, 5]] }, layout: { 'line-join': 'round' } },
       { id: 'rail-planned', type: 'line', source: 'plan', 'source-layer': 'rail_lines', filter: ['==', ['get', 'status'], 'planned'],
-        paint: { 'line-color': t.rail.planned, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, ['case', ['boolean', ['feature-state', 'selected'], false], 6, 2.5], 10, ['case', ['boolean', ['feature-state', 'selected'], false], 9, 5]], 'line-dasharray': [2, 1.2] } },
+        paint: { 'line-color': t.rail.planned, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, ['case', lit, 6, 2.5], 10, ['case', lit, 9, 5]], 'line-dasharray': [2, 1.2] } },
       { id: 'rail-uncertain', type: 'line', source: 'plan', 'source-layer': 'rail_lines', filter: ['==', ['get', 'status'], 'uncertain'],
         paint: { 'line-color': t.rail.uncertain, 'line-width': 2, 'line-dasharray': [1, 1] } },
       { id: 'rail-hit', type: 'line', source: 'plan', 'source-layer': 'rail_lines', paint: { 'line-color': '#000', 'line-opacity': 0, 'line-width': 14 } },
@@ -218,6 +230,7 @@ export const CATALOG: CatalogEntry[] = [
       { swatch: { type: 'icon', icon: 'icon-historic-city' }, label: { zh: '扎兰屯市申报历史文化名城', en: 'Zalantun: applying as historic city' } },
     ],
     layers: (t, lang) => [
+      pointHalo('heritage-halo', 'heritage', t),
       { id: 'heritage-points', type: 'symbol', source: 'plan', 'source-layer': 'heritage',
         layout: {
           'icon-image': ['match', ['get', 'kind'], 'historic_district', 'icon-heritage-district', 'historic_town', 'icon-heritage-town', 'icon-historic-city'],
@@ -241,6 +254,7 @@ export const CATALOG: CatalogEntry[] = [
       { swatch: { type: 'icon', icon: 'icon-trade-zone' }, label: { zh: '中俄互市贸易区', en: 'Sino-Russian border trade zone' } },
     ],
     layers: (t, lang) => [
+      pointHalo('ports-halo', 'ports', t, ['!=', ['get', 'kind'], 'airport']),
       { id: 'ports-points', type: 'symbol', source: 'plan', 'source-layer': 'ports', filter: ['!=', ['get', 'kind'], 'airport'],
         layout: {
           'icon-image': ['match', ['get', 'kind'], 'trade_zone', 'icon-trade-zone', 'icon-port'], 'icon-size': ['interpolate', ['linear'], ['zoom'], 4, 0.4, 10, 0.65], 'icon-allow-overlap': true,

@@ -6,6 +6,7 @@ import type { Lang } from '../i18n.ts';
 import type { Details } from '../card.ts';
 import type { View } from '../url.ts';
 import { DEFAULT_VISIBLE } from '../map/catalog.ts';
+import type { Plan } from '../plan/types.ts';
 
 export class AppState {
   lang = $state<Lang>('zh');
@@ -15,8 +16,17 @@ export class AppState {
   /** details of the selected feature, once loaded */
   details = $state.raw<Details | null>(null);
   view = $state.raw<View | null>(null);
-  /** phone: which bottom sheet is open */
+  /** phone: whether the side panel (a bottom sheet there) is open */
   sheet = $state<'none' | 'layers'>('none');
+  /** which side panel tab is shown */
+  tab = $state<'layers' | 'plan' | 'targets'>('layers');
+  /** open task (1–22) and target */
+  task = $state<number | null>(null);
+  target = $state<string | null>(null);
+  matrixOpen = $state(false);
+  /** a paragraph to bring into view (from search) */
+  focusParagraph = $state<string | null>(null);
+  plan = $state.raw<Plan | null>(null);
   /** archives or data that failed to load, by file name */
   loadErrors = $state<string[]>([]);
   toast = $state<string | null>(null);

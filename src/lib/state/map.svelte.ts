@@ -14,7 +14,9 @@ import { ICONS, rasterIcon, type IconId } from '../map/icons.ts';
 import { ARCHIVES, buildStyle } from '../map/style.ts';
 import { THEME } from '../map/theme.ts';
 import { CITY_BOUNDS } from '../map/view.ts';
-import { detailsOf } from '../details.ts';
+import { detailsOf, loadDetails } from '../details.ts';
+
+const CONTEXT_LAYERS = ['borders', 'rivers', 'lakes', 'context_labels'];
 
 maplibregl.setWorkerUrl(workerUrl);
 let protocolAdded = false;
@@ -34,6 +36,7 @@ export class MapController {
   /** true once the style and the default layers have loaded */
   ready = $state(false);
   #selected: { source: string; sourceLayer: string; id: string }[] = [];
+  #highlighted: { source: string; sourceLayer: string; id: string }[] = [];
   #cb: MapCallbacks | null = null;
 
   /** Creates the map; returns false when WebGL is not available. */
@@ -128,7 +131,7 @@ export class MapController {
     if (!id) return null;
     const d = await detailsOf(id);
     if (!d) return null;
-    const source = ['borders', 'rivers', 'lakes', 'context_labels'].includes(d.layer) ? 'context' : 'plan';
+    const source = CONTEXT_LAYERS.includes(d.layer) ? 'context' : 'plan';
     this.#selected.push({ source, sourceLayer: d.layer, id });
     // A unit lights up with its seat point.
     if (d.layer === 'units') this.#selected.push({ source: 'plan', sourceLayer: 'structure_points', id: `seat-${String(d.admin_code)}` });
@@ -137,15 +140,41 @@ export class MapController {
     return d;
   }
 
+  /**
+   * Highlights the features a task, a target or a matrix cell concerns (feature-state "hl"),
+   * and, when asked, fits the map to all of them. Returns the ids found.
+   */
+  async highlight(ids: readonly string[], fit = false): Promise<string[]> {
+    const map = this.map;
+    if (!map) return [];
+    for (const f of this.#highlighted) map.setFeatureState(f, { hl: false });
+    this.#highlighted = [];
+    if (!ids.length) return [];
+    const all = await loadDetails();
+    const found = ids.map((id) => all[id]).filter((d): d is Details => !!d);
+    const boxes: number[][] = [];
+    for (const d of found) {
+      const source = CONTEXT_LAYERS.includes(d.layer) ? 'context' : 'plan';
+      this.#highlighted.push({ source, sourceLayer: d.layer, id: d.id });
+      if (d.layer === 'units') this.#highlighted.push({ source: 'plan', sourceLayer: 'structure_points', id: `seat-${String(d.admin_code)}` });
+      if (Array.isArray(d.bbox)) boxes.push(d.bbox as number[]);
+    }
+    for (const f of this.#highlighted) map.setFeatureState(f, { hl: true });
+    if (fit && boxes.length) {
+      this.fitTo([Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))], false);
+    }
+    return found.map((d) => d.id);
+  }
+
   /** Fits to a bbox, keeping it clear of the card (right on a desktop, bottom on a phone). */
-  fitTo(b: number[]): void {
+  fitTo(b: number[], card = true): void {
     const map = this.map!;
     const duration = matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 600;
     const phone = matchMedia('(max-width: 720px)').matches;
     const { width, height } = map.getCanvas().getBoundingClientRect();
     const padding = phone
       ? { top: 40, left: 30, right: 30, bottom: Math.round(height * 0.55) + 20 }
-      : { top: 50, left: 50, bottom: 50, right: Math.min(Math.round(width * 0.45), 480) };
+      : { top: 50, left: 50, bottom: 50, right: card ? Math.min(Math.round(width * 0.45), 480) : 50 };
     // A point gets a small box around it (easeTo's padding would stick to the camera).
     const d = b[0] === b[2] && b[1] === b[3] ? 0.08 : 0;
     map.fitBounds([[b[0] - d, b[1] - d], [b[2] + d, b[3] + d]], { padding, maxZoom: 10, duration });

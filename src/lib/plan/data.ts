@@ -1,0 +1,107 @@
+/** The plan and the search index, fetched on first use (not needed for the first view). */
+import type { Plan, Task } from './types.ts';
+import type { SearchEntry } from '../search.ts';
+
+const cache = new Map<string, Promise<unknown>>();
+
+function load<T>(file: string): Promise<T> {
+  let p = cache.get(file) as Promise<T> | undefined;
+  if (!p) {
+    p = fetch(new URL(`data/${file}`, document.baseURI)).then((r) => {
+      if (!r.ok) throw new Error(`data/${file}: HTTP ${r.status}`);
+      return r.json() as Promise<T>;
+    });
+    p.catch(() => cache.delete(file));
+    cache.set(file, p);
+  }
+  return p;
+}
+
+export const loadPlan = () => load<Plan>('plan.json');
+export const loadSearchIndex = () => load<SearchEntry[]>('search.json');
+
+/** Tasks whose text names the feature, with the words that name it. */
+export function tasksNaming(plan: Plan, featureId: string): { task: Task; words: string }[] {
+  return plan.tasks.flatMap((task) => {
+    const m = task.places.find((p) => p.feature_id === featureId);
+    return m ? [{ task, words: m.words }] : [];
+  });
+}
+
+/** Tasks whose 责任单位 names the feature itself (not only "各旗市区人民政府"). */
+export function tasksResponsible(plan: Plan, featureId: string): Task[] {
+  return plan.tasks.filter((t) => t.paragraphs.some((p) => p.responsible.some((r) => r.kind !== 'all_units' && r.feature_ids.includes(featureId))));
+}
+
+/** Tasks that make all 14 units responsible ("各旗市区人民政府"). */
+export function tasksAllUnits(plan: Plan): Task[] {
+  return plan.tasks.filter((t) => t.paragraphs.some((p) => p.responsible.some((r) => r.kind === 'all_units')));
+}
+
+/** What a task concerns on the map: the places it names and the units it makes responsible by name. */
+export function taskFeatureIds(task: Task): string[] {
+  const ids = new Set<string>(task.places.map((p) => p.feature_id));
+  for (const p of task.paragraphs) for (const r of p.responsible) if (r.kind !== 'all_units') r.feature_ids.forEach((id) => ids.add(id));
+  return [...ids];
+}
+
+export type Cell = { named: boolean; responsible: boolean; all: boolean };
+
+export interface Matrix {
+  columns: { id: string; zh: string; en: string; kind: 'unit' | 'devzone' | 'bureau' }[];
+  rows: { task: Task; cells: Cell[] }[];
+}
+
+const UNIT_COLUMNS: [string, string, string][] = [
+  ['unit-150702', '海拉尔区', 'Hailar'], ['unit-150724', '鄂温克族自治旗', 'Evenk'], ['unit-150781', '满洲里市', 'Manzhouli'],
+  ['unit-150703', '扎赉诺尔区', 'Jalainur'], ['unit-150783', '扎兰屯市', 'Zalantun'], ['unit-150721', '阿荣旗', 'Arun'],
+  ['unit-150722', '莫力达瓦达斡尔族自治旗', 'Morin Dawa'], ['unit-150725', '陈巴尔虎旗', 'Chen Barag'], ['unit-150726', '新巴尔虎左旗', 'New Barag Left'],
+  ['unit-150727', '新巴尔虎右旗', 'New Barag Right'], ['unit-150782', '牙克石市', 'Yakeshi'], ['unit-150784', '额尔古纳市', 'Ergun'],
+  ['unit-150785', '根河市', 'Genhe'], ['unit-150723', '鄂伦春自治旗', 'Oroqen'],
+];
+
+/** Tasks × the 14 units, the development zone and the bureaus most often responsible. */
+export function buildMatrix(plan: Plan, bureauCount = 6): Matrix {
+  const freq = new Map<string, number>();
+  for (const t of plan.tasks) {
+    const names = new Set(t.paragraphs.flatMap((p) => p.responsible.filter((r) => r.kind === 'bureau').map((r) => r.name)));
+    names.forEach((n) => freq.set(n, (freq.get(n) ?? 0) + 1));
+  }
+  const bureaus = [...freq.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, bureauCount).map(([n]) => n);
+  const columns: Matrix['columns'] = [
+    ...UNIT_COLUMNS.map(([id, zh, en]) => ({ id, zh, en, kind: 'unit' as const })),
+    { id: 'devzone-hulunbuir', zh: '经开区管委会', en: 'Dev. zone', kind: 'devzone' },
+    ...bureaus.map((b) => ({ id: b, zh: b, en: b, kind: 'bureau' as const })),
+  ];
+  const rows = plan.tasks.map((task) => {
+    const resp = task.paragraphs.flatMap((p) => p.responsible);
+    const cells = columns.map((c): Cell => {
+      if (c.kind === 'bureau') return { named: false, responsible: resp.some((r) => r.name === c.id), all: false };
+      return {
+        named: task.places.some((p) => p.feature_id === c.id),
+        responsible: resp.some((r) => r.kind !== 'all_units' && r.feature_ids.includes(c.id)),
+        all: c.kind === 'unit' && resp.some((r) => r.kind === 'all_units'),
+      };
+    });
+    return { task, cells };
+  });
+  return { columns, rows };
+}
+
+/** The text of a cell, in the CSV and the table's accessible name. */
+export function cellText(c: Cell, lang: 'zh' | 'en'): string {
+  const parts: string[] = [];
+  if (c.named) parts.push(lang === 'zh' ? '提及' : 'named');
+  if (c.responsible) parts.push(lang === 'zh' ? '责任' : 'responsible');
+  else if (c.all) parts.push(lang === 'zh' ? '各旗市区' : 'all units');
+  return parts.join('+');
+}
+
+const csvField = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** The matrix as CSV (UTF-8 with BOM so that spreadsheet programs read the Chinese). */
+export function matrixCsv(m: Matrix, lang: 'zh' | 'en'): string {
+  const head = [lang === 'zh' ? '任务' : 'Task', lang === 'zh' ? '标题' : 'Title', ...m.columns.map((c) => (lang === 'zh' ? c.zh : c.en))];
+  const lines = [head, ...m.rows.map((r) => [String(r.task.number), lang === 'zh' ? r.task.title_zh : r.task.title_en, ...r.cells.map((c) => cellText(c, lang))])];
+  return '\ufeff' + lines.map((l) => l.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
