@@ -140,7 +140,7 @@ test.describe('the plan map', () => {
     const panel = page.locator('aside.panel');
     await page.getByTestId('open-layers').click();
     await expect(panel).toBeInViewport();
-    await page.screenshot({ path: 'test-results/phone-layers.png' });
+    await page.screenshot({ path: 'screenshots/phone-layers.png' });
     await page.getByTestId('open-layers').click();
     await expect(panel).not.toBeInViewport();
     await clickLngLat(page, ...MANZHOULI_SEAT);
@@ -149,7 +149,7 @@ test.describe('the plan map', () => {
     const box = (await card.boundingBox())!;
     expect(box.width).toBeGreaterThan(360);
     expect(box.y + box.height).toBeGreaterThan(660);
-    await page.screenshot({ path: 'test-results/phone-card.png' });
+    await page.screenshot({ path: 'screenshots/phone-card.png' });
     expect(log.errors).toEqual([]);
   });
 
@@ -158,7 +158,7 @@ test.describe('the plan map', () => {
     await openMap(page);
     const size = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
     expect(size).toBeGreaterThanOrEqual(18);
-    await page.screenshot({ path: 'test-results/projector.png' });
+    await page.screenshot({ path: 'screenshots/projector.png' });
   });
 
   test('every control can be reached with the keyboard', async ({ page }) => {

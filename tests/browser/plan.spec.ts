@@ -19,7 +19,7 @@ test.describe('the plan, linked to the map', () => {
     expect(await hl(page, 'units', 'unit-150783')).toBe(true);
     expect(await hl(page, 'units', 'unit-150725')).toBe(false);
     expect(page.url()).toContain('t=2');
-    await page.screenshot({ path: 'test-results/task-2.png' });
+    await page.screenshot({ path: 'screenshots/task-2.png' });
     // a place named in the task opens its card
     await view.getByTestId('task-places').getByRole('button', { name: '扎兰屯市' }).click();
     await expect(page.getByTestId('feature-card').locator('h2')).toHaveText('扎兰屯市');
@@ -45,7 +45,7 @@ test.describe('the plan, linked to the map', () => {
     await openMap(page);
     await page.getByTestId('open-matrix').click();
     await expect(page.getByTestId('matrix')).toBeVisible();
-    await page.screenshot({ path: 'test-results/matrix.png' });
+    await page.screenshot({ path: 'screenshots/matrix.png' });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('matrix-csv').click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
     const lines = csv.split('\r\n').filter(Boolean);
@@ -83,7 +83,7 @@ test.describe('the plan, linked to the map', () => {
     await expect.poll(() => hl(page, 'units', 'unit-150727')).toBe(true);
     expect(await hl(page, 'units', 'unit-150724')).toBe(true);
     expect(page.url()).toContain('g=preschool-counties');
-    await page.screenshot({ path: 'test-results/targets.png' });
+    await page.screenshot({ path: 'screenshots/targets.png' });
   });
 
   test('a link to a task opens it with its places highlighted', async ({ page }) => {

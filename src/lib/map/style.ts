@@ -25,6 +25,10 @@ export function buildStyle(opts: { lang: Lang; visible: ReadonlySet<string>; bas
       layers.push({ ...layer, layout: { ...(layer as { layout?: object }).layout, visibility } } as LayerSpecification);
     }
   }
+  // The highlight tint of units goes under the water, so lakes stay lakes when a unit is lit.
+  const unitsFill = layers.findIndex((l) => l.id === 'units-fill');
+  const [tint] = layers.splice(unitsFill, 1);
+  layers.splice(layers.findIndex((l) => l.id === 'zones-line'), 0, tint);
   // The city outline stays on top of the tints and the unit lines.
   layers.splice(layers.findIndex((l) => l.id === 'structure-fill'), 0, {
     id: 'city-line', type: 'line', source: 'plan', 'source-layer': 'city',
