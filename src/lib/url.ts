@@ -22,6 +22,9 @@ export interface UrlState {
   target?: string;
   /** the responsibility matrix is open */
   matrix?: boolean;
+  /** tour id and step (1-based) in presenter mode */
+  tour?: string;
+  step?: number;
   lang?: Lang;
 }
 
@@ -44,6 +47,7 @@ export function formatHash(s: UrlState, defaults: { visible: readonly string[] }
   if (s.task) parts.push(`t=${s.task}`);
   if (s.target) parts.push(`g=${encodeURIComponent(s.target)}`);
   if (s.matrix) parts.push('m=1');
+  if (s.tour) parts.push(`tour=${encodeURIComponent(s.tour)}&step=${s.step ?? 1}`);
   if (s.lang && s.lang !== 'zh') parts.push(`lang=${s.lang}`);
   return parts.length ? `#${parts.join('&')}` : '';
 }
@@ -69,6 +73,12 @@ export function parseHash(hash: string, known: { layers: readonly string[] }): U
   const g = params.get('g');
   if (g && /^[a-z0-9-]{1,60}$/.test(g)) out.target = g;
   if (params.get('m') === '1') out.matrix = true;
+  const tour = params.get('tour');
+  if (tour && /^[a-z0-9-]{1,60}$/.test(tour)) {
+    out.tour = tour;
+    const step = Number(params.get('step') ?? '1');
+    out.step = Number.isInteger(step) && step >= 1 && step <= 200 ? step : 1;
+  }
   const lang = params.get('lang');
   if (lang === 'en' || lang === 'zh') out.lang = lang;
   return out;

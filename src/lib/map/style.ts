@@ -34,12 +34,20 @@ export function buildStyle(opts: { lang: Lang; visible: ReadonlySet<string>; bas
     id: 'city-line', type: 'line', source: 'plan', 'source-layer': 'city',
     paint: { 'line-color': t.cityLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1.6, 10, 3.5] },
   });
+  // Annotations drawn in a tour: always on top, empty until someone draws.
+  layers.push(
+    { id: 'annot-highlight', type: 'line', source: 'annotations', filter: ['==', ['get', 'tool'], 'highlight'],
+      paint: { 'line-color': t.highlight, 'line-width': 18, 'line-opacity': 0.55 }, layout: { 'line-cap': 'round', 'line-join': 'round' } },
+    { id: 'annot-pen', type: 'line', source: 'annotations', filter: ['!=', ['get', 'tool'], 'highlight'],
+      paint: { 'line-color': t.core, 'line-width': 4 }, layout: { 'line-cap': 'round', 'line-join': 'round' } },
+  );
   return {
     version: 8,
     name: 'Hulunbuir plan map',
     sources: {
       plan: { type: 'vector', url: url(ARCHIVES.plan), promoteId: 'id', attribution: ATTRIBUTION },
       context: { type: 'vector', url: url(ARCHIVES.context), promoteId: 'id' },
+      annotations: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers,
   };

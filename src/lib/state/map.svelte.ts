@@ -15,6 +15,8 @@ import { ARCHIVES, buildStyle } from '../map/style.ts';
 import { THEME } from '../map/theme.ts';
 import { CITY_BOUNDS } from '../map/view.ts';
 import { detailsOf, loadDetails } from '../details.ts';
+import type { TourStep } from '../tour/types.ts';
+import { arrowHead, type Annotation, type Tool } from '../tour/annotations.ts';
 
 const CONTEXT_LAYERS = ['borders', 'rivers', 'lakes', 'context_labels'];
 
@@ -38,6 +40,11 @@ export class MapController {
   #selected: { source: string; sourceLayer: string; id: string }[] = [];
   #highlighted: { source: string; sourceLayer: string; id: string }[] = [];
   #cb: MapCallbacks | null = null;
+  /** where the current tour move ends, so that "next" during a move can finish it at once */
+  #target: maplibregl.CameraOptions | null = null;
+  #annotations: Annotation[] = [];
+  #drawing: { tool: () => Tool | null; onDone: (a: Annotation) => void; step: () => string } | null = null;
+  #stroke: [number, number][] | null = null;
 
   /** Creates the map; returns false when WebGL is not available. */
   create(container: HTMLElement, opts: { lang: Lang; visible: string[]; view: View | null; cb: MapCallbacks }): boolean {
@@ -94,9 +101,10 @@ export class MapController {
       });
     });
     map.on('moveend', () => this.#cb?.onView(this.view()));
-    map.on('click', (e) => this.#click(e.point));
+    map.on('click', (e) => { if (!this.#drawingOn) this.#click(e.point); });
     const interactive = CATALOG.flatMap((c) => c.interactive);
     map.on('mousemove', (e) => {
+      if (this.#drawingOn) return;
       const hits = map.queryRenderedFeatures(e.point, { layers: interactive.filter((l) => map.getLayer(l)) });
       map.getCanvas().style.cursor = hits.length ? 'pointer' : '';
     });
@@ -164,6 +172,111 @@ export class MapController {
       this.fitTo([Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))], false);
     }
     return found.map((d) => d.id);
+  }
+
+  /**
+   * Moves the camera to a tour step. A move still running is finished at once (jump to its
+   * end) before the next begins; with prefers-reduced-motion every move is instant.
+   */
+  async flyToStep(step: TourStep, bbox: number[] | null, animate: boolean): Promise<void> {
+    const map = this.map;
+    if (!map) return;
+    map.resize(); // presenter mode may have just changed the layout
+    if (map.isMoving()) {
+      map.stop();
+      if (this.#target) map.jumpTo(this.#target);
+    }
+    const { height } = map.getCanvas().getBoundingClientRect();
+    const cam = step.camera;
+    const extra = 'fit' in cam ? (cam.padding ?? 40) : 0;
+    const padding = { top: 60 + extra, left: 40 + extra, right: 60 + extra, bottom: Math.round(height * 0.28) + extra };
+    let target: maplibregl.CameraOptions | undefined;
+    if ('fit' in cam && bbox) {
+      target = map.cameraForBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding, bearing: cam.bearing ?? 0, pitch: cam.pitch ?? 0, maxZoom: 11 });
+      if (target) target = { ...target, bearing: cam.bearing ?? 0, pitch: cam.pitch ?? 0 };
+    } else if ('center' in cam) {
+      target = { center: cam.center, zoom: cam.zoom, bearing: cam.bearing ?? 0, pitch: cam.pitch ?? 0 };
+    }
+    if (!target) return;
+    this.#target = target;
+    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    if (!animate || reduce) { map.jumpTo(target); return; }
+    await new Promise<void>((resolve) => {
+      map.once('moveend', () => resolve());
+      map.flyTo({ ...target, duration: 1600, essential: true });
+    });
+  }
+
+  /** The camera the last tour move aims at (tests and the handout read it). */
+  tourTarget(): maplibregl.CameraOptions | null {
+    return this.#target;
+  }
+
+  setAnnotations(list: Annotation[]): void {
+    this.#annotations = list;
+    this.#drawAnnotations();
+  }
+
+  #drawAnnotations(extra?: Annotation): void {
+    const src = this.map?.getSource('annotations') as maplibregl.GeoJSONSource | undefined;
+    src?.setData({ type: 'FeatureCollection', features: extra ? [...this.#annotations, extra] : this.#annotations });
+  }
+
+  /** Connects the drawing tools: while a tool is on, dragging on the map draws instead of panning. */
+  attachDrawing(d: { tool: () => Tool | null; onDone: (a: Annotation) => void; step: () => string }): void {
+    const map = this.map;
+    if (!map || this.#drawing) return;
+    this.#drawing = d;
+    const canvas = map.getCanvasContainer();
+    const at = (e: PointerEvent): [number, number] => {
+      const r = canvas.getBoundingClientRect();
+      return [e.clientX - r.left, e.clientY - r.top];
+    };
+    const toLngLat = (p: [number, number]): [number, number] => {
+      const l = map.unproject(p);
+      return [Math.round(l.lng * 1e6) / 1e6, Math.round(l.lat * 1e6) / 1e6];
+    };
+    const build = (tool: Tool, pts: [number, number][]): Annotation => {
+      const props = { tool, step: d.step() };
+      if (tool === 'arrow') {
+        const a = pts[0], b = pts[pts.length - 1];
+        const [h1, h2] = arrowHead(b, a);
+        return { type: 'Feature', properties: props, geometry: { type: 'MultiLineString', coordinates: [[toLngLat(a), toLngLat(b)], [toLngLat(h1), toLngLat(b), toLngLat(h2)]] } };
+      }
+      return { type: 'Feature', properties: props, geometry: { type: 'LineString', coordinates: pts.map(toLngLat) } };
+    };
+    canvas.addEventListener('pointerdown', (e) => {
+      if (!d.tool()) return;
+      this.#stroke = [at(e)];
+      canvas.setPointerCapture(e.pointerId);
+      e.preventDefault();
+    });
+    canvas.addEventListener('pointermove', (e) => {
+      const tool = d.tool();
+      if (!tool || !this.#stroke) return;
+      const p = at(e);
+      const last = this.#stroke[this.#stroke.length - 1];
+      if (Math.hypot(p[0] - last[0], p[1] - last[1]) < 3) return;
+      this.#stroke.push(p);
+      this.#drawAnnotations(build(tool, this.#stroke));
+    });
+    canvas.addEventListener('pointerup', () => {
+      const tool = d.tool();
+      const pts = this.#stroke;
+      this.#stroke = null;
+      if (!tool || !pts || pts.length < 2) return;
+      d.onDone(build(tool, pts));
+    });
+  }
+
+  #drawingOn = false;
+
+  setDrawing(on: boolean): void {
+    const map = this.map;
+    this.#drawingOn = on;
+    if (!map) return;
+    if (on) { map.dragPan.disable(); map.getCanvas().style.cursor = 'crosshair'; }
+    else { map.dragPan.enable(); map.getCanvas().style.cursor = ''; }
   }
 
   /** Fits to a bbox, keeping it clear of the card (right on a desktop, bottom on a phone). */
