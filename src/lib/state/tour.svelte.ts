@@ -70,7 +70,8 @@ export class TourState {
     this.index = index;
     this.typed = '';
     const step = tour.steps[index];
-    app.visible = [...step.layers];
+    // In a swipe step the main map shows the right-hand set; the compare map the left.
+    app.visible = [...(step.swipe ? step.swipe.right : step.layers)];
     if (opts.broadcast !== false) this.broadcast({ type: 'goto', tour: tour.id, step: index });
     void this.#loadAnnotations(tour.id, step.id);
     await mapController.highlight(step.highlight);

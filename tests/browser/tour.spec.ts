@@ -1,0 +1,232 @@
+import { readFileSync } from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
+import { test, expect, openMap } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+import type { Tour } from '../../src/lib/tour/types.ts';
+import { CATALOG } from '../../src/lib/map/catalog.ts';
+import { THEME } from '../../src/lib/map/theme.ts';
+
+const TOUR = JSON.parse(readFileSync('geodata/stories/yihe-liangji-duodian.json', 'utf8')) as Tour;
+const DETAILS = JSON.parse(readFileSync('public/data/features.json', 'utf8')) as Record<string, { layer: string; bbox: number[] }>;
+const HASH = `#tour=${TOUR.id}&step=`;
+type MapWindow = { __map: import('maplibre-gl').Map };
+
+async function settled(page: Page) {
+  await page.waitForFunction(() => { const m = (window as unknown as MapWindow).__map; return m.loaded() && !m.isMoving(); });
+  await page.evaluate(() => new Promise<void>((r) => { const m = (window as unknown as MapWindow).__map; if (m.areTilesLoaded()) r(); else m.once('idle', () => r()); }));
+}
+
+/** Asserts what a step shows: its number, camera, visible layers and highlights. */
+async function expectStep(page: Page, i: number) {
+  const step = TOUR.steps[i];
+  await expect(page.getByTestId('tour-count')).toHaveText(`${i + 1} / ${TOUR.steps.length}`);
+  await settled(page);
+  const state = await page.evaluate(({ fit, hl, layerIds }) => {
+    const m = (window as unknown as MapWindow).__map;
+    const b = m.getBounds();
+    return {
+      bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
+      zoom: m.getZoom(),
+      hl: hl.map(([source, sourceLayer, id]) => m.getFeatureState({ source, sourceLayer, id }).hl === true),
+      visible: layerIds.map(([entry, id]) => [entry, m.getLayoutProperty(id, 'visibility')]),
+      fit,
+    };
+  }, {
+    fit: 'fit' in step.camera ? step.camera.fit : [],
+    hl: step.highlight.map((id) => ['plan', DETAILS[id].layer, id]),
+    layerIds: CATALOG.map((c) => [c.id, c.layers(THEME, 'zh')[0].id]),
+  });
+  // camera: every feature it fits lies inside the view
+  if ('fit' in step.camera) {
+    for (const id of step.camera.fit) {
+      const bb = DETAILS[id].bbox;
+      expect(bb[0], `${step.id}: ${id} west`).toBeGreaterThanOrEqual(state.bounds[0] - 0.01);
+      expect(bb[2], `${step.id}: ${id} east`).toBeLessThanOrEqual(state.bounds[2] + 0.01);
+      expect(bb[1], `${step.id}: ${id} south`).toBeGreaterThanOrEqual(state.bounds[1] - 0.01);
+      expect(bb[3], `${step.id}: ${id} north`).toBeLessThanOrEqual(state.bounds[3] + 0.01);
+    }
+  }
+  const shown = step.swipe ? step.swipe.right : step.layers;
+  for (const [entry, vis] of state.visible) expect(vis, `${step.id}: layer ${entry}`).toBe(shown.includes(entry as string) ? 'visible' : 'none');
+  await expect(page.getByTestId('swipe-compare')).toHaveCount(step.swipe ? 1 : 0);
+  expect(state.hl.every(Boolean), `${step.id}: highlights`).toBe(true);
+  expect(page.url()).toContain(`step=${i + 1}`);
+}
+
+test.describe('briefing mode', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+  });
+
+  test('walks every step with the keys a clicker sends, and back', async ({ page, log }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openMap(page);
+    await page.getByTestId('start-tour').click();
+    await expectStep(page, 0);
+    await expect(page.locator('header.bar')).toBeHidden();
+    const forward = ['PageDown', 'ArrowRight', ' ', 'ArrowDown', 'PageDown', 'PageDown', 'PageDown'];
+    for (let i = 0; i < forward.length; i++) {
+      await page.keyboard.press(forward[i]);
+      await expectStep(page, i + 1);
+      await page.screenshot({ path: `screenshots/tour-step-${i + 2}.png` });
+    }
+    await page.keyboard.press('PageDown'); // past the end stays at the end
+    await expectStep(page, TOUR.steps.length - 1);
+    await page.keyboard.press('PageUp');
+    await expectStep(page, TOUR.steps.length - 2);
+    await page.keyboard.press('ArrowLeft');
+    await expectStep(page, TOUR.steps.length - 3);
+    await page.keyboard.press('Home');
+    await expectStep(page, 0);
+    await page.keyboard.press('End');
+    await expectStep(page, TOUR.steps.length - 1);
+    await page.keyboard.press('4');
+    await page.keyboard.press('Enter');
+    await expectStep(page, 3);
+    expect(log.errors).toEqual([]);
+  });
+
+  test('a swipe step compares two layer sets: the second map follows the camera and shows the left-hand set', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openMap(page, `${HASH}1`);
+    const step = TOUR.steps[0];
+    expect(step.swipe).toBeDefined();
+    await expectStep(page, 0);
+    await page.waitForFunction(() => { const c = (window as unknown as { __compare?: import('maplibre-gl').Map }).__compare; return c?.loaded(); });
+    const s = await page.evaluate(() => {
+      const w = window as unknown as { __compare: import('maplibre-gl').Map; __map: import('maplibre-gl').Map };
+      return { zoom: [w.__compare.getZoom(), w.__map.getZoom()], zones: w.__compare.getLayoutProperty('zones-fill', 'visibility'), units: w.__compare.getLayoutProperty('units-line', 'visibility') };
+    });
+    expect(s.zoom[0]).toBeCloseTo(s.zoom[1], 3);
+    expect(s.zones).toBe('none');
+    expect(s.units).toBe('visible');
+    await expect(page.getByRole('separator')).toContainText('今天：行政区划');
+    await page.screenshot({ path: 'screenshots/tour-swipe.png' });
+    await page.keyboard.press('PageDown');
+    await expectStep(page, 1);
+  });
+
+  test('next during a camera move finishes it and goes on', async ({ page }) => {
+    await openMap(page, `${HASH}1`);
+    await expectStep(page, 0);
+    await page.keyboard.press('PageDown');
+    await page.waitForTimeout(150);
+    expect(await page.evaluate(() => (window as unknown as MapWindow).__map.isMoving())).toBe(true);
+    await page.keyboard.press('PageDown');
+    await expectStep(page, 2);
+  });
+
+  test('B blacks the screen, W whites it, and the key again brings the map back; ? shows the keys; Esc leaves', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openMap(page, `${HASH}2`);
+    await expectStep(page, 1);
+    await page.keyboard.press('b');
+    await expect(page.getByTestId('tour-blank')).toHaveAttribute('data-blank', 'black');
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('[data-testid=tour-blank]')!).backgroundColor)).toBe('rgb(0, 0, 0)');
+    await page.keyboard.press('b');
+    await expect(page.getByTestId('tour-blank')).toHaveCount(0);
+    await page.keyboard.press('w');
+    await expect(page.getByTestId('tour-blank')).toHaveAttribute('data-blank', 'white');
+    await page.keyboard.press('w');
+    await expect(page.getByTestId('tour-blank')).toHaveCount(0);
+    await page.keyboard.press('?');
+    await expect(page.getByTestId('tour-help')).toContainText('PageDown');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('tour-help')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('tour-caption')).toHaveCount(0);
+    expect(page.url()).not.toContain('tour=');
+    await expect(page.locator('header.bar')).toBeVisible();
+  });
+
+  test('a deep link opens step 3', async ({ page, log }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openMap(page, `${HASH}3`);
+    await expectStep(page, 2);
+    await expect(page.getByTestId('tour-caption')).toContainText('泛口岸经济');
+    expect(log.errors).toEqual([]);
+  });
+
+  test('the presenter window follows the main window, and drives it', async ({ page, context }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openMap(page, `${HASH}1`);
+    await expectStep(page, 0);
+    const presenter = await context.newPage();
+    await presenter.goto(`/?presenter=1${HASH}1`);
+    await expect(presenter.getByTestId('presenter-count')).toHaveText('1 / 8');
+    await expect(presenter.getByTestId('presenter-notes')).toContainText('全市尺度');
+    await expect(presenter.getByTestId('presenter-next')).toHaveText(TOUR.steps[1].title.zh);
+    await page.bringToFront();
+    await page.keyboard.press('PageDown');
+    await expect(presenter.getByTestId('presenter-count')).toHaveText('2 / 8');
+    await expect(presenter.getByTestId('presenter-current')).toHaveText(TOUR.steps[1].title.zh);
+    await presenter.getByTestId('presenter-next-button').click();
+    await expectStep(page, 2);
+    await presenter.screenshot({ path: 'screenshots/presenter-view.png' });
+  });
+
+  test('an annotation drawn on a step survives a reload, and can be cleared', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openMap(page, `${HASH}2`);
+    await expectStep(page, 1);
+    const count = () => page.evaluate(() => {
+      const src = (window as unknown as MapWindow).__map.getSource('annotations') as import('maplibre-gl').GeoJSONSource;
+      return (src.serialize().data as { features: unknown[] }).features.length;
+    });
+    // what IndexedDB holds for this step (the write is asynchronous)
+    const stored = () => page.evaluate((key) => new Promise<number>((resolve) => {
+      const req = indexedDB.open('hlbe-plan-map', 1);
+      req.onsuccess = () => {
+        const get = req.result.transaction('annotations').objectStore('annotations').get(key);
+        get.onsuccess = () => resolve((get.result ?? []).length);
+      };
+    }), `${TOUR.id}/core`);
+    await page.keyboard.press('p');
+    await expect(page.getByTestId('tool-pen')).toHaveAttribute('aria-pressed', 'true');
+    await page.mouse.move(700, 300);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(700 + i * 20, 300 + i * 8);
+    await page.mouse.up();
+    await page.keyboard.press('a');
+    await page.mouse.move(1000, 500);
+    await page.mouse.down();
+    await page.mouse.move(1100, 420, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(count).toBe(2);
+    await expect.poll(stored).toBe(2);
+    await page.screenshot({ path: 'screenshots/tour-annotation.png' });
+    await page.reload();
+    await page.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0);
+    await expectStep(page, 1);
+    await expect.poll(count).toBe(2);
+    // another step has its own (none)
+    await page.keyboard.press('PageDown');
+    await expectStep(page, 2);
+    await expect.poll(count).toBe(0);
+    await page.keyboard.press('PageUp');
+    await expect.poll(count).toBe(2);
+    await page.keyboard.press('c');
+    await expect.poll(count).toBe(0);
+    await expect.poll(stored).toBe(0);
+    await page.reload();
+    await page.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0);
+    await expectStep(page, 1);
+    await expect.poll(count).toBe(0);
+  });
+
+  test('the handout PDF has one page per step; PNG export gives the current step', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openMap(page, `${HASH}2`);
+    await expectStep(page, 1);
+    const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.getByTestId('export-pdf').click()]);
+    expect(pdf.suggestedFilename()).toBe(`${TOUR.id}-handout.pdf`);
+    const doc = await PDFDocument.load(readFileSync((await pdf.path())!));
+    expect(doc.getPageCount()).toBe(TOUR.steps.length);
+    await expectStep(page, 1); // back where the presenter was
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+    expect(png.suggestedFilename()).toBe(`${TOUR.id}-2-core.png`);
+    const bytes = readFileSync((await png.path())!);
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+  });
+});
