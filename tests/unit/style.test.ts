@@ -22,7 +22,10 @@ describe('layer catalog → style', () => {
     const style = buildStyle({ lang: 'zh', visible: new Set(DEFAULT_VISIBLE), base });
     expect(style.glyphs).toBeUndefined();
     expect(style.sprite).toBeUndefined();
-    for (const src of Object.values(style.sources)) expect((src as { url: string }).url.startsWith(`pmtiles://${base}tiles/`)).toBe(true);
+    for (const [id, src] of Object.entries(style.sources)) {
+      if (src.type === 'geojson') expect(src.data, id).toEqual({ type: 'FeatureCollection', features: [] }); // annotations, drawn locally
+      else expect((src as { url: string }).url.startsWith(`pmtiles://${base}tiles/`), id).toBe(true);
+    }
   });
 
   it('follows the house rules: unique ids, every entry drawn, grouped and in the legend', () => {
