@@ -1,8 +1,21 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { existsSync, readFileSync } from 'node:fs';
+import type { Plugin } from 'vite';
+
+/** Puts the overview SVG made by `npm run data` into index.html, so it shows before any script. */
+function overview(): Plugin {
+  return {
+    name: 'hlbe-overview',
+    transformIndexHtml(html) {
+      const file = 'public/data/overview.html';
+      return existsSync(file) ? html.replace('<!--overview-->', readFileSync(file, 'utf8')) : html;
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), overview()],
   // Relative base: dist/ works from any folder of any static server (with HTTP Range).
   base: './',
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 1200 },

@@ -1,44 +1,216 @@
 /**
- * npm run bench: prints figures, asserts nothing.
- * Data build time (3 runs, median and min–max), archive sizes, bundle sizes raw and gzip.
- * Writes bench-results/latest.json and bench-results/latest.md.
+ * npm run bench: prints figures, asserts nothing. Results: bench-results/latest.{json,md}.
+ *
+ * - data build time (npm run data, 3 runs)
+ * - the production build's bundle sizes (raw, gzip)
+ * - first view, over interleaved rounds with a cold cache each time, for three pages of
+ *   the same size: an empty MapLibre map, the same data as raw GeoJSON sources (built here
+ *   from geodata/), and the app: time to `map:idle`, bytes served (counted by our own
+ *   server, workers included), JS heap of the page, long tasks
+ * - CPU per frame along the default tour's camera path, app vs empty map (main-thread task
+ *   time from the DevTools protocol / frames rendered)
+ * - search query time over the built index
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createServer, type Server } from 'node:http';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
+import { chromium, type Browser } from 'playwright-core';
+import { search, type SearchEntry } from '../../src/lib/search.ts';
+import type { Tour } from '../../src/lib/tour/types.ts';
 
-const runs: number[] = [];
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const VIEW = { width: 1280, height: 800 };
+const median = (a: number[]) => { const s = [...a].sort((x, y) => x - y); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+const fmt = (a: number[], d = 0) => `${median(a).toFixed(d)} (${Math.min(...a).toFixed(d)}–${Math.max(...a).toFixed(d)})`;
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+
+function run(cmd: string, args: string[]) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stderr}`);
+  return r;
+}
+
+// ------------------------------------------------------------------ data build and bundle
+const buildRuns: number[] = [];
 for (let i = 0; i < 3; i++) {
   const t0 = performance.now();
-  const r = spawnSync('npx', ['tsx', 'scripts/data/build.ts'], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`data build failed:\n${r.stderr}`);
-  runs.push((performance.now() - t0) / 1000);
+  run('npx', ['tsx', 'scripts/data/build.ts']);
+  buildRuns.push((performance.now() - t0) / 1000);
 }
-runs.sort((a, b) => a - b);
-
-const build = spawnSync('npx', ['vite', 'build'], { encoding: 'utf8' });
-if (build.status !== 0) throw new Error(`vite build failed:\n${build.stderr}`);
-
-const size = (f: string) => statSync(f).size;
+run('npx', ['vite', 'build']);
 const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
-const bundle = files('dist/assets').map((f) => ({ file: f.replace('dist/', ''), raw: size(f), gzip: gzipSync(readFileSync(f)).length }));
+const bundle = files('dist/assets').map((f) => ({ file: f.replace('dist/', ''), raw: statSync(f).size, gzip: gzipSync(readFileSync(f)).length }));
 
+// ------------------------------------------------------------------ comparison pages
+const BENCH = 'bench-results/pages';
+mkdirSync(BENCH, { recursive: true });
+const geo = (n: string) => JSON.parse(readFileSync(`geodata/${n}.geojson`, 'utf8'));
+writeFileSync(join(BENCH, 'data.json'), JSON.stringify({ units: geo('units'), city: geo('city'), rivers: geo('rivers'), lakes: geo('lakes'), borders: geo('borders') }));
+const page = (body: string) => `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/bench/maplibre-gl.css">
+<style>html,body,#map{margin:0;height:100%}</style></head><body><div id="map"></div><script type="module">
+import * as maplibregl from '/bench/maplibre-gl.mjs';
+maplibregl.setWorkerUrl('/bench/maplibre-gl-worker.mjs');
+${body}
+window.__map = map;
+map.once('load', () => map.once('idle', () => performance.mark('map:idle')));
+</script></body></html>`;
+const bounds = '[[115.52, 47.09], [126.07, 53.34]]';
+writeFileSync(join(BENCH, 'empty.html'), page(`const map = new maplibregl.Map({ container: 'map', bounds: ${bounds}, fitBoundsOptions: { padding: 24 }, attributionControl: false,
+  style: { version: 8, sources: {}, layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#e9e6df' } }] } });`));
+writeFileSync(join(BENCH, 'raw.html'), page(`const data = await (await fetch('/bench/data.json')).json();
+const src = (k) => ({ type: 'geojson', data: data[k] });
+const map = new maplibregl.Map({ container: 'map', bounds: ${bounds}, fitBoundsOptions: { padding: 24 }, attributionControl: false,
+  style: { version: 8, sources: { units: src('units'), city: src('city'), rivers: src('rivers'), lakes: src('lakes'), borders: src('borders') },
+  layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#e9e6df' } },
+    { id: 'city', type: 'fill', source: 'city', paint: { 'fill-color': '#fbfaf6' } },
+    { id: 'lakes', type: 'fill', source: 'lakes', paint: { 'fill-color': '#a9cde8' } },
+    { id: 'rivers', type: 'line', source: 'rivers', paint: { 'line-color': '#6aa5d3' } },
+    { id: 'units', type: 'line', source: 'units', paint: { 'line-color': '#8c8577' } },
+    { id: 'borders', type: 'line', source: 'borders', paint: { 'line-color': '#6b4f7a' } }] } });`));
+
+// ------------------------------------------------------------------ a static server that counts bytes
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.pmtiles': 'application/octet-stream' };
+let served = 0;
+function resolveFile(url: string): string | null {
+  const path = decodeURIComponent(url.split('?')[0]);
+  if (path.startsWith('/bench/maplibre-gl')) return join('node_modules/maplibre-gl/dist', path.slice('/bench/'.length));
+  if (path.startsWith('/bench/')) return join(BENCH, path.slice('/bench/'.length));
+  const f = normalize(join('dist', path === '/' ? 'index.html' : path));
+  return f.startsWith('dist') ? f : null;
+}
+const server: Server = createServer((req, res) => {
+  const file = resolveFile(req.url ?? '/');
+  if (!file || !existsSync(file) || statSync(file).isDirectory()) { res.writeHead(404); res.end(); return; }
+  const body = readFileSync(file);
+  const type = TYPES[extname(file)] ?? 'application/octet-stream';
+  const range = /bytes=(\d+)-(\d*)/.exec(req.headers.range ?? '');
+  if (range) {
+    const start = Number(range[1]);
+    const end = range[2] ? Math.min(Number(range[2]), body.length - 1) : body.length - 1;
+    const part = body.subarray(start, end + 1);
+    served += part.length;
+    res.writeHead(206, { 'Content-Type': type, 'Content-Range': `bytes ${start}-${end}/${body.length}`, 'Content-Length': part.length, 'Accept-Ranges': 'bytes' });
+    res.end(part);
+  } else {
+    served += body.length;
+    res.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length, 'Accept-Ranges': 'bytes' });
+    res.end(body);
+  }
+});
+await new Promise<void>((r) => server.listen(4190, '127.0.0.1', () => r()));
+const ORIGIN = 'http://127.0.0.1:4190';
+
+// ------------------------------------------------------------------ first view, interleaved
+const browser: Browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox', '--disable-background-networking'],
+});
+const PAGES = { empty: `${ORIGIN}/bench/empty.html`, raw: `${ORIGIN}/bench/raw.html`, app: `${ORIGIN}/?e2e=1` } as const;
+type Name = keyof typeof PAGES;
+const first: Record<Name, { idle: number[]; bytes: number[]; heap: number[]; longTasks: number[]; longMs: number[] }> = {
+  empty: { idle: [], bytes: [], heap: [], longTasks: [], longMs: [] },
+  raw: { idle: [], bytes: [], heap: [], longTasks: [], longMs: [] },
+  app: { idle: [], bytes: [], heap: [], longTasks: [], longMs: [] },
+};
+for (let round = 0; round < ROUNDS; round++) {
+  for (const name of Object.keys(PAGES) as Name[]) {
+    const ctx = await browser.newContext({ viewport: VIEW });
+    await ctx.addInitScript(() => {
+      (window as unknown as { __long: number[] }).__long = [];
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => (window as unknown as { __long: number[] }).__long.push(e.duration))).observe({ type: 'longtask', buffered: true });
+    });
+    const p = await ctx.newPage();
+    served = 0;
+    await p.goto(PAGES[name]);
+    await p.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0, null, { timeout: 60_000 });
+    const m = await p.evaluate(() => ({ idle: performance.getEntriesByName('map:idle')[0].startTime, long: (window as unknown as { __long: number[] }).__long }));
+    const cdp = await ctx.newCDPSession(p);
+    await cdp.send('Performance.enable');
+    const metrics = (await cdp.send('Performance.getMetrics')).metrics;
+    const heap = metrics.find((x) => x.name === 'JSHeapUsedSize')?.value ?? 0;
+    first[name].idle.push(m.idle);
+    first[name].bytes.push(served);
+    first[name].heap.push(heap / 1024 / 1024);
+    first[name].longTasks.push(m.long.length);
+    first[name].longMs.push(m.long.reduce((s, d) => s + d, 0));
+    await ctx.close();
+  }
+}
+
+// ------------------------------------------------------------------ CPU per frame along the tour path
+const tour = (JSON.parse(readFileSync('public/data/tours.json', 'utf8')) as Tour[])[0];
+const details = JSON.parse(readFileSync('public/data/features.json', 'utf8')) as Record<string, { bbox: number[] }>;
+const path = tour.steps.map((s) => {
+  if (!('fit' in s.camera)) return null;
+  const b = s.camera.fit.map((id) => details[id].bbox);
+  return [Math.min(...b.map((x) => x[0])), Math.min(...b.map((x) => x[1])), Math.max(...b.map((x) => x[2])), Math.max(...b.map((x) => x[3]))];
+}).filter((b): b is number[] => !!b);
+const frames: Record<'empty' | 'app', number[]> = { empty: [], app: [] };
+for (let round = 0; round < Math.max(2, Math.ceil(ROUNDS / 2)); round++) {
+  for (const name of ['empty', 'app'] as const) {
+    const ctx = await browser.newContext({ viewport: VIEW });
+    const p = await ctx.newPage();
+    await p.goto(PAGES[name]);
+    await p.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0, null, { timeout: 60_000 });
+    const cdp = await ctx.newCDPSession(p);
+    await cdp.send('Performance.enable');
+    const task = async () => (await cdp.send('Performance.getMetrics')).metrics.find((x) => x.name === 'TaskDuration')!.value;
+    const t0 = await task();
+    const rendered = await p.evaluate(async (boxes) => {
+      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+      let n = 0;
+      map.on('render', () => n++);
+      for (const b of boxes) {
+        const cam = map.cameraForBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 60 })!;
+        await new Promise<void>((r) => { map.once('moveend', () => r()); map.flyTo({ ...cam, duration: 1200 }); });
+      }
+      return n;
+    }, path);
+    const t1 = await task();
+    frames[name].push(((t1 - t0) * 1000) / Math.max(1, rendered));
+    await ctx.close();
+  }
+}
+await browser.close();
+server.close();
+
+// ------------------------------------------------------------------ search
+const index = JSON.parse(readFileSync('public/data/search.json', 'utf8')) as SearchEntry[];
+const queries = ['zlt', '扎兰屯', 'manzhouli', 'hlbe', '齐海满', '城镇化率', 'hailaer', '历史文化', 'lingxi', '公路'];
+const qtimes: number[] = [];
+for (let rep = 0; rep < 50; rep++) for (const q of queries) { const t = performance.now(); search(index, q); qtimes.push(performance.now() - t); }
+
+// ------------------------------------------------------------------ report
+const ratio = (a: number[], b: number[]) => median(a) / median(b);
 const result = {
   date: new Date().toISOString(),
-  machine: `${process.platform} ${process.arch}, node ${process.version}`,
-  data_build_s: { median: runs[1], min: runs[0], max: runs[2] },
-  archives_bytes: { 'plan.pmtiles': size('public/tiles/plan.pmtiles'), 'context.pmtiles': size('public/tiles/context.pmtiles'), 'features.json': size('public/data/features.json') },
+  machine: `${process.platform} ${process.arch}, node ${process.version}, Chromium (SwiftShader WebGL), ${VIEW.width}×${VIEW.height}, ${ROUNDS} rounds`,
+  data_build_s: { median: median(buildRuns), min: Math.min(...buildRuns), max: Math.max(...buildRuns) },
+  first_view: first,
+  ratios: { app_vs_empty_idle: ratio(first.app.idle, first.empty.idle), raw_vs_empty_idle: ratio(first.raw.idle, first.empty.idle), app_bytes_over_empty: median(first.app.bytes) - median(first.empty.bytes) },
+  cpu_per_frame_ms: frames,
+  cpu_per_frame_ratio: ratio(frames.app, frames.empty),
+  search_ms: { median: median(qtimes), max: Math.max(...qtimes), entries: index.length },
   bundle,
 };
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 const md = [
-  `| figure | value |`,
-  `|---|---|`,
-  `| data build (npm run data, 3 runs) | median ${runs[1].toFixed(2)} s (${runs[0].toFixed(2)}–${runs[2].toFixed(2)}) |`,
-  ...Object.entries(result.archives_bytes).map(([k, v]) => `| ${k} | ${kb(v)} |`),
-  ...bundle.map((b) => `| ${b.file} | ${kb(b.raw)} raw, ${kb(b.gzip)} gzip |`),
+  '| figure | empty map | raw GeoJSON | app |',
+  '|---|---|---|---|',
+  `| time to map:idle, ms (median, min–max) | ${fmt(first.empty.idle)} | ${fmt(first.raw.idle)} | ${fmt(first.app.idle)} |`,
+  `| … ratio to the empty map | 1 | ${result.ratios.raw_vs_empty_idle.toFixed(2)}× | ${result.ratios.app_vs_empty_idle.toFixed(2)}× |`,
+  `| bytes served for the first view | ${kb(median(first.empty.bytes))} | ${kb(median(first.raw.bytes))} | ${kb(median(first.app.bytes))} (+${kb(result.ratios.app_bytes_over_empty)}) |`,
+  `| JS heap of the page, MB | ${fmt(first.empty.heap, 1)} | ${fmt(first.raw.heap, 1)} | ${fmt(first.app.heap, 1)} |`,
+  `| long tasks (count / total ms) | ${median(first.empty.longTasks)} / ${median(first.empty.longMs).toFixed(0)} | ${median(first.raw.longTasks)} / ${median(first.raw.longMs).toFixed(0)} | ${median(first.app.longTasks)} / ${median(first.app.longMs).toFixed(0)} |`,
+  `| CPU per frame on the tour path, ms | ${fmt(frames.empty, 2)} | – | ${fmt(frames.app, 2)} (${result.cpu_per_frame_ratio.toFixed(2)}×) |`,
+  '',
+  '| figure | value |',
+  '|---|---|',
+  `| data build (npm run data, 3 runs) | median ${median(buildRuns).toFixed(2)} s (${Math.min(...buildRuns).toFixed(2)}–${Math.max(...buildRuns).toFixed(2)}) |`,
+  `| search query (${index.length} entries, ${queries.length} queries × 50) | median ${median(qtimes).toFixed(3)} ms, max ${Math.max(...qtimes).toFixed(2)} ms |`,
+  ...bundle.filter((b) => b.raw > 20_000).map((b) => `| ${b.file} | ${kb(b.raw)} raw, ${kb(b.gzip)} gzip |`),
 ].join('\n');
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/latest.json', JSON.stringify(result, null, 2) + '\n');

@@ -21,6 +21,7 @@ import { TARGETS } from './plan-targets.ts';
 import { buildSearchIndex } from './search-index.ts';
 import type { Plan } from '../../src/lib/plan/types.ts';
 import { loadTours } from './tours.ts';
+import { buildOverview } from './overview.ts';
 import { CATALOG } from '../../src/lib/map/catalog.ts';
 
 function arg(name: string, fallback: string): string {
@@ -123,6 +124,8 @@ function main() {
     writeFileSync(join(tmp, 'details', 'plan.json'), JSON.stringify(plan));
     writeFileSync(join(tmp, 'details', 'search.json'), JSON.stringify(search));
     writeFileSync(join(tmp, 'details', 'tours.json'), JSON.stringify(tours));
+    const overview = buildOverview(layers);
+    writeFileSync(join(tmp, 'details', 'overview.html'), `${overview.svg}<section class="overview-places"><h2>规划地点 / Places of the plan</h2>${overview.placesHtml}</section>\n`);
     step('write feature details, plan and search index');
 
     const moves: [string, string][] = [
@@ -133,6 +136,7 @@ function main() {
       [join(tmp, 'details', 'plan.json'), join(DETAILS, 'plan.json')],
       [join(tmp, 'details', 'search.json'), join(DETAILS, 'search.json')],
       [join(tmp, 'details', 'tours.json'), join(DETAILS, 'tours.json')],
+      [join(tmp, 'details', 'overview.html'), join(DETAILS, 'overview.html')],
       [join(tmp, 'geodata', 'plan.json'), join(GEODATA, 'plan', 'plan.json')],
     ];
     for (const [, to] of moves) mkdirSync(dirname(to), { recursive: true });

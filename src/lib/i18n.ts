@@ -33,7 +33,6 @@ export const UI = {
   kind: { zh: '类型', en: 'Kind' },
   loadError: { zh: '无法加载数据：', en: 'Could not load data: ' },
   loadErrorRest: { zh: '其余图层照常显示。', en: 'The other layers still work.' },
-  noWebgl: { zh: '此浏览器无法显示交互地图（不支持WebGL）。', en: 'This browser cannot show the interactive map (no WebGL).' },
   resetView: { zh: '全市视图', en: 'Whole city' },
   attribution: { zh: '数据来源', en: 'Data sources' },
   high: { zh: '高', en: 'high' },

@@ -1,0 +1,68 @@
+/**
+ * A light overview of the plan drawn at build time as SVG (Web Mercator, like the map):
+ * zones, units, the core and the poles, rail, seats with names. index.html carries it inline,
+ * so it is on screen before any script runs; the live map replaces it once idle. Browsers
+ * without WebGL keep it, with a note and the list of places.
+ */
+import * as turf from '@turf/turf';
+import type { Feature, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { LayerOutput } from './lib/types.ts';
+import { THEME } from '../../src/lib/map/theme.ts';
+
+const W = 1000;
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export function buildOverview(layers: LayerOutput[]): { svg: string; placesHtml: string } {
+  const get = (name: string) => layers.find((l) => l.name === name)!.features;
+  const city = get('city')[0] as Feature<Polygon | MultiPolygon>;
+  const [minX, minY, maxX, maxY] = turf.bbox(city);
+  const mx = (lon: number) => (lon * Math.PI) / 180;
+  const my = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+  const sx = W / (mx(maxX) - mx(minX));
+  const H = Math.round((my(maxY) - my(minY)) * sx);
+  const pad = 20;
+  const px = (p: Position) => `${((mx(p[0]) - mx(minX)) * sx + pad).toFixed(1)},${((my(maxY) - my(p[1])) * sx + pad).toFixed(1)}`;
+  const ring = (r: Position[]) => `M${r.map(px).join('L')}Z`;
+  const poly = (f: Feature<Polygon | MultiPolygon>) => {
+    const s = turf.simplify(f, { tolerance: 0.02, highQuality: false }) as Feature<Polygon | MultiPolygon>;
+    const polys = s.geometry.type === 'Polygon' ? [s.geometry.coordinates] : s.geometry.coordinates;
+    return polys.map((p) => p.map(ring).join('')).join('');
+  };
+  const out: string[] = [];
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W + 2 * pad} ${H + 2 * pad}" role="img" aria-label="呼伦贝尔市“一核两极多点”规划总览 / Overview of the plan">`);
+  out.push(`<path d="${poly(city)}" fill="${THEME.cityFill}"/>`);
+  for (const z of get('zones') as Feature<Polygon | MultiPolygon>[]) {
+    const colour = THEME.zone[z.properties!.id as keyof typeof THEME.zone] ?? '#ddd';
+    out.push(`<path d="${poly(z)}" fill="${colour}" fill-opacity="0.55"/>`);
+  }
+  for (const u of get('units') as Feature<Polygon | MultiPolygon>[]) out.push(`<path d="${poly(u)}" fill="none" stroke="${THEME.unitLine}" stroke-width="0.8"/>`);
+  for (const a of get('structure_areas') as Feature<Polygon | MultiPolygon>[]) {
+    const core = a.properties!.role === 'core';
+    out.push(`<path d="${poly(a)}" fill="${core ? THEME.core : THEME.pole}" fill-opacity="0.12" stroke="${core ? THEME.core : THEME.pole}" stroke-width="${core ? 3 : 2.5}"/>`);
+  }
+  out.push(`<path d="${poly(city)}" fill="none" stroke="${THEME.cityLine}" stroke-width="2"/>`);
+  for (const l of get('rail_lines') as Feature<LineString>[]) {
+    const st = l.properties!.status as string;
+    const colour = st === 'planned' ? THEME.rail.planned : st === 'upgrade' ? THEME.rail.upgrade : st === 'existing' ? THEME.rail.existing : THEME.rail.uncertain;
+    out.push(`<path d="M${l.geometry.coordinates.map(px).join('L')}" fill="none" stroke="${colour}" stroke-width="2"${st === 'planned' ? ' stroke-dasharray="8 5"' : ''}/>`);
+  }
+  const seats = (get('structure_points') as Feature<Point>[]).filter((s) => s.properties!.kind === 'seat');
+  const R: Record<string, [number, string]> = { core: [8, THEME.core], pole: [7, THEME.pole], pole_linked: [5.5, THEME.poleLinked], point: [4.5, THEME.point] };
+  for (const s of seats) {
+    const [r, c] = R[s.properties!.role as string];
+    const [x, y] = px(s.geometry.coordinates).split(',');
+    out.push(`<circle cx="${x}" cy="${y}" r="${r}" fill="${c}" stroke="#fff" stroke-width="1.5"/>`);
+    out.push(`<text x="${x}" y="${(+y + r + 15).toFixed(1)}" text-anchor="middle" font-size="${s.properties!.role === 'point' ? 13 : 15}" fill="${THEME.text}" stroke="#fff" stroke-width="3" paint-order="stroke">${escape(String(s.properties!.unit_zh))}</text>`);
+  }
+  out.push('</svg>');
+
+  const ROLE: Record<string, string> = { core: '一核 core', pole: '发展极 pole', pole_linked: '发展极带动 linked to a pole', point: '多点 point' };
+  const units = get('units');
+  const items = units.map((u) => {
+    const p = u.properties;
+    const zone = (get('zones').find((z) => z.properties.id === p.zone)?.properties.name_zh) ?? '';
+    return `<li><strong>${escape(p.name_zh)}</strong> ${escape(p.name_en)} · ${escape(ROLE[p.role as string])} · ${escape(zone)}</li>`;
+  });
+  return { svg: out.join(''), placesHtml: `<ul>${items.join('')}</ul>` };
+}

@@ -1,0 +1,57 @@
+import { chromium } from '@playwright/test';
+import { test, expect, openMap, clickLngLat } from './fixtures.ts';
+
+test.describe('first view', () => {
+  test('without WebGL, the overview drawn at build time stays, with a note and the list of places', async () => {
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--disable-webgl', '--disable-3d-apis', '--no-sandbox'] });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto('http://127.0.0.1:4173/');
+      const overview = page.getByTestId('overview');
+      await expect(overview).toHaveClass(/nowebgl/);
+      await expect(overview.locator('svg')).toBeVisible();
+      await expect(overview.getByRole('alert')).toContainText('WebGL');
+      for (const name of ['海拉尔区', '满洲里市', '扎兰屯市', '鄂伦春自治旗']) await expect(overview.locator('.overview-places')).toContainText(name);
+      await expect(overview.locator('svg text')).toHaveCount(14);
+      await expect(page.locator('h1')).toBeVisible(); // the rest of the app still works
+      await page.getByTestId('tab-plan').click();
+      await expect(page.getByTestId('open-task-2')).toBeVisible();
+      expect(errors).toEqual([]);
+      await page.screenshot({ path: 'screenshots/no-webgl.png' });
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test('the overview is in the page before any script runs, and gives way to the live map', async ({ page }) => {
+    await page.route('**/*.js', (route) => route.abort()); // no script at all
+    await page.goto('/');
+    await expect(page.getByTestId('overview').locator('svg')).toBeVisible();
+    await page.unroute('**/*.js');
+    await openMap(page);
+    await expect(page.getByTestId('overview')).toHaveCount(0);
+    expect(await page.evaluate(() => performance.getEntriesByName('map:idle').length)).toBe(1);
+  });
+
+  test('loads the plan, search, details, tours and export code only when they are used', async ({ page, log }) => {
+    await openMap(page);
+    const loaded = (re: RegExp) => log.requests.some((u) => re.test(u));
+    for (const re of [/data\/plan\.json/, /data\/search\.json/, /data\/features\.json/, /data\/tours\.json/, /TourPlayer-.*\.js/, /jspdf/, /handout-.*\.js/]) {
+      expect(loaded(re), `${re} before use`).toBe(false);
+    }
+    await page.getByTestId('search').focus();
+    await expect.poll(() => loaded(/data\/search\.json/)).toBe(true);
+    await clickLngLat(page, 117.3702, 49.5959);
+    await expect(page.getByTestId('feature-card')).toBeVisible();
+    expect(loaded(/data\/features\.json/)).toBe(true);
+    await expect.poll(() => loaded(/data\/plan\.json/)).toBe(true);
+    expect(loaded(/TourPlayer-.*\.js/)).toBe(false);
+    await page.getByTestId('start-tour').click();
+    await expect(page.getByTestId('tour-caption')).toBeVisible();
+    expect(loaded(/TourPlayer-.*\.js/)).toBe(true);
+    expect(loaded(/data\/tours\.json/)).toBe(true);
+    expect(loaded(/jspdf/)).toBe(false);
+  });
+});
