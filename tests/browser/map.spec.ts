@@ -63,9 +63,20 @@ test.describe('the plan map', () => {
     const state = await page.evaluate(() => (window as never as { __map: import('maplibre-gl').Map }).__map
       .getFeatureState({ source: 'plan', sourceLayer: 'units', id: 'unit-150781' }));
     expect(state.selected).toBe(true);
+    const tint = () => page.evaluate(() => (window as never as { __map: import('maplibre-gl').Map }).__map.getLayoutProperty('units-fill', 'visibility'));
+    expect(await tint()).toBe('visible'); // drawn only while a unit is lit
     await page.keyboard.press('Escape');
     await expect(card).toHaveCount(0);
+    expect(await tint()).toBe('none');
     expect(log.errors).toEqual([]);
+  });
+
+  test('clicking anywhere inside a unit opens that unit', async ({ page }) => {
+    await openMap(page);
+    await clickLngLat(page, 123.3, 50.9);
+    await expect(page.getByTestId('feature-card').locator('h2')).toHaveText('鄂伦春自治旗');
+    await clickLngLat(page, 116.5, 48.4);
+    await expect(page.getByTestId('feature-card').locator('h2')).toHaveText('新巴尔虎右旗');
   });
 
   test('an approximate place says so in its card', async ({ page }) => {

@@ -4,6 +4,9 @@ import type { Lang } from '../i18n.ts';
 import { THEME, type Theme } from './theme.ts';
 import { drawOrder } from './catalog.ts';
 
+/** Style layers drawn only while a feature of theirs is selected or highlighted. */
+export const LIT_ONLY = ['units-fill', 'zones-line'];
+
 export const ARCHIVES = { plan: 'tiles/plan.pmtiles', context: 'tiles/context.pmtiles' } as const;
 
 export const ATTRIBUTION =
@@ -25,6 +28,9 @@ export function buildStyle(opts: { lang: Lang; visible: ReadonlySet<string>; bas
       layers.push({ ...layer, layout: { ...(layer as { layout?: object }).layout, visibility } } as LayerSpecification);
     }
   }
+  // Layers that only show something when a feature is lit start hidden: a transparent fill
+  // still costs a full-screen draw every frame (MapController shows them when needed).
+  for (const l of layers) if (LIT_ONLY.includes(l.id)) l.layout = { ...l.layout, visibility: 'none' };
   // The highlight tint of units goes under the water, so lakes stay lakes when a unit is lit.
   const unitsFill = layers.findIndex((l) => l.id === 'units-fill');
   const [tint] = layers.splice(unitsFill, 1);

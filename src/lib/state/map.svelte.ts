@@ -11,7 +11,7 @@ import type { Details } from '../card.ts';
 import type { View } from '../url.ts';
 import { CATALOG, drawOrder } from '../map/catalog.ts';
 import { ICONS, rasterIcon, type IconId } from '../map/icons.ts';
-import { ARCHIVES, buildStyle } from '../map/style.ts';
+import { ARCHIVES, LIT_ONLY, buildStyle } from '../map/style.ts';
 import { THEME } from '../map/theme.ts';
 import { CITY_BOUNDS } from '../map/view.ts';
 import { detailsOf, loadDetails } from '../details.ts';
@@ -24,7 +24,7 @@ maplibregl.setWorkerUrl(workerUrl);
 let protocolAdded = false;
 
 /** Click priority: points over lines over areas, whatever the draw order. */
-const CLICK_PRIORITY = ['seats', 'devzone', 'heritage-points', 'ports-points', 'airports-points', 'stations', 'rail-hit', 'units-fill', 'structure-fill', 'zones-fill', 'lakes'];
+const CLICK_PRIORITY = ['seats', 'devzone', 'heritage-points', 'ports-points', 'airports-points', 'stations', 'rail-hit', 'lakes', 'units-fill', 'structure-fill', 'zones-fill'];
 
 export interface MapCallbacks {
   onSelect(id: string | null): void;
@@ -53,6 +53,7 @@ export class MapController {
       protocolAdded = true;
     }
     this.#cb = opts.cb;
+    this.#visible = [...opts.visible];
     let map: maplibregl.Map;
     try {
       map = new maplibregl.Map({
@@ -67,7 +68,6 @@ export class MapController {
         minZoom: 3,
         maxZoom: 14,
         dragRotate: true,
-        canvasContextAttributes: { preserveDrawingBuffer: true },
       });
     } catch {
       return false;
@@ -123,11 +123,36 @@ export class MapController {
     const layers = CLICK_PRIORITY.filter((l) => map.getLayer(l) && map.getLayoutProperty(l, 'visibility') !== 'none');
     const hits = map.queryRenderedFeatures(box, { layers });
     hits.sort((a, b) => CLICK_PRIORITY.indexOf(a.layer.id) - CLICK_PRIORITY.indexOf(b.layer.id));
-    const hit = hits[0];
+    let hit = hits[0];
+    // Units have no always-drawn fill (see LIT_ONLY): find the one under the point in the tiles.
+    const unitFirst = CLICK_PRIORITY.indexOf('units-fill');
+    if ((!hit || CLICK_PRIORITY.indexOf(hit.layer.id) > unitFirst) && this.#visible.includes('units')) {
+      const unit = this.#unitAt(map.unproject(point));
+      if (unit) { this.#cb?.onSelect(unit); return; }
+    }
     if (!hit) { this.#cb?.onSelect(null); return; }
     // A seat stands for its unit: clicking it selects the unit.
     const id = String(hit.properties.id ?? hit.id);
     this.#cb?.onSelect(hit.layer.id === 'seats' ? id.replace(/^seat-/, 'unit-') : id);
+  }
+
+  #unitAt(at: maplibregl.LngLat): string | null {
+    const inRing = (ring: number[][], x: number, y: number) => {
+      let inside = false;
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi, yi] = ring[i], [xj, yj] = ring[j];
+        if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+      }
+      return inside;
+    };
+    for (const f of this.map!.querySourceFeatures('plan', { sourceLayer: 'units' })) {
+      const g = f.geometry;
+      const polys = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+      for (const poly of polys) {
+        if (inRing(poly[0], at.lng, at.lat) && !poly.slice(1).some((h) => inRing(h, at.lng, at.lat))) return String(f.properties.id);
+      }
+    }
+    return null;
   }
 
   /** Highlights a feature (feature-state) and, when asked, fits the map to it. */
@@ -136,7 +161,7 @@ export class MapController {
     if (!map) return null;
     for (const f of this.#selected) map.setFeatureState(f, { selected: false });
     this.#selected = [];
-    if (!id) return null;
+    if (!id) { this.#syncLitLayers(); return null; }
     const d = await detailsOf(id);
     if (!d) return null;
     const source = CONTEXT_LAYERS.includes(d.layer) ? 'context' : 'plan';
@@ -144,6 +169,7 @@ export class MapController {
     // A unit lights up with its seat point.
     if (d.layer === 'units') this.#selected.push({ source: 'plan', sourceLayer: 'structure_points', id: `seat-${String(d.admin_code)}` });
     for (const f of this.#selected) map.setFeatureState(f, { selected: true });
+    this.#syncLitLayers();
     if (fit && Array.isArray(d.bbox)) this.fitTo(d.bbox as number[]);
     return d;
   }
@@ -157,7 +183,7 @@ export class MapController {
     if (!map) return [];
     for (const f of this.#highlighted) map.setFeatureState(f, { hl: false });
     this.#highlighted = [];
-    if (!ids.length) return [];
+    if (!ids.length) { this.#syncLitLayers(); return []; }
     const all = await loadDetails();
     const found = ids.map((id) => all[id]).filter((d): d is Details => !!d);
     const boxes: number[][] = [];
@@ -168,6 +194,7 @@ export class MapController {
       if (Array.isArray(d.bbox)) boxes.push(d.bbox as number[]);
     }
     for (const f of this.#highlighted) map.setFeatureState(f, { hl: true });
+    this.#syncLitLayers();
     if (fit && boxes.length) {
       this.fitTo([Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))], false);
     }
@@ -302,7 +329,29 @@ export class MapController {
     if (!map) return;
     for (const entry of CATALOG) {
       const v = visible.includes(entry.id) ? 'visible' : 'none';
-      for (const l of entry.layers(THEME, 'zh')) if (map.getLayer(l.id) && map.getLayoutProperty(l.id, 'visibility') !== v) map.setLayoutProperty(l.id, 'visibility', v);
+      for (const l of entry.layers(THEME, 'zh')) {
+        if (LIT_ONLY.includes(l.id)) continue;
+        if (map.getLayer(l.id) && map.getLayoutProperty(l.id, 'visibility') !== v) map.setLayoutProperty(l.id, 'visibility', v);
+      }
+    }
+    this.#visible = [...visible];
+    this.#syncLitLayers();
+  }
+
+  #visible: string[] = [];
+
+  /** Shows the lit-only layers while a unit or a zone is selected or highlighted. */
+  #syncLitLayers(): void {
+    const map = this.map;
+    if (!map) return;
+    const lit = [...this.#selected, ...this.#highlighted];
+    const want: Record<string, boolean> = {
+      'units-fill': this.#visible.includes('units') && lit.some((f) => f.sourceLayer === 'units'),
+      'zones-line': this.#visible.includes('zones') && lit.some((f) => f.sourceLayer === 'zones'),
+    };
+    for (const [id, on] of Object.entries(want)) {
+      const v = on ? 'visible' : 'none';
+      if (map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== v) map.setLayoutProperty(id, 'visibility', v);
     }
   }
 

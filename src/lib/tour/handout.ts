@@ -16,6 +16,23 @@ const W = 1754;
 const H = 1240;
 const FONT = "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 
+/**
+ * Copies the map's picture. The map keeps no drawing buffer (that would slow every frame),
+ * so the copy is taken inside a 'render' event, while the frame just drawn is still there.
+ */
+export function captureMap(map: maplibregl.Map): Promise<HTMLCanvasElement> {
+  return new Promise((resolve) => {
+    map.once('render', () => {
+      const src = map.getCanvas();
+      const c = document.createElement('canvas');
+      c.width = src.width; c.height = src.height;
+      c.getContext('2d')!.drawImage(src, 0, 0);
+      resolve(c);
+    });
+    map.triggerRepaint();
+  });
+}
+
 /** Waits until the map has drawn everything it needs for the current view. */
 export function mapIdle(map: maplibregl.Map): Promise<void> {
   return new Promise((resolve) => {
@@ -70,7 +87,7 @@ function metresPerPixel(map: maplibregl.Map): number {
 }
 
 /** One handout page for the step now on the map. */
-export function composePage(map: maplibregl.Map, tour: Tour, step: TourStep, index: number, lang: Lang): HTMLCanvasElement {
+export function composePage(map: maplibregl.Map, shot: HTMLCanvasElement, tour: Tour, step: TourStep, index: number, lang: Lang): HTMLCanvasElement {
   const c = document.createElement('canvas');
   c.width = W; c.height = H;
   const ctx = c.getContext('2d')!;
@@ -80,8 +97,8 @@ export function composePage(map: maplibregl.Map, tour: Tour, step: TourStep, ind
   ctx.fillStyle = '#1f2937'; ctx.font = `bold 46px ${FONT}`;
   ctx.fillText(step.title[lang], 60, 122);
 
-  // The map as shown (the canvas keeps its drawing buffer for this).
-  const src = map.getCanvas();
+  // The map as shown.
+  const src = shot;
   const box = { x: 60, y: 150, w: 1090, h: 1000 };
   const scale = Math.min(box.w / src.width, box.h / src.height);
   const mw = src.width * scale, mh = src.height * scale;
@@ -152,7 +169,7 @@ export async function exportHandout(map: maplibregl.Map, tour: Tour, lang: Lang,
   for (let i = 0; i < tour.steps.length; i++) {
     await goto(i);
     await mapIdle(map);
-    const page = composePage(map, tour, tour.steps[i], i, lang);
+    const page = composePage(map, await captureMap(map), tour, tour.steps[i], i, lang);
     if (i > 0) pdf.addPage('a4', 'landscape');
     pdf.addImage(page.toDataURL('image/jpeg', 0.85), 'JPEG', 0, 0, 297, 210);
   }
@@ -163,7 +180,7 @@ export async function exportHandout(map: maplibregl.Map, tour: Tour, lang: Lang,
 /** Downloads the step now shown as a PNG page. */
 export async function exportPng(map: maplibregl.Map, tour: Tour, index: number, lang: Lang): Promise<void> {
   await mapIdle(map);
-  const page = composePage(map, tour, tour.steps[index], index, lang);
+  const page = composePage(map, await captureMap(map), tour, tour.steps[index], index, lang);
   const blob = await new Promise<Blob>((resolve) => page.toBlob((b) => resolve(b!), 'image/png'));
   download(blob, `${tour.id}-${index + 1}-${tour.steps[index].id}.png`);
 }
