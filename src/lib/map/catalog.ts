@@ -51,6 +51,8 @@ export interface CatalogEntry {
 
 const name = (lang: Lang): ExpressionSpecification => ['coalesce', ['get', lang === 'zh' ? 'name_zh' : 'name_en'], ['get', 'name_zh']];
 export const FONT = ['Noto Sans CJK SC'];
+/** A name shown only from a zoom on: no hidden glyphs to lay out, draw and collide below it. */
+const labelFrom = (zoom: number, lang: Lang): ExpressionSpecification => ['step', ['zoom'], '', zoom, name(lang)];
 /** True when the feature is selected or highlighted (feature-state). */
 const sel: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 const hl: ExpressionSpecification = ['boolean', ['feature-state', 'hl'], false];
@@ -237,11 +239,11 @@ export const CATALOG: CatalogEntry[] = [
           'icon-size': ['interpolate', ['linear'], ['zoom'], 4, 0.45, 10, 0.75],
           'icon-allow-overlap': true,
           'icon-offset': ['match', ['get', 'kind'], 'historic_city_candidate', ['literal', [22, -22]], ['literal', [0, 0]]],
-          'text-field': name(lang), 'text-font': FONT, 'text-size': 11, 'text-optional': true,
+          'text-field': labelFrom(8, lang), 'text-font': FONT, 'text-size': 11, 'text-optional': true,
           'text-variable-anchor': ['right', 'left', 'top', 'bottom'], 'text-radial-offset': 1.1, 'text-max-width': 9,
           'symbol-sort-key': 5,
         },
-        paint: { ...halo(t), 'text-color': '#5b21b6', 'text-opacity': ['step', ['zoom'], 0, 8, 1] } },
+        paint: { ...halo(t), 'text-color': '#5b21b6' } },
     ],
     interactive: ['heritage-points'],
   },
@@ -258,10 +260,10 @@ export const CATALOG: CatalogEntry[] = [
       { id: 'ports-points', type: 'symbol', source: 'plan', 'source-layer': 'ports', filter: ['!=', ['get', 'kind'], 'airport'],
         layout: {
           'icon-image': ['match', ['get', 'kind'], 'trade_zone', 'icon-trade-zone', 'icon-port'], 'icon-size': ['interpolate', ['linear'], ['zoom'], 4, 0.4, 10, 0.65], 'icon-allow-overlap': true,
-          'text-field': name(lang), 'text-font': FONT, 'text-size': 11, 'text-optional': true,
+          'text-field': labelFrom(7, lang), 'text-font': FONT, 'text-size': 11, 'text-optional': true,
           'text-variable-anchor': ['left', 'right', 'top', 'bottom'], 'text-radial-offset': 1, 'text-max-width': 8,
         },
-        paint: { ...halo(t), 'text-color': t.port, 'text-opacity': ['step', ['zoom'], 0, 7, 1] } },
+        paint: { ...halo(t), 'text-color': t.port } },
     ],
     interactive: ['ports-points'],
   },
@@ -273,9 +275,9 @@ export const CATALOG: CatalogEntry[] = [
       { id: 'airports-points', type: 'symbol', source: 'plan', 'source-layer': 'ports', filter: ['==', ['get', 'kind'], 'airport'],
         layout: {
           'icon-image': 'icon-airport', 'icon-size': ['interpolate', ['linear'], ['zoom'], 4, 0.4, 10, 0.65], 'icon-allow-overlap': false,
-          'text-field': name(lang), 'text-font': FONT, 'text-size': 11, 'text-optional': true, 'text-anchor': 'top', 'text-offset': [0, 1.1], 'text-max-width': 8,
+          'text-field': labelFrom(8, lang), 'text-font': FONT, 'text-size': 11, 'text-optional': true, 'text-anchor': 'top', 'text-offset': [0, 1.1], 'text-max-width': 8,
         },
-        paint: { ...halo(t), 'text-color': t.airport, 'text-opacity': ['step', ['zoom'], 0, 8, 1] } },
+        paint: { ...halo(t), 'text-color': t.airport } },
     ],
     interactive: ['airports-points'],
   },
