@@ -1,24 +1,10 @@
 /** The plan and the search index, fetched on first use (not needed for the first view). */
 import type { Plan, Task } from './types.ts';
 import type { SearchEntry } from '../search.ts';
+import { loadDataFile } from '../data-files.ts';
 
-const cache = new Map<string, Promise<unknown>>();
-
-function load<T>(file: string): Promise<T> {
-  let p = cache.get(file) as Promise<T> | undefined;
-  if (!p) {
-    p = fetch(new URL(`data/${file}`, document.baseURI)).then((r) => {
-      if (!r.ok) throw new Error(`data/${file}: HTTP ${r.status}`);
-      return r.json() as Promise<T>;
-    });
-    p.catch(() => cache.delete(file));
-    cache.set(file, p);
-  }
-  return p;
-}
-
-export const loadPlan = () => load<Plan>('plan.json');
-export const loadSearchIndex = () => load<SearchEntry[]>('search.json');
+export const loadPlan = () => loadDataFile<Plan>('plan.json');
+export const loadSearchIndex = () => loadDataFile<SearchEntry[]>('search.json');
 
 /** Tasks whose text names the feature, with the words that name it. */
 export function tasksNaming(plan: Plan, featureId: string): { task: Task; words: string }[] {

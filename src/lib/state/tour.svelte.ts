@@ -7,17 +7,10 @@ import type { Tour, TourStep } from '../tour/types.ts';
 import { app } from './app.svelte.ts';
 import { mapController } from './map.svelte.ts';
 import { loadDetails } from '../details.ts';
+import { loadDataFile } from '../data-files.ts';
 import { loadAnnotations, saveAnnotations, type Annotation, type Tool } from '../tour/annotations.ts';
 
-let toursCache: Promise<Tour[]> | null = null;
-export function loadTours(): Promise<Tour[]> {
-  toursCache ??= fetch(new URL('data/tours.json', document.baseURI)).then((r) => {
-    if (!r.ok) throw new Error(`data/tours.json: HTTP ${r.status}`);
-    return r.json() as Promise<Tour[]>;
-  });
-  toursCache.catch(() => { toursCache = null; });
-  return toursCache;
-}
+export const loadTours = () => loadDataFile<Tour[]>('tours.json');
 
 export type TourMessageBody = { type: 'goto'; tour: string; step: number } | { type: 'leave' };
 export type TourMessage = TourMessageBody & { from: string };
