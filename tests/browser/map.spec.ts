@@ -77,6 +77,10 @@ test.describe('the plan map', () => {
     await expect(page.getByTestId('feature-card').locator('h2')).toHaveText('鄂伦春自治旗');
     await clickLngLat(page, 116.5, 48.4);
     await expect(page.getByTestId('feature-card').locator('h2')).toHaveText('新巴尔虎右旗');
+    // a line is found by its drawn layers (no invisible hit layer)
+    await clickLngLat(page, 118.551, 48.023);
+    await expect(page.getByTestId('feature-card').locator('h2')).toHaveText('伊尔施至满洲里铁路（规划）');
+    await expect(page.getByTestId('card-warning')).toContainText('示意线路');
   });
 
   test('an approximate place says so in its card', async ({ page }) => {

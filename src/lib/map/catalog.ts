@@ -213,14 +213,13 @@ export const CATALOG: CatalogEntry[] = [
         paint: { 'line-color': t.rail.planned, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, ['case', lit, 6, 2.5], 10, ['case', lit, 9, 5]], 'line-dasharray': [2, 1.2] } },
       { id: 'rail-uncertain', type: 'line', source: 'plan', 'source-layer': 'rail_lines', filter: ['==', ['get', 'status'], 'uncertain'],
         paint: { 'line-color': t.rail.uncertain, 'line-width': 2, 'line-dasharray': [1, 1] } },
-      { id: 'rail-hit', type: 'line', source: 'plan', 'source-layer': 'rail_lines', paint: { 'line-color': '#000', 'line-opacity': 0, 'line-width': 14 } },
       { id: 'stations', type: 'circle', source: 'plan', 'source-layer': 'rail_stations', minzoom: 7, filter: ['==', ['get', 'kind'], 'station'],
         paint: { 'circle-radius': 3.5, 'circle-color': '#ffffff', 'circle-stroke-color': ['match', ['get', 'status'], 'planned', t.rail.planned, 'upgrade', t.rail.upgrade, t.rail.existing], 'circle-stroke-width': 1.8 } },
       { id: 'station-labels', type: 'symbol', source: 'plan', 'source-layer': 'rail_stations', minzoom: 8, filter: ['==', ['get', 'kind'], 'station'],
         layout: { 'text-field': name(lang), 'text-font': FONT, 'text-size': 11, 'text-offset': [0, 0.9], 'text-anchor': 'top', 'text-optional': true },
         paint: { ...halo(t), 'text-color': t.textMuted } },
     ],
-    interactive: ['rail-hit', 'stations'],
+    interactive: ['rail-casing', 'rail-upgrade', 'rail-planned', 'rail-uncertain', 'stations'],
   },
   // ------------------------------------------------------------------ 历史文化
   {

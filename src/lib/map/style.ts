@@ -5,7 +5,7 @@ import { THEME, type Theme } from './theme.ts';
 import { drawOrder } from './catalog.ts';
 
 /** Style layers drawn only while a feature of theirs is selected or highlighted. */
-export const LIT_ONLY = ['units-fill', 'zones-line'];
+export const LIT_ONLY = ['units-fill', 'zones-line', 'heritage-halo', 'ports-halo', 'devzone-halo'];
 
 export const ARCHIVES = { plan: 'tiles/plan.pmtiles', context: 'tiles/context.pmtiles' } as const;
 

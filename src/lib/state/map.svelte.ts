@@ -24,7 +24,7 @@ maplibregl.setWorkerUrl(workerUrl);
 let protocolAdded = false;
 
 /** Click priority: points over lines over areas, whatever the draw order. */
-const CLICK_PRIORITY = ['seats', 'devzone', 'heritage-points', 'ports-points', 'airports-points', 'stations', 'rail-hit', 'lakes', 'units-fill', 'structure-fill', 'zones-fill'];
+const CLICK_PRIORITY = ['seats', 'devzone', 'heritage-points', 'ports-points', 'airports-points', 'stations', 'rail-upgrade', 'rail-planned', 'rail-casing', 'rail-uncertain', 'lakes', 'units-fill', 'structure-fill', 'zones-fill'];
 
 export interface MapCallbacks {
   onSelect(id: string | null): void;
@@ -348,6 +348,9 @@ export class MapController {
     const want: Record<string, boolean> = {
       'units-fill': this.#visible.includes('units') && lit.some((f) => f.sourceLayer === 'units'),
       'zones-line': this.#visible.includes('zones') && lit.some((f) => f.sourceLayer === 'zones'),
+      'heritage-halo': this.#visible.includes('heritage') && lit.some((f) => f.sourceLayer === 'heritage'),
+      'ports-halo': this.#visible.includes('ports') && lit.some((f) => f.sourceLayer === 'ports'),
+      'devzone-halo': this.#visible.includes('structure-points') && lit.some((f) => f.id === 'devzone-hulunbuir'),
     };
     for (const [id, on] of Object.entries(want)) {
       const v = on ? 'visible' : 'none';
