@@ -609,5 +609,3 @@ export function buildLayers(inp: Inputs): BuildResult {
     report: { repairs, unplaced: ports.unplaced },
   };
 }
-
-export type { Poly };

@@ -85,8 +85,6 @@ export const PLACE_ALIASES: { feature_id: string; words: string[] }[] = [
   { feature_id: 'zone-manzhouli-border-trade', words: ['中俄边民互市贸易区'] },
 ];
 
-/** Named in the plan but not on the map (no position in any source). */
-export const UNMAPPED_NAMES = ['综合保税区'];
 
 /** Splits the 责任单位 text into resolved entries. */
 export function parseResponsible(raw: string, where: string): Responsible[] {

@@ -15,7 +15,6 @@ export const UI = {
   close: { zh: '关闭', en: 'Close' },
   hidden: { zh: '已隐藏', en: 'hidden' },
   planWording: { zh: '规划原文', en: 'Plan wording' },
-  task: { zh: '任务', en: 'Task' },
   source: { zh: '数据来源', en: 'Source' },
   confidence: { zh: '可信度', en: 'Confidence' },
   approximate: { zh: '位置示意（非测绘位置）', en: 'Approximate location (not surveyed)' },
@@ -34,16 +33,10 @@ export const UI = {
   loadError: { zh: '无法加载数据：', en: 'Could not load data: ' },
   loadErrorRest: { zh: '其余图层照常显示。', en: 'The other layers still work.' },
   resetView: { zh: '全市视图', en: 'Whole city' },
-  attribution: { zh: '数据来源', en: 'Data sources' },
   high: { zh: '高', en: 'high' },
   medium: { zh: '中', en: 'medium' },
   low: { zh: '低', en: 'low' },
   km2: { zh: '平方公里', en: 'km²' },
-  people: { zh: '人', en: '' },
   derivedLow: { zh: '推算值，可信度低', en: 'derived, low confidence' },
   openPanel: { zh: '图层与规划', en: 'Layers & plan' },
 } satisfies Record<string, Text>;
-
-export type UiKey = keyof typeof UI;
-
-export const tr = (t: Text, lang: Lang): string => t[lang];

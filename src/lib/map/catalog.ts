@@ -293,5 +293,4 @@ export function drawOrder(): CatalogEntry[] {
   });
 }
 
-export const catalogEntry = (id: string) => CATALOG.find((c) => c.id === id);
 export const DEFAULT_VISIBLE = CATALOG.filter((c) => c.defaultVisible).map((c) => c.id);

@@ -59,8 +59,3 @@ export function buildStyle(opts: { lang: Lang; visible: ReadonlySet<string>; bas
   };
 }
 
-/** Catalog entry id → the style layer ids it owns. */
-export function layerIdsOf(entryId: string, lang: Lang = 'zh'): string[] {
-  const entry = drawOrder().find((e) => e.id === entryId);
-  return entry ? entry.layers(THEME, lang).map((l) => l.id) : [];
-}

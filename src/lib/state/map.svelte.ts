@@ -234,11 +234,6 @@ export class MapController {
     });
   }
 
-  /** The camera the last tour move aims at (tests and the handout read it). */
-  tourTarget(): maplibregl.CameraOptions | null {
-    return this.#target;
-  }
-
   setAnnotations(list: Annotation[]): void {
     this.#annotations = list;
     this.#drawAnnotations();
