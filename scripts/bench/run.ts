@@ -3,10 +3,12 @@
  *
  * - data build time (npm run data, 3 runs)
  * - the production build's bundle sizes (raw, gzip)
- * - first view, over interleaved rounds with a cold cache each time, for three pages of
- *   the same size: an empty MapLibre map, the same data as raw GeoJSON sources (built here
- *   from geodata/), and the app: time to `map:idle`, bytes served (counted by our own
- *   server, workers included), JS heap of the page, long tasks
+ * - first view, over interleaved rounds with a cold cache each time, for four pages of
+ *   the same size: an empty MapLibre map, one vector layer (the unit lines from our own
+ *   plan.pmtiles: MapLibre's floor for drawing any tiled data), the same data as raw GeoJSON
+ *   sources (built here from geodata/), and the app: time to `map:idle`, bytes served
+ *   (counted by our own server, workers included), JS heap of the page, long tasks, shader
+ *   programs compiled, and the app's start-up phases (its performance marks)
  * - CPU per frame along the default tour's camera path, app vs empty map (main-thread task
  *   time from the DevTools protocol / frames rendered)
  * - search query time over the built index
@@ -50,8 +52,9 @@ mkdirSync(BENCH, { recursive: true });
 const geo = (n: string) => JSON.parse(readFileSync(`geodata/${n}.geojson`, 'utf8'));
 writeFileSync(join(BENCH, 'data.json'), JSON.stringify({ units: geo('units'), city: geo('city'), rivers: geo('rivers'), lakes: geo('lakes'), borders: geo('borders') }));
 const page = (body: string) => `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/bench/maplibre-gl.css">
-<style>html,body,#map{margin:0;height:100%}</style></head><body><div id="map"></div><script type="module">
+<style>html,body,#map{margin:0;height:100%}</style></head><body><div id="map"></div><script src="/bench/pmtiles.js"></script><script type="module">
 import * as maplibregl from '/bench/maplibre-gl.mjs';
+maplibregl.addProtocol('pmtiles', new pmtiles.Protocol().tile);
 maplibregl.setWorkerUrl('/bench/maplibre-gl-worker.mjs');
 ${body}
 window.__map = map;
@@ -60,6 +63,10 @@ map.once('load', () => map.once('idle', () => performance.mark('map:idle')));
 const bounds = '[[115.52, 47.09], [126.07, 53.34]]';
 writeFileSync(join(BENCH, 'empty.html'), page(`const map = new maplibregl.Map({ container: 'map', bounds: ${bounds}, fitBoundsOptions: { padding: 24 }, attributionControl: false,
   style: { version: 8, sources: {}, layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#e9e6df' } }] } });`));
+writeFileSync(join(BENCH, 'one.html'), page(`const map = new maplibregl.Map({ container: 'map', bounds: ${bounds}, fitBoundsOptions: { padding: 24 }, attributionControl: false,
+  style: { version: 8, sources: { plan: { type: 'vector', url: 'pmtiles://' + new URL('/tiles/plan.pmtiles', location.href).href } },
+  layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#e9e6df' } },
+    { id: 'units', type: 'line', source: 'plan', 'source-layer': 'units', paint: { 'line-color': '#8c8577' } }] } });`));
 writeFileSync(join(BENCH, 'raw.html'), page(`const data = await (await fetch('/bench/data.json')).json();
 const src = (k) => ({ type: 'geojson', data: data[k] });
 const map = new maplibregl.Map({ container: 'map', bounds: ${bounds}, fitBoundsOptions: { padding: 24 }, attributionControl: false,
@@ -77,6 +84,7 @@ let served = 0;
 function resolveFile(url: string): string | null {
   const path = decodeURIComponent(url.split('?')[0]);
   if (path.startsWith('/bench/maplibre-gl')) return join('node_modules/maplibre-gl/dist', path.slice('/bench/'.length));
+  if (path === '/bench/pmtiles.js') return 'node_modules/pmtiles/dist/pmtiles.js';
   if (path.startsWith('/bench/')) return join(BENCH, path.slice('/bench/'.length));
   const f = normalize(join('dist', path === '/' ? 'index.html' : path));
   return f.startsWith('dist') ? f : null;
@@ -108,13 +116,10 @@ const browser: Browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox', '--disable-background-networking'],
 });
-const PAGES = { empty: `${ORIGIN}/bench/empty.html`, raw: `${ORIGIN}/bench/raw.html`, app: `${ORIGIN}/?e2e=1` } as const;
+const PAGES = { empty: `${ORIGIN}/bench/empty.html`, one: `${ORIGIN}/bench/one.html`, raw: `${ORIGIN}/bench/raw.html`, app: `${ORIGIN}/?e2e=1` } as const;
 type Name = keyof typeof PAGES;
-const first: Record<Name, { idle: number[]; bytes: number[]; heap: number[]; longTasks: number[]; longMs: number[] }> = {
-  empty: { idle: [], bytes: [], heap: [], longTasks: [], longMs: [] },
-  raw: { idle: [], bytes: [], heap: [], longTasks: [], longMs: [] },
-  app: { idle: [], bytes: [], heap: [], longTasks: [], longMs: [] },
-};
+type First = { idle: number[]; bytes: number[]; heap: number[]; longTasks: number[]; longMs: number[]; programs: number[]; marks: Record<string, number>[] };
+const first = Object.fromEntries(Object.keys(PAGES).map((k) => [k, { idle: [], bytes: [], heap: [], longTasks: [], longMs: [], programs: [], marks: [] }])) as unknown as Record<Name, First>;
 for (let round = 0; round < ROUNDS; round++) {
   for (const name of Object.keys(PAGES) as Name[]) {
     const ctx = await browser.newContext({ viewport: VIEW });
@@ -126,7 +131,13 @@ for (let round = 0; round < ROUNDS; round++) {
     served = 0;
     await p.goto(PAGES[name]);
     await p.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0, null, { timeout: 60_000 });
-    const m = await p.evaluate(() => ({ idle: performance.getEntriesByName('map:idle')[0].startTime, long: (window as unknown as { __long: number[] }).__long }));
+    const m = await p.evaluate(() => ({
+      idle: performance.getEntriesByName('map:idle')[0].startTime,
+      long: (window as unknown as { __long: number[] }).__long,
+      // MapLibre internals, read only here: how many shader programs the first view compiled
+      programs: Object.keys((window as unknown as { __map: { painter: { programCache: { programs: object } } } }).__map.painter.programCache.programs).length,
+      marks: Object.fromEntries(performance.getEntriesByType('mark').map((e) => [e.name, e.startTime])),
+    }));
     const cdp = await ctx.newCDPSession(p);
     await cdp.send('Performance.enable');
     const metrics = (await cdp.send('Performance.getMetrics')).metrics;
@@ -136,6 +147,8 @@ for (let round = 0; round < ROUNDS; round++) {
     first[name].heap.push(heap / 1024 / 1024);
     first[name].longTasks.push(m.long.length);
     first[name].longMs.push(m.long.reduce((s, d) => s + d, 0));
+    first[name].programs.push(m.programs);
+    first[name].marks.push(m.marks);
     await ctx.close();
   }
 }
@@ -190,21 +203,27 @@ const result = {
   machine: `${process.platform} ${process.arch}, node ${process.version}, Chromium (SwiftShader WebGL), ${VIEW.width}×${VIEW.height}, ${ROUNDS} rounds`,
   data_build_s: { median: median(buildRuns), min: Math.min(...buildRuns), max: Math.max(...buildRuns) },
   first_view: first,
-  ratios: { app_vs_empty_idle: ratio(first.app.idle, first.empty.idle), raw_vs_empty_idle: ratio(first.raw.idle, first.empty.idle), app_bytes_over_empty: median(first.app.bytes) - median(first.empty.bytes) },
+  ratios: { app_vs_empty_idle: ratio(first.app.idle, first.empty.idle), one_vs_empty_idle: ratio(first.one.idle, first.empty.idle), raw_vs_empty_idle: ratio(first.raw.idle, first.empty.idle), app_bytes_over_empty: median(first.app.bytes) - median(first.empty.bytes) },
   cpu_per_frame_ms: frames,
   cpu_per_frame_ratio: ratio(frames.app, frames.empty),
   search_ms: { median: median(qtimes), max: Math.max(...qtimes), entries: index.length },
   bundle,
 };
+const cols = Object.keys(PAGES) as Name[];
+const row = (label: string, cell: (n: Name) => string) => `| ${label} | ${cols.map(cell).join(' | ')} |`;
+const phases = ['app:start', 'map:created', 'map:render1', 'map:load', 'map:idle'];
 const md = [
-  '| figure | empty map | raw GeoJSON | app |',
-  '|---|---|---|---|',
-  `| time to map:idle, ms (median, min–max) | ${fmt(first.empty.idle)} | ${fmt(first.raw.idle)} | ${fmt(first.app.idle)} |`,
-  `| … ratio to the empty map | 1 | ${result.ratios.raw_vs_empty_idle.toFixed(2)}× | ${result.ratios.app_vs_empty_idle.toFixed(2)}× |`,
-  `| bytes served for the first view | ${kb(median(first.empty.bytes))} | ${kb(median(first.raw.bytes))} | ${kb(median(first.app.bytes))} (+${kb(result.ratios.app_bytes_over_empty)}) |`,
-  `| JS heap of the page, MB | ${fmt(first.empty.heap, 1)} | ${fmt(first.raw.heap, 1)} | ${fmt(first.app.heap, 1)} |`,
-  `| long tasks (count / total ms) | ${median(first.empty.longTasks)} / ${median(first.empty.longMs).toFixed(0)} | ${median(first.raw.longTasks)} / ${median(first.raw.longMs).toFixed(0)} | ${median(first.app.longTasks)} / ${median(first.app.longMs).toFixed(0)} |`,
-  `| CPU per frame on the tour path, ms | ${fmt(frames.empty, 2)} | – | ${fmt(frames.app, 2)} (${result.cpu_per_frame_ratio.toFixed(2)}×) |`,
+  '| figure | empty map | one vector layer (floor) | raw GeoJSON | app |',
+  '|---|---|---|---|---|',
+  row('time to map:idle, ms (median, min–max)', (n) => fmt(first[n].idle)),
+  row('… ratio to the empty map', (n) => `${ratio(first[n].idle, first.empty.idle).toFixed(2)}×`),
+  row('bytes served for the first view', (n) => `${kb(median(first[n].bytes))}${n === 'empty' ? '' : ` (+${kb(median(first[n].bytes) - median(first.empty.bytes))})`}`),
+  row('JS heap of the page, MB', (n) => fmt(first[n].heap, 1)),
+  row('long tasks (count / total ms)', (n) => `${median(first[n].longTasks)} / ${median(first[n].longMs).toFixed(0)}`),
+  row('shader programs compiled', (n) => String(median(first[n].programs))),
+  `| CPU per frame on the tour path, ms | ${fmt(frames.empty, 2)} | – | – | ${fmt(frames.app, 2)} (${result.cpu_per_frame_ratio.toFixed(2)}×) |`,
+  '',
+  `App start-up phases (performance marks, median ms from navigation): ${phases.map((p) => `${p} ${median(first.app.marks.map((m) => m[p] ?? NaN)).toFixed(0)}`).join(' → ')}`,
   '',
   '| figure | value |',
   '|---|---|',

@@ -1,5 +1,5 @@
 import { chromium } from '@playwright/test';
-import { test, expect, openMap, clickLngLat } from './fixtures.ts';
+import { test, expect, openMap, clickLngLat, waitIdle } from './fixtures.ts';
 
 test.describe('first view', () => {
   test('without WebGL, the overview drawn at build time stays, with a note and the list of places', async () => {
@@ -53,5 +53,21 @@ test.describe('first view', () => {
     expect(loaded(/TourPlayer-.*\.js/)).toBe(true);
     expect(loaded(/data\/tours\.json/)).toBe(true);
     expect(loaded(/jspdf/)).toBe(false);
+  });
+
+  test('the first view compiles one shader program per layer type, and moving or lighting features compiles no more', async ({ page }) => {
+    // MapLibre internals, read only here: each program costs tens of ms with software WebGL
+    const programs = () => page.evaluate(() => Object.keys((window as unknown as { __map: { painter: { programCache: { programs: object } } } }).__map.painter.programCache.programs));
+    await openMap(page);
+    const first = await programs();
+    // background, sky, tile clipping, fill + fill outline (lakes), line + dashed line, circle, text, icon
+    expect(first.length).toBeLessThanOrEqual(10);
+    for (const type of ['fill', 'line', 'circle', 'symbolSDF']) expect(first.filter((p) => p.startsWith(`${type}/`)), type).toHaveLength(1);
+    // a unit lit (its tint shows), then a close view with stations and their labels
+    await clickLngLat(page, 117.3702, 49.5959);
+    await expect(page.getByTestId('feature-card')).toBeVisible();
+    await page.evaluate(() => (window as unknown as { __map: import('maplibre-gl').Map }).__map.jumpTo({ center: [119.76, 49.21], zoom: 9.5 }));
+    await waitIdle(page);
+    expect((await programs()).sort()).toEqual([...first].sort());
   });
 });

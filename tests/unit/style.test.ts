@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { expression, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { buildStyle } from '../../src/lib/map/style.ts';
 import { CATALOG, DEFAULT_VISIBLE, GROUPS, drawOrder } from '../../src/lib/map/catalog.ts';
 import { THEME } from '../../src/lib/map/theme.ts';
@@ -84,5 +84,65 @@ describe('layer catalog → style', () => {
     expect(CITY_BOUNDS[0][1]).toBeCloseTo(b[1], 1);
     expect(CITY_BOUNDS[1][0]).toBeCloseTo(b[2], 1);
     expect(CITY_BOUNDS[1][1]).toBeCloseTo(b[3], 1);
+  });
+});
+
+describe('one shader program per layer type', () => {
+  // MapLibre compiles a program per combination of property kinds (constant and zoom-only
+  // → uniform; per feature → attribute; zoom and feature → interpolated attribute); each
+  // costs tens of ms at start-up with software WebGL. Every layer of a type must agree.
+  const kindOf = (value: unknown, spec: unknown) => {
+    if (!expression.isExpression(value)) return 'constant';
+    const r = expression.createPropertyExpression(value, 'paint', spec as never);
+    if (r.result !== 'success') throw new Error(JSON.stringify(r.value));
+    const k = (r.value as { kind: string }).kind;
+    return k === 'camera' ? 'constant' : k;
+  };
+  const signature = (layer: Record<string, unknown>) => {
+    const specs = (latest as unknown as Record<string, Record<string, { 'property-type': string }>>)[`paint_${layer.type}`];
+    const paint = { ...(layer.paint ?? {}) } as Record<string, unknown>;
+    // MapLibre draws a fill's missing outline colour with its fill colour
+    if (layer.type === 'fill') paint['fill-outline-color'] ??= paint['fill-color'];
+    return Object.entries(specs)
+      .filter(([, s]) => s['property-type'].includes('data-driven'))
+      .map(([prop, s]) => `${prop}:${paint[prop] === undefined ? 'constant' : kindOf(paint[prop], s)}`)
+      .join(' ');
+  };
+
+  for (const visible of [new Set(DEFAULT_VISIBLE), new Set(CATALOG.map((c) => c.id))]) {
+    it(`every fill, line, circle and symbol layer of the style has its type's kinds (${visible.size} entries on)`, () => {
+      const style = buildStyle({ lang: 'zh', visible, base });
+      const byType = new Map<string, Map<string, string[]>>();
+      for (const l of style.layers) {
+        if (l.type === 'background') continue;
+        const sigs = byType.get(l.type) ?? new Map<string, string[]>();
+        const sig = signature(l as never);
+        sigs.set(sig, [...(sigs.get(sig) ?? []), l.id]);
+        byType.set(l.type, sigs);
+      }
+      for (const [type, sigs] of byType) expect([...sigs.values()], type).toHaveLength(1);
+      // and nothing was made data-driven that MapLibre would then skip: fills without an
+      // outline of their own draw none
+      for (const l of style.layers) {
+        if (l.type !== 'fill') continue;
+        const p = l.paint as Record<string, unknown>;
+        expect(p['fill-antialias'] === false || p['fill-outline-color'] !== undefined, l.id).toBe(true);
+      }
+    });
+  }
+
+  it('keeps the values: a constant made per-feature evaluates to the same colour and width', () => {
+    const style = buildStyle({ lang: 'zh', visible: new Set(DEFAULT_VISIBLE), base });
+    const layer = (id: string) => style.layers.find((l) => l.id === id) as { paint: Record<string, unknown> };
+    const evalAt = (value: unknown, prop: string, type: string, zoom: number) => {
+      const spec = (latest as unknown as Record<string, Record<string, unknown>>)[`paint_${type}`][prop];
+      const r = expression.createPropertyExpression(value, 'paint', spec as never);
+      if (r.result !== 'success') throw new Error('bad expression');
+      return (r.value as { evaluate: (g: object, f: object) => unknown }).evaluate({ zoom }, { properties: { id: 'x' }, type: 'Polygon' });
+    };
+    expect(String(evalAt(layer('city-fill').paint['fill-color'], 'fill-color', 'fill', 5))).toBe(String(evalAt(THEME.cityFill, 'fill-color', 'fill', 5)));
+    expect(evalAt(layer('borders').paint['line-width'], 'line-width', 'line', 4)).toBeCloseTo(1.2);
+    expect(evalAt(layer('borders').paint['line-width'], 'line-width', 'line', 10)).toBeCloseTo(2.6);
+    expect(evalAt(layer('rail-uncertain').paint['line-width'], 'line-width', 'line', 7)).toBeCloseTo(2);
   });
 });

@@ -27,7 +27,8 @@ export function rasterIcon(def: IconDef, px: number): { width: number; height: n
   const canvas = document.createElement('canvas');
   canvas.width = px;
   canvas.height = px;
-  const ctx = canvas.getContext('2d')!;
+  // CPU-backed: reading a GPU canvas back costs ~50 ms per icon with software WebGL.
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
   const s = px / 24;
   ctx.scale(s, s);
   const path = new Path2D(def.path);

@@ -14,6 +14,61 @@ export const ATTRIBUTION =
   '水系与国界 Water & borders: GSHHG 2.3.7 (LGPL) · 地点 Places: shared reference facts (per-feature sources in each card) · ' +
   '铁路为示意 Rail lines schematic';
 
+/**
+ * One shader program per layer type. MapLibre compiles a program for every combination of
+ * "constant / data-driven / zoom-and-data" among a layer type's paint properties, and each
+ * compile costs ~60 ms at start-up with software WebGL (17 programs before this, 9 after).
+ * So every layer of a type gets the same kinds: the properties below are made data-driven
+ * (or zoom-and-data) without changing their values; the rest stay constant or zoom-only.
+ */
+export const PROGRAM_KINDS: Record<string, Record<string, 'source' | 'composite'>> = {
+  fill: { 'fill-color': 'source', 'fill-opacity': 'source', 'fill-outline-color': 'source' },
+  line: { 'line-color': 'source', 'line-opacity': 'source', 'line-width': 'composite' },
+  circle: { 'circle-color': 'source', 'circle-opacity': 'source', 'circle-stroke-color': 'source', 'circle-stroke-width': 'source', 'circle-stroke-opacity': 'source', 'circle-radius': 'composite' },
+  symbol: { 'text-color': 'source' },
+};
+/** MapLibre's defaults of the properties above, for layers that leave them out. */
+const DEFAULTS: Record<string, unknown> = {
+  'fill-opacity': 1, 'line-color': '#000000', 'line-opacity': 1, 'line-width': 1, 'circle-color': '#000000', 'circle-opacity': 1,
+  'circle-stroke-color': '#000000', 'circle-stroke-width': 0, 'circle-stroke-opacity': 1, 'circle-radius': 5, 'text-color': '#000000',
+};
+const uses = (v: unknown, ops: string[]): boolean => Array.isArray(v) && ((typeof v[0] === 'string' && ops.includes(v[0])) || v.some((x) => uses(x, ops)));
+const FEATURE_OPS = ['get', 'has', 'feature-state', 'id', 'properties', 'geometry-type'];
+/** The same value, in a form that depends on the feature (so it is drawn from a vertex attribute). */
+const perFeature = (v: unknown) => ['case', ['has', 'id'], v, v];
+
+function withKind(value: unknown, kind: 'source' | 'composite', where: string): unknown {
+  const feature = uses(value, FEATURE_OPS);
+  const zoom = uses(value, ['zoom']);
+  if (kind === 'source') {
+    if (zoom) throw new Error(`style: ${where} depends on zoom; it must be per feature only`);
+    return feature ? value : perFeature(value);
+  }
+  if (feature && zoom) return value;
+  if (zoom) {
+    const v = value as unknown[];
+    if (v[0] !== 'interpolate' || !Array.isArray(v[2]) || v[2][0] !== 'zoom') throw new Error(`style: ${where} must interpolate over zoom`);
+    return [...v.slice(0, 3), ...v.slice(3).map((x, i) => (i % 2 ? perFeature(x) : x))];
+  }
+  const f = feature ? value : perFeature(value);
+  return ['interpolate', ['linear'], ['zoom'], 0, f, 24, f];
+}
+
+/** Gives a layer the paint-property kinds of PROGRAM_KINDS (in place). */
+export function uniformProgram(layer: LayerSpecification): void {
+  const kinds = PROGRAM_KINDS[layer.type];
+  if (!kinds) return;
+  const paint = ((layer as { paint?: Record<string, unknown> }).paint ??= {});
+  for (const [prop, kind] of Object.entries(kinds)) {
+    if (prop === 'fill-outline-color') {
+      // Fills draw their own anti-aliased outline only when asked for one (lakes); the
+      // edges of the other areas lie under their boundary lines.
+      if (paint[prop] === undefined) { paint['fill-antialias'] = false; continue; }
+    }
+    paint[prop] = withKind(paint[prop] ?? DEFAULTS[prop], kind, `${layer.id}.${prop}`);
+  }
+}
+
 /** Builds the style. `base` is the page's base URL, to make the archive URLs absolute. */
 export function buildStyle(opts: { lang: Lang; visible: ReadonlySet<string>; base: string; theme?: Theme }): StyleSpecification {
   const t = opts.theme ?? THEME;
@@ -47,6 +102,7 @@ export function buildStyle(opts: { lang: Lang; visible: ReadonlySet<string>; bas
     { id: 'annot-pen', type: 'line', source: 'annotations', filter: ['!=', ['get', 'tool'], 'highlight'],
       paint: { 'line-color': t.core, 'line-width': 4 }, layout: { 'line-cap': 'round', 'line-join': 'round' } },
   );
+  for (const l of layers) uniformProgram(l);
   return {
     version: 8,
     name: 'Hulunbuir plan map',

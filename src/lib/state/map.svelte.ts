@@ -21,6 +21,8 @@ import { arrowHead, type Annotation, type Tool } from '../tour/annotations.ts';
 const CONTEXT_LAYERS = ['borders', 'rivers', 'lakes', 'context_labels'];
 
 maplibregl.setWorkerUrl(workerUrl);
+// Start the tile worker now, while the UI mounts, rather than when the map is created.
+maplibregl.prewarm();
 let protocolAdded = false;
 
 /** Click priority: points over lines over areas, whatever the draw order. */
@@ -68,10 +70,14 @@ export class MapController {
         minZoom: 3,
         maxZoom: 14,
         dragRotate: true,
+        // The style is validated by the unit tests (style-spec); validating it again here costs start-up time.
+        validateStyle: false,
       });
     } catch {
       return false;
     }
+    performance.mark('map:created');
+    map.once('render', () => performance.mark('map:render1'));
     this.map = map;
     map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ maxWidth: 120, unit: 'metric' }), 'bottom-left');
@@ -91,6 +97,7 @@ export class MapController {
       else console.warn('map error', msg);
     });
     map.once('load', () => {
+      performance.mark('map:load');
       // The compact attribution starts open on wide screens; keep it folded over the map.
       container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
       if (!opts.view) map.fitBounds(CITY_BOUNDS, { padding: 24, duration: 0 });
