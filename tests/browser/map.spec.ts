@@ -138,14 +138,22 @@ test.describe('the plan map', () => {
     expect(copied).toContain('v=');
   });
 
-  test('a missing archive is named in a message and the rest of the map works', async ({ page, log }) => {
-    await page.route('**/tiles/context.pmtiles', (route) => route.fulfill({ status: 404, body: 'not found' }));
-    await openMap(page);
-    await expect(page.getByTestId('load-error')).toContainText('context.pmtiles');
-    expect((await rendered(page, 'seats')).length).toBe(14);
-    await clickLngLat(page, ...MANZHOULI_SEAT);
-    await expect(page.getByTestId('feature-card').locator('h2')).toHaveText('满洲里市');
-    expect(log.errors.filter((e) => !/404|context\.pmtiles/.test(e))).toEqual([]);
+  test('a missing tile archive is named in a message, the overview shows instead, and the plan still works', async ({ page, log }) => {
+    await page.route('**/tiles/plan.pmtiles', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto('/?e2e=1');
+    await expect(page.getByTestId('load-error')).toContainText('plan.pmtiles');
+    await expect(page.getByTestId('load-error')).toContainText('规划总览');
+    const overview = page.getByTestId('overview');
+    await expect(overview).toHaveClass(/nodata/);
+    await expect(overview.locator('svg')).toBeVisible();
+    await expect(overview.locator('.overview-places')).toContainText('满洲里市');
+    await page.waitForTimeout(1500); // the map settles; the overview must stay
+    await expect(overview.locator('svg')).toBeVisible();
+    await page.screenshot({ path: 'screenshots/missing-archive.png' });
+    await page.getByTestId('tab-plan').click();
+    await page.getByTestId('open-task-2').click();
+    await expect(page.getByTestId('task-view')).toContainText('满洲里');
+    expect(log.errors.filter((e) => !/404|plan\.pmtiles/.test(e))).toEqual([]);
   });
 
   test('works on a phone: layers and cards are bottom sheets', async ({ page, log }) => {

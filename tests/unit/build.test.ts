@@ -25,7 +25,7 @@ describe('npm run data', () => {
     expect(r.stdout).toMatch(/validate 14 layers/);
     expect(r.stdout).toMatch(/data build done in \d+\.\d+ s/);
     if (existsSync('public/tiles/plan.pmtiles')) {
-      for (const f of ['tiles/plan.pmtiles', 'tiles/context.pmtiles']) {
+      for (const f of ['tiles/plan.pmtiles']) {
         expect(readFileSync(join(out, f)).equals(readFileSync(`public/${f}`)), f).toBe(true);
       }
     }

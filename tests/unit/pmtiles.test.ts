@@ -78,14 +78,17 @@ describe.skipIf(!existsSync('public/tiles/plan.pmtiles'))('built archives (npm r
     expect(h.tileCompression).toBe(2);
     expect(h.minZoom).toBe(0);
     expect(h.maxZoom).toBe(10);
-    expect(h.minLon).toBeGreaterThan(115);
-    expect(h.maxLon).toBeLessThan(127);
-    expect(h.minLat).toBeGreaterThan(46);
-    expect(h.maxLat).toBeLessThan(54);
+    // the context layers are clipped to the region box; the planning layers lie well inside it
+    expect(h.minLon).toBeGreaterThanOrEqual(115);
+    expect(h.maxLon).toBeLessThanOrEqual(127);
+    expect(h.minLat).toBeGreaterThanOrEqual(46);
+    expect(h.maxLat).toBeLessThanOrEqual(54);
     const meta = (await p.getMetadata()) as { vector_layers: { id: string }[] };
     expect(meta.vector_layers.map((l) => l.id)).toEqual([
       'city', 'units', 'zones', 'zone_labels', 'structure_areas', 'structure_points', 'rail_lines', 'rail_stations', 'heritage', 'ports',
+      'borders', 'rivers', 'lakes', 'context_labels',
     ]);
+    expect(existsSync('public/tiles/context.pmtiles')).toBe(false); // one archive, one source
   });
 
   it('plan.pmtiles z0 tile decodes to the planning layers; at z6 every feature of every layer is there', async () => {
@@ -114,8 +117,8 @@ describe.skipIf(!existsSync('public/tiles/plan.pmtiles'))('built archives (npm r
     expect(ids('structure_points')).toContain('seat-150781');
   });
 
-  it('context.pmtiles decodes to borders, rivers, lakes and labels', async () => {
-    const p = openArchive('public/tiles/context.pmtiles');
+  it('plan.pmtiles also holds the context: borders, rivers, lakes and labels', async () => {
+    const p = openArchive('public/tiles/plan.pmtiles');
     const { counts } = decodeTile((await p.getZxy(0, 0, 0))!.data);
     expect(counts.borders).toBeGreaterThan(0);
     expect(counts.rivers).toBeGreaterThan(50);

@@ -29,8 +29,6 @@ export type RecordCollection<G extends Geometry = Geometry> = FeatureCollection<
 export interface LayerOutput {
   /** file name under geodata/ without extension; also the vector tile layer name */
   name: string;
-  /** which archive under public/tiles/ carries it */
-  archive: 'plan' | 'context';
   /** planning layers must carry plan_ref on every feature */
   planning: boolean;
   minzoom: number;

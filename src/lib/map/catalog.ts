@@ -38,8 +38,6 @@ export interface CatalogEntry {
   title: Text;
   /** shown when the map opens */
   defaultVisible: boolean;
-  /** the PMTiles archive it reads */
-  source: 'plan' | 'context';
   /** the plan's task numbers behind it (empty for context) */
   tasks: number[];
   legend: LegendEntry[];
@@ -67,41 +65,41 @@ const halo = (t: Theme) => ({ 'text-color': t.text, 'text-halo-color': t.halo, '
 export const CATALOG: CatalogEntry[] = [
   // ------------------------------------------------------------------ 底图
   {
-    id: 'context-water', group: 'base', source: 'context', defaultVisible: true, tasks: [],
+    id: 'context-water', group: 'base', defaultVisible: true, tasks: [],
     title: { zh: '水系', en: 'Rivers & lakes' },
     legend: [
       { swatch: { type: 'fill', color: THEME.water, outline: THEME.waterLine }, label: { zh: '湖泊', en: 'Lake' } },
       { swatch: { type: 'line', color: THEME.waterLine, width: 2 }, label: { zh: '河流（GSHHG 1–4级）', en: 'River (GSHHG levels 1–4)' } },
     ],
     layers: (t, lang) => [
-      { id: 'rivers', type: 'line', source: 'context', 'source-layer': 'rivers',
+      { id: 'rivers', type: 'line', source: 'plan', 'source-layer': 'rivers',
         paint: { 'line-color': t.waterLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, ['match', ['get', 'level'], 1, 1.2, 2, 0.9, 0.5], 10, ['match', ['get', 'level'], 1, 3, 2, 2.2, 1.2]] },
         layout: { 'line-join': 'round', 'line-cap': 'round' } },
-      { id: 'lakes', type: 'fill', source: 'context', 'source-layer': 'lakes', paint: { 'fill-color': t.water, 'fill-outline-color': t.waterLine } },
-      { id: 'water-labels', type: 'symbol', source: 'context', 'source-layer': 'context_labels', filter: ['==', ['get', 'kind'], 'river'], minzoom: 7,
+      { id: 'lakes', type: 'fill', source: 'plan', 'source-layer': 'lakes', paint: { 'fill-color': t.water, 'fill-outline-color': t.waterLine } },
+      { id: 'water-labels', type: 'symbol', source: 'plan', 'source-layer': 'context_labels', filter: ['==', ['get', 'kind'], 'river'], minzoom: 7,
         layout: { 'text-field': name(lang), 'text-font': FONT, 'text-size': 12, 'text-letter-spacing': 0.1 },
         paint: { 'text-color': '#2f6690', 'text-halo-color': t.halo, 'text-halo-width': 1.2 } },
-      { id: 'lake-labels', type: 'symbol', source: 'context', 'source-layer': 'lakes', filter: ['==', ['get', 'named'], true], minzoom: 6.5,
+      { id: 'lake-labels', type: 'symbol', source: 'plan', 'source-layer': 'lakes', filter: ['==', ['get', 'named'], true], minzoom: 6.5,
         layout: { 'text-field': name(lang), 'text-font': FONT, 'text-size': 12 },
         paint: { 'text-color': '#2f6690', 'text-halo-color': t.halo, 'text-halo-width': 1.2 } },
     ],
     interactive: ['lakes'],
   },
   {
-    id: 'context-borders', group: 'base', source: 'context', defaultVisible: true, tasks: [],
+    id: 'context-borders', group: 'base', defaultVisible: true, tasks: [],
     title: { zh: '国界与邻区', en: 'Borders & neighbours' },
     legend: [{ swatch: { type: 'line', color: THEME.border, width: 2, dash: [4, 1.5, 1, 1.5] }, label: { zh: '国界（GSHHG）', en: 'International boundary (GSHHG)' } }],
     layers: (t, lang) => [
-      { id: 'borders', type: 'line', source: 'context', 'source-layer': 'borders',
+      { id: 'borders', type: 'line', source: 'plan', 'source-layer': 'borders',
         paint: { 'line-color': t.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1.2, 10, 2.6], 'line-dasharray': [4, 1.5, 1, 1.5] } },
-      { id: 'country-labels', type: 'symbol', source: 'context', 'source-layer': 'context_labels', filter: ['!=', ['get', 'kind'], 'river'],
+      { id: 'country-labels', type: 'symbol', source: 'plan', 'source-layer': 'context_labels', filter: ['!=', ['get', 'kind'], 'river'],
         layout: { 'text-field': name(lang), 'text-font': FONT, 'text-size': ['match', ['get', 'kind'], 'country', 18, 14], 'text-letter-spacing': 0.3 },
         paint: { 'text-color': '#78716c', 'text-halo-color': t.background, 'text-halo-width': 1.5 } },
     ],
     interactive: [],
   },
   {
-    id: 'units', group: 'base', source: 'plan', defaultVisible: true, tasks: [],
+    id: 'units', group: 'base', defaultVisible: true, tasks: [],
     title: { zh: '行政区划（14个旗市区）', en: 'Administrative units (14)' },
     legend: [
       { swatch: { type: 'fill', color: THEME.cityFill, outline: THEME.cityLine }, label: { zh: '呼伦贝尔市界', en: 'City boundary' } },
@@ -117,7 +115,7 @@ export const CATALOG: CatalogEntry[] = [
   },
   // ------------------------------------------------------------------ 分区
   {
-    id: 'zones', group: 'zones', source: 'plan', defaultVisible: true, tasks: [3],
+    id: 'zones', group: 'zones', defaultVisible: true, tasks: [3],
     title: { zh: '岭西、岭上分区', en: 'Lingxi & Lingshang zones' },
     legend: [
       { swatch: { type: 'fill', color: THEME.zone['zone-lingxi'], opacity: 0.55 }, label: { zh: '岭西地区：牧业现代化示范区', en: 'Lingxi: model zone of modern herding' },
@@ -140,7 +138,7 @@ export const CATALOG: CatalogEntry[] = [
   },
   // ------------------------------------------------------------------ 规划结构
   {
-    id: 'structure-areas', group: 'structure', source: 'plan', defaultVisible: true, tasks: [1, 2],
+    id: 'structure-areas', group: 'structure', defaultVisible: true, tasks: [1, 2],
     title: { zh: '一核两极', en: 'Core and two poles' },
     legend: [
       { swatch: { type: 'line', color: THEME.core, width: 3.5 }, label: { zh: '一核：呼伦贝尔中心城区（海拉尔区＋鄂温克族自治旗）', en: 'Core: central city (Hailar + Evenk banner)' } },
@@ -156,7 +154,7 @@ export const CATALOG: CatalogEntry[] = [
     interactive: ['structure-fill'],
   },
   {
-    id: 'structure-points', group: 'structure', source: 'plan', defaultVisible: true, tasks: [1, 2, 3],
+    id: 'structure-points', group: 'structure', defaultVisible: true, tasks: [1, 2, 3],
     title: { zh: '城镇节点（多点）', en: 'Towns (the many points)' },
     legend: [
       { swatch: { type: 'circle', color: THEME.core, radius: 8, stroke: '#fff' }, label: { zh: '一核', en: 'Core' } },
@@ -194,7 +192,7 @@ export const CATALOG: CatalogEntry[] = [
   },
   // ------------------------------------------------------------------ 交通
   {
-    id: 'rail', group: 'transport', source: 'plan', defaultVisible: true, tasks: [10],
+    id: 'rail', group: 'transport', defaultVisible: true, tasks: [10],
     title: { zh: '铁路（示意）', en: 'Railways (schematic)' },
     legend: [
       { swatch: { type: 'line', color: THEME.rail.existing, width: 3, casing: THEME.rail.casing }, label: { zh: '既有铁路', en: 'Existing railway' } },
@@ -223,7 +221,7 @@ export const CATALOG: CatalogEntry[] = [
   },
   // ------------------------------------------------------------------ 历史文化
   {
-    id: 'heritage', group: 'heritage', source: 'plan', defaultVisible: true, tasks: [13],
+    id: 'heritage', group: 'heritage', defaultVisible: true, tasks: [13],
     title: { zh: '历史文化街区与名镇', en: 'Historic districts & towns' },
     legend: [
       { swatch: { type: 'icon', icon: 'icon-heritage-district' }, label: { zh: '历史文化街区（5处）', en: 'Historic district (5)' } },
@@ -248,7 +246,7 @@ export const CATALOG: CatalogEntry[] = [
   },
   // ------------------------------------------------------------------ 口岸与开放平台
   {
-    id: 'ports', group: 'ports', source: 'plan', defaultVisible: true, tasks: [2, 3, 10],
+    id: 'ports', group: 'ports', defaultVisible: true, tasks: [2, 3, 10],
     title: { zh: '口岸与互市贸易区', en: 'Land ports & border trade zone' },
     legend: [
       { swatch: { type: 'icon', icon: 'icon-port' }, label: { zh: '陆路口岸', en: 'Land port' } },
@@ -267,7 +265,7 @@ export const CATALOG: CatalogEntry[] = [
     interactive: ['ports-points'],
   },
   {
-    id: 'airports', group: 'ports', source: 'plan', defaultVisible: true, tasks: [],
+    id: 'airports', group: 'ports', defaultVisible: true, tasks: [],
     title: { zh: '机场', en: 'Airports' },
     legend: [{ swatch: { type: 'icon', icon: 'icon-airport' }, label: { zh: '机场（部分位置示意）', en: 'Airport (some approximate)' } }],
     layers: (t, lang) => [

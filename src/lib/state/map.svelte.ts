@@ -11,14 +11,13 @@ import type { Details } from '../card.ts';
 import type { View } from '../url.ts';
 import { CATALOG, drawOrder } from '../map/catalog.ts';
 import { ICONS, rasterIcon, type IconId } from '../map/icons.ts';
-import { ARCHIVES, LIT_ONLY, buildStyle } from '../map/style.ts';
+import { ARCHIVE, LIT_ONLY, buildStyle } from '../map/style.ts';
 import { THEME } from '../map/theme.ts';
 import { CITY_BOUNDS } from '../map/view.ts';
 import { detailsOf, loadDetails } from '../details.ts';
 import type { TourStep } from '../tour/types.ts';
 import { arrowHead, type Annotation, type Tool } from '../tour/annotations.ts';
 
-const CONTEXT_LAYERS = ['borders', 'rivers', 'lakes', 'context_labels'];
 
 maplibregl.setWorkerUrl(workerUrl);
 // Start the tile worker now, while the UI mounts, rather than when the map is created.
@@ -91,8 +90,7 @@ export class MapController {
     map.on('error', (e) => {
       const sourceId = (e as unknown as { sourceId?: string }).sourceId;
       const msg = String(e.error?.message ?? '');
-      const file = sourceId === 'plan' || /plan\.pmtiles/.test(msg) ? ARCHIVES.plan
-        : sourceId === 'context' || /context\.pmtiles/.test(msg) ? ARCHIVES.context : null;
+      const file = sourceId === 'plan' || /plan\.pmtiles/.test(msg) ? ARCHIVE : null;
       if (file) this.#cb?.onLoadError(file.split('/').pop()!);
       else console.warn('map error', msg);
     });
@@ -171,8 +169,7 @@ export class MapController {
     if (!id) { this.#syncLitLayers(); return null; }
     const d = await detailsOf(id);
     if (!d) return null;
-    const source = CONTEXT_LAYERS.includes(d.layer) ? 'context' : 'plan';
-    this.#selected.push({ source, sourceLayer: d.layer, id });
+    this.#selected.push({ source: 'plan', sourceLayer: d.layer, id });
     // A unit lights up with its seat point.
     if (d.layer === 'units') this.#selected.push({ source: 'plan', sourceLayer: 'structure_points', id: `seat-${String(d.admin_code)}` });
     for (const f of this.#selected) map.setFeatureState(f, { selected: true });
@@ -195,8 +192,7 @@ export class MapController {
     const found = ids.map((id) => all[id]).filter((d): d is Details => !!d);
     const boxes: number[][] = [];
     for (const d of found) {
-      const source = CONTEXT_LAYERS.includes(d.layer) ? 'context' : 'plan';
-      this.#highlighted.push({ source, sourceLayer: d.layer, id: d.id });
+      this.#highlighted.push({ source: 'plan', sourceLayer: d.layer, id: d.id });
       if (d.layer === 'units') this.#highlighted.push({ source: 'plan', sourceLayer: 'structure_points', id: `seat-${String(d.admin_code)}` });
       if (Array.isArray(d.bbox)) boxes.push(d.bbox as number[]);
     }
