@@ -546,6 +546,15 @@ export function buildContext(inp: Inputs): {
       note: w.note || null,
     }));
   }
+  // One label point per named lake: a polygon label would repeat in every tile the lake crosses.
+  for (const l of lakes.filter((x) => x.properties.named)) {
+    const at = polylabel(l.geometry.coordinates, 0.005);
+    labels.push(feature({ type: 'Point', coordinates: roundPos([at[0], at[1]]) }, {
+      id: `label-${l.properties.id}`, name_zh: l.properties.name_zh, name_en: l.properties.name_en, kind: 'lake',
+      source: `label anchor: pole of inaccessibility (polylabel) of ${l.properties.id}; name: ${l.properties.source}`,
+      confidence: l.properties.confidence, approximate: true,
+    }));
+  }
   return { borders, rivers, lakes, labels };
 }
 

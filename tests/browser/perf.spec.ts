@@ -60,8 +60,8 @@ test.describe('first view', () => {
     const programs = () => page.evaluate(() => Object.keys((window as unknown as { __map: { painter: { programCache: { programs: object } } } }).__map.painter.programCache.programs));
     await openMap(page);
     const first = await programs();
-    // background, sky, tile clipping, fill + fill outline (lakes), line + dashed line, circle, text, icon
-    expect(first.length).toBeLessThanOrEqual(10);
+    // background, sky, tile clipping, fill, line + dashed line, circle, text, icon
+    expect(first.length).toBeLessThanOrEqual(9);
     for (const type of ['fill', 'line', 'circle', 'symbolSDF']) expect(first.filter((p) => p.startsWith(`${type}/`)), type).toHaveLength(1);
     // a unit lit (its tint shows), then a close view with stations and their labels
     await clickLngLat(page, 117.3702, 49.5959);

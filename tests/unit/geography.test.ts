@@ -96,4 +96,17 @@ describe('geography of the data of record', () => {
     const qiqian = readGeojson('heritage').features.find((f: Feature) => f.properties!.id === 'heritage-qiqian');
     expect(qiqian.properties.approximate).toBe(true);
   });
+
+  it('labels each named lake once, at a point inside it', () => {
+    const lakes = readGeojson('lakes').features as Poly[];
+    const labels = readGeojson('context_labels').features.filter((f: Feature) => f.properties!.kind === 'lake');
+    const named = lakes.filter((l) => l.properties.named);
+    expect(named.map((l) => l.properties.name_zh)).toContain('呼伦湖(达赉湖)');
+    expect(labels.map((l: Feature) => l.properties!.id).sort()).toEqual(named.map((l) => `label-${l.properties.id}`).sort());
+    for (const l of labels) {
+      const lake = named.find((n) => `label-${n.properties.id}` === l.properties.id)!;
+      expect(turf.booleanPointInPolygon(l, lake), l.properties.id).toBe(true);
+      expect(l.properties.name_zh).toBe(lake.properties.name_zh);
+    }
+  });
 });

@@ -62,8 +62,8 @@ export function uniformProgram(layer: LayerSpecification): void {
   const paint = ((layer as { paint?: Record<string, unknown> }).paint ??= {});
   for (const [prop, kind] of Object.entries(kinds)) {
     if (prop === 'fill-outline-color') {
-      // Fills draw their own anti-aliased outline only when asked for one (lakes); the
-      // edges of the other areas lie under their boundary lines.
+      // No anti-aliased outline pass (a program and a draw per tile): area edges lie under
+      // their boundary lines, and lakes are flat water.
       if (paint[prop] === undefined) { paint['fill-antialias'] = false; continue; }
     }
     paint[prop] = withKind(paint[prop] ?? DEFAULTS[prop], kind, `${layer.id}.${prop}`);
