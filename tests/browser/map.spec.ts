@@ -9,7 +9,7 @@ test.describe('the plan map', () => {
     // One style layer per catalog entry that must show features at the city view.
     const expectations: Record<string, string> = {
       units: 'units-line', zones: 'zones-fill', 'structure-areas': 'structure-line', 'structure-points': 'seats',
-      rail: 'rail-planned', heritage: 'heritage-points', ports: 'ports-points', airports: 'airports-points',
+      rail: 'rail', heritage: 'heritage-points', ports: 'ports-points', airports: 'airports-points',
       'context-water': 'rivers', 'context-borders': 'borders',
     };
     for (const [entry, layer] of Object.entries(expectations)) {
@@ -34,18 +34,32 @@ test.describe('the plan map', () => {
 
   test('toggling a layer hides it, and its legend says so', async ({ page, log }) => {
     await openMap(page);
-    expect((await rendered(page, 'rail-planned')).length).toBeGreaterThan(0);
+    expect((await rendered(page, 'rail')).length).toBeGreaterThan(0);
     await page.getByTestId('toggle-rail').uncheck();
     await waitIdle(page);
-    expect(await page.evaluate(() => (window as never as { __map: import('maplibre-gl').Map }).__map.getLayoutProperty('rail-planned', 'visibility'))).toBe('none');
-    expect((await rendered(page, 'rail-planned')).length).toBe(0);
+    expect(await page.evaluate(() => (window as never as { __map: import('maplibre-gl').Map }).__map.getLayoutProperty('rail', 'visibility'))).toBe('none');
+    expect((await rendered(page, 'rail')).length).toBe(0);
     await expect(page.getByTestId('legend-hidden-rail')).toHaveText('已隐藏');
     expect(page.url()).toContain('l=');
     await page.getByTestId('toggle-rail').check();
     await waitIdle(page);
-    expect((await rendered(page, 'rail-planned')).length).toBeGreaterThan(0);
+    expect((await rendered(page, 'rail')).length).toBeGreaterThan(0);
     await expect(page.getByTestId('legend-hidden-rail')).toHaveCount(0);
     expect(log.errors).toEqual([]);
+  });
+
+  test('without the zones, the city keeps its own fill (the opaque zone tints replace it while they show)', async ({ page }) => {
+    await openMap(page);
+    const vis = (id: string) => page.evaluate((l) => (window as never as { __map: import('maplibre-gl').Map }).__map.getLayoutProperty(l, 'visibility'), id);
+    expect(await vis('city-fill')).toBe('none');
+    await page.getByTestId('toggle-zones').uncheck();
+    await waitIdle(page);
+    expect(await vis('city-fill')).toBe('visible');
+    expect(await vis('zones-fill')).toBe('none');
+    await page.screenshot({ path: 'screenshots/no-zones.png' });
+    await page.getByTestId('toggle-zones').check();
+    await waitIdle(page);
+    expect(await vis('city-fill')).toBe('none');
   });
 
   test('clicking 满洲里市 opens its card with the plan wording and highlights it', async ({ page, log }) => {

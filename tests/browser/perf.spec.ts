@@ -62,7 +62,7 @@ test.describe('first view', () => {
     const first = await programs();
     // background, sky, tile clipping, fill, line + dashed line, circle, text, icon
     expect(first.length).toBeLessThanOrEqual(9);
-    for (const type of ['fill', 'line', 'circle', 'symbolSDF']) expect(first.filter((p) => p.startsWith(`${type}/`)), type).toHaveLength(1);
+    for (const type of ['fill', 'line', 'lineSDF', 'circle', 'symbolSDF']) expect(first.filter((p) => p.startsWith(`${type}/`)), type).toHaveLength(1);
     // a unit lit (its tint shows), then a close view with stations and their labels
     await clickLngLat(page, 117.3702, 49.5959);
     await expect(page.getByTestId('feature-card')).toBeVisible();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expression, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { buildStyle } from '../../src/lib/map/style.ts';
 import { CATALOG, DEFAULT_VISIBLE, GROUPS, drawOrder } from '../../src/lib/map/catalog.ts';
-import { THEME } from '../../src/lib/map/theme.ts';
+import { THEME, mix } from '../../src/lib/map/theme.ts';
 import { ICONS } from '../../src/lib/map/icons.ts';
 import { CITY_BOUNDS } from '../../src/lib/map/view.ts';
 import { readGeojson } from './helpers.ts';
@@ -47,6 +47,7 @@ describe('layer catalog → style', () => {
     for (const l of style.layers) {
       const vis = (l.layout as { visibility?: string } | undefined)?.visibility;
       if (railIds.includes(l.id)) expect(vis).toBe('visible');
+      else if (l.id === 'city-fill') expect(vis).toBe('visible'); // shows where the zones are off
       else if (vis !== undefined) expect(vis, l.id).toBe('none');
     }
   });
@@ -66,6 +67,8 @@ describe('layer catalog → style', () => {
       else if (v && typeof v === 'object') Object.values(v).forEach(collect);
     };
     collect(THEME);
+    // zone tints are theme colours laid over the city fill (zones-fill is opaque)
+    for (const c of [...Object.values(THEME.zone), '#dddddd']) for (const o of [0.55, 0.9]) themeColours.add(mix(c, THEME.cityFill, o));
     // a few neutral label colours are allowed besides the theme
     const allowed = new Set([...themeColours, '#000', '#ffffff', '#dddddd', '#2f6690', '#78716c', '#57534e', '#5b21b6', '#9a4d00']);
     for (const c of colours) expect(allowed.has(c), c).toBe(true);
@@ -115,12 +118,15 @@ describe('one shader program per layer type', () => {
       const byType = new Map<string, Map<string, string[]>>();
       for (const l of style.layers) {
         if (l.type === 'background') continue;
-        const sigs = byType.get(l.type) ?? new Map<string, string[]>();
+        // dashed lines are drawn by a shader of their own (MapLibre's lineSDF)
+        const type = l.type === 'line' && (l.paint as Record<string, unknown>)?.['line-dasharray'] !== undefined ? 'line (dashed)' : l.type;
+        const sigs = byType.get(type) ?? new Map<string, string[]>();
         const sig = signature(l as never);
         sigs.set(sig, [...(sigs.get(sig) ?? []), l.id]);
-        byType.set(l.type, sigs);
+        byType.set(type, sigs);
       }
       for (const [type, sigs] of byType) expect([...sigs.values()], type).toHaveLength(1);
+      expect([...byType.keys()].sort()).toEqual(['circle', 'fill', 'line', 'line (dashed)', 'symbol']);
       // and nothing was made data-driven that MapLibre would then skip: fills without an
       // outline of their own draw none
       for (const l of style.layers) {
@@ -143,6 +149,21 @@ describe('one shader program per layer type', () => {
     expect(String(evalAt(layer('city-fill').paint['fill-color'], 'fill-color', 'fill', 5))).toBe(String(evalAt(THEME.cityFill, 'fill-color', 'fill', 5)));
     expect(evalAt(layer('borders').paint['line-width'], 'line-width', 'line', 4)).toBeCloseTo(1.2);
     expect(evalAt(layer('borders').paint['line-width'], 'line-width', 'line', 10)).toBeCloseTo(2.6);
-    expect(evalAt(layer('rail-uncertain').paint['line-width'], 'line-width', 'line', 7)).toBeCloseTo(2);
+    expect(evalAt(layer('units-line').paint['line-width'], 'line-width', 'line', 4)).toBeCloseTo(0.6);
+  });
+
+  it('draws the zones opaque, as their tint over the city fill, and the city fill only without them', () => {
+    expect(mix('#000000', '#ffffff', 0.5)).toBe('#808080');
+    expect(mix(THEME.zone['zone-lingxi'], THEME.cityFill, 1)).toBe(THEME.zone['zone-lingxi']);
+    const on = buildStyle({ lang: 'zh', visible: new Set(DEFAULT_VISIBLE), base });
+    const off = buildStyle({ lang: 'zh', visible: new Set(DEFAULT_VISIBLE.filter((id) => id !== 'zones')), base });
+    const vis = (s: typeof on, id: string) => (s.layers.find((l) => l.id === id)!.layout as { visibility?: string }).visibility;
+    expect(vis(on, 'city-fill')).toBe('none');
+    expect(vis(on, 'zones-fill')).toBe('visible');
+    expect(vis(off, 'city-fill')).toBe('visible');
+    expect(vis(off, 'zones-fill')).toBe('none');
+    const zones = on.layers.find((l) => l.id === 'zones-fill')!.paint as Record<string, unknown>;
+    expect(JSON.stringify(zones['fill-color'])).toContain(mix(THEME.zone['zone-lingshang'], THEME.cityFill, 0.55));
+    expect(JSON.stringify(zones['fill-opacity'])).not.toMatch(/0\.55/);
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Lang, Text } from '../i18n.ts';
-import { THEME, type Theme } from './theme.ts';
+import { THEME, mix, type Theme } from './theme.ts';
 import type { IconId } from './icons.ts';
 
 export type GroupId = 'structure' | 'zones' | 'transport' | 'heritage' | 'ports' | 'base';
@@ -60,6 +60,9 @@ const pointHalo = (id: string, sourceLayer: string, t: Theme, filter?: Expressio
   id, type: 'circle', source: 'plan', 'source-layer': sourceLayer, ...(filter ? { filter } : {}),
   paint: { 'circle-radius': 16, 'circle-color': t.highlight, 'circle-opacity': ['case', lit, 0.75, 0], 'circle-stroke-color': t.text, 'circle-stroke-width': ['case', lit, 1.5, 0], 'circle-stroke-opacity': ['case', lit, 1, 0] },
 });
+/** Each zone's colour laid over the city fill at an opacity, as a colour (see zones-fill). */
+const zoneTint = (t: Theme, opacity: number): ExpressionSpecification =>
+  ['match', ['get', 'id'], ...Object.entries(t.zone).flatMap(([id, c]) => [id, mix(c, t.cityFill, opacity)]), mix('#dddddd', t.cityFill, opacity)] as unknown as ExpressionSpecification;
 const halo = (t: Theme) => ({ 'text-color': t.text, 'text-halo-color': t.halo, 'text-halo-width': 1.6, 'text-halo-blur': 0.3 });
 
 export const CATALOG: CatalogEntry[] = [
@@ -125,8 +128,10 @@ export const CATALOG: CatalogEntry[] = [
       { swatch: { type: 'fill', color: THEME.zone['zone-core'], opacity: 0.55 }, label: { zh: '中心城区（海拉尔区）', en: 'Central city (Hailar)' } },
     ],
     layers: (t, lang) => [
+      // Opaque, with the zone tint already laid over the city's fill (55 %, 90 % when lit): the
+      // zones cover the city, so the city fill underneath is not drawn while they show.
       { id: 'zones-fill', type: 'fill', source: 'plan', 'source-layer': 'zones',
-        paint: { 'fill-color': ['match', ['get', 'id'], ...Object.entries(t.zone).flat(), '#dddddd'] as unknown as ExpressionSpecification, 'fill-opacity': ['case', lit, 0.9, 0.55] } },
+        paint: { 'fill-color': ['case', lit, zoneTint(t, 0.9), zoneTint(t, 0.55)] } },
       { id: 'zones-line', type: 'line', source: 'plan', 'source-layer': 'zones',
         paint: { 'line-color': t.text, 'line-width': 3, 'line-opacity': ['case', lit, 0.9, 0] } },
       { id: 'zone-labels', type: 'symbol', source: 'plan', 'source-layer': 'zone_labels', filter: ['==', ['get', 'named_in_plan'], true], maxzoom: 8,
@@ -203,21 +208,22 @@ export const CATALOG: CatalogEntry[] = [
     layers: (t, lang) => [
       { id: 'rail-casing', type: 'line', source: 'plan', 'source-layer': 'rail_lines', filter: ['==', ['get', 'status'], 'existing'],
         paint: { 'line-color': t.rail.existing, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 2.5, 10, 5] }, layout: { 'line-join': 'round' } },
-      { id: 'rail-existing', type: 'line', source: 'plan', 'source-layer': 'rail_lines', filter: ['==', ['get', 'status'], 'existing'],
-        paint: { 'line-color': t.rail.casing, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1, 10, 2.5], 'line-dasharray': [3, 3] } },
-      { id: 'rail-upgrade', type: 'line', source: 'plan', 'source-layer': 'rail_lines', filter: ['==', ['get', 'status'], 'upgrade'],
-        paint: { 'line-color': t.rail.upgrade, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, ['case', lit, 6, 2.5], 10, ['case', lit, 9, 5]] }, layout: { 'line-join': 'round' } },
-      { id: 'rail-planned', type: 'line', source: 'plan', 'source-layer': 'rail_lines', filter: ['==', ['get', 'status'], 'planned'],
-        paint: { 'line-color': t.rail.planned, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, ['case', lit, 6, 2.5], 10, ['case', lit, 9, 5]], 'line-dasharray': [2, 1.2] } },
-      { id: 'rail-uncertain', type: 'line', source: 'plan', 'source-layer': 'rail_lines', filter: ['==', ['get', 'status'], 'uncertain'],
-        paint: { 'line-color': t.rail.uncertain, 'line-width': 2, 'line-dasharray': [1, 1] } },
+      // All statuses in one layer (colour, width and dashes per feature): one draw per tile, not four.
+      { id: 'rail', type: 'line', source: 'plan', 'source-layer': 'rail_lines',
+        paint: {
+          'line-color': ['match', ['get', 'status'], 'existing', t.rail.casing, 'upgrade', t.rail.upgrade, 'planned', t.rail.planned, t.rail.uncertain],
+          'line-width': ['interpolate', ['linear'], ['zoom'],
+            4, ['match', ['get', 'status'], 'existing', 1, 'uncertain', 2, ['case', lit, 6, 2.5]],
+            10, ['match', ['get', 'status'], 'existing', 2.5, 'uncertain', 2, ['case', lit, 9, 5]]],
+          'line-dasharray': ['match', ['get', 'status'], 'existing', ['literal', [3, 3]], 'planned', ['literal', [2, 1.2]], 'uncertain', ['literal', [1, 1]], ['literal', [1, 0]]],
+        } },
       { id: 'stations', type: 'circle', source: 'plan', 'source-layer': 'rail_stations', minzoom: 7, filter: ['==', ['get', 'kind'], 'station'],
         paint: { 'circle-radius': 3.5, 'circle-color': '#ffffff', 'circle-stroke-color': ['match', ['get', 'status'], 'planned', t.rail.planned, 'upgrade', t.rail.upgrade, t.rail.existing], 'circle-stroke-width': 1.8 } },
       { id: 'station-labels', type: 'symbol', source: 'plan', 'source-layer': 'rail_stations', minzoom: 8, filter: ['==', ['get', 'kind'], 'station'],
         layout: { 'text-field': name(lang), 'text-font': FONT, 'text-size': 11, 'text-offset': [0, 0.9], 'text-anchor': 'top', 'text-optional': true },
         paint: { ...halo(t), 'text-color': t.textMuted } },
     ],
-    interactive: ['rail-casing', 'rail-upgrade', 'rail-planned', 'rail-uncertain', 'stations'],
+    interactive: ['rail', 'rail-casing', 'stations'],
   },
   // ------------------------------------------------------------------ 历史文化
   {

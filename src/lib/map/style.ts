@@ -36,7 +36,10 @@ const DEFAULTS: Record<string, unknown> = {
 const uses = (v: unknown, ops: string[]): boolean => Array.isArray(v) && ((typeof v[0] === 'string' && ops.includes(v[0])) || v.some((x) => uses(x, ops)));
 const FEATURE_OPS = ['get', 'has', 'feature-state', 'id', 'properties', 'geometry-type'];
 /** The same value, in a form that depends on the feature (so it is drawn from a vertex attribute). */
-const perFeature = (v: unknown) => ['case', ['has', 'id'], v, v];
+const perFeature = (v: unknown) => {
+  const x = Array.isArray(v) && typeof v[0] === 'number' ? ['literal', v] : v; // a plain array (dashes) in an expression
+  return ['case', ['has', 'id'], x, x];
+};
 
 function withKind(value: unknown, kind: 'source' | 'composite', where: string): unknown {
   const feature = uses(value, FEATURE_OPS);
@@ -60,7 +63,9 @@ export function uniformProgram(layer: LayerSpecification): void {
   const kinds = PROGRAM_KINDS[layer.type];
   if (!kinds) return;
   const paint = ((layer as { paint?: Record<string, unknown> }).paint ??= {});
-  for (const [prop, kind] of Object.entries(kinds)) {
+  // Dashed lines share their own program (per-feature dashes: rail statuses in one layer).
+  const all = layer.type === 'line' && paint['line-dasharray'] !== undefined ? { ...kinds, 'line-dasharray': 'source' as const } : kinds;
+  for (const [prop, kind] of Object.entries(all)) {
     if (prop === 'fill-outline-color') {
       // No anti-aliased outline pass (a program and a draw per tile): area edges lie under
       // their boundary lines, and lakes are flat water.
@@ -68,6 +73,11 @@ export function uniformProgram(layer: LayerSpecification): void {
     }
     paint[prop] = withKind(paint[prop] ?? DEFAULTS[prop], kind, `${layer.id}.${prop}`);
   }
+}
+
+/** The zones cover the city and are opaque: the city's own fill shows only without them. */
+export function cityFillVisibility(visible: ReadonlySet<string> | readonly string[]): 'visible' | 'none' {
+  return (Array.isArray(visible) ? visible.includes('zones') : (visible as ReadonlySet<string>).has('zones')) ? 'none' : 'visible';
 }
 
 /** Builds the style. `base` is the page's base URL, to make the archive URLs absolute. */
@@ -84,6 +94,7 @@ export function buildStyle(opts: { lang: Lang; visible: ReadonlySet<string>; bas
       layers.push({ ...layer, layout: { ...(layer as { layout?: object }).layout, visibility } } as LayerSpecification);
     }
   }
+  layers.find((l) => l.id === 'city-fill')!.layout = { visibility: cityFillVisibility(opts.visible) };
   // Layers that only show something when a feature is lit start hidden: a transparent fill
   // still costs a full-screen draw every frame (MapController shows them when needed).
   for (const l of layers) if (LIT_ONLY.includes(l.id)) l.layout = { ...l.layout, visibility: 'none' };

@@ -11,7 +11,7 @@ import type { Details } from '../card.ts';
 import type { View } from '../url.ts';
 import { CATALOG, drawOrder } from '../map/catalog.ts';
 import { ICONS, rasterIcon, type IconId } from '../map/icons.ts';
-import { ARCHIVE, LIT_ONLY, buildStyle } from '../map/style.ts';
+import { ARCHIVE, LIT_ONLY, buildStyle, cityFillVisibility } from '../map/style.ts';
 import { THEME } from '../map/theme.ts';
 import { CITY_BOUNDS } from '../map/view.ts';
 import { detailsOf, loadDetails } from '../details.ts';
@@ -25,7 +25,7 @@ maplibregl.prewarm();
 let protocolAdded = false;
 
 /** Click priority: points over lines over areas, whatever the draw order. */
-const CLICK_PRIORITY = ['seats', 'devzone', 'heritage-points', 'ports-points', 'airports-points', 'stations', 'rail-upgrade', 'rail-planned', 'rail-casing', 'rail-uncertain', 'lakes', 'units-fill', 'structure-fill', 'zones-fill'];
+const CLICK_PRIORITY = ['seats', 'devzone', 'heritage-points', 'ports-points', 'airports-points', 'stations', 'rail', 'rail-casing', 'lakes', 'units-fill', 'structure-fill', 'zones-fill'];
 
 export interface MapCallbacks {
   onSelect(id: string | null): void;
@@ -332,6 +332,7 @@ export class MapController {
         if (map.getLayer(l.id) && map.getLayoutProperty(l.id, 'visibility') !== v) map.setLayoutProperty(l.id, 'visibility', v);
       }
     }
+    if (map.getLayer('city-fill')) map.setLayoutProperty('city-fill', 'visibility', cityFillVisibility(visible));
     this.#visible = [...visible];
     this.#syncLitLayers();
   }
