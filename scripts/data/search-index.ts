@@ -35,13 +35,14 @@ export function buildSearchIndex(layers: LayerOutput[], plan: Plan): SearchEntry
     if (!PLACE_LAYERS.has(layer.name)) continue;
     for (const f of layer.features) {
       const p = f.properties;
-      if (GENERIC.has(p.name_zh) || p.id.startsWith('label-zone-')) continue;
+      // label points stand for a feature that is indexed itself (zones, lakes)
+      if (GENERIC.has(p.name_zh) || p.id.startsWith('label-zone-') || p.id.startsWith('label-lake-')) continue;
       // A seat is found by its town name too, and leads to its unit.
       const ref = layer.name === 'structure_points' && p.kind === 'seat' ? String(p.unit_id) : p.id;
       const key = `${p.name_zh}|${ref}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const [hz, he] = LAYER_HINT[layer.name];
+      const [hz, he] = p.kind === 'river' ? ['河流', 'river'] : LAYER_HINT[layer.name];
       const unit = typeof p.unit_zh === 'string' ? ` · ${p.unit_zh}` : '';
       out.push({ kind: 'place', ref, zh: p.name_zh, en: p.name_en, ...py(p.name_zh), rank: RANK[layer.name], hint_zh: `${hz}${unit}`, hint_en: he });
     }

@@ -119,4 +119,12 @@ describe('search results', () => {
       expect(new Set(keys).size, q).toBe(keys.length);
     }
   });
+
+  it('list a lake once, as the lake (not its label point as a neighbour)', () => {
+    const hits = search(index, '呼伦湖').filter((h) => h.entry.kind === 'place');
+    expect(hits.map((h) => h.entry.ref)).toEqual(['lake-17']);
+    expect(index.some((e) => e.ref.startsWith('label-lake-'))).toBe(false);
+    expect(index.find((e) => e.zh === '海拉尔河')?.hint_zh).toBe('河流');
+    expect(index.find((e) => e.zh === '俄罗斯')?.hint_zh).toBe('邻区');
+  });
 });
