@@ -76,8 +76,8 @@ export function uniformProgram(layer: LayerSpecification): void {
 }
 
 /** The zones cover the city and are opaque: the city's own fill shows only without them. */
-export function cityFillVisibility(visible: ReadonlySet<string> | readonly string[]): 'visible' | 'none' {
-  return (Array.isArray(visible) ? visible.includes('zones') : (visible as ReadonlySet<string>).has('zones')) ? 'none' : 'visible';
+export function cityFillVisibility(visible: Iterable<string>): 'visible' | 'none' {
+  return [...visible].includes('zones') ? 'none' : 'visible';
 }
 
 /** Builds the style. `base` is the page's base URL, to make the archive URLs absolute. */

@@ -18,10 +18,7 @@ import { detailsOf, loadDetails } from '../details.ts';
 import type { TourStep } from '../tour/types.ts';
 import { arrowHead, type Annotation, type Tool } from '../tour/annotations.ts';
 
-
 maplibregl.setWorkerUrl(workerUrl);
-// Start the tile worker now, while the UI mounts, rather than when the map is created.
-maplibregl.prewarm();
 let protocolAdded = false;
 
 /** Click priority: points over lines over areas, whatever the draw order. */
