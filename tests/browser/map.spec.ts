@@ -186,6 +186,13 @@ test.describe('the plan map', () => {
     const box = (await card.boundingBox())!;
     expect(box.width).toBeGreaterThan(360);
     expect(box.y + box.height).toBeGreaterThan(660);
+    // the clicked place moves above the card
+    await waitIdle(page);
+    const seatY = await page.evaluate(([x, y]) => {
+      const m = (window as never as { __map: import('maplibre-gl').Map }).__map;
+      return m.getCanvas().getBoundingClientRect().top + m.project([x, y]).y;
+    }, MANZHOULI_SEAT);
+    expect(seatY).toBeLessThan(box.y - 10);
     await page.screenshot({ path: 'screenshots/phone-card.png' });
     expect(log.errors).toEqual([]);
   });

@@ -121,6 +121,10 @@ export class MapController {
 
   #click(point: maplibregl.Point): void {
     const map = this.map!;
+    const select = (id: string | null) => {
+      this.#cb?.onSelect(id);
+      if (id) this.#keepAboveSheet(point);
+    };
     const box: [maplibregl.PointLike, maplibregl.PointLike] = [[point.x - 6, point.y - 6], [point.x + 6, point.y + 6]];
     const layers = CLICK_PRIORITY.filter((l) => map.getLayer(l) && map.getLayoutProperty(l, 'visibility') !== 'none');
     const hits = map.queryRenderedFeatures(box, { layers });
@@ -130,12 +134,21 @@ export class MapController {
     const unitFirst = CLICK_PRIORITY.indexOf('units-fill');
     if ((!hit || CLICK_PRIORITY.indexOf(hit.layer.id) > unitFirst) && this.#visible.includes('units')) {
       const unit = this.#unitAt(map.unproject(point));
-      if (unit) { this.#cb?.onSelect(unit); return; }
+      if (unit) { select(unit); return; }
     }
-    if (!hit) { this.#cb?.onSelect(null); return; }
+    if (!hit) { select(null); return; }
     // A seat stands for its unit: clicking it selects the unit.
     const id = String(hit.properties.id ?? hit.id);
-    this.#cb?.onSelect(hit.layer.id === 'seats' ? id.replace(/^seat-/, 'unit-') : id);
+    select(hit.layer.id === 'seats' ? id.replace(/^seat-/, 'unit-') : id);
+  }
+
+  /** On a phone the card covers the lower half of the map: bring the clicked spot above it. */
+  #keepAboveSheet(point: maplibregl.Point): void {
+    if (!matchMedia('(max-width: 720px)').matches) return;
+    const height = this.map!.getCanvas().getBoundingClientRect().height;
+    if (point.y < height * 0.4) return;
+    const duration = matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 400;
+    this.map!.panBy([0, point.y - height * 0.25], { duration });
   }
 
   #unitAt(at: maplibregl.LngLat): string | null {
