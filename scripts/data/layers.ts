@@ -595,25 +595,24 @@ export function buildLayers(inp: Inputs): BuildResult {
   const ports = buildPorts(inp);
   const ctx = buildContext(inp);
   const zones = buildZones(units);
-  const L = (name: string, planning: boolean, minzoom: number, maxzoom: number,
-    tileProps: string[], features: RecordFeature[]): LayerOutput =>
-    ({ name, planning, minzoom, maxzoom, tileProps: [...BASE_TILE_PROPS, ...tileProps], features });
+  const L = (name: string, planning: boolean, tileProps: string[], features: RecordFeature[]): LayerOutput =>
+    ({ name, planning, tileProps: [...BASE_TILE_PROPS, ...tileProps], features });
   return {
     layers: [
-      L('city', true, 0, 10, [], [outline]),
-      L('units', true, 0, 10, ['zone', 'role', 'admin_code'], units),
-      L('zones', true, 0, 10, ['named_in_plan'], zones),
-      L('zone_labels', false, 0, 10, ['zone_id', 'named_in_plan'], buildZoneLabels(zones)),
-      L('structure_areas', true, 0, 10, ['role'], buildStructureAreas(units)),
-      L('structure_points', true, 0, 10, ['role', 'kind', 'approximate', 'unit_zh', 'unit_en'], buildStructurePoints(units, places)),
-      L('rail_lines', false, 0, 10, ['line_id', 'status', 'schematic'], rail.lines),
-      L('rail_stations', false, 0, 10, ['status', 'kind', 'approximate'], rail.stations),
-      L('heritage', true, 0, 10, ['kind', 'approximate'], buildHeritage(inp, places)),
-      L('ports', false, 0, 10, ['kind', 'approximate', 'outside_city'], ports.ports),
-      L('borders', false, 0, 10, [], ctx.borders),
-      L('rivers', false, 0, 10, ['level'], ctx.rivers),
-      L('lakes', false, 0, 10, ['named'], ctx.lakes),
-      L('context_labels', false, 0, 10, ['kind'], ctx.labels),
+      L('city', true, [], [outline]),
+      L('units', true, ['zone', 'role', 'admin_code'], units),
+      L('zones', true, ['named_in_plan'], zones),
+      L('zone_labels', false, ['zone_id', 'named_in_plan'], buildZoneLabels(zones)),
+      L('structure_areas', true, ['role'], buildStructureAreas(units)),
+      L('structure_points', true, ['role', 'kind', 'approximate', 'unit_zh', 'unit_en'], buildStructurePoints(units, places)),
+      L('rail_lines', false, ['line_id', 'status', 'schematic'], rail.lines),
+      L('rail_stations', false, ['status', 'kind', 'approximate'], rail.stations),
+      L('heritage', true, ['kind', 'approximate'], buildHeritage(inp, places)),
+      L('ports', false, ['kind', 'approximate', 'outside_city'], ports.ports),
+      L('borders', false, [], ctx.borders),
+      L('rivers', false, ['level'], ctx.rivers),
+      L('lakes', false, [], ctx.lakes),
+      L('context_labels', false, ['kind'], ctx.labels),
     ],
     report: { repairs, unplaced: ports.unplaced },
   };

@@ -48,16 +48,21 @@ export interface ArchiveResult {
   leaves: number;
 }
 
-/** Builds one archive from the layers given (all with the same archive name). */
+/**
+ * Zoom range of the archive, the same for every layer: MapLibre overzooms a source, not a
+ * layer, so a layer that stopped below the others would vanish past its last zoom.
+ */
+export const ZOOMS = { min: 0, max: 10 } as const;
+
+/** Builds one archive from the layers given. */
 export function buildArchive(name: string, layers: LayerOutput[], description: string, attribution: string): ArchiveResult {
-  const minzoom = Math.min(...layers.map((l) => l.minzoom));
-  const maxzoom = Math.max(...layers.map((l) => l.maxzoom));
+  const { min: minzoom, max: maxzoom } = ZOOMS;
   const all = turf.featureCollection(layers.flatMap((l) => l.features));
   const b = turf.bbox(all) as [number, number, number, number];
   const bounds: [number, number, number, number] = [b[0], b[1], b[2], b[3]];
   const indexes = layers.map((l) => ({
     layer: l,
-    index: new geojsonvt(tileFeatures(l), { maxZoom: l.maxzoom, indexMaxZoom: 5, tolerance: TOLERANCE, buffer: 64, extent: 4096 }),
+    index: new geojsonvt(tileFeatures(l), { maxZoom: maxzoom, indexMaxZoom: 5, tolerance: TOLERANCE, buffer: 64, extent: 4096 }),
   }));
   const tiles: TileInput[] = [];
   for (let z = minzoom; z <= maxzoom; z++) {
@@ -68,7 +73,6 @@ export function buildArchive(name: string, layers: LayerOutput[], description: s
         const content: Record<string, ReturnType<typeof indexes[number]['index']['getTile']>> = {};
         let any = false;
         for (const { layer, index } of indexes) {
-          if (z < layer.minzoom || z > layer.maxzoom) continue;
           const t = index.getTile(z, x, y);
           if (t && t.features.length) { content[layer.name] = t; any = true; }
         }
@@ -92,8 +96,8 @@ export function buildArchive(name: string, layers: LayerOutput[], description: s
     generator: 'hulunbuir-plan-map scripts/data (geojson-vt 5 + vt-pbf 3, own PMTiles v3 writer)',
     vector_layers: layers.map((l) => ({
       id: l.name,
-      minzoom: l.minzoom,
-      maxzoom: l.maxzoom,
+      minzoom,
+      maxzoom,
       fields: Object.fromEntries(l.tileProps.map((p) => [p, typeof l.features.find((f) => f.properties[p] != null)?.properties[p] === 'number' ? 'Number' : 'String'])),
     })),
   };

@@ -31,8 +31,6 @@ export interface LayerOutput {
   name: string;
   /** planning layers must carry plan_ref on every feature */
   planning: boolean;
-  minzoom: number;
-  maxzoom: number;
   /** properties kept in the tiles (the rest is looked up from the data on click) */
   tileProps: string[];
   features: RecordFeature[];
