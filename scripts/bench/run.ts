@@ -21,7 +21,8 @@ import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Browser } from 'playwright-core';
 import { search, type SearchEntry } from '../../src/lib/search.ts';
-import type { Tour } from '../../src/lib/tour/types.ts';
+import type { Tour } from '../../src/contracts/tour.ts';
+import { unionBBox, type BBox } from '../../src/lib/geo.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const VIEW = { width: 1280, height: 800 };
@@ -156,11 +157,7 @@ for (let round = 0; round < ROUNDS; round++) {
 // ------------------------------------------------------------------ CPU per frame along the tour path
 const tour = (JSON.parse(readFileSync('public/data/tours.json', 'utf8')) as Tour[])[0];
 const details = JSON.parse(readFileSync('public/data/features.json', 'utf8')) as Record<string, { bbox: number[] }>;
-const path = tour.steps.map((s) => {
-  if (!('fit' in s.camera)) return null;
-  const b = s.camera.fit.map((id) => details[id].bbox);
-  return [Math.min(...b.map((x) => x[0])), Math.min(...b.map((x) => x[1])), Math.max(...b.map((x) => x[2])), Math.max(...b.map((x) => x[3]))];
-}).filter((b): b is number[] => !!b);
+const path = tour.steps.map((s) => ('fit' in s.camera ? unionBBox(s.camera.fit.map((id) => details[id].bbox)) : null)).filter((b): b is BBox => !!b);
 const frames: Record<'empty' | 'app', number[]> = { empty: [], app: [] };
 for (let round = 0; round < Math.max(2, Math.ceil(ROUNDS / 2)); round++) {
   for (const name of ['empty', 'app'] as const) {

@@ -19,10 +19,10 @@ import type { LayerOutput } from './lib/types.ts';
 import { checkPlan, parsePlan } from './plan-model.ts';
 import { TARGETS } from './plan-targets.ts';
 import { buildSearchIndex } from './search-index.ts';
-import type { Plan } from '../../src/lib/plan/types.ts';
+import type { Plan } from '../../src/contracts/plan.ts';
 import { loadTours } from './tours.ts';
 import { buildOverview } from './overview.ts';
-import { CATALOG } from '../../src/lib/map/catalog.ts';
+import { TOGGLABLE, tilePropsOf } from '../../src/lib/map/catalog.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -69,6 +69,15 @@ function main() {
     const parsed = JSON.parse(geojsonText(layer));
     problems.push(...validateCollection(`geodata/${layer.name}.geojson`, parsed, { planning: layer.planning, planText, seenIds }));
   }
+  // The tiles carry what the map's catalog draws: every layer built is drawn, and every
+  // source-layer the catalog draws is built.
+  const tileProps = tilePropsOf();
+  for (const layer of layers) {
+    if (!tileProps.has(layer.name)) problems.push({ file: `geodata/${layer.name}.geojson`, feature: '-', reason: 'no catalog entry draws this layer (src/lib/map/catalog.ts)' });
+  }
+  for (const name of tileProps.keys()) {
+    if (!layers.some((l) => l.name === name)) problems.push({ file: 'src/lib/map/catalog.ts', feature: name, reason: 'the catalog draws a source-layer the pipeline does not build' });
+  }
   if (problems.length) throw new GeodataError(problems);
   step(`validate ${layers.length} layers`);
 
@@ -85,7 +94,7 @@ function main() {
   for (const target of plan.targets) refs(target.feature_ids, `target ${target.id}`);
   if (planProblems.length) throw new GeodataError(planProblems);
   const search = buildSearchIndex(layers, plan);
-  const { tours, problems: tourProblems } = loadTours(STORIES, { layerIds: new Set(CATALOG.map((c) => c.id)), featureIds: new Set(seenIds.keys()), planText });
+  const { tours, problems: tourProblems } = loadTours(STORIES, { layerIds: new Set(TOGGLABLE.map((c) => c.id)), featureIds: new Set(seenIds.keys()), planText });
   if (tourProblems.length) throw new GeodataError(tourProblems);
   step(`tours: ${tours.map((t) => `${t.id} (${t.steps.length} steps)`).join(', ')}`);
   step(`plan model: ${plan.tasks.length} tasks, ${plan.targets.length} targets; search index ${search.length} entries`);
@@ -102,7 +111,7 @@ function main() {
     const sizes: string[] = [];
     // One archive for all layers: one source on the map, so one set of tiles to fetch,
     // parse and stencil-mask per view instead of two.
-    const a = buildArchive('plan', layers, `Hulunbuir plan map (${layers.map((m) => m.name).join(', ')})`, ATTRIBUTION);
+    const a = buildArchive('plan', layers, tileProps, `Hulunbuir plan map (${layers.map((m) => m.name).join(', ')})`, ATTRIBUTION);
     writeFileSync(join(tmp, 'tiles', 'plan.pmtiles'), a.bytes);
     sizes.push(`plan.pmtiles ${(a.bytes.length / 1024).toFixed(0)} KiB, ${a.tiles} tiles z${a.minzoom}–${a.maxzoom}`);
     step('tile plan.pmtiles');

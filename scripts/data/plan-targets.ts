@@ -2,7 +2,7 @@
  * The plan's quantified targets, each with the sentence it comes from (checked verbatim
  * against the plan text by the build). No baselines: only what the plan states.
  */
-import type { Target } from '../../src/lib/plan/types.ts';
+import type { Target } from '../../src/contracts/plan.ts';
 
 type T = Omit<Target, 'feature_ids'> & { feature_ids?: string[] };
 

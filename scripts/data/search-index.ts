@@ -1,7 +1,7 @@
 /** Builds the search index (public/data/search.json) from the layers and the plan. */
 import { pinyin } from 'pinyin-pro';
-import type { SearchEntry } from '../../src/lib/search.ts';
-import type { Plan } from '../../src/lib/plan/types.ts';
+import type { SearchEntry } from '../../src/contracts/search.ts';
+import type { Plan } from '../../src/contracts/plan.ts';
 import type { LayerOutput } from './lib/types.ts';
 
 const GENERIC = new Set(['国界', '主要河流', '较大河流', '河流', '小河', '湖泊']);

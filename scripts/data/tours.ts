@@ -1,10 +1,13 @@
 /**
- * Tours (geodata/stories/*.json) are validated at build time: each problem names the file,
- * the step (number and id) and the field.
+ * Tours (geodata/stories/*.json) are validated at build time with the tour contract
+ * (src/contracts/tour.ts), then against the data: each problem names the file, the step
+ * (number and id) and the field.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Tour } from '../../src/lib/tour/types.ts';
+import * as v from 'valibot';
+import { TourSchema, type Tour } from '../../src/contracts/tour.ts';
+import { dotted, locate } from '../../src/contracts/issues.ts';
 import type { Problem } from './lib/validate.ts';
 import { normaliseForQuote, SPAM } from './lib/plan-text.ts';
 
@@ -14,58 +17,44 @@ export interface TourContext {
   planText: string;
 }
 
-const isText = (v: unknown): v is { zh: string; en: string } =>
-  !!v && typeof v === 'object' && typeof (v as { zh?: unknown }).zh === 'string' && (v as { zh: string }).zh.trim() !== '' &&
-  typeof (v as { en?: unknown }).en === 'string' && (v as { en: string }).en.trim() !== '';
+/** "step 3 (poles)" for a step index, from the raw data (which may be malformed). */
+function stepName(data: unknown, i: number): string {
+  const s = (data as { steps?: { id?: unknown }[] })?.steps?.[i];
+  return `step ${i + 1}${s && typeof s.id === 'string' ? ` (${s.id})` : ''}`;
+}
 
 export function validateTour(file: string, data: unknown, ctx: TourContext): Problem[] {
   const problems: Problem[] = [];
   const add = (where: string, reason: string) => problems.push({ file, feature: where, reason });
-  const t = data as Partial<Tour>;
-  if (!t || typeof t !== 'object') return [{ file, feature: '-', reason: 'not a JSON object' }];
-  if (typeof t.id !== 'string' || !/^[a-z0-9-]+$/.test(t.id)) add('-', 'field "id": lower-case letters, digits and "-" only');
-  if (!isText(t.title)) add('-', 'field "title": needs non-empty "zh" and "en"');
-  if (!Array.isArray(t.steps) || t.steps.length === 0) { add('-', 'field "steps": needs at least one step'); return problems; }
+  const parsed = v.safeParse(TourSchema, data);
+  if (!parsed.success) {
+    for (const { path, message } of locate(parsed.issues)) {
+      if (path[0] === 'steps' && typeof path[1] === 'number' && path.length > 2) add(stepName(data, path[1]), `field "${dotted(path.slice(2))}": ${message}`);
+      else if (path[0] === 'steps' && typeof path[1] === 'number') add(stepName(data, path[1]), `not a step: ${message}`);
+      else add('-', path.length ? `field "${dotted(path)}": ${message}` : `not a tour: ${message}`);
+    }
+    return problems;
+  }
+  const tour: Tour = parsed.output;
   const stepIds = new Set<string>();
-  t.steps.forEach((s, i) => {
-    const where = `step ${i + 1}${s && typeof s.id === 'string' ? ` (${s.id})` : ''}`;
-    if (!s || typeof s !== 'object') { add(where, 'not an object'); return; }
-    if (typeof s.id !== 'string' || !/^[a-z0-9-]+$/.test(s.id)) add(where, 'field "id": lower-case letters, digits and "-" only');
-    else if (stepIds.has(s.id)) add(where, `field "id": "${s.id}" is used by an earlier step`);
-    else stepIds.add(s.id);
-    for (const f of ['title', 'caption', 'notes'] as const) if (!isText(s[f])) add(where, `field "${f}": needs non-empty "zh" and "en"`);
-    const cam = s.camera as Record<string, unknown> | undefined;
-    if (!cam || typeof cam !== 'object') add(where, 'field "camera": missing');
-    else if ('fit' in cam) {
-      if (!Array.isArray(cam.fit) || cam.fit.length === 0) add(where, 'field "camera.fit": a list of feature ids');
-      else for (const id of cam.fit) if (!ctx.featureIds.has(id)) add(where, `field "camera.fit": no feature "${id}"`);
-      if (cam.padding !== undefined && !(typeof cam.padding === 'number' && cam.padding >= 0 && cam.padding <= 400)) add(where, 'field "camera.padding": a number 0–400');
-    } else {
-      const c = cam.center as unknown;
-      if (!Array.isArray(c) || c.length !== 2 || !c.every((n) => typeof n === 'number' && Number.isFinite(n)) || Math.abs(c[0]) > 180 || Math.abs(c[1]) > 85) add(where, 'field "camera.center": [lon, lat]');
-      if (!(typeof cam.zoom === 'number' && cam.zoom >= 0 && cam.zoom <= 22)) add(where, 'field "camera.zoom": a number 0–22');
-    }
-    if (cam && cam.pitch !== undefined && !(typeof cam.pitch === 'number' && cam.pitch >= 0 && cam.pitch <= 85)) add(where, 'field "camera.pitch": a number 0–85');
-    if (cam && cam.bearing !== undefined && !(typeof cam.bearing === 'number' && Math.abs(cam.bearing) <= 360)) add(where, 'field "camera.bearing": a number −360–360');
-    const layerList = (name: string, v: unknown) => {
-      if (!Array.isArray(v)) { add(where, `field "${name}": a list of layer ids`); return; }
-      for (const id of v) if (!ctx.layerIds.has(id)) add(where, `field "${name}": no layer "${id}" (known: ${[...ctx.layerIds].join(', ')})`);
+  const quotable = normaliseForQuote(ctx.planText);
+  tour.steps.forEach((s, i) => {
+    const where = stepName(tour, i);
+    if (stepIds.has(s.id)) add(where, `field "id": "${s.id}" is used by an earlier step`);
+    stepIds.add(s.id);
+    const layers = (name: string, ids: string[]) => {
+      for (const id of ids) if (!ctx.layerIds.has(id)) add(where, `field "${name}": no layer "${id}" (known: ${[...ctx.layerIds].join(', ')})`);
     };
-    layerList('layers', s.layers);
-    if (!Array.isArray(s.highlight)) add(where, 'field "highlight": a list of feature ids');
-    else for (const id of s.highlight) if (!ctx.featureIds.has(id)) add(where, `field "highlight": no feature "${id}"`);
-    if (s.swipe !== undefined) {
-      layerList('swipe.left', s.swipe?.left);
-      layerList('swipe.right', s.swipe?.right);
-      if (!isText(s.swipe?.label_left) || !isText(s.swipe?.label_right)) add(where, 'field "swipe.label_left/right": needs "zh" and "en"');
-    }
-    if (s.plan_ref !== undefined) {
-      if (!Array.isArray(s.plan_ref)) add(where, 'field "plan_ref": a list');
-      else s.plan_ref.forEach((r, k) => {
-        if (!r || typeof r.quote !== 'string' || !normaliseForQuote(ctx.planText).includes(normaliseForQuote(r.quote))) add(where, `field "plan_ref[${k}].quote": not found in the plan`);
-        if (r && r.task !== null && !(Number.isInteger(r.task) && r.task >= 1 && r.task <= 22)) add(where, `field "plan_ref[${k}].task": 1–22 or null`);
-      });
-    }
+    const features = (name: string, ids: string[]) => {
+      for (const id of ids) if (!ctx.featureIds.has(id)) add(where, `field "${name}": no feature "${id}"`);
+    };
+    layers('layers', s.layers);
+    if (s.swipe) { layers('swipe.left', s.swipe.left); layers('swipe.right', s.swipe.right); }
+    features('highlight', s.highlight);
+    if ('fit' in s.camera) features('camera.fit', s.camera.fit);
+    s.plan_ref?.forEach((r, k) => {
+      if (!quotable.includes(normaliseForQuote(r.quote))) add(where, `field "plan_ref[${k}].quote": not found in the plan`);
+    });
     if (JSON.stringify(s).includes(SPAM)) add(where, 'text not from any source (injected spam)');
   });
   return problems;

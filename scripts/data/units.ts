@@ -3,11 +3,8 @@
  * 一核两极多点, with the industries the plan names and the plan wording. Keyed by admin code.
  */
 import type { PlanRef } from './lib/types.ts';
+import type { Role, ZoneId } from '../../src/contracts/vocab.ts';
 import { REFS } from './plan-refs.ts';
-
-export type ZoneId = 'zone-core' | 'zone-pole-manzhouli' | 'zone-pole-east' | 'zone-lingxi' | 'zone-lingshang';
-/** core = 一核; pole = 两极; pole_linked = driven by / belt of a pole; point = 多点 */
-export type Role = 'core' | 'pole' | 'pole_linked' | 'point';
 
 export interface UnitPlan {
   zone: ZoneId;

@@ -2,22 +2,11 @@
  * Feature details (from public/data/features.json) → what the card shows. Text only: the
  * card renders these strings as text, never as HTML, whatever the data holds.
  */
-import { UI, type Lang, type Text } from './i18n.ts';
+import { UI } from './i18n.ts';
+import type { Details, PlanRef } from '../contracts/feature.ts';
+import { RAIL_STATUS_LABELS, ROLE_LABELS, ZONE_LABELS, taskLabel, type Lang, type Text } from '../contracts/vocab.ts';
 
-export interface PlanRef { task: number | null; part: string; quote: string }
-
-export interface Details {
-  id: string;
-  layer: string;
-  name_zh: string;
-  name_en: string;
-  source: string;
-  confidence: 'high' | 'medium' | 'low';
-  approximate?: boolean;
-  schematic?: boolean;
-  plan_ref?: PlanRef[];
-  [key: string]: unknown;
-}
+export type { Details, PlanRef };
 
 export interface CardRow { label: string; value: string }
 export interface Card {
@@ -45,25 +34,9 @@ const KIND: Record<string, Text> = {
   lakes: { zh: '湖泊', en: 'Lake' },
 };
 
-const ROLE: Record<string, Text> = {
-  core: { zh: '一核', en: 'Core' },
-  pole: { zh: '发展极', en: 'Growth pole' },
-  pole_linked: { zh: '发展极带动', en: 'Linked to a pole' },
-  point: { zh: '多点', en: 'Point' },
-};
-const STATUS: Record<string, Text> = {
-  existing: { zh: '既有', en: 'existing' },
-  upgrade: { zh: '升级改造（规划）', en: 'upgrade (planned)' },
-  planned: { zh: '规划', en: 'planned' },
-  uncertain: { zh: '状态未核实', en: 'status unverified' },
-};
-const ZONE: Record<string, Text> = {
-  'zone-lingxi': { zh: '岭西地区', en: 'Lingxi' },
-  'zone-lingshang': { zh: '岭上地区', en: 'Lingshang' },
-  'zone-core': { zh: '中心城区', en: 'Central city' },
-  'zone-pole-manzhouli': { zh: '满洲里市发展极', en: 'Manzhouli pole' },
-  'zone-pole-east': { zh: '扎兰屯市—阿荣旗发展极', en: 'Zalantun–Arun pole' },
-};
+const ROLE: Record<string, Text> = ROLE_LABELS;
+const STATUS: Record<string, Text> = RAIL_STATUS_LABELS;
+const ZONE: Record<string, Text> = ZONE_LABELS;
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
 
@@ -76,7 +49,7 @@ export function planLabel(r: PlanRef, lang: Lang): string {
     if (lang === 'zh') return r.part;
     return r.part.startsWith('二') ? 'Part 2: development goals' : r.part.startsWith('三') ? 'Part 3: key tasks' : r.part;
   }
-  return lang === 'zh' ? `任务${r.task}` : `Task ${r.task}`;
+  return taskLabel(r.task, lang);
 }
 
 export function buildCard(d: Details, lang: Lang): Card {

@@ -1,16 +1,22 @@
 /**
  * The app's data files under data/ (built by `npm run data`), each fetched once on first
- * need and shared; a failed fetch is forgotten so that a later call tries again.
+ * need, checked against its contract (src/contracts/) and shared; a failed fetch or a
+ * malformed file is forgotten so that a later call tries again.
  */
+import type * as v from 'valibot';
+import { parseOrThrow } from '../contracts/issues.ts';
+
 const cache = new Map<string, Promise<unknown>>();
 
-export function loadDataFile<T>(file: string): Promise<T> {
-  let p = cache.get(file) as Promise<T> | undefined;
+export function loadDataFile<T extends v.GenericSchema>(file: string, schema: T): Promise<v.InferOutput<T>> {
+  let p = cache.get(file) as Promise<v.InferOutput<T>> | undefined;
   if (!p) {
-    p = fetch(new URL(`data/${file}`, document.baseURI)).then((r) => {
-      if (!r.ok) throw new Error(`data/${file}: HTTP ${r.status}`);
-      return r.json() as Promise<T>;
-    });
+    p = fetch(new URL(`data/${file}`, document.baseURI))
+      .then((r) => {
+        if (!r.ok) throw new Error(`data/${file}: HTTP ${r.status}`);
+        return r.json() as Promise<unknown>;
+      })
+      .then((data) => parseOrThrow(schema, data, `data/${file}`));
     p.catch(() => cache.delete(file));
     cache.set(file, p);
   }

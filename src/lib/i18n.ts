@@ -1,6 +1,7 @@
 /** UI strings, Chinese first. Feature names come from the data (name_zh / name_en). */
-export type Lang = 'zh' | 'en';
-export type Text = { zh: string; en: string };
+import type { Text } from '../contracts/vocab.ts';
+
+export type { Lang, Text } from '../contracts/vocab.ts';
 
 export const UI = {
   title: { zh: '呼伦贝尔市新型城镇化“一核两极多点”规划图', en: 'Hulunbuir urbanization plan: one core, two poles, many points' },

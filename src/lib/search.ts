@@ -3,27 +3,9 @@
  * none), initials ("hlbe", "zlt") and English. The index is built at build time
  * (public/data/search.json); a query is a scan of a few hundred entries.
  */
-export type SearchKind = 'place' | 'task' | 'paragraph' | 'target';
+import type { SearchEntry, SearchKind } from '../contracts/search.ts';
 
-export interface SearchEntry {
-  kind: SearchKind;
-  /** feature id, "task-2", paragraph id "t2-p1", or target id */
-  ref: string;
-  zh: string;
-  en: string;
-  /** pinyin of zh: plain, with tone marks, with tone numbers, initials (no spaces) */
-  py: string;
-  pyTone: string;
-  pyNum: string;
-  initials: string;
-  /** longer text searched by Chinese only (paragraphs) */
-  text?: string;
-  /** how much the place matters on this map (0–12): units outrank stations of the same name */
-  rank: number;
-  /** a short context shown under the result */
-  hint_zh: string;
-  hint_en: string;
-}
+export type { SearchEntry, SearchKind } from '../contracts/search.ts';
 
 export interface SearchHit {
   entry: SearchEntry;

@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
 import { test, expect, openMap } from './fixtures.ts';
 import type { Page } from '@playwright/test';
-import type { Tour } from '../../src/lib/tour/types.ts';
-import { CATALOG } from '../../src/lib/map/catalog.ts';
+import type { Tour } from '../../src/contracts/tour.ts';
+import { TOGGLABLE } from '../../src/lib/map/catalog.ts';
 import { THEME } from '../../src/lib/map/theme.ts';
-import { LIT_ONLY } from '../../src/lib/map/style.ts';
 
 const TOUR = JSON.parse(readFileSync('geodata/stories/yihe-liangji-duodian.json', 'utf8')) as Tour;
 const DETAILS = JSON.parse(readFileSync('public/data/features.json', 'utf8')) as Record<string, { layer: string; bbox: number[] }>;
@@ -35,7 +34,7 @@ async function expectStep(page: Page, i: number) {
   }, {
     fit: 'fit' in step.camera ? step.camera.fit : [],
     hl: step.highlight.map((id) => ['plan', DETAILS[id].layer, id]),
-    layerIds: CATALOG.map((c) => [c.id, c.layers(THEME, 'zh').find((l) => !LIT_ONLY.includes(l.id))!.id]),
+    layerIds: TOGGLABLE.map((c) => [c.id, c.layers(THEME, 'zh').find((l) => !l.litOnly)!.style.id]),
   });
   // camera: every feature it fits lies inside the view
   if ('fit' in step.camera) {

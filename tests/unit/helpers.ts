@@ -3,6 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { PMTiles, type Source } from 'pmtiles';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
+import { pointToTile } from '@mapbox/tilebelt';
 
 /** A pmtiles Source over bytes in memory (the reader's own interface). */
 export function memorySource(bytes: Uint8Array, key = 'memory'): Source {
@@ -27,25 +28,31 @@ export function decodeTile(data: ArrayBuffer | Uint8Array): { tile: VectorTile; 
 
 export const readGeojson = (name: string) => JSON.parse(readFileSync(`geodata/${name}.geojson`, 'utf8'));
 
-/** Every feature id found in any tile of zoom z inside the archive's bounds, per layer. */
-export async function idsAtZoom(p: PMTiles, z: number): Promise<Record<string, Set<string>>> {
+/** Every feature id and every property name found in any tile of zoom z inside the archive's bounds, per layer. */
+export async function scanZoom(p: PMTiles, z: number): Promise<Record<string, { ids: Set<string>; props: Set<string> }>> {
   const h = await p.getHeader();
-  const tx = (lon: number) => Math.floor(((lon + 180) / 360) * 2 ** z);
-  const ty = (lat: number) => {
-    const r = (lat * Math.PI) / 180;
-    return Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * 2 ** z);
-  };
-  const out: Record<string, Set<string>> = {};
-  for (let x = tx(h.minLon); x <= tx(h.maxLon); x++) {
-    for (let y = ty(h.maxLat); y <= ty(h.minLat); y++) {
+  const [x0, y0] = pointToTile(h.minLon, h.maxLat, z);
+  const [x1, y1] = pointToTile(h.maxLon, h.minLat, z);
+  const out: Record<string, { ids: Set<string>; props: Set<string> }> = {};
+  for (let x = x0; x <= x1; x++) {
+    for (let y = y0; y <= y1; y++) {
       const t = await p.getZxy(z, x, y);
       if (!t) continue;
       const { tile } = decodeTile(t.data);
       for (const [name, layer] of Object.entries(tile.layers)) {
-        out[name] ??= new Set();
-        for (let i = 0; i < layer.length; i++) out[name].add(String(layer.feature(i).properties.id));
+        out[name] ??= { ids: new Set(), props: new Set() };
+        for (let i = 0; i < layer.length; i++) {
+          const props = layer.feature(i).properties;
+          out[name].ids.add(String(props.id));
+          for (const k of Object.keys(props)) out[name].props.add(k);
+        }
       }
     }
   }
   return out;
+}
+
+/** Every feature id found in any tile of zoom z inside the archive's bounds, per layer. */
+export async function idsAtZoom(p: PMTiles, z: number): Promise<Record<string, Set<string>>> {
+  return Object.fromEntries(Object.entries(await scanZoom(p, z)).map(([k, v]) => [k, v.ids]));
 }

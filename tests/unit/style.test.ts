@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expression, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { buildStyle } from '../../src/lib/map/style.ts';
-import { CATALOG, DEFAULT_VISIBLE, GROUPS, drawOrder } from '../../src/lib/map/catalog.ts';
+import { CATALOG, DEFAULT_VISIBLE, GROUPS, TOGGLABLE, catalogLayers } from '../../src/lib/map/catalog.ts';
 import { THEME, mix } from '../../src/lib/map/theme.ts';
 import { ICONS } from '../../src/lib/map/icons.ts';
 import { CITY_BOUNDS } from '../../src/lib/map/view.ts';
@@ -32,22 +32,30 @@ describe('layer catalog → style', () => {
     const style = buildStyle({ lang: 'zh', visible: new Set(), base });
     const ids = style.layers.map((l) => l.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(drawOrder().map((e) => e.id).sort()).toEqual(CATALOG.map((e) => e.id).sort());
+    expect(ids.slice(1)).toEqual(catalogLayers().map((l) => l.style.id)); // background, then the catalog in draw order
+    const zs = catalogLayers().map((l) => l.z);
+    expect(new Set(zs).size, 'every layer has its own place in the draw order').toBe(zs.length);
     for (const entry of CATALOG) {
       expect(GROUPS.map((g) => g.id)).toContain(entry.group);
-      expect(entry.legend.length, entry.id).toBeGreaterThan(0);
-      for (const l of entry.interactive) expect(ids, `${entry.id}.${l}`).toContain(l);
+      if (!entry.always) expect(entry.legend.length, entry.id).toBeGreaterThan(0);
     }
-    for (const g of GROUPS) expect(CATALOG.some((e) => e.group === g.id), g.id).toBe(true);
+    for (const g of GROUPS) expect(TOGGLABLE.some((e) => e.group === g.id), g.id).toBe(true);
+    const clicks = catalogLayers().flatMap((l) => (l.click === undefined ? [] : [l.click]));
+    expect(new Set(clicks).size, 'click priorities are distinct').toBe(clicks.length);
+    for (const l of catalogLayers()) {
+      if (l.hiddenUnder) expect(CATALOG.map((e) => e.id), l.style.id).toContain(l.hiddenUnder);
+      if (l.standsFor) expect(l.click, `${l.style.id} stands for a feature it selects`).toBeDefined();
+    }
   });
 
   it('hides exactly the layers of the entries not visible', () => {
     const style = buildStyle({ lang: 'zh', visible: new Set(['rail']), base });
-    const railIds = CATALOG.find((c) => c.id === 'rail')!.layers(THEME, 'zh').map((l) => l.id);
+    const railIds = CATALOG.find((c) => c.id === 'rail')!.layers(THEME, 'zh').map((l) => l.style.id);
     for (const l of style.layers) {
       const vis = (l.layout as { visibility?: string } | undefined)?.visibility;
       if (railIds.includes(l.id)) expect(vis).toBe('visible');
       else if (l.id === 'city-fill') expect(vis).toBe('visible'); // shows where the zones are off
+      else if (['city-line', 'annot-highlight', 'annot-pen'].includes(l.id)) expect(vis, l.id).toBe('visible'); // always drawn
       else if (vis !== undefined) expect(vis, l.id).toBe('none');
     }
   });

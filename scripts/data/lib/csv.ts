@@ -1,32 +1,14 @@
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF) into header-keyed rows. */
+/** Reads a source CSV (RFC 4180, via d3-dsv) into header-keyed rows, refusing malformed ones. */
+import { csvParseRows } from 'd3-dsv';
+
 export function parseCsv(text: string, file = 'csv'): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); field = '';
-      if (row.length > 1 || row[0] !== '') rows.push(row);
-      row = [];
-    } else field += c;
-  }
-  if (quoted) throw new Error(`${file}: unterminated quoted field`);
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  // An odd number of quotes can only mean a quoted field that never ends.
+  if ((text.match(/"/g)?.length ?? 0) % 2) throw new Error(`${file}: unterminated quoted field`);
+  const rows = csvParseRows(text.replace(/^\ufeff/, '')).filter((r) => !(r.length === 1 && r[0] === ''));
   const [header, ...body] = rows;
   if (!header) return [];
   return body.map((r, n) => {
-    if (r.length !== header.length) {
-      throw new Error(`${file}: row ${n + 2} has ${r.length} fields, header has ${header.length}`);
-    }
+    if (r.length !== header.length) throw new Error(`${file}: row ${n + 2} has ${r.length} fields, header has ${header.length}`);
     return Object.fromEntries(header.map((h, i) => [h, r[i]]));
   });
 }

@@ -1,29 +1,25 @@
 /**
  * Layers of record → gzipped Mapbox Vector Tiles (geojson-vt + vt-pbf) → one PMTiles
- * archive. Tiles carry only the properties the map draws with (LayerOutput.tileProps);
+ * archive. Tiles carry only the properties the map's style reads (the catalog's tilePropsOf);
  * the app looks the rest up from the data when a feature is clicked.
  */
 import { gzipSync } from 'node:zlib';
 import geojsonvt from 'geojson-vt';
 import vtpbf from 'vt-pbf';
 import * as turf from '@turf/turf';
+import { pointToTile } from '@mapbox/tilebelt';
 import type { LayerOutput } from './types.ts';
 import { writeArchive, type TileInput } from './pmtiles-writer.ts';
 
-function lonToX(lon: number, z: number) {
-  return Math.floor(((lon + 180) / 360) * 2 ** z);
-}
-function latToY(lat: number, z: number) {
-  const r = (lat * Math.PI) / 180;
-  return Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * 2 ** z);
-}
+/** The properties each source-layer's tiles carry. */
+export type TileProps = ReadonlyMap<string, ReadonlySet<string>>;
 
-function tileFeatures(layer: LayerOutput) {
+function tileFeatures(layer: LayerOutput, keep: ReadonlySet<string>) {
   return {
     type: 'FeatureCollection' as const,
     features: layer.features.map((f) => {
       const properties: Record<string, string | number | boolean> = {};
-      for (const key of layer.tileProps) {
+      for (const key of keep) {
         const v = f.properties[key];
         if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') properties[key] = v;
       }
@@ -55,19 +51,24 @@ export interface ArchiveResult {
 export const ZOOMS = { min: 0, max: 10 } as const;
 
 /** Builds one archive from the layers given. */
-export function buildArchive(name: string, layers: LayerOutput[], description: string, attribution: string): ArchiveResult {
+export function buildArchive(name: string, layers: LayerOutput[], tileProps: TileProps, description: string, attribution: string): ArchiveResult {
   const { min: minzoom, max: maxzoom } = ZOOMS;
   const all = turf.featureCollection(layers.flatMap((l) => l.features));
   const b = turf.bbox(all) as [number, number, number, number];
   const bounds: [number, number, number, number] = [b[0], b[1], b[2], b[3]];
+  const propsOf = (l: LayerOutput) => {
+    const p = tileProps.get(l.name);
+    if (!p) throw new Error(`tiles: layer ${l.name} is drawn by no catalog entry (src/lib/map/catalog.ts): add one, or stop building it`);
+    return p;
+  };
   const indexes = layers.map((l) => ({
     layer: l,
-    index: new geojsonvt(tileFeatures(l), { maxZoom: maxzoom, indexMaxZoom: 5, tolerance: TOLERANCE, buffer: 64, extent: 4096 }),
+    index: new geojsonvt(tileFeatures(l, propsOf(l)), { maxZoom: maxzoom, indexMaxZoom: 5, tolerance: TOLERANCE, buffer: 64, extent: 4096 }),
   }));
   const tiles: TileInput[] = [];
   for (let z = minzoom; z <= maxzoom; z++) {
-    const [x0, x1] = [lonToX(bounds[0], z), lonToX(bounds[2], z)];
-    const [y0, y1] = [latToY(bounds[3], z), latToY(bounds[1], z)];
+    const [x0, y0] = pointToTile(bounds[0], bounds[3], z);
+    const [x1, y1] = pointToTile(bounds[2], bounds[1], z);
     for (let x = x0; x <= x1; x++) {
       for (let y = y0; y <= y1; y++) {
         const content: Record<string, ReturnType<typeof indexes[number]['index']['getTile']>> = {};
@@ -98,7 +99,7 @@ export function buildArchive(name: string, layers: LayerOutput[], description: s
       id: l.name,
       minzoom,
       maxzoom,
-      fields: Object.fromEntries(l.tileProps.map((p) => [p, typeof l.features.find((f) => f.properties[p] != null)?.properties[p] === 'number' ? 'Number' : 'String'])),
+      fields: Object.fromEntries([...propsOf(l)].map((p) => [p, typeof l.features.find((f) => f.properties[p] != null)?.properties[p] === 'number' ? 'Number' : 'String'])),
     })),
   };
   const { bytes, stats } = writeArchive({ tiles, metadata, bounds, center });

@@ -1,37 +1,24 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { FeatureProps } from '../../../src/contracts/feature.ts';
 
-export type Confidence = 'high' | 'medium' | 'low';
+export type { Confidence } from '../../../src/contracts/vocab.ts';
+export type { PlanRef } from '../../../src/contracts/feature.ts';
 
-/** A reference to the plan: its task number (null for the parts before the tasks) and the quoted words. */
-export interface PlanRef {
-  task: number | null;
-  part: string;
-  quote: string;
-}
-
-/** Properties every feature of record carries. */
-export interface BaseProps {
-  id: string;
-  name_zh: string;
-  name_en: string;
-  source: string;
-  confidence: Confidence;
-  approximate?: boolean;
-  schematic?: boolean;
-  plan_ref?: PlanRef[];
-  [key: string]: unknown;
-}
+/** Properties every feature of record carries (the contract in src/contracts/feature.ts). */
+export type BaseProps = FeatureProps;
 
 export type RecordFeature<G extends Geometry = Geometry> = Feature<G, BaseProps>;
 export type RecordCollection<G extends Geometry = Geometry> = FeatureCollection<G, BaseProps>;
 
-/** One output layer of record: a file under geodata/ and its tile settings. */
+/**
+ * One output layer of record: a file under geodata/ and a source-layer of the tile archive.
+ * Which properties its tiles carry is not said here: the map's layer catalog says what the
+ * style reads (src/lib/map/catalog.ts, tilePropsOf).
+ */
 export interface LayerOutput {
   /** file name under geodata/ without extension; also the vector tile layer name */
   name: string;
   /** planning layers must carry plan_ref on every feature */
   planning: boolean;
-  /** properties kept in the tiles (the rest is looked up from the data on click) */
-  tileProps: string[];
   features: RecordFeature[];
 }

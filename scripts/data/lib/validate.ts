@@ -9,6 +9,9 @@ import gjv from 'geojson-validation';
 import * as turf from '@turf/turf';
 import type { Feature, Geometry, Position } from 'geojson';
 import { SPAM, assertQuoted } from './plan-text.ts';
+import * as v from 'valibot';
+import { FeaturePropsSchema } from '../../../src/contracts/feature.ts';
+import { dotted, locate } from '../../../src/contracts/issues.ts';
 
 /** The region the data may lie in: GSHHG extraction box (lon 115–127, lat 46–54). */
 export const REGION_BBOX: [number, number, number, number] = [115, 46, 127, 54];
@@ -29,7 +32,6 @@ export class GeodataError extends Error {
   }
 }
 
-const REQUIRED = ['id', 'name_zh', 'name_en', 'source', 'confidence'] as const;
 /** Text fragments that must never appear: the injected spam and its parts. */
 const FORBIDDEN_TEXT = [SPAM, '365体育', '体育投注'];
 
@@ -112,12 +114,13 @@ export function validateCollection(file: string, data: unknown, opts: ValidateOp
     }
     if (!f.geometry) { add(fid, 'no geometry'); return; }
 
-    for (const key of REQUIRED) {
-      const v = props[key];
-      if (typeof v !== 'string' || v.trim() === '') add(fid, `missing required property "${key}"`);
-    }
-    if (props.confidence !== undefined && !['high', 'medium', 'low'].includes(props.confidence as string)) {
-      add(fid, `confidence "${String(props.confidence)}" is not high/medium/low`);
+    // The properties' contract (src/contracts/feature.ts), the same definition the app reads with.
+    const parsed = v.safeParse(FeaturePropsSchema, props);
+    if (!parsed.success) {
+      for (const issue of locate(parsed.issues)) {
+        const key = dotted(issue.path);
+        add(fid, props[issue.path[0] as string] === undefined ? `missing required property "${key}"` : `property "${key}": ${issue.message}`);
+      }
     }
     if (typeof props.id === 'string' && props.id) {
       const other = seen.get(props.id);

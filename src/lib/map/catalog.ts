@@ -1,11 +1,13 @@
 /**
- * The layer catalog: what the map shows, grouped as a planner reads it. Each entry is data:
- * its titles, the style layers it draws (as functions of the theme and the language), its
- * legend, and the plan tasks behind it. The style, the layer panel and the legend are all
- * generated from this one list.
+ * The layer catalog: what the map shows, grouped as a planner reads it. Each entry is the
+ * one place that says everything about a layer: its titles, legend and plan tasks, and
+ * for each MapLibre layer it draws, its draw order, whether it responds to clicks (and
+ * before what), whether it is drawn only while something of it is lit, and which feature
+ * it stands for. The style, the layer panel, the legend, clicks and highlights, and the
+ * properties the tile archive carries (tilePropsOf) are all derived from this list.
  */
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import type { Lang, Text } from '../i18n.ts';
+import type { Lang, Text } from '../../contracts/vocab.ts';
 import { THEME, mix, type Theme } from './theme.ts';
 import type { IconId } from './icons.ts';
 
@@ -32,23 +34,46 @@ export interface LegendEntry {
   note?: Text;
 }
 
+/** The source of the tile archive (every data layer); user overlays have sources of their own. */
+export const ARCHIVE_SOURCE = 'plan';
+
+/** One MapLibre layer of an entry, with what the app needs to know about it. */
+export interface CatalogLayer {
+  style: LayerSpecification;
+  /** draw order across the whole map, bottom to top */
+  z: number;
+  /** responds to clicks; the lowest number wins where layers overlap (points over lines over areas) */
+  click?: number;
+  /**
+   * drawn only while a feature of its source-layer is selected or highlighted (a transparent
+   * layer still costs a full draw every frame); a clickable one is hit-tested in the tiles
+   */
+  litOnly?: boolean;
+  /** a property holding the id of the feature this one stands for: a click selects that one, and this lights with it */
+  standsFor?: string;
+  /** hidden while this entry is visible (the city fill under the opaque zones) */
+  hiddenUnder?: string;
+}
+
 export interface CatalogEntry {
   id: string;
   group: GroupId;
   title: Text;
   /** shown when the map opens */
   defaultVisible: boolean;
+  /** always drawn: not in the layer panel, the legend or the URL */
+  always?: boolean;
   /** the plan's task numbers behind it (empty for context) */
   tasks: number[];
   legend: LegendEntry[];
-  /** the style layers it draws; ids must be unique across the catalog */
-  layers: (t: Theme, lang: Lang) => LayerSpecification[];
-  /** style layer ids that respond to clicks */
-  interactive: string[];
+  /** the layers it draws; ids must be unique across the catalog */
+  layers: (t: Theme, lang: Lang) => CatalogLayer[];
 }
 
 const name = (lang: Lang): ExpressionSpecification => ['coalesce', ['get', lang === 'zh' ? 'name_zh' : 'name_en'], ['get', 'name_zh']];
 export const FONT = ['Noto Sans CJK SC'];
+/** The CSS font stack for CJK labels drawn locally (no glyph server), for every map and canvas. */
+export const FONT_STACK = "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 /** A name shown only from a zoom on: no hidden glyphs to lay out, draw and collide below it. */
 const labelFrom = (zoom: number, lang: Lang): ExpressionSpecification => ['step', ['zoom'], '', zoom, name(lang)];
 /** True when the feature is selected or highlighted (feature-state). */
@@ -75,31 +100,29 @@ export const CATALOG: CatalogEntry[] = [
       { swatch: { type: 'line', color: THEME.waterLine, width: 2 }, label: { zh: '河流（GSHHG 1–4级）', en: 'River (GSHHG levels 1–4)' } },
     ],
     layers: (t, lang) => [
-      { id: 'rivers', type: 'line', source: 'plan', 'source-layer': 'rivers',
+      { z: 30, style: { id: 'rivers', type: 'line', source: 'plan', 'source-layer': 'rivers',
         paint: { 'line-color': t.waterLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, ['match', ['get', 'level'], 1, 1.2, 2, 0.9, 0.5], 10, ['match', ['get', 'level'], 1, 3, 2, 2.2, 1.2]] },
-        layout: { 'line-join': 'round', 'line-cap': 'round' } },
-      { id: 'lakes', type: 'fill', source: 'plan', 'source-layer': 'lakes', paint: { 'fill-color': t.water } },
-      { id: 'water-labels', type: 'symbol', source: 'plan', 'source-layer': 'context_labels', filter: ['==', ['get', 'kind'], 'river'], minzoom: 7,
+        layout: { 'line-join': 'round', 'line-cap': 'round' } } },
+      { z: 32, click: 9, style: { id: 'lakes', type: 'fill', source: 'plan', 'source-layer': 'lakes', paint: { 'fill-color': t.water } } },
+      { z: 34, style: { id: 'water-labels', type: 'symbol', source: 'plan', 'source-layer': 'context_labels', filter: ['==', ['get', 'kind'], 'river'], minzoom: 7,
         layout: { 'text-field': name(lang), 'text-font': FONT, 'text-size': 12, 'text-letter-spacing': 0.1 },
-        paint: { 'text-color': '#2f6690', 'text-halo-color': t.halo, 'text-halo-width': 1.2 } },
-      { id: 'lake-labels', type: 'symbol', source: 'plan', 'source-layer': 'context_labels', filter: ['==', ['get', 'kind'], 'lake'], minzoom: 6.5,
+        paint: { 'text-color': '#2f6690', 'text-halo-color': t.halo, 'text-halo-width': 1.2 } } },
+      { z: 36, style: { id: 'lake-labels', type: 'symbol', source: 'plan', 'source-layer': 'context_labels', filter: ['==', ['get', 'kind'], 'lake'], minzoom: 6.5,
         layout: { 'text-field': name(lang), 'text-font': FONT, 'text-size': 12 },
-        paint: { 'text-color': '#2f6690', 'text-halo-color': t.halo, 'text-halo-width': 1.2 } },
+        paint: { 'text-color': '#2f6690', 'text-halo-color': t.halo, 'text-halo-width': 1.2 } } },
     ],
-    interactive: ['lakes'],
   },
   {
     id: 'context-borders', group: 'base', defaultVisible: true, tasks: [],
     title: { zh: '国界与邻区', en: 'Borders & neighbours' },
     legend: [{ swatch: { type: 'line', color: THEME.border, width: 2, dash: [4, 1.5, 1, 1.5] }, label: { zh: '国界（GSHHG）', en: 'International boundary (GSHHG)' } }],
     layers: (t, lang) => [
-      { id: 'borders', type: 'line', source: 'plan', 'source-layer': 'borders',
-        paint: { 'line-color': t.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1.2, 10, 2.6], 'line-dasharray': [4, 1.5, 1, 1.5] } },
-      { id: 'country-labels', type: 'symbol', source: 'plan', 'source-layer': 'context_labels', filter: ['!', ['in', ['get', 'kind'], ['literal', ['river', 'lake']]]],
+      { z: 60, style: { id: 'borders', type: 'line', source: 'plan', 'source-layer': 'borders',
+        paint: { 'line-color': t.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1.2, 10, 2.6], 'line-dasharray': [4, 1.5, 1, 1.5] } } },
+      { z: 62, style: { id: 'country-labels', type: 'symbol', source: 'plan', 'source-layer': 'context_labels', filter: ['!', ['in', ['get', 'kind'], ['literal', ['river', 'lake']]]],
         layout: { 'text-field': name(lang), 'text-font': FONT, 'text-size': ['match', ['get', 'kind'], 'country', 18, 14], 'text-letter-spacing': 0.3 },
-        paint: { 'text-color': '#78716c', 'text-halo-color': t.background, 'text-halo-width': 1.5 } },
+        paint: { 'text-color': '#78716c', 'text-halo-color': t.background, 'text-halo-width': 1.5 } } },
     ],
-    interactive: [],
   },
   {
     id: 'units', group: 'base', defaultVisible: true, tasks: [],
@@ -109,12 +132,11 @@ export const CATALOG: CatalogEntry[] = [
       { swatch: { type: 'line', color: THEME.unitLine, width: 1 }, label: { zh: '旗市区界', en: 'Banner / city / district boundary' } },
     ],
     layers: (t) => [
-      { id: 'units-fill', type: 'fill', source: 'plan', 'source-layer': 'units',
-        paint: { 'fill-color': t.highlight, 'fill-opacity': ['case', sel, 0.4, hl, 0.32, 0] } },
-      { id: 'units-line', type: 'line', source: 'plan', 'source-layer': 'units',
-        paint: { 'line-color': ['case', lit, t.text, t.unitLine], 'line-width': ['interpolate', ['linear'], ['zoom'], 4, ['case', lit, 2.2, 0.6], 10, ['case', lit, 4, 1.6]] } },
+      { z: 22, click: 10, litOnly: true, style: { id: 'units-fill', type: 'fill', source: 'plan', 'source-layer': 'units',
+        paint: { 'fill-color': t.highlight, 'fill-opacity': ['case', sel, 0.4, hl, 0.32, 0] } } },
+      { z: 40, style: { id: 'units-line', type: 'line', source: 'plan', 'source-layer': 'units',
+        paint: { 'line-color': ['case', lit, t.text, t.unitLine], 'line-width': ['interpolate', ['linear'], ['zoom'], 4, ['case', lit, 2.2, 0.6], 10, ['case', lit, 4, 1.6]] } } },
     ],
-    interactive: ['units-fill'],
   },
   // ------------------------------------------------------------------ 分区
   {
@@ -130,16 +152,15 @@ export const CATALOG: CatalogEntry[] = [
     layers: (t, lang) => [
       // Opaque, with the zone tint already laid over the city's fill (55 %, 90 % when lit): the
       // zones cover the city, so the city fill underneath is not drawn while they show.
-      { id: 'zones-fill', type: 'fill', source: 'plan', 'source-layer': 'zones',
-        paint: { 'fill-color': ['case', lit, zoneTint(t, 0.9), zoneTint(t, 0.55)] } },
-      { id: 'zones-line', type: 'line', source: 'plan', 'source-layer': 'zones',
-        paint: { 'line-color': t.text, 'line-width': 3, 'line-opacity': ['case', lit, 0.9, 0] } },
-      { id: 'zone-labels', type: 'symbol', source: 'plan', 'source-layer': 'zone_labels', filter: ['==', ['get', 'named_in_plan'], true], maxzoom: 8,
+      { z: 20, click: 12, style: { id: 'zones-fill', type: 'fill', source: 'plan', 'source-layer': 'zones',
+        paint: { 'fill-color': ['case', lit, zoneTint(t, 0.9), zoneTint(t, 0.55)] } } },
+      { z: 24, litOnly: true, style: { id: 'zones-line', type: 'line', source: 'plan', 'source-layer': 'zones',
+        paint: { 'line-color': t.text, 'line-width': 3, 'line-opacity': ['case', lit, 0.9, 0] } } },
+      { z: 26, style: { id: 'zone-labels', type: 'symbol', source: 'plan', 'source-layer': 'zone_labels', filter: ['==', ['get', 'named_in_plan'], true], maxzoom: 8,
         layout: { 'text-field': name(lang), 'text-font': FONT, 'text-size': ['interpolate', ['linear'], ['zoom'], 4, 15, 7, 22], 'text-letter-spacing': 0.3, 'text-padding': 4,
           'text-variable-anchor': ['center', 'bottom', 'top'], 'text-radial-offset': 1 },
-        paint: { 'text-color': '#57534e', 'text-opacity': 0.8, 'text-halo-color': 'rgba(255,255,255,0.6)', 'text-halo-width': 1.5 } },
+        paint: { 'text-color': '#57534e', 'text-opacity': 0.8, 'text-halo-color': 'rgba(255,255,255,0.6)', 'text-halo-width': 1.5 } } },
     ],
-    interactive: ['zones-fill'],
   },
   // ------------------------------------------------------------------ 规划结构
   {
@@ -150,13 +171,12 @@ export const CATALOG: CatalogEntry[] = [
       { swatch: { type: 'line', color: THEME.pole, width: 3 }, label: { zh: '两极：满洲里市；扎兰屯市—阿荣旗', en: 'Two poles: Manzhouli; Zalantun–Arun' } },
     ],
     layers: (t) => [
-      { id: 'structure-fill', type: 'fill', source: 'plan', 'source-layer': 'structure_areas',
-        paint: { 'fill-color': ['match', ['get', 'role'], 'core', t.core, t.pole], 'fill-opacity': ['case', lit, 0.32, 0.12] } },
-      { id: 'structure-line', type: 'line', source: 'plan', 'source-layer': 'structure_areas',
+      { z: 50, click: 11, style: { id: 'structure-fill', type: 'fill', source: 'plan', 'source-layer': 'structure_areas',
+        paint: { 'fill-color': ['match', ['get', 'role'], 'core', t.core, t.pole], 'fill-opacity': ['case', lit, 0.32, 0.12] } } },
+      { z: 52, style: { id: 'structure-line', type: 'line', source: 'plan', 'source-layer': 'structure_areas',
         paint: { 'line-color': ['match', ['get', 'role'], 'core', t.core, t.pole], 'line-width': ['match', ['get', 'role'], 'core', 3.5, 3], 'line-opacity': 0.9 },
-        layout: { 'line-join': 'round' } },
+        layout: { 'line-join': 'round' } } },
     ],
-    interactive: ['structure-fill'],
   },
   {
     id: 'structure-points', group: 'structure', defaultVisible: true, tasks: [1, 2, 3],
@@ -169,18 +189,18 @@ export const CATALOG: CatalogEntry[] = [
       { swatch: { type: 'icon', icon: 'icon-devzone' }, label: { zh: '呼伦贝尔经济技术开发区（位置示意）', en: 'Economic & technological development zone (approx.)' } },
     ],
     layers: (t, lang) => [
-      { id: 'seats', type: 'circle', source: 'plan', 'source-layer': 'structure_points', filter: ['==', ['get', 'kind'], 'seat'],
+      { z: 90, click: 1, standsFor: 'unit_id', style: { id: 'seats', type: 'circle', source: 'plan', 'source-layer': 'structure_points', filter: ['==', ['get', 'kind'], 'seat'],
         paint: {
           'circle-color': ['match', ['get', 'role'], 'core', t.core, 'pole', t.pole, 'pole_linked', t.poleLinked, t.point],
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, ['match', ['get', 'role'], 'core', 7, 'pole', 6, 'pole_linked', 4.5, 3.5], 10, ['match', ['get', 'role'], 'core', 12, 'pole', 10, 'pole_linked', 8, 6]],
           'circle-stroke-color': ['case', lit, t.highlight, '#ffffff'],
           'circle-stroke-width': ['case', lit, 4, 1.5],
-        } },
-      pointHalo('devzone-halo', 'structure_points', t, ['==', ['get', 'kind'], 'development_zone']),
-      { id: 'devzone', type: 'symbol', source: 'plan', 'source-layer': 'structure_points', filter: ['==', ['get', 'kind'], 'development_zone'], minzoom: 8,
+        } } },
+      { z: 92, litOnly: true, style: pointHalo('devzone-halo', 'structure_points', t, ['==', ['get', 'kind'], 'development_zone']) },
+      { z: 94, click: 2, style: { id: 'devzone', type: 'symbol', source: 'plan', 'source-layer': 'structure_points', filter: ['==', ['get', 'kind'], 'development_zone'], minzoom: 8,
         layout: { 'icon-image': 'icon-devzone', 'icon-size': 0.5, 'text-field': name(lang), 'text-font': FONT, 'text-size': 11, 'text-offset': [0, 1.1], 'text-anchor': 'top', 'text-optional': true },
-        paint: halo(t) },
-      { id: 'seat-labels', type: 'symbol', source: 'plan', 'source-layer': 'structure_points', filter: ['==', ['get', 'kind'], 'seat'],
+        paint: halo(t) } },
+      { z: 96, style: { id: 'seat-labels', type: 'symbol', source: 'plan', 'source-layer': 'structure_points', filter: ['==', ['get', 'kind'], 'seat'],
         layout: {
           'text-field': ['coalesce', ['get', lang === 'zh' ? 'unit_zh' : 'unit_en'], ['get', 'unit_zh']],
           'text-font': FONT,
@@ -191,9 +211,8 @@ export const CATALOG: CatalogEntry[] = [
           'text-max-width': 8,
           'symbol-sort-key': ['match', ['get', 'role'], 'core', 0, 'pole', 1, 'pole_linked', 2, 3],
         },
-        paint: { ...halo(t), 'text-color': ['match', ['get', 'role'], 'core', t.core, 'pole', '#9a4d00', t.text] } },
+        paint: { ...halo(t), 'text-color': ['match', ['get', 'role'], 'core', t.core, 'pole', '#9a4d00', t.text] } } },
     ],
-    interactive: ['seats', 'devzone'],
   },
   // ------------------------------------------------------------------ 交通
   {
@@ -206,24 +225,23 @@ export const CATALOG: CatalogEntry[] = [
       { swatch: { type: 'line', color: THEME.rail.uncertain, width: 2, dash: [1, 1] }, label: { zh: '状态未核实', en: 'Status unverified' } },
     ],
     layers: (t, lang) => [
-      { id: 'rail-casing', type: 'line', source: 'plan', 'source-layer': 'rail_lines', filter: ['==', ['get', 'status'], 'existing'],
-        paint: { 'line-color': t.rail.existing, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 2.5, 10, 5] }, layout: { 'line-join': 'round' } },
+      { z: 70, click: 8, style: { id: 'rail-casing', type: 'line', source: 'plan', 'source-layer': 'rail_lines', filter: ['==', ['get', 'status'], 'existing'],
+        paint: { 'line-color': t.rail.existing, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 2.5, 10, 5] }, layout: { 'line-join': 'round' } } },
       // All statuses in one layer (colour, width and dashes per feature): one draw per tile, not four.
-      { id: 'rail', type: 'line', source: 'plan', 'source-layer': 'rail_lines',
+      { z: 72, click: 7, style: { id: 'rail', type: 'line', source: 'plan', 'source-layer': 'rail_lines',
         paint: {
           'line-color': ['match', ['get', 'status'], 'existing', t.rail.casing, 'upgrade', t.rail.upgrade, 'planned', t.rail.planned, t.rail.uncertain],
           'line-width': ['interpolate', ['linear'], ['zoom'],
             4, ['match', ['get', 'status'], 'existing', 1, 'uncertain', 2, ['case', lit, 6, 2.5]],
             10, ['match', ['get', 'status'], 'existing', 2.5, 'uncertain', 2, ['case', lit, 9, 5]]],
           'line-dasharray': ['match', ['get', 'status'], 'existing', ['literal', [3, 3]], 'planned', ['literal', [2, 1.2]], 'uncertain', ['literal', [1, 1]], ['literal', [1, 0]]],
-        } },
-      { id: 'stations', type: 'circle', source: 'plan', 'source-layer': 'rail_stations', minzoom: 7, filter: ['==', ['get', 'kind'], 'station'],
-        paint: { 'circle-radius': 3.5, 'circle-color': '#ffffff', 'circle-stroke-color': ['match', ['get', 'status'], 'planned', t.rail.planned, 'upgrade', t.rail.upgrade, t.rail.existing], 'circle-stroke-width': 1.8 } },
-      { id: 'station-labels', type: 'symbol', source: 'plan', 'source-layer': 'rail_stations', minzoom: 8, filter: ['==', ['get', 'kind'], 'station'],
+        } } },
+      { z: 74, click: 6, style: { id: 'stations', type: 'circle', source: 'plan', 'source-layer': 'rail_stations', minzoom: 7, filter: ['==', ['get', 'kind'], 'station'],
+        paint: { 'circle-radius': 3.5, 'circle-color': '#ffffff', 'circle-stroke-color': ['match', ['get', 'status'], 'planned', t.rail.planned, 'upgrade', t.rail.upgrade, t.rail.existing], 'circle-stroke-width': 1.8 } } },
+      { z: 76, style: { id: 'station-labels', type: 'symbol', source: 'plan', 'source-layer': 'rail_stations', minzoom: 8, filter: ['==', ['get', 'kind'], 'station'],
         layout: { 'text-field': name(lang), 'text-font': FONT, 'text-size': 11, 'text-offset': [0, 0.9], 'text-anchor': 'top', 'text-optional': true },
-        paint: { ...halo(t), 'text-color': t.textMuted } },
+        paint: { ...halo(t), 'text-color': t.textMuted } } },
     ],
-    interactive: ['rail', 'rail-casing', 'stations'],
   },
   // ------------------------------------------------------------------ 历史文化
   {
@@ -235,8 +253,8 @@ export const CATALOG: CatalogEntry[] = [
       { swatch: { type: 'icon', icon: 'icon-historic-city' }, label: { zh: '扎兰屯市申报历史文化名城', en: 'Zalantun: applying as historic city' } },
     ],
     layers: (t, lang) => [
-      pointHalo('heritage-halo', 'heritage', t),
-      { id: 'heritage-points', type: 'symbol', source: 'plan', 'source-layer': 'heritage',
+      { z: 86, litOnly: true, style: pointHalo('heritage-halo', 'heritage', t) },
+      { z: 88, click: 3, style: { id: 'heritage-points', type: 'symbol', source: 'plan', 'source-layer': 'heritage',
         layout: {
           'icon-image': ['match', ['get', 'kind'], 'historic_district', 'icon-heritage-district', 'historic_town', 'icon-heritage-town', 'icon-historic-city'],
           'icon-size': ['interpolate', ['linear'], ['zoom'], 4, 0.45, 10, 0.75],
@@ -246,9 +264,8 @@ export const CATALOG: CatalogEntry[] = [
           'text-variable-anchor': ['right', 'left', 'top', 'bottom'], 'text-radial-offset': 1.1, 'text-max-width': 9,
           'symbol-sort-key': 5,
         },
-        paint: { ...halo(t), 'text-color': '#5b21b6' } },
+        paint: { ...halo(t), 'text-color': '#5b21b6' } } },
     ],
-    interactive: ['heritage-points'],
   },
   // ------------------------------------------------------------------ 口岸与开放平台
   {
@@ -259,42 +276,104 @@ export const CATALOG: CatalogEntry[] = [
       { swatch: { type: 'icon', icon: 'icon-trade-zone' }, label: { zh: '中俄互市贸易区', en: 'Sino-Russian border trade zone' } },
     ],
     layers: (t, lang) => [
-      pointHalo('ports-halo', 'ports', t, ['!=', ['get', 'kind'], 'airport']),
-      { id: 'ports-points', type: 'symbol', source: 'plan', 'source-layer': 'ports', filter: ['!=', ['get', 'kind'], 'airport'],
+      { z: 80, litOnly: true, style: pointHalo('ports-halo', 'ports', t, ['!=', ['get', 'kind'], 'airport']) },
+      { z: 82, click: 4, style: { id: 'ports-points', type: 'symbol', source: 'plan', 'source-layer': 'ports', filter: ['!=', ['get', 'kind'], 'airport'],
         layout: {
           'icon-image': ['match', ['get', 'kind'], 'trade_zone', 'icon-trade-zone', 'icon-port'], 'icon-size': ['interpolate', ['linear'], ['zoom'], 4, 0.4, 10, 0.65], 'icon-allow-overlap': true,
           'text-field': labelFrom(7, lang), 'text-font': FONT, 'text-size': 11, 'text-optional': true,
           'text-variable-anchor': ['left', 'right', 'top', 'bottom'], 'text-radial-offset': 1, 'text-max-width': 8,
         },
-        paint: { ...halo(t), 'text-color': t.port } },
+        paint: { ...halo(t), 'text-color': t.port } } },
     ],
-    interactive: ['ports-points'],
   },
   {
     id: 'airports', group: 'ports', defaultVisible: true, tasks: [],
     title: { zh: '机场', en: 'Airports' },
     legend: [{ swatch: { type: 'icon', icon: 'icon-airport' }, label: { zh: '机场（部分位置示意）', en: 'Airport (some approximate)' } }],
     layers: (t, lang) => [
-      { id: 'airports-points', type: 'symbol', source: 'plan', 'source-layer': 'ports', filter: ['==', ['get', 'kind'], 'airport'],
+      { z: 84, click: 5, style: { id: 'airports-points', type: 'symbol', source: 'plan', 'source-layer': 'ports', filter: ['==', ['get', 'kind'], 'airport'],
         layout: {
           'icon-image': 'icon-airport', 'icon-size': ['interpolate', ['linear'], ['zoom'], 4, 0.4, 10, 0.65], 'icon-allow-overlap': false,
           'text-field': labelFrom(8, lang), 'text-font': FONT, 'text-size': 11, 'text-optional': true, 'text-anchor': 'top', 'text-offset': [0, 1.1], 'text-max-width': 8,
         },
-        paint: { ...halo(t), 'text-color': t.airport } },
+        paint: { ...halo(t), 'text-color': t.airport } } },
     ],
-    interactive: ['airports-points'],
+  },
+  // ------------------------------------------------------------------ always drawn
+  {
+    id: 'city', group: 'base', defaultVisible: true, always: true, tasks: [],
+    title: { zh: '呼伦贝尔市', en: 'Hulunbuir City' },
+    legend: [],
+    layers: (t) => [
+      // Under the zones, which are opaque and cover the city: drawn only without them.
+      { z: 10, hiddenUnder: 'zones', style: { id: 'city-fill', type: 'fill', source: 'plan', 'source-layer': 'city', paint: { 'fill-color': t.cityFill } } },
+      // The city outline stays on top of the tints and the unit lines.
+      { z: 42, style: { id: 'city-line', type: 'line', source: 'plan', 'source-layer': 'city',
+        paint: { 'line-color': t.cityLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1.6, 10, 3.5] } } },
+    ],
+  },
+  {
+    id: 'annotations', group: 'base', defaultVisible: true, always: true, tasks: [],
+    title: { zh: '导览标注', en: 'Tour annotations' },
+    legend: [],
+    // Drawn in a tour (pen, arrow, highlighter): on top of everything, empty until someone draws.
+    layers: (t) => [
+      { z: 100, style: { id: 'annot-highlight', type: 'line', source: 'annotations', filter: ['==', ['get', 'tool'], 'highlight'],
+        paint: { 'line-color': t.highlight, 'line-width': 18, 'line-opacity': 0.55 }, layout: { 'line-cap': 'round', 'line-join': 'round' } } },
+      { z: 102, style: { id: 'annot-pen', type: 'line', source: 'annotations', filter: ['!=', ['get', 'tool'], 'highlight'],
+        paint: { 'line-color': t.core, 'line-width': 4 }, layout: { 'line-cap': 'round', 'line-join': 'round' } } },
+    ],
   },
 ];
 
-/** Order in which the groups' layers are drawn, bottom to top (not the panel order). */
-const DRAW_ORDER = ['zones', 'context-water', 'units', 'structure-areas', 'context-borders', 'rail', 'ports', 'airports', 'heritage', 'structure-points'];
+/** Entries a user can switch (the layer panel, the URL's `l=`, tours). */
+export const TOGGLABLE = CATALOG.filter((c) => !c.always);
+export const DEFAULT_VISIBLE = TOGGLABLE.filter((c) => c.defaultVisible).map((c) => c.id);
 
-export function drawOrder(): CatalogEntry[] {
-  return DRAW_ORDER.map((id) => {
-    const e = CATALOG.find((c) => c.id === id);
-    if (!e) throw new Error(`catalog: draw order names unknown entry ${id}`);
-    return e;
-  });
+/** Every layer of the catalog with its entry, in draw order (bottom to top). */
+export function catalogLayers(t: Theme = THEME, lang: Lang = 'zh'): (CatalogLayer & { entry: CatalogEntry })[] {
+  return CATALOG.flatMap((entry) => entry.layers(t, lang).map((l) => ({ ...l, entry }))).sort((a, b) => a.z - b.z);
 }
 
-export const DEFAULT_VISIBLE = CATALOG.filter((c) => c.defaultVisible).map((c) => c.id);
+/** Whether a layer is drawn for the visible entries, given whether a feature of its source-layer is lit. */
+export function layerVisible(l: CatalogLayer & { entry: CatalogEntry }, visible: ReadonlySet<string>, lit = false): boolean {
+  if (!l.entry.always && !visible.has(l.entry.id)) return false;
+  if (l.hiddenUnder && visible.has(l.hiddenUnder)) return false;
+  return l.litOnly ? lit : true;
+}
+
+/** The source-layer of a layer drawn from the tile archive, or null. */
+export const sourceLayerOf = (s: LayerSpecification): string | null =>
+  'source' in s && s.source === ARCHIVE_SOURCE && 'source-layer' in s && typeof s['source-layer'] === 'string' ? s['source-layer'] : null;
+
+/** Feature properties an expression reads (`get` and `has` with a literal name). */
+export function propsRead(value: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) {
+    if ((value[0] === 'get' || value[0] === 'has') && typeof value[1] === 'string' && value.length === 2) out.add(value[1]);
+    for (const v of value) propsRead(v, out);
+  } else if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) propsRead(v, out);
+  }
+  return out;
+}
+
+/**
+ * The tile archive's contract: for each source-layer the catalog draws, the properties its
+ * tiles must carry — `id` (feature state and cards), every property a layer of it reads in
+ * either language, and the property a feature stands for. The pipeline writes exactly these.
+ */
+export function tilePropsOf(): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const lang of ['zh', 'en'] as const) {
+    for (const l of catalogLayers(THEME, lang)) {
+      const sl = sourceLayerOf(l.style);
+      if (!sl) continue;
+      const props = out.get(sl) ?? new Set(['id']);
+      const s = l.style as { filter?: unknown; layout?: unknown; paint?: unknown };
+      propsRead([s.filter, s.layout, s.paint], props);
+      if (l.standsFor) props.add(l.standsFor);
+      out.set(sl, props);
+    }
+  }
+  return out;
+}

@@ -1,11 +1,8 @@
 /** Layer catalog + theme + language → a MapLibre style. No glyphs: text is drawn locally. */
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import type { Lang } from '../i18n.ts';
+import type { Lang } from '../../contracts/vocab.ts';
 import { THEME, type Theme } from './theme.ts';
-import { drawOrder } from './catalog.ts';
-
-/** Style layers drawn only while a feature of theirs is selected or highlighted. */
-export const LIT_ONLY = ['units-fill', 'zones-line', 'heritage-halo', 'ports-halo', 'devzone-halo'];
+import { ARCHIVE_SOURCE, catalogLayers, layerVisible } from './catalog.ts';
 
 /** One archive holds every layer: one source, one set of tiles per view. */
 export const ARCHIVE = 'tiles/plan.pmtiles';
@@ -75,54 +72,24 @@ export function uniformProgram(layer: LayerSpecification): void {
   }
 }
 
-/** The zones cover the city and are opaque: the city's own fill shows only without them. */
-export function cityFillVisibility(visible: Iterable<string>): 'visible' | 'none' {
-  return [...visible].includes('zones') ? 'none' : 'visible';
-}
-
-/** Builds the style. `base` is the page's base URL, to make the archive URLs absolute. */
+/** Builds the style. `base` is the page's base URL, to make the archive URL absolute. */
 export function buildStyle(opts: { lang: Lang; visible: ReadonlySet<string>; base: string; theme?: Theme }): StyleSpecification {
   const t = opts.theme ?? THEME;
-  const url = (path: string) => `pmtiles://${new URL(path, opts.base).href}`;
-  const layers: LayerSpecification[] = [
-    { id: 'background', type: 'background', paint: { 'background-color': t.background } },
-    { id: 'city-fill', type: 'fill', source: 'plan', 'source-layer': 'city', paint: { 'fill-color': t.cityFill } },
-  ];
-  for (const entry of drawOrder()) {
-    const visibility = opts.visible.has(entry.id) ? 'visible' : 'none';
-    for (const layer of entry.layers(t, opts.lang)) {
-      layers.push({ ...layer, layout: { ...(layer as { layout?: object }).layout, visibility } } as LayerSpecification);
-    }
+  const layers: LayerSpecification[] = [{ id: 'background', type: 'background', paint: { 'background-color': t.background } }];
+  for (const l of catalogLayers(t, opts.lang)) {
+    // Lit-only layers start hidden: nothing is lit yet.
+    const visibility = layerVisible(l, opts.visible) ? 'visible' : 'none';
+    const layer = { ...l.style, layout: { ...(l.style as { layout?: object }).layout, visibility } } as LayerSpecification;
+    uniformProgram(layer);
+    layers.push(layer);
   }
-  layers.find((l) => l.id === 'city-fill')!.layout = { visibility: cityFillVisibility(opts.visible) };
-  // Layers that only show something when a feature is lit start hidden: a transparent fill
-  // still costs a full-screen draw every frame (MapController shows them when needed).
-  for (const l of layers) if (LIT_ONLY.includes(l.id)) l.layout = { ...l.layout, visibility: 'none' };
-  // The highlight tint of units goes under the water, so lakes stay lakes when a unit is lit.
-  const unitsFill = layers.findIndex((l) => l.id === 'units-fill');
-  const [tint] = layers.splice(unitsFill, 1);
-  layers.splice(layers.findIndex((l) => l.id === 'zones-line'), 0, tint);
-  // The city outline stays on top of the tints and the unit lines.
-  layers.splice(layers.findIndex((l) => l.id === 'structure-fill'), 0, {
-    id: 'city-line', type: 'line', source: 'plan', 'source-layer': 'city',
-    paint: { 'line-color': t.cityLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1.6, 10, 3.5] },
-  });
-  // Annotations drawn in a tour: always on top, empty until someone draws.
-  layers.push(
-    { id: 'annot-highlight', type: 'line', source: 'annotations', filter: ['==', ['get', 'tool'], 'highlight'],
-      paint: { 'line-color': t.highlight, 'line-width': 18, 'line-opacity': 0.55 }, layout: { 'line-cap': 'round', 'line-join': 'round' } },
-    { id: 'annot-pen', type: 'line', source: 'annotations', filter: ['!=', ['get', 'tool'], 'highlight'],
-      paint: { 'line-color': t.core, 'line-width': 4 }, layout: { 'line-cap': 'round', 'line-join': 'round' } },
-  );
-  for (const l of layers) uniformProgram(l);
   return {
     version: 8,
     name: 'Hulunbuir plan map',
     sources: {
-      plan: { type: 'vector', url: url(ARCHIVE), promoteId: 'id', attribution: ATTRIBUTION },
+      [ARCHIVE_SOURCE]: { type: 'vector', url: `pmtiles://${new URL(ARCHIVE, opts.base).href}`, promoteId: 'id', attribution: ATTRIBUTION },
       annotations: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers,
   };
 }
-

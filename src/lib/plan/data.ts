@@ -1,10 +1,12 @@
 /** The plan and the search index, fetched on first use (not needed for the first view). */
-import type { Plan, Task } from './types.ts';
-import type { SearchEntry } from '../search.ts';
+import { PlanSchema, type Plan, type Task } from '../../contracts/plan.ts';
+import { SearchIndexSchema } from '../../contracts/search.ts';
+import { UNITS, unitId } from '../../contracts/vocab.ts';
 import { loadDataFile } from '../data-files.ts';
+import { csvFormatRow } from 'd3-dsv';
 
-export const loadPlan = () => loadDataFile<Plan>('plan.json');
-export const loadSearchIndex = () => loadDataFile<SearchEntry[]>('search.json');
+export const loadPlan = () => loadDataFile('plan.json', PlanSchema);
+export const loadSearchIndex = () => loadDataFile('search.json', SearchIndexSchema);
 
 /** Tasks whose text names the feature, with the words that name it. */
 export function tasksNaming(plan: Plan, featureId: string): { task: Task; words: string }[] {
@@ -38,14 +40,6 @@ export interface Matrix {
   rows: { task: Task; cells: Cell[] }[];
 }
 
-const UNIT_COLUMNS: [string, string, string][] = [
-  ['unit-150702', '海拉尔区', 'Hailar'], ['unit-150724', '鄂温克族自治旗', 'Evenk'], ['unit-150781', '满洲里市', 'Manzhouli'],
-  ['unit-150703', '扎赉诺尔区', 'Jalainur'], ['unit-150783', '扎兰屯市', 'Zalantun'], ['unit-150721', '阿荣旗', 'Arun'],
-  ['unit-150722', '莫力达瓦达斡尔族自治旗', 'Morin Dawa'], ['unit-150725', '陈巴尔虎旗', 'Chen Barag'], ['unit-150726', '新巴尔虎左旗', 'New Barag Left'],
-  ['unit-150727', '新巴尔虎右旗', 'New Barag Right'], ['unit-150782', '牙克石市', 'Yakeshi'], ['unit-150784', '额尔古纳市', 'Ergun'],
-  ['unit-150785', '根河市', 'Genhe'], ['unit-150723', '鄂伦春自治旗', 'Oroqen'],
-];
-
 /** Tasks × the 14 units, the development zone and the bureaus most often responsible. */
 export function buildMatrix(plan: Plan, bureauCount = 6): Matrix {
   const freq = new Map<string, number>();
@@ -55,7 +49,7 @@ export function buildMatrix(plan: Plan, bureauCount = 6): Matrix {
   }
   const bureaus = [...freq.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, bureauCount).map(([n]) => n);
   const columns: Matrix['columns'] = [
-    ...UNIT_COLUMNS.map(([id, zh, en]) => ({ id, zh, en, kind: 'unit' as const })),
+    ...UNITS.map((u) => ({ id: unitId(u.code), zh: u.zh, en: u.short_en, kind: 'unit' as const })),
     { id: 'devzone-hulunbuir', zh: '经开区管委会', en: 'Dev. zone', kind: 'devzone' },
     ...bureaus.map((b) => ({ id: b, zh: b, en: b, kind: 'bureau' as const })),
   ];
@@ -83,11 +77,9 @@ export function cellText(c: Cell, lang: 'zh' | 'en'): string {
   return parts.join('+');
 }
 
-const csvField = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
 /** The matrix as CSV (UTF-8 with BOM so that spreadsheet programs read the Chinese). */
 export function matrixCsv(m: Matrix, lang: 'zh' | 'en'): string {
   const head = [lang === 'zh' ? '任务' : 'Task', lang === 'zh' ? '标题' : 'Title', ...m.columns.map((c) => (lang === 'zh' ? c.zh : c.en))];
   const lines = [head, ...m.rows.map((r) => [String(r.task.number), lang === 'zh' ? r.task.title_zh : r.task.title_en, ...r.cells.map((c) => cellText(c, lang))])];
-  return '\ufeff' + lines.map((l) => l.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return `\ufeff${lines.map((l) => csvFormatRow(l)).join('\r\n')}\r\n`;
 }

@@ -1,12 +1,15 @@
 /**
- * App state, one rune class: language, visible layers, selection, panels, messages.
- * The URL hash is derived from it in one place (App.svelte), never written elsewhere.
+ * App state, one rune class: language, visible layers, selection, panels, messages. It is
+ * changed through its methods and through actions.ts, never assigned from components; the
+ * URL hash is derived from it in one place (boot.svelte.ts → location.ts).
  */
-import type { Lang } from '../i18n.ts';
-import type { Details } from '../card.ts';
-import type { View } from '../url.ts';
+import type { Lang } from '../../contracts/vocab.ts';
+import type { Details } from '../../contracts/feature.ts';
+import type { Plan } from '../../contracts/plan.ts';
+import type { UrlState, View } from '../url.ts';
 import { DEFAULT_VISIBLE } from '../map/catalog.ts';
-import type { Plan } from '../plan/types.ts';
+
+export type Tab = 'layers' | 'plan' | 'targets';
 
 export class AppState {
   lang = $state<Lang>('zh');
@@ -19,7 +22,7 @@ export class AppState {
   /** phone: whether the side panel (a bottom sheet there) is open */
   sheet = $state<'none' | 'layers'>('none');
   /** which side panel tab is shown */
-  tab = $state<'layers' | 'plan' | 'targets'>('layers');
+  tab = $state<Tab>('layers');
   /** open task (1–22) and target */
   task = $state<number | null>(null);
   target = $state<string | null>(null);
@@ -31,12 +34,40 @@ export class AppState {
   loadErrors = $state<string[]>([]);
   toast = $state<string | null>(null);
 
+  /** Takes what a link says (language, layers, view, matrix); the rest opens once the map is there. */
+  restore(s: UrlState): void {
+    if (s.lang) this.lang = s.lang;
+    if (s.visible) this.visible = s.visible;
+    if (s.view) this.view = s.view;
+    if (s.matrix) this.matrixOpen = true;
+  }
+
   isVisible(id: string): boolean {
     return this.visible.includes(id);
   }
 
   toggle(id: string): void {
     this.visible = this.isVisible(id) ? this.visible.filter((v) => v !== id) : [...this.visible, id];
+  }
+
+  setVisible(ids: readonly string[]): void {
+    this.visible = [...ids];
+  }
+
+  setView(view: View): void {
+    this.view = view;
+  }
+
+  toggleLang(): void {
+    this.lang = this.lang === 'zh' ? 'en' : 'zh';
+  }
+
+  toggleSheet(open = this.sheet === 'none'): void {
+    this.sheet = open ? 'layers' : 'none';
+  }
+
+  setMatrix(open: boolean): void {
+    this.matrixOpen = open;
   }
 
   reportLoadError(file: string): void {
@@ -48,5 +79,3 @@ export class AppState {
     setTimeout(() => { if (this.toast === message) this.toast = null; }, 2500);
   }
 }
-
-export const app = new AppState();

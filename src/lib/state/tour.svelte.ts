@@ -1,21 +1,31 @@
 /**
  * Presenter mode: which tour and step is shown, blank screens, key help, the annotation tool.
- * The camera, layers and highlights of a step go through the MapController; the presenter
- * window and this one follow each other over a BroadcastChannel.
+ * The camera, layers and highlights of a step go to a TourStage (the map, in the main
+ * window; none in the presenter window); the two windows follow each other over a
+ * BroadcastChannel.
  */
-import type { Tour, TourStep } from '../tour/types.ts';
-import { app } from './app.svelte.ts';
-import { mapController } from './map.svelte.ts';
+import { ToursFileSchema, type Tour, type TourCamera, type TourStep } from '../../contracts/tour.ts';
+import type { AppState } from './app.svelte.ts';
+import type { Actions } from './actions.ts';
 import { loadDetails } from '../details.ts';
 import { loadDataFile } from '../data-files.ts';
+import { unionBBox, type BBox } from '../geo.ts';
 import { loadAnnotations, saveAnnotations, type Annotation, type Tool } from '../tour/annotations.ts';
 
-export const loadTours = () => loadDataFile<Tour[]>('tours.json');
+export const loadTours = () => loadDataFile('tours.json', ToursFileSchema);
 
 export type TourMessageBody = { type: 'goto'; tour: string; step: number } | { type: 'leave' };
 export type TourMessage = TourMessageBody & { from: string };
 export const CHANNEL = 'hlbe-plan-map-tour';
 const ME = Math.random().toString(36).slice(2);
+
+/** Where a tour is shown: the map's highlight, camera and drawing. */
+export interface TourStage {
+  highlight(ids: readonly string[]): Promise<unknown>;
+  flyTo(camera: TourCamera, bbox: BBox | null, animate: boolean): Promise<void>;
+  setAnnotations(list: Annotation[]): void;
+  setDrawing(on: boolean): void;
+}
 
 export class TourState {
   tour = $state.raw<Tour | null>(null);
@@ -29,6 +39,15 @@ export class TourState {
   typed = $state('');
   #channel: BroadcastChannel | null = null;
   #before: string[] | null = null;
+  #app: AppState;
+  #stage: TourStage | null;
+  #actions: Actions | null;
+
+  constructor(app: AppState, stage: TourStage | null, actions: Actions | null) {
+    this.#app = app;
+    this.#stage = stage;
+    this.#actions = actions;
+  }
 
   get step(): TourStep | null {
     return this.tour?.steps[this.index] ?? null;
@@ -44,15 +63,21 @@ export class TourState {
     this.#channel?.postMessage({ ...m, from: ME } as TourMessage);
   }
 
+  /** Follows the other window: its step, its tour, or its leaving. */
+  follow(m: TourMessage): void {
+    if (m.type === 'leave') this.leave(false);
+    else if (this.tour?.id === m.tour) void this.goto(m.step, { broadcast: false });
+    else void this.start(m.tour, m.step, { broadcast: false });
+  }
+
   async start(id: string, step = 0, opts: { animate?: boolean; broadcast?: boolean } = {}): Promise<void> {
     const tours = await loadTours();
     const tour = tours.find((t) => t.id === id);
-    if (!tour) { app.flash(`No tour "${id}"`); return; }
-    if (!this.tour) this.#before = [...app.visible];
+    if (!tour) { this.#app.flash(`No tour "${id}"`); return; }
+    if (!this.tour) this.#before = [...this.#app.visible];
     this.tour = tour;
-    app.selected = null;
-    app.details = null;
-    app.matrixOpen = false;
+    void this.#actions?.selectFeature(null, false);
+    this.#app.setMatrix(false);
     await this.goto(step, { animate: opts.animate ?? false, broadcast: opts.broadcast ?? true });
   }
 
@@ -64,11 +89,12 @@ export class TourState {
     this.typed = '';
     const step = tour.steps[index];
     // In a swipe step the main map shows the right-hand set; the compare map the left.
-    app.visible = [...(step.swipe ? step.swipe.right : step.layers)];
+    this.#app.setVisible(step.swipe ? step.swipe.right : step.layers);
     if (opts.broadcast !== false) this.broadcast({ type: 'goto', tour: tour.id, step: index });
     void this.#loadAnnotations(tour.id, step.id);
-    await mapController.highlight(step.highlight);
-    await mapController.flyToStep(step, await cameraBounds(step), opts.animate !== false);
+    if (!this.#stage) return;
+    await this.#stage.highlight(step.highlight);
+    await this.#stage.flyTo(step.camera, await cameraBounds(step), opts.animate !== false);
   }
 
   next() { void this.goto(this.index + 1); }
@@ -82,10 +108,10 @@ export class TourState {
     this.help = false;
     this.tool = null;
     this.annotations = [];
-    mapController.setAnnotations([]);
-    mapController.setDrawing(false);
-    void mapController.highlight([]);
-    if (this.#before) app.visible = this.#before;
+    this.#stage?.setAnnotations([]);
+    this.#stage?.setDrawing(false);
+    void this.#stage?.highlight([]);
+    if (this.#before) this.#app.setVisible(this.#before);
     this.#before = null;
   }
 
@@ -94,36 +120,32 @@ export class TourState {
       const list = await loadAnnotations(tour, step);
       if (this.tour?.id === tour && this.step?.id === step) {
         this.annotations = list;
-        mapController.setAnnotations(list);
+        this.#stage?.setAnnotations(list);
       }
     } catch { /* no IndexedDB (private mode): annotations live for the session only */ }
   }
 
   async addAnnotation(a: Annotation) {
     this.annotations = [...this.annotations, a];
-    mapController.setAnnotations(this.annotations);
+    this.#stage?.setAnnotations(this.annotations);
     if (this.tour && this.step) await saveAnnotations(this.tour.id, this.step.id, this.annotations).catch(() => {});
   }
 
   async clearAnnotations() {
     this.annotations = [];
-    mapController.setAnnotations([]);
+    this.#stage?.setAnnotations([]);
     if (this.tour && this.step) await saveAnnotations(this.tour.id, this.step.id, []).catch(() => {});
   }
 
   setTool(tool: Tool | null) {
     this.tool = this.tool === tool ? null : tool;
-    mapController.setDrawing(this.tool !== null);
+    this.#stage?.setDrawing(this.tool !== null);
   }
 }
 
 /** The bbox a "fit" camera asks for, from the feature details. */
-async function cameraBounds(step: TourStep): Promise<number[] | null> {
+async function cameraBounds(step: TourStep): Promise<BBox | null> {
   if (!('fit' in step.camera)) return null;
   const all = await loadDetails();
-  const boxes = step.camera.fit.map((id) => all[id]?.bbox as number[] | undefined).filter((b): b is number[] => Array.isArray(b));
-  if (!boxes.length) return null;
-  return [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))];
+  return unionBBox(step.camera.fit.flatMap((id) => (all[id] ? [all[id].bbox] : [])));
 }
-
-export const tour = new TourState();

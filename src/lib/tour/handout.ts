@@ -5,16 +5,18 @@
  * which is loaded only when a handout is asked for.
  */
 import type * as maplibregl from 'maplibre-gl';
-import type { Lang } from '../i18n.ts';
-import type { Tour, TourStep } from './types.ts';
-import { CATALOG, type LegendSwatch } from '../map/catalog.ts';
+import type { Lang } from '../../contracts/vocab.ts';
+import type { Tour, TourStep } from '../../contracts/tour.ts';
+import { CATALOG, FONT_STACK, type LegendSwatch } from '../map/catalog.ts';
+import { download } from '../ui/download.ts';
+import { taskLabel } from '../../contracts/vocab.ts';
 import { ICONS } from '../map/icons.ts';
 import { ATTRIBUTION } from '../map/style.ts';
 import { captionParagraphs } from './markdown.ts';
 
 const W = 1754;
 const H = 1240;
-const FONT = "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
+const FONT = FONT_STACK;
 
 /**
  * Copies the map's picture. The map keeps no drawing buffer (that would slow every frame),
@@ -125,7 +127,7 @@ export function composePage(map: maplibregl.Map, shot: HTMLCanvasElement, tour: 
   }
   for (const r of step.plan_ref ?? []) {
     ctx.font = `22px ${FONT}`; ctx.fillStyle = '#7c2d12';
-    for (const line of wrap(ctx, `${r.task ? (lang === 'zh' ? `任务${r.task}` : `Task ${r.task}`) : ''} “${r.quote}”`, cw)) { ctx.fillText(line, cx, y); y += 32; }
+    for (const line of wrap(ctx, `${r.task ? taskLabel(r.task, lang) : ''} “${r.quote}”`, cw)) { ctx.fillText(line, cx, y); y += 32; }
     y += 10;
   }
 
@@ -151,16 +153,6 @@ export function composePage(map: maplibregl.Map, shot: HTMLCanvasElement, tour: 
   return c;
 }
 
-function download(blob: Blob, name: string) {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 2000);
-}
-
 /** Walks the tour, one page per step, and downloads the PDF. `goto` shows a step instantly. */
 export async function exportHandout(map: maplibregl.Map, tour: Tour, lang: Lang, goto: (i: number) => Promise<void>, back: number): Promise<void> {
   const { jsPDF } = await import('jspdf');
@@ -174,7 +166,7 @@ export async function exportHandout(map: maplibregl.Map, tour: Tour, lang: Lang,
     pdf.addImage(page.toDataURL('image/jpeg', 0.85), 'JPEG', 0, 0, 297, 210);
   }
   await goto(back);
-  download(pdf.output('blob'), `${tour.id}-handout.pdf`);
+  download(pdf.output('blob'), 'application/pdf', `${tour.id}-handout.pdf`);
 }
 
 /** Downloads the step now shown as a PNG page. */
@@ -182,5 +174,5 @@ export async function exportPng(map: maplibregl.Map, tour: Tour, index: number, 
   await mapIdle(map);
   const page = composePage(map, await captureMap(map), tour, tour.steps[index], index, lang);
   const blob = await new Promise<Blob>((resolve) => page.toBlob((b) => resolve(b!), 'image/png'));
-  download(blob, `${tour.id}-${index + 1}-${tour.steps[index].id}.png`);
+  download(blob, 'image/png', `${tour.id}-${index + 1}-${tour.steps[index].id}.png`);
 }

@@ -1,0 +1,109 @@
+/**
+ * Start-up, in one place: read the address, make the app's parts, mount the app (or the
+ * presenter window), then — once the map's element exists — create the map, open what a
+ * deep link asks for, connect the presenter channel and the test hook, and keep the map
+ * and the address in step with the state.
+ */
+import { mount } from 'svelte';
+import App from './App.svelte';
+import { AppState } from './lib/state/app.svelte.ts';
+import { Actions } from './lib/state/actions.ts';
+import { TourState, type TourStage } from './lib/state/tour.svelte.ts';
+import { appContext, type AppContext } from './lib/state/context.ts';
+import { readUrl, writeUrl } from './lib/state/location.ts';
+import { MapServices } from './lib/map/services.ts';
+import type { UrlState } from './lib/url.ts';
+
+export function boot(target: HTMLElement): void {
+  const url = readUrl();
+  const app = new AppState();
+  app.restore(url.state);
+  if (url.presenter) {
+    document.getElementById('overview')?.remove();
+    const tour = new TourState(app, null, null);
+    void import('./components/PresenterView.svelte').then((m) => mount(m.default, { target, props: { tour, lang: app.lang, start: url.state } }));
+    return;
+  }
+  const map = new MapServices();
+  const actions = new Actions(app, map);
+  const stage: TourStage = {
+    highlight: (ids) => map.selection.highlight(ids),
+    flyTo: (camera, bbox, animate) => map.core.flyTo(camera, bbox, animate),
+    setAnnotations: (list) => map.drawing.setAnnotations(list),
+    setDrawing: (on) => map.drawing.setDrawing(on),
+  };
+  const ctx: AppContext = { app, map, actions, tour: new TourState(app, stage, actions), e2e: url.e2e };
+  mount(App, { target, context: appContext(ctx), props: { onmap: (el: HTMLElement) => startMap(ctx, el, url.state) } });
+}
+
+/** Creates the map in `el` and connects everything to it; returns the cleanup. */
+function startMap({ app, map, actions, tour, e2e }: AppContext, el: HTMLElement, start: UrlState): () => void {
+  // The build-time overview stays under the map until the map is drawn (or for good, without WebGL).
+  const overview = document.getElementById('overview');
+  if (overview) { overview.classList.add('in-map'); el.parentElement!.prepend(overview); }
+  const ok = map.core.create(el, {
+    lang: app.lang,
+    visible: app.visible,
+    view: start.view ?? null,
+    events: {
+      onClick: (point) => {
+        if (map.drawing.on) return;
+        const id = map.selection.hitAt(point);
+        void actions.selectFeature(id, false);
+        if (id) map.core.keepAboveSheet(point);
+      },
+      onView: (v) => app.setView(v),
+      onLoadError: (file) => {
+        app.reportLoadError(file);
+        // Without the tile archive the map has nothing to draw: the overview stays, on top.
+        if (file.endsWith('.pmtiles') && overview) {
+          overview.classList.add('nodata');
+          if (!overview.isConnected) el.parentElement!.prepend(overview);
+        }
+      },
+      onIdle: () => { if (!overview?.classList.contains('nodata')) overview?.remove(); },
+    },
+  });
+  if (!ok) overview?.classList.add('nowebgl');
+  else {
+    const m = map.core.map!;
+    if (e2e) (window as unknown as { __map: unknown }).__map = m;
+    map.selection.attach(m, () => !map.drawing.on);
+    m.once('load', () => {
+      app.setView(map.core.view());
+      const fit = !start.view;
+      if (start.task) void actions.openTask(start.task, fit && !start.selected);
+      else if (start.target) void actions.openTarget(start.target, fit && !start.selected);
+      if (start.selected) void actions.selectFeature(start.selected, fit);
+      if (start.matrix) void actions.ensurePlan();
+      if (start.tour) void tour.start(start.tour, (start.step ?? 1) - 1, { animate: false });
+    });
+    map.drawing.attach({
+      tool: () => tour.tool,
+      onDone: (a) => void tour.addAnnotation(a),
+      step: () => tour.step?.id ?? '',
+    });
+  }
+  tour.connect((msg) => tour.follow(msg));
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || tour.tour) return;
+    if (app.matrixOpen) actions.toggleMatrix(false);
+    else if (app.selected) void actions.selectFeature(null, false);
+  };
+  addEventListener('keydown', onKey);
+  const stopEffects = $effect.root(() => {
+    // State → map.
+    $effect(() => map.core.setVisible(app.visible));
+    $effect(() => {
+      map.core.setLang(app.lang);
+      document.documentElement.lang = app.lang === 'zh' ? 'zh-CN' : 'en';
+    });
+    // State → address (the one place the hash is written).
+    $effect(() => writeUrl({
+      view: app.view ?? undefined, visible: app.visible, selected: app.selected ?? undefined,
+      task: app.task ?? undefined, target: app.target ?? undefined, matrix: app.matrixOpen, lang: app.lang,
+      tour: tour.tour?.id, step: tour.tour ? tour.index + 1 : undefined,
+    }));
+  });
+  return () => { removeEventListener('keydown', onKey); stopEffects(); };
+}

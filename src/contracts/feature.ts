@@ -1,0 +1,62 @@
+/**
+ * The properties of a feature of record (geodata/*.geojson) and of its details in
+ * public/data/features.json: one definition, validated by the build (every feature) and
+ * typed for the app (cards, selection). Unknown properties are allowed and kept.
+ */
+import * as v from 'valibot';
+import { CONFIDENCES, RAIL_STATUSES, ROLES, ZONE_IDS } from './vocab.ts';
+
+/** A reference to the plan: its task number (null for the parts before the tasks) and the quoted words. */
+export const PlanRefSchema = v.object({
+  task: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(22))),
+  part: v.string(),
+  quote: v.pipe(v.string(), v.minLength(1)),
+});
+export type PlanRef = v.InferOutput<typeof PlanRefSchema>;
+
+const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
+const maybe = <T extends v.GenericSchema>(s: T) => v.optional(v.nullable(s));
+
+export const FeaturePropsSchema = v.looseObject({
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,80}$/, 'lower-case letters, digits and "-" only')),
+  name_zh: text,
+  name_en: text,
+  source: text,
+  confidence: v.picklist(CONFIDENCES),
+  approximate: v.optional(v.boolean()),
+  schematic: v.optional(v.boolean()),
+  plan_ref: v.optional(v.array(PlanRefSchema)),
+  note: maybe(v.string()),
+  kind: v.optional(v.string()),
+  role: v.optional(v.picklist(ROLES)),
+  zone: v.optional(v.picklist(ZONE_IDS)),
+  status: v.optional(v.picklist(RAIL_STATUSES)),
+  admin_code: v.optional(v.pipe(v.string(), v.regex(/^\d{6}$/))),
+  pop_2020: maybe(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  pop_confidence: maybe(v.picklist(CONFIDENCES)),
+  area_km2: v.optional(v.pipe(v.number(), v.minValue(0))),
+  seat_zh: v.optional(v.string()),
+  seat_en: v.optional(v.string()),
+  /** a seat stands for its unit: the unit's feature id */
+  unit_id: v.optional(v.string()),
+  unit_zh: v.optional(v.string()),
+  unit_en: v.optional(v.string()),
+  members: v.optional(v.string()),
+  member_ids: v.optional(v.string()),
+  industries: v.optional(v.string()),
+  zone_note: maybe(v.string()),
+  kind_zh: v.optional(v.string()),
+  kind_detail: v.optional(v.string()),
+  level: v.optional(v.pipe(v.number(), v.integer())),
+  named_in_plan: v.optional(v.boolean()),
+  outside_city: v.optional(v.boolean()),
+});
+export type FeatureProps = v.InferOutput<typeof FeaturePropsSchema>;
+
+/** A feature's details for the app: every property, its source-layer and its bbox (no geometry). */
+export type Details = FeatureProps & { layer: string; bbox: [number, number, number, number] };
+
+export const DetailsFileSchema = v.record(
+  v.string(),
+  v.looseObject({ ...FeaturePropsSchema.entries, layer: v.string(), bbox: v.tuple([v.number(), v.number(), v.number(), v.number()]) }),
+);

@@ -1,0 +1,50 @@
+/**
+ * A guided tour (geodata/stories/*.json), written by planners without code. The build
+ * validates each file with this schema (errors name the step and the field), then checks
+ * what only the data can tell (layer and feature ids exist, quotes are in the plan).
+ */
+import * as v from 'valibot';
+
+const slug = v.pipe(v.string('a string'), v.regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and "-" only'));
+const nonEmpty = v.pipe(v.string('a string'), v.trim(), v.minLength(1, 'must not be empty'));
+export const TourTextSchema = v.object({ zh: nonEmpty, en: nonEmpty }, 'needs non-empty "zh" and "en"');
+export type TourText = v.InferOutput<typeof TourTextSchema>;
+
+const num = (min: number, max: number) => v.pipe(v.number(`a number ${min}–${max}`), v.finite(), v.minValue(min, `a number ${min}–${max}`), v.maxValue(max, `a number ${min}–${max}`));
+const turn = { bearing: v.optional(num(-360, 360)), pitch: v.optional(num(0, 85)) };
+
+export const TourCameraSchema = v.union([
+  v.strictObject({ fit: v.pipe(v.array(v.string()), v.minLength(1, 'a list of feature ids')), padding: v.optional(num(0, 400)), ...turn }),
+  v.strictObject({ center: v.tuple([num(-180, 180), num(-85, 85)], '[lon, lat]'), zoom: num(0, 22), ...turn }),
+], 'either { fit: [feature ids] } or { center: [lon, lat], zoom }');
+export type TourCamera = v.InferOutput<typeof TourCameraSchema>;
+
+const layerList = v.array(v.string(), 'a list of layer ids');
+
+export const TourStepSchema = v.object({
+  id: slug,
+  title: TourTextSchema,
+  camera: TourCameraSchema,
+  /** catalog entry ids shown in this step */
+  layers: layerList,
+  /** feature ids highlighted */
+  highlight: v.array(v.string(), 'a list of feature ids'),
+  /** short Markdown: paragraphs and **bold** */
+  caption: TourTextSchema,
+  notes: TourTextSchema,
+  plan_ref: v.optional(v.array(v.object({
+    task: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1, '1–22 or null'), v.maxValue(22, '1–22 or null'))),
+    quote: nonEmpty,
+  }))),
+  /** optional swipe between two layer sets: left of the divider and right of it */
+  swipe: v.optional(v.object({ left: layerList, right: layerList, label_left: TourTextSchema, label_right: TourTextSchema })),
+});
+export type TourStep = v.InferOutput<typeof TourStepSchema>;
+
+export const TourSchema = v.object({
+  id: slug,
+  title: TourTextSchema,
+  steps: v.pipe(v.array(TourStepSchema), v.minLength(1, 'needs at least one step')),
+});
+export type Tour = v.InferOutput<typeof TourSchema>;
+export const ToursFileSchema = v.array(TourSchema);

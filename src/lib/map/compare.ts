@@ -1,0 +1,29 @@
+/**
+ * A second map for comparing two layer sets (swipe): same options as the main map, follows
+ * the main map's camera, takes no input. Removed with its WebGL context by destroy().
+ */
+import * as maplibregl from 'maplibre-gl';
+import type { Lang } from '../../contracts/vocab.ts';
+import { mapOptions } from './core.svelte.ts';
+
+export interface CompareMap {
+  map: maplibregl.Map;
+  destroy(): void;
+}
+
+export function createCompareMap(main: maplibregl.Map, container: HTMLElement, visible: readonly string[], lang: Lang, exposeForTests: boolean): CompareMap {
+  const camera = () => ({ center: main.getCenter(), zoom: main.getZoom(), bearing: main.getBearing(), pitch: main.getPitch() });
+  const map = new maplibregl.Map({ ...mapOptions(container, lang, new Set(visible)), ...camera(), interactive: false });
+  const sync = () => map.jumpTo(camera());
+  main.on('move', sync);
+  const hook = window as unknown as { __compare?: maplibregl.Map };
+  if (exposeForTests) hook.__compare = map;
+  return {
+    map,
+    destroy() {
+      main.off('move', sync);
+      map.remove();
+      if (hook.__compare === map) delete hook.__compare;
+    },
+  };
+}

@@ -1,0 +1,203 @@
+/**
+ * The map core: the one home of the maplibregl.Map — creation, the pmtiles protocol, icons,
+ * the camera, which layers are drawn, and the labels' language. Selection, drawing and the
+ * compare map are their own classes (selection.svelte.ts, drawing.ts, compare.ts) built on it.
+ */
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { Protocol } from 'pmtiles';
+import type { Lang } from '../../contracts/vocab.ts';
+import type { TourCamera } from '../../contracts/tour.ts';
+import type { View } from '../url.ts';
+import type { BBox } from '../geo.ts';
+import { isPhone, reducedMotion } from '../ui/layout.ts';
+import { FONT_STACK, catalogLayers, layerVisible, sourceLayerOf } from './catalog.ts';
+import { ICONS, rasterIcon, type IconId } from './icons.ts';
+import { ARCHIVE, buildStyle } from './style.ts';
+import { CITY_BOUNDS } from './view.ts';
+
+maplibregl.setWorkerUrl(workerUrl);
+let protocolAdded = false;
+
+export interface MapEvents {
+  onClick(point: maplibregl.Point): void;
+  onView(view: View): void;
+  onLoadError(file: string): void;
+  onIdle(): void;
+}
+
+/** Options every map of the app shares (the main map and the compare map). */
+export function mapOptions(container: HTMLElement, lang: Lang, visible: ReadonlySet<string>): maplibregl.MapOptions {
+  if (!protocolAdded) {
+    maplibregl.addProtocol('pmtiles', new Protocol().tile);
+    protocolAdded = true;
+  }
+  return {
+    container,
+    style: buildStyle({ lang, visible, base: document.baseURI }),
+    attributionControl: false,
+    localIdeographFontFamily: FONT_STACK,
+    // The style is validated by the unit tests (style-spec); validating it again here costs start-up time.
+    validateStyle: false,
+  };
+}
+
+export class MapCore {
+  map = $state.raw<maplibregl.Map | null>(null);
+  /** true once the style and the default layers have loaded */
+  ready = $state(false);
+  #visible = new Set<string>();
+  #lit = new Set<string>();
+  #target: maplibregl.CameraOptions | null = null;
+
+  /** Creates the map; returns false when WebGL is not available. */
+  create(container: HTMLElement, opts: { lang: Lang; visible: readonly string[]; view: View | null; events: MapEvents }): boolean {
+    this.#visible = new Set(opts.visible);
+    let map: maplibregl.Map;
+    try {
+      map = new maplibregl.Map({
+        ...mapOptions(container, opts.lang, this.#visible),
+        ...(opts.view ? { center: opts.view.center, zoom: opts.view.zoom } : { bounds: CITY_BOUNDS, fitBoundsOptions: { padding: 24 } }),
+        bearing: opts.view?.bearing ?? 0,
+        pitch: opts.view?.pitch ?? 0,
+        maxBounds: [[105, 40], [137, 60]],
+        minZoom: 3,
+        maxZoom: 14,
+        dragRotate: true,
+      });
+    } catch {
+      return false;
+    }
+    performance.mark('map:created');
+    map.once('render', () => performance.mark('map:render1'));
+    this.map = map;
+    map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-right');
+    map.addControl(new maplibregl.ScaleControl({ maxWidth: 120, unit: 'metric' }), 'bottom-left');
+    map.addControl(new maplibregl.AttributionControl({ compact: true }), 'bottom-right');
+
+    // Icons are drawn here from ICONS (no sprite file), when a layer first asks for one.
+    map.setMissingStyleImageResolver((id) => {
+      const def = ICONS[id as IconId];
+      if (def && !map.hasImage(id)) map.addImage(id, rasterIcon(def, 48), { pixelRatio: 2 });
+    });
+    map.on('error', (e) => {
+      const sourceId = (e as unknown as { sourceId?: string }).sourceId;
+      const msg = String(e.error?.message ?? '');
+      if (sourceId === 'plan' || /plan\.pmtiles/.test(msg)) opts.events.onLoadError(ARCHIVE.split('/').pop()!);
+      else console.warn('map error', msg);
+    });
+    map.once('load', () => {
+      performance.mark('map:load');
+      // The compact attribution starts open on wide screens; keep it folded over the map.
+      container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
+      if (!opts.view) map.fitBounds(CITY_BOUNDS, { padding: 24, duration: 0 });
+      map.once('idle', () => {
+        this.ready = true;
+        performance.mark('map:idle');
+        opts.events.onIdle();
+      });
+    });
+    map.on('moveend', () => opts.events.onView(this.view()));
+    map.on('click', (e) => opts.events.onClick(e.point));
+    return true;
+  }
+
+  view(): View {
+    const m = this.map!;
+    const c = m.getCenter();
+    return { zoom: m.getZoom(), center: [c.lng, c.lat], bearing: m.getBearing(), pitch: m.getPitch() };
+  }
+
+  /** The catalog entries shown (layer visibility follows). */
+  setVisible(visible: readonly string[]): void {
+    this.#visible = new Set(visible);
+    this.#syncVisibility();
+  }
+
+  isVisible(entry: string): boolean {
+    return this.#visible.has(entry);
+  }
+
+  /** The source-layers that have a selected or highlighted feature (their lit-only layers show). */
+  setLit(sourceLayers: ReadonlySet<string>): void {
+    this.#lit = new Set(sourceLayers);
+    this.#syncVisibility();
+  }
+
+  #syncVisibility(): void {
+    const map = this.map;
+    if (!map) return;
+    for (const l of catalogLayers()) {
+      const sl = sourceLayerOf(l.style);
+      const v = layerVisible(l, this.#visible, !!sl && this.#lit.has(sl)) ? 'visible' : 'none';
+      if (map.getLayer(l.style.id) && map.getLayoutProperty(l.style.id, 'visibility') !== v) map.setLayoutProperty(l.style.id, 'visibility', v);
+    }
+  }
+
+  setLang(lang: Lang): void {
+    const map = this.map;
+    if (!map) return;
+    for (const { style: l } of catalogLayers(undefined, lang)) {
+      if (l.type !== 'symbol') continue;
+      const field = l.layout?.['text-field'];
+      if (field !== undefined && map.getLayer(l.id)) map.setLayoutProperty(l.id, 'text-field', field);
+    }
+  }
+
+  /** Fits to a bbox, keeping it clear of the card (right on a desktop, bottom on a phone). */
+  fitTo(b: readonly number[], card = true): void {
+    const map = this.map;
+    if (!map) return;
+    const { width, height } = map.getCanvas().getBoundingClientRect();
+    const padding = isPhone()
+      ? { top: 40, left: 30, right: 30, bottom: Math.round(height * 0.55) + 20 }
+      : { top: 50, left: 50, bottom: 50, right: card ? Math.min(Math.round(width * 0.45), 480) : 50 };
+    // A point gets a small box around it (easeTo's padding would stick to the camera).
+    const d = b[0] === b[2] && b[1] === b[3] ? 0.08 : 0;
+    map.fitBounds([[b[0] - d, b[1] - d], [b[2] + d, b[3] + d]], { padding, maxZoom: 10, duration: reducedMotion() ? 0 : 600 });
+  }
+
+  /** On a phone the card covers the lower half of the map: bring a clicked spot above it. */
+  keepAboveSheet(point: maplibregl.Point): void {
+    const map = this.map;
+    if (!map || !isPhone()) return;
+    const height = map.getCanvas().getBoundingClientRect().height;
+    if (point.y < height * 0.4) return;
+    map.panBy([0, point.y - height * 0.25], { duration: reducedMotion() ? 0 : 400 });
+  }
+
+  resetView(): void {
+    this.map?.fitBounds(CITY_BOUNDS, { padding: 24, bearing: 0, pitch: 0, duration: 500 });
+  }
+
+  /**
+   * Moves the camera to a tour step. A move still running is finished at once (jump to its
+   * end) before the next begins; with prefers-reduced-motion every move is instant.
+   */
+  async flyTo(cam: TourCamera, bbox: BBox | null, animate: boolean): Promise<void> {
+    const map = this.map;
+    if (!map) return;
+    map.resize(); // presenter mode may have just changed the layout
+    if (map.isMoving()) {
+      map.stop();
+      if (this.#target) map.jumpTo(this.#target);
+    }
+    const { height } = map.getCanvas().getBoundingClientRect();
+    const extra = 'fit' in cam ? (cam.padding ?? 40) : 0;
+    const padding = { top: 60 + extra, left: 40 + extra, right: 60 + extra, bottom: Math.round(height * 0.28) + extra };
+    let target: maplibregl.CameraOptions | undefined;
+    if ('fit' in cam && bbox) {
+      target = map.cameraForBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding, bearing: cam.bearing ?? 0, pitch: cam.pitch ?? 0, maxZoom: 11 });
+      if (target) target = { ...target, bearing: cam.bearing ?? 0, pitch: cam.pitch ?? 0 };
+    } else if ('center' in cam) {
+      target = { center: cam.center, zoom: cam.zoom, bearing: cam.bearing ?? 0, pitch: cam.pitch ?? 0 };
+    }
+    if (!target) return;
+    this.#target = target;
+    if (!animate || reducedMotion()) { map.jumpTo(target); return; }
+    await new Promise<void>((resolve) => {
+      map.once('moveend', () => resolve());
+      map.flyTo({ ...target, duration: 1600, essential: true });
+    });
+  }
+}
