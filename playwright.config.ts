@@ -4,7 +4,11 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'tests/browser',
   timeout: 60_000,
-  expect: { timeout: 15_000 },
+  // Pixel tests (pixels.spec.ts) compare with expected PNGs in tests/browser/expected/,
+  // rewritten only when asked: UPDATE=1 npm run test:browser.
+  expect: { timeout: 15_000, toHaveScreenshot: { maxDiffPixelRatio: 0.01, threshold: 0.25, animations: 'disabled', caret: 'hide' } },
+  updateSnapshots: process.env.UPDATE ? 'all' : 'none',
+  snapshotPathTemplate: '{testDir}/expected/{arg}{ext}',
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

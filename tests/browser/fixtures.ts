@@ -1,19 +1,31 @@
 import { test as base, expect, type Page } from '@playwright/test';
 
-/** Problems the page reported: page errors and console errors (any test fails on them). */
+/**
+ * Problems the pages reported: page errors and console errors. Every test fails on any of
+ * them when it ends (the check is in the fixture's teardown, not in each test); a test that
+ * causes a failure on purpose says which messages it expects with `allow`.
+ */
 export interface PageLog {
   errors: string[];
   requests: string[];
+  /** expect messages matching this (e.g. the 404 of an archive the test removes) */
+  allow(pattern: RegExp): void;
 }
 
 export const test = base.extend<{ log: PageLog }>({
-  log: async ({ page, context }, use) => {
-    const log: PageLog = { errors: [], requests: [] };
-    page.on('pageerror', (e) => log.errors.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => { if (m.type() === 'error') log.errors.push(`console: ${m.text()}`); });
+  log: [async ({ context }, use) => {
+    const allowed: RegExp[] = [];
+    const log: PageLog = { errors: [], requests: [], allow: (p) => { allowed.push(p); } };
+    const watch = (page: import('@playwright/test').Page) => {
+      page.on('pageerror', (e) => log.errors.push(`pageerror: ${e.message}`));
+      page.on('console', (m) => { if (m.type() === 'error') log.errors.push(`console: ${m.text()}`); });
+    };
+    context.pages().forEach(watch);
+    context.on('page', watch);
     context.on('request', (r) => log.requests.push(r.url()));
     await use(log);
-  },
+    expect(log.errors.filter((e) => !allowed.some((p) => p.test(e))), 'page or console errors').toEqual([]);
+  }, { auto: true }],
 });
 
 export { expect };

@@ -25,7 +25,8 @@ test.describe('first view', () => {
     }
   });
 
-  test('the overview is in the page before any script runs, and gives way to the live map', async ({ page }) => {
+  test('the overview is in the page before any script runs, and gives way to the live map', async ({ page, log }) => {
+    log.allow(/Failed to load resource/); // the scripts blocked on purpose
     await page.route('**/*.js', (route) => route.abort()); // no script at all
     await page.goto('/');
     await expect(page.getByTestId('overview').locator('svg')).toBeVisible();

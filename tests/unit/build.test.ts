@@ -1,8 +1,8 @@
 // The whole pipeline, run as `npm run data` runs it, on copies of the sources.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 function runBuild(sources: string, out: string) {
@@ -19,19 +19,17 @@ function copySources() {
 
 describe('npm run data', () => {
   it('builds the same bytes twice (deterministic) and prints each step with the total time', () => {
-    const out = mkdtempSync(join(tmpdir(), 'hlbe-out-'));
-    const r = runBuild('geodata/sources', out);
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/validate 14 layers/);
-    expect(r.stdout).toMatch(/data build done in \d+\.\d+ s/);
-    if (existsSync('public/tiles/plan.pmtiles')) {
-      for (const f of ['tiles/plan.pmtiles']) {
-        expect(readFileSync(join(out, f)).equals(readFileSync(`public/${f}`)), f).toBe(true);
-      }
+    // Two independent builds from the same sources, compared file by file: every output.
+    const [a, b] = [mkdtempSync(join(tmpdir(), 'hlbe-out-')), mkdtempSync(join(tmpdir(), 'hlbe-out-'))];
+    for (const out of [a, b]) {
+      const r = runBuild('geodata/sources', out);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/validate 14 layers/);
+      expect(r.stdout).toMatch(/data build done in \d+\.\d+ s/);
     }
-    for (const layer of ['units', 'zones', 'rail_lines']) {
-      expect(readFileSync(join(out, 'geodata', `${layer}.geojson`), 'utf8')).toBe(readFileSync(`geodata/${layer}.geojson`, 'utf8'));
-    }
+    const files = readdirSync(a, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(relative(a, e.parentPath), e.name)).sort();
+    expect(files).toEqual(expect.arrayContaining(['tiles/plan.pmtiles', 'geodata/units.geojson', 'data/features.json', 'data/plan.json', 'data/search.json', 'data/tours.json']));
+    for (const f of files) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
   });
 
   it('fails on invalid data with file, feature and reason, and leaves the previous outputs untouched', () => {

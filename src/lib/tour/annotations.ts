@@ -3,46 +3,29 @@
  * Each is a GeoJSON feature in lon/lat, so it stays on the place it marks when the map moves.
  */
 import type { Feature, FeatureCollection, LineString, MultiLineString } from 'geojson';
+import { createStore, get, getMany, keys, set } from 'idb-keyval';
 
 export type Tool = 'pen' | 'arrow' | 'highlight';
 export type Annotation = Feature<LineString | MultiLineString, { tool: Tool; step: string }>;
 
-const DB = 'hlbe-plan-map';
-const STORE = 'annotations';
-
-function open(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-async function tx<T>(mode: IDBTransactionMode, run: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await open();
-  return new Promise((resolve, reject) => {
-    const r = run(db.transaction(STORE, mode).objectStore(STORE));
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
-}
+// One database and store (the same as before idb-keyval: annotations drawn earlier stay).
+const store = createStore('hlbe-plan-map', 'annotations');
 
 export const keyOf = (tour: string, step: string) => `${tour}/${step}`;
 
 export async function loadAnnotations(tour: string, step: string): Promise<Annotation[]> {
-  return ((await tx('readonly', (s) => s.get(keyOf(tour, step)))) as Annotation[] | undefined) ?? [];
+  return (await get<Annotation[]>(keyOf(tour, step), store)) ?? [];
 }
 
 export async function saveAnnotations(tour: string, step: string, list: Annotation[]): Promise<void> {
-  await tx('readwrite', (s) => s.put(list, keyOf(tour, step)));
+  await set(keyOf(tour, step), list, store);
 }
 
+/** Every annotation of a tour, all steps, as one FeatureCollection (for export). */
 export async function allAnnotations(tour: string): Promise<FeatureCollection> {
-  const keys = (await tx('readonly', (s) => s.getAllKeys())) as string[];
-  const features: Annotation[] = [];
-  for (const k of keys.filter((k) => k.startsWith(`${tour}/`))) features.push(...(((await tx('readonly', (s) => s.get(k))) as Annotation[]) ?? []));
-  return { type: 'FeatureCollection', features };
+  const mine = ((await keys(store)) as string[]).filter((k) => k.startsWith(`${tour}/`)).sort();
+  const lists = await getMany<Annotation[] | undefined>(mine, store);
+  return { type: 'FeatureCollection', features: lists.flatMap((l) => l ?? []) };
 }
 
 /** An arrow: the shaft, and a head of two short strokes at its end (built in screen space). */
