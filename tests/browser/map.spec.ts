@@ -219,3 +219,35 @@ test.describe('the plan map', () => {
     await expect(page.getByTestId('toggle-zones')).not.toBeChecked();
   });
 });
+
+test.describe('a data file that fails to load or is malformed', () => {
+  // Each file: what the user does that needs it, and what still works.
+  const cases: { file: string; use: (page: import('@playwright/test').Page) => Promise<void> }[] = [
+    { file: 'features.json', use: async (page) => { await clickLngLat(page, ...MANZHOULI_SEAT); } },
+    { file: 'plan.json', use: async (page) => { await page.getByTestId('tab-plan').click(); } },
+    { file: 'search.json', use: async (page) => { await page.getByTestId('search').click(); } },
+    { file: 'tours.json', use: async (page) => { await page.getByTestId('start-tour').click(); } },
+  ];
+  for (const { file, use } of cases) {
+    for (const broken of ['missing', 'malformed'] as const) {
+      test(`${file} ${broken}: the part that needs it says so, the rest works`, async ({ page, log }) => {
+        log.allow(/404|Failed to load resource/);
+        await page.route(`**/data/${file}`, (route) => (broken === 'missing'
+          ? route.fulfill({ status: 404, body: 'not found' })
+          : route.fulfill({ status: 200, contentType: 'application/json', body: '{"tasks": "not a plan", "0": 1}' })));
+        await openMap(page);
+        await use(page);
+        await expect(page.getByTestId('load-error')).toContainText(file);
+        // the map and the layer panel still work
+        await page.getByTestId('tab-layers').click();
+        await page.getByTestId('toggle-rail').uncheck();
+        await waitIdle(page);
+        expect(await page.evaluate(() => (window as never as { __map: import('maplibre-gl').Map }).__map.getLayoutProperty('rail', 'visibility'))).toBe('none');
+        if (file !== 'plan.json') {
+          await page.getByTestId('tab-plan').click();
+          await expect(page.getByTestId('open-task-2')).toBeVisible();
+        }
+      });
+    }
+  }
+});

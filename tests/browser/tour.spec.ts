@@ -195,6 +195,14 @@ test.describe('briefing mode', () => {
     await expect.poll(count).toBe(2);
     await expect.poll(stored).toBe(2);
     await page.screenshot({ path: 'screenshots/tour-annotation.png' });
+    // exported as GeoJSON in lon/lat, one feature per mark, each with its tool and step
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('tool-export').click()]);
+    expect(file.suggestedFilename()).toBe(`${TOUR.id}-annotations.geojson`);
+    const fc = JSON.parse(readFileSync((await file.path())!, 'utf8'));
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.features.map((f: { properties: { tool: string; step: string } }) => `${f.properties.tool}@${f.properties.step}`)).toEqual(['pen@core', 'arrow@core']);
+    const [lon, lat] = fc.features[0].geometry.coordinates[0];
+    expect(lon).toBeGreaterThan(110); expect(lon).toBeLessThan(130); expect(lat).toBeGreaterThan(45); expect(lat).toBeLessThan(55);
     await page.reload();
     await page.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0);
     await expectStep(page, 1);
