@@ -126,7 +126,7 @@ for (let round = 0; round < ROUNDS; round++) {
     const ctx = await browser.newContext({ viewport: VIEW });
     await ctx.addInitScript(() => {
       (window as unknown as { __long: number[] }).__long = [];
-      new PerformanceObserver((l) => l.getEntries().forEach((e) => (window as unknown as { __long: number[] }).__long.push(e.duration))).observe({ type: 'longtask', buffered: true });
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) (window as unknown as { __long: number[] }).__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
     });
     const p = await ctx.newPage();
     served = 0;
@@ -229,6 +229,6 @@ const md = [
   ...bundle.filter((b) => b.raw > 20_000).map((b) => `| ${b.file} | ${kb(b.raw)} raw, ${kb(b.gzip)} gzip |`),
 ].join('\n');
 mkdirSync('bench-results', { recursive: true });
-writeFileSync('bench-results/latest.json', JSON.stringify(result, null, 2) + '\n');
-writeFileSync('bench-results/latest.md', md + '\n');
+writeFileSync('bench-results/latest.json', `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync('bench-results/latest.md', `${md}\n`);
 console.log(md);

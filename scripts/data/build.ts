@@ -17,7 +17,7 @@ import { buildArchive } from './lib/tiles.ts';
 import { SPAM } from './lib/plan-text.ts';
 import type { LayerOutput } from './lib/types.ts';
 import { checkPlan, parsePlan } from './plan-model.ts';
-import { TARGETS } from './plan-targets.ts';
+import { loadTargets } from './plan-targets.ts';
 import { buildSearchIndex } from './search-index.ts';
 import type { Plan } from '../../src/contracts/plan.ts';
 import { loadTours } from './tours.ts';
@@ -81,7 +81,7 @@ function main() {
   if (problems.length) throw new GeodataError(problems);
   step(`validate ${layers.length} layers`);
 
-  const plan: Plan = { ...parsePlan(planText), targets: TARGETS };
+  const plan: Plan = { ...parsePlan(planText), targets: loadTargets(join(SOURCES, 'plan-targets.json')) };
   checkPlan(plan, planText);
   const planProblems: Problem[] = [];
   const refs = (ids: string[], where: string) => ids.forEach((id) => {
@@ -125,7 +125,7 @@ function main() {
       }
     }
     writeFileSync(join(tmp, 'details', 'features.json'), JSON.stringify(details));
-    const planJson = JSON.stringify(plan, null, 1) + '\n';
+    const planJson = `${JSON.stringify(plan, null, 1)}\n`;
     writeFileSync(join(tmp, 'geodata', 'plan.json'), planJson);
     writeFileSync(join(tmp, 'details', 'plan.json'), JSON.stringify(plan));
     writeFileSync(join(tmp, 'details', 'search.json'), JSON.stringify(search));

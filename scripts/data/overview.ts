@@ -7,11 +7,12 @@
 import * as turf from '@turf/turf';
 import type { Feature, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { LayerOutput } from './lib/types.ts';
+import { ROLE_LABELS } from '../../src/contracts/vocab.ts';
 import { THEME } from '../../src/lib/map/theme.ts';
 
 const W = 1000;
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function buildOverview(layers: LayerOutput[]): { svg: string; placesHtml: string } {
   const get = (name: string) => layers.find((l) => l.name === name)!.features;
@@ -53,16 +54,15 @@ export function buildOverview(layers: LayerOutput[]): { svg: string; placesHtml:
     const [r, c] = R[s.properties!.role as string];
     const [x, y] = px(s.geometry.coordinates).split(',');
     out.push(`<circle cx="${x}" cy="${y}" r="${r}" fill="${c}" stroke="#fff" stroke-width="1.5"/>`);
-    out.push(`<text x="${x}" y="${(+y + r + 15).toFixed(1)}" text-anchor="middle" font-size="${s.properties!.role === 'point' ? 13 : 15}" fill="${THEME.text}" stroke="#fff" stroke-width="3" paint-order="stroke">${escape(String(s.properties!.unit_zh))}</text>`);
+    out.push(`<text x="${x}" y="${(+y + r + 15).toFixed(1)}" text-anchor="middle" font-size="${s.properties!.role === 'point' ? 13 : 15}" fill="${THEME.text}" stroke="#fff" stroke-width="3" paint-order="stroke">${escapeHtml(String(s.properties!.unit_zh))}</text>`);
   }
   out.push('</svg>');
 
-  const ROLE: Record<string, string> = { core: '一核 core', pole: '发展极 pole', pole_linked: '发展极带动 linked to a pole', point: '多点 point' };
   const units = get('units');
   const items = units.map((u) => {
     const p = u.properties;
     const zone = (get('zones').find((z) => z.properties.id === p.zone)?.properties.name_zh) ?? '';
-    return `<li><strong>${escape(p.name_zh)}</strong> ${escape(p.name_en)} · ${escape(ROLE[p.role as string])} · ${escape(zone)}</li>`;
+    return `<li><strong>${escapeHtml(p.name_zh)}</strong> ${escapeHtml(p.name_en)} · ${escapeHtml(p.role ? `${ROLE_LABELS[p.role].zh} ${ROLE_LABELS[p.role].en}` : '')} · ${escapeHtml(zone)}</li>`;
   });
   return { svg: out.join(''), placesHtml: `<ul>${items.join('')}</ul>` };
 }

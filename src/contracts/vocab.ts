@@ -6,35 +6,23 @@
 export type Lang = 'zh' | 'en';
 export type Text = { zh: string; en: string };
 
+/** A table of zh/en labels from [zh, en] pairs. */
+const labels = <K extends string>(t: Record<K, readonly [string, string]>) =>
+  Object.fromEntries(Object.entries<readonly [string, string]>(t).map(([k, [zh, en]]) => [k, { zh, en }])) as Record<K, Text>;
+
 export const CONFIDENCES = ['high', 'medium', 'low'] as const;
 export type Confidence = (typeof CONFIDENCES)[number];
 
 /** core = 一核; pole = 两极; pole_linked = driven by / belt of a pole; point = 多点 */
-export const ROLE_LABELS = {
-  core: { zh: '一核', en: 'Core' },
-  pole: { zh: '发展极', en: 'Growth pole' },
-  pole_linked: { zh: '发展极带动', en: 'Linked to a pole' },
-  point: { zh: '多点', en: 'Point' },
-} as const satisfies Record<string, Text>;
+export const ROLE_LABELS = labels({ core: ['一核', 'Core'], pole: ['发展极', 'Growth pole'], pole_linked: ['发展极带动', 'Linked to a pole'], point: ['多点', 'Point'] });
 export type Role = keyof typeof ROLE_LABELS;
 export const ROLES = Object.keys(ROLE_LABELS) as Role[];
 
-export const ZONE_LABELS = {
-  'zone-lingxi': { zh: '岭西地区', en: 'Lingxi' },
-  'zone-lingshang': { zh: '岭上地区', en: 'Lingshang' },
-  'zone-core': { zh: '中心城区', en: 'Central city' },
-  'zone-pole-manzhouli': { zh: '满洲里市发展极', en: 'Manzhouli pole' },
-  'zone-pole-east': { zh: '扎兰屯市—阿荣旗发展极', en: 'Zalantun–Arun pole' },
-} as const satisfies Record<string, Text>;
+export const ZONE_LABELS = labels({ 'zone-lingxi': ['岭西地区', 'Lingxi'], 'zone-lingshang': ['岭上地区', 'Lingshang'], 'zone-core': ['中心城区', 'Central city'], 'zone-pole-manzhouli': ['满洲里市发展极', 'Manzhouli pole'], 'zone-pole-east': ['扎兰屯市—阿荣旗发展极', 'Zalantun–Arun pole'] });
 export type ZoneId = keyof typeof ZONE_LABELS;
 export const ZONE_IDS = Object.keys(ZONE_LABELS) as ZoneId[];
 
-export const RAIL_STATUS_LABELS = {
-  existing: { zh: '既有', en: 'existing' },
-  upgrade: { zh: '升级改造（规划）', en: 'upgrade (planned)' },
-  planned: { zh: '规划', en: 'planned' },
-  uncertain: { zh: '状态未核实', en: 'status unverified' },
-} as const satisfies Record<string, Text>;
+export const RAIL_STATUS_LABELS = labels({ existing: ['既有', 'existing'], upgrade: ['升级改造（规划）', 'upgrade (planned)'], planned: ['规划', 'planned'], uncertain: ['状态未核实', 'status unverified'] });
 export type RailStatus = keyof typeof RAIL_STATUS_LABELS;
 export const RAIL_STATUSES = Object.keys(RAIL_STATUS_LABELS) as RailStatus[];
 

@@ -43,7 +43,7 @@ describe('the matrix CSV', () => {
     expect(lines.length - 2).toBe(22);
     const back = parseCsv(csv, 'matrix.csv');
     expect(back).toHaveLength(22);
-    expect(back[1]['任务']).toBe('2');
+    expect(back[1].任务).toBe('2');
   });
 });
 

@@ -68,7 +68,7 @@ describe('layer catalog → style', () => {
       else if (v && typeof v === 'object') Object.values(v).forEach(walk);
     };
     const style = buildStyle({ lang: 'zh', visible: new Set(DEFAULT_VISIBLE), base });
-    style.layers.forEach((l) => walk((l as { paint?: unknown }).paint));
+    for (const l of style.layers) walk((l as { paint?: unknown }).paint);
     const themeColours = new Set<string>();
     const collect = (v: unknown) => {
       if (typeof v === 'string') themeColours.add(v.toLowerCase());

@@ -38,9 +38,9 @@ describe('feature card', () => {
     expect(card.subtitle).toBe('Manzhouli City');
     const rows = Object.fromEntries(card.rows.map((r) => [r.label, r.value]));
     expect(rows['常住人口（2020年普查）']).toBe('150,508 人');
-    expect(rows['面积']).toMatch(/^50\d 平方公里$/);
-    expect(rows['分区']).toBe('满洲里市发展极');
-    expect(rows['定位']).toBe('发展极');
+    expect(rows.面积).toMatch(/^50\d 平方公里$/);
+    expect(rows.分区).toBe('满洲里市发展极');
+    expect(rows.定位).toBe('发展极');
     expect(rows['重点产业（方案）']).toBe('泛口岸经济');
     expect(card.plan.map((p) => p.label)).toContain('任务2');
     expect(card.plan.filter((p) => p.label === '任务2').map((p) => p.quote).join()).toContain('大力发展泛口岸经济');

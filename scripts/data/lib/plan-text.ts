@@ -66,7 +66,7 @@ export function restorePlan(capture: string): string {
       joined[joined.length - 1] = prev + line;
     } else joined.push(line);
   }
-  return joined.join('\n') + '\n';
+  return `${joined.join('\n')}\n`;
 }
 
 /** Normalises text for quote matching: the plan's quotes are compared without whitespace. */

@@ -75,7 +75,7 @@ export function buildArchive(name: string, layers: LayerOutput[], tileProps: Til
         let any = false;
         for (const { layer, index } of indexes) {
           const t = index.getTile(z, x, y);
-          if (t && t.features.length) { content[layer.name] = t; any = true; }
+          if (t?.features.length) { content[layer.name] = t; any = true; }
         }
         if (!any) continue;
         const pbf = vtpbf.fromGeojsonVt(content as never, { version: 2 });

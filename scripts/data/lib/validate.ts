@@ -69,8 +69,8 @@ export function selfIntersections(poly: Position[][]): Position[] {
 
 function allStrings(v: unknown, out: string[] = []): string[] {
   if (typeof v === 'string') out.push(v);
-  else if (Array.isArray(v)) v.forEach((x) => allStrings(x, out));
-  else if (v && typeof v === 'object') Object.values(v).forEach((x) => allStrings(x, out));
+  else if (Array.isArray(v)) for (const x of v) allStrings(x, out);
+  else if (v && typeof v === 'object') for (const x of Object.values(v)) allStrings(x, out);
   return out;
 }
 

@@ -59,7 +59,9 @@ function withKind(value: unknown, kind: 'source' | 'composite', where: string): 
 export function uniformProgram(layer: LayerSpecification): void {
   const kinds = PROGRAM_KINDS[layer.type];
   if (!kinds) return;
-  const paint = ((layer as { paint?: Record<string, unknown> }).paint ??= {});
+  const holder = layer as { paint?: Record<string, unknown> };
+  holder.paint ??= {};
+  const paint = holder.paint;
   // Dashed lines share their own program (per-feature dashes: rail statuses in one layer).
   const all = layer.type === 'line' && paint['line-dasharray'] !== undefined ? { ...kinds, 'line-dasharray': 'source' as const } : kinds;
   for (const [prop, kind] of Object.entries(all)) {

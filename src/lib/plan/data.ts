@@ -29,7 +29,7 @@ export function tasksAllUnits(plan: Plan): Task[] {
 /** What a task concerns on the map: the places it names and the units it makes responsible by name. */
 export function taskFeatureIds(task: Task): string[] {
   const ids = new Set<string>(task.places.map((p) => p.feature_id));
-  for (const p of task.paragraphs) for (const r of p.responsible) if (r.kind !== 'all_units') r.feature_ids.forEach((id) => ids.add(id));
+  for (const p of task.paragraphs) for (const r of p.responsible) if (r.kind !== 'all_units') for (const id of r.feature_ids) ids.add(id);
   return [...ids];
 }
 
@@ -45,7 +45,7 @@ export function buildMatrix(plan: Plan, bureauCount = 6): Matrix {
   const freq = new Map<string, number>();
   for (const t of plan.tasks) {
     const names = new Set(t.paragraphs.flatMap((p) => p.responsible.filter((r) => r.kind === 'bureau').map((r) => r.name)));
-    names.forEach((n) => freq.set(n, (freq.get(n) ?? 0) + 1));
+    for (const n of names) freq.set(n, (freq.get(n) ?? 0) + 1);
   }
   const bureaus = [...freq.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, bureauCount).map(([n]) => n);
   const columns: Matrix['columns'] = [

@@ -7,6 +7,7 @@ import type { AppState, Tab } from './app.svelte.ts';
 import type { MapServices } from '../map/services.ts';
 import { loadPlan, taskFeatureIds } from '../plan/data.ts';
 import type { SearchEntry } from '../search.ts';
+import type { Plan } from '../../contracts/plan.ts';
 import { isPhone } from '../ui/layout.ts';
 
 export class Actions {
@@ -42,27 +43,34 @@ export class Actions {
     }
   }
 
+  /** Opens a task (1–22) on the Plan tab and lights the places it concerns; null closes it. */
   async openTask(n: number | null, fit = true) {
-    const app = this.#app;
-    app.task = n;
-    app.target = null;
-    if (n === null) { await this.#map.selection.highlight([]); return; }
-    app.tab = 'plan';
-    if (isPhone()) app.toggleSheet(true);
-    const plan = await this.ensurePlan();
-    const task = plan?.tasks[n - 1];
-    if (task && app.task === n) await this.#map.selection.highlight(taskFeatureIds(task), fit);
+    this.#app.task = n;
+    this.#app.target = null;
+    if (n !== null && isPhone()) this.#app.toggleSheet(true);
+    await this.#light(n === null ? null : 'plan', (plan) => {
+      const task = plan.tasks[n! - 1];
+      return task && this.#app.task === n ? taskFeatureIds(task) : null;
+    }, fit);
   }
 
+  /** Opens a target on the Targets tab and lights the places it belongs to; null closes it. */
   async openTarget(id: string | null, fit = true) {
-    const app = this.#app;
-    app.target = id;
-    app.task = null;
-    if (id === null) { await this.#map.selection.highlight([]); return; }
-    app.tab = 'targets';
+    this.#app.target = id;
+    this.#app.task = null;
+    await this.#light(id === null ? null : 'targets', (plan) => {
+      const target = plan.targets.find((t) => t.id === id);
+      return target && this.#app.target === id ? target.feature_ids : null;
+    }, fit);
+  }
+
+  /** Shows a tab and highlights what `ids` picks from the plan (null: nothing, or no longer current). */
+  async #light(tab: Tab | null, ids: (plan: Plan) => readonly string[] | null, fit: boolean) {
+    if (tab === null) { await this.#map.selection.highlight([]); return; }
+    this.#app.tab = tab;
     const plan = await this.ensurePlan();
-    const target = plan?.targets.find((t) => t.id === id);
-    if (target && app.target === id) await this.#map.selection.highlight(target.feature_ids, fit && target.feature_ids.length > 0);
+    const found = plan ? ids(plan) : null;
+    if (found) await this.#map.selection.highlight(found, fit && found.length > 0);
   }
 
   showTab(tab: Tab) {
