@@ -347,7 +347,7 @@ export const sourceLayerOf = (s: LayerSpecification): string | null =>
   'source' in s && s.source === ARCHIVE_SOURCE && 'source-layer' in s && typeof s['source-layer'] === 'string' ? s['source-layer'] : null;
 
 /** Feature properties an expression reads (`get` and `has` with a literal name). */
-export function propsRead(value: unknown, out = new Set<string>()): Set<string> {
+function propsRead(value: unknown, out = new Set<string>()): Set<string> {
   if (Array.isArray(value)) {
     if ((value[0] === 'get' || value[0] === 'has') && typeof value[1] === 'string' && value.length === 2) out.add(value[1]);
     for (const v of value) propsRead(v, out);

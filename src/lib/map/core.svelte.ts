@@ -48,6 +48,8 @@ export class MapCore {
   ready = $state(false);
   #visible = new Set<string>();
   #lit = new Set<string>();
+  /** the catalog's layers with their source-layers, made once (visibility is synced on every selection) */
+  #layers = catalogLayers().map((l) => ({ l, sourceLayer: sourceLayerOf(l.style) }));
   #target: maplibregl.CameraOptions | null = null;
 
   /** Creates the map; returns false when WebGL is not available. */
@@ -127,9 +129,8 @@ export class MapCore {
   #syncVisibility(): void {
     const map = this.map;
     if (!map) return;
-    for (const l of catalogLayers()) {
-      const sl = sourceLayerOf(l.style);
-      const v = layerVisible(l, this.#visible, !!sl && this.#lit.has(sl)) ? 'visible' : 'none';
+    for (const { l, sourceLayer } of this.#layers) {
+      const v = layerVisible(l, this.#visible, !!sourceLayer && this.#lit.has(sourceLayer)) ? 'visible' : 'none';
       if (map.getLayer(l.style.id) && map.getLayoutProperty(l.style.id, 'visibility') !== v) map.setLayoutProperty(l.style.id, 'visibility', v);
     }
   }

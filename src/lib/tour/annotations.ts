@@ -11,7 +11,7 @@ export type Annotation = Feature<LineString | MultiLineString, { tool: Tool; ste
 // One database and store (the same as before idb-keyval: annotations drawn earlier stay).
 const store = createStore('hlbe-plan-map', 'annotations');
 
-export const keyOf = (tour: string, step: string) => `${tour}/${step}`;
+const keyOf = (tour: string, step: string) => `${tour}/${step}`;
 
 export async function loadAnnotations(tour: string, step: string): Promise<Annotation[]> {
   return (await get<Annotation[]>(keyOf(tour, step), store)) ?? [];

@@ -7,7 +7,7 @@
 import type * as maplibregl from 'maplibre-gl';
 import type { Lang } from '../../contracts/vocab.ts';
 import type { Tour, TourStep } from '../../contracts/tour.ts';
-import { CATALOG, FONT_STACK, type LegendSwatch } from '../map/catalog.ts';
+import { CATALOG, FONT_STACK as FONT, type LegendSwatch } from '../map/catalog.ts';
 import { download } from '../ui/download.ts';
 import { taskLabel } from '../../contracts/vocab.ts';
 import { ICONS } from '../map/icons.ts';
@@ -16,7 +16,6 @@ import { captionParagraphs } from './markdown.ts';
 
 const W = 1754;
 const H = 1240;
-const FONT = FONT_STACK;
 
 /**
  * Copies the map's picture. The map keeps no drawing buffer (that would slow every frame),
