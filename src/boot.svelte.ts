@@ -13,6 +13,7 @@ import { appContext, type AppContext } from './lib/state/context.ts';
 import { readUrl, writeUrl } from './lib/state/location.ts';
 import { MapServices } from './lib/map/services.ts';
 import type { UrlState } from './lib/url.ts';
+import { must } from './lib/must.ts';
 
 export function boot(target: HTMLElement): void {
   const url = readUrl();
@@ -40,7 +41,8 @@ export function boot(target: HTMLElement): void {
 function startMap({ app, map, actions, tour, e2e }: AppContext, el: HTMLElement, start: UrlState): () => void {
   // The build-time overview stays under the map until the map is drawn (or for good, without WebGL).
   const overview = document.getElementById('overview');
-  if (overview) { overview.classList.add('in-map'); el.parentElement!.prepend(overview); }
+  const host = must(el.parentElement, "the map element's container");
+  if (overview) { overview.classList.add('in-map'); host.prepend(overview); }
   const ok = map.core.create(el, {
     lang: app.lang,
     visible: app.visible,
@@ -58,15 +60,15 @@ function startMap({ app, map, actions, tour, e2e }: AppContext, el: HTMLElement,
         // Without the tile archive the map has nothing to draw: the overview stays, on top.
         if (file.endsWith('.pmtiles') && overview) {
           overview.classList.add('nodata');
-          if (!overview.isConnected) el.parentElement!.prepend(overview);
+          if (!overview.isConnected) host.prepend(overview);
         }
       },
       onIdle: () => { if (!overview?.classList.contains('nodata')) overview?.remove(); },
     },
   });
-  if (!ok) overview?.classList.add('nowebgl');
+  const m = map.core.map;
+  if (!ok || !m) overview?.classList.add('nowebgl');
   else {
-    const m = map.core.map!;
     if (e2e) (window as unknown as { __map: unknown }).__map = m;
     map.selection.attach(m, () => !map.drawing.on);
     m.once('load', () => {

@@ -1,6 +1,7 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './app.css';
 import { boot } from './boot.svelte.ts';
+import { must } from './lib/must.ts';
 
 performance.mark('app:start');
-boot(document.getElementById('app')!);
+boot(must(document.getElementById('app'), 'the #app element of index.html'));

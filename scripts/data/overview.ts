@@ -6,7 +6,8 @@
  */
 import * as turf from '@turf/turf';
 import type { Feature, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
-import type { LayerOutput } from './lib/types.ts';
+import type { LayerOutput, RecordFeature } from './lib/types.ts';
+import { must } from '../../src/lib/must.ts';
 import { ROLE_LABELS } from '../../src/contracts/vocab.ts';
 import { THEME } from '../../src/lib/map/theme.ts';
 
@@ -15,7 +16,7 @@ const W = 1000;
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function buildOverview(layers: LayerOutput[]): { svg: string; placesHtml: string } {
-  const get = (name: string) => layers.find((l) => l.name === name)!.features;
+  const get = (name: string) => must(layers.find((l) => l.name === name), `layer ${name}`).features;
   const city = get('city')[0] as Feature<Polygon | MultiPolygon>;
   const [minX, minY, maxX, maxY] = turf.bbox(city);
   const mx = (lon: number) => (lon * Math.PI) / 180;
@@ -33,28 +34,28 @@ export function buildOverview(layers: LayerOutput[]): { svg: string; placesHtml:
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W + 2 * pad} ${H + 2 * pad}" role="img" aria-label="呼伦贝尔市“一核两极多点”规划总览 / Overview of the plan">`);
   out.push(`<path d="${poly(city)}" fill="${THEME.cityFill}"/>`);
-  for (const z of get('zones') as Feature<Polygon | MultiPolygon>[]) {
-    const colour = THEME.zone[z.properties!.id as keyof typeof THEME.zone] ?? '#ddd';
+  for (const z of get('zones') as RecordFeature<Polygon | MultiPolygon>[]) {
+    const colour = THEME.zone[z.properties.id as keyof typeof THEME.zone] ?? '#ddd';
     out.push(`<path d="${poly(z)}" fill="${colour}" fill-opacity="0.55"/>`);
   }
-  for (const u of get('units') as Feature<Polygon | MultiPolygon>[]) out.push(`<path d="${poly(u)}" fill="none" stroke="${THEME.unitLine}" stroke-width="0.8"/>`);
-  for (const a of get('structure_areas') as Feature<Polygon | MultiPolygon>[]) {
-    const core = a.properties!.role === 'core';
+  for (const u of get('units') as RecordFeature<Polygon | MultiPolygon>[]) out.push(`<path d="${poly(u)}" fill="none" stroke="${THEME.unitLine}" stroke-width="0.8"/>`);
+  for (const a of get('structure_areas') as RecordFeature<Polygon | MultiPolygon>[]) {
+    const core = a.properties.role === 'core';
     out.push(`<path d="${poly(a)}" fill="${core ? THEME.core : THEME.pole}" fill-opacity="0.12" stroke="${core ? THEME.core : THEME.pole}" stroke-width="${core ? 3 : 2.5}"/>`);
   }
   out.push(`<path d="${poly(city)}" fill="none" stroke="${THEME.cityLine}" stroke-width="2"/>`);
-  for (const l of get('rail_lines') as Feature<LineString>[]) {
-    const st = l.properties!.status as string;
+  for (const l of get('rail_lines') as RecordFeature<LineString>[]) {
+    const st = l.properties.status as string;
     const colour = st === 'planned' ? THEME.rail.planned : st === 'upgrade' ? THEME.rail.upgrade : st === 'existing' ? THEME.rail.existing : THEME.rail.uncertain;
     out.push(`<path d="M${l.geometry.coordinates.map(px).join('L')}" fill="none" stroke="${colour}" stroke-width="2"${st === 'planned' ? ' stroke-dasharray="8 5"' : ''}/>`);
   }
-  const seats = (get('structure_points') as Feature<Point>[]).filter((s) => s.properties!.kind === 'seat');
+  const seats = (get('structure_points') as RecordFeature<Point>[]).filter((s) => s.properties.kind === 'seat');
   const R: Record<string, [number, string]> = { core: [8, THEME.core], pole: [7, THEME.pole], pole_linked: [5.5, THEME.poleLinked], point: [4.5, THEME.point] };
   for (const s of seats) {
-    const [r, c] = R[s.properties!.role as string];
+    const [r, c] = R[s.properties.role as string];
     const [x, y] = px(s.geometry.coordinates).split(',');
     out.push(`<circle cx="${x}" cy="${y}" r="${r}" fill="${c}" stroke="#fff" stroke-width="1.5"/>`);
-    out.push(`<text x="${x}" y="${(+y + r + 15).toFixed(1)}" text-anchor="middle" font-size="${s.properties!.role === 'point' ? 13 : 15}" fill="${THEME.text}" stroke="#fff" stroke-width="3" paint-order="stroke">${escapeHtml(String(s.properties!.unit_zh))}</text>`);
+    out.push(`<text x="${x}" y="${(+y + r + 15).toFixed(1)}" text-anchor="middle" font-size="${s.properties.role === 'point' ? 13 : 15}" fill="${THEME.text}" stroke="#fff" stroke-width="3" paint-order="stroke">${escapeHtml(String(s.properties.unit_zh))}</text>`);
   }
   out.push('</svg>');
 

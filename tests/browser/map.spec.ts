@@ -1,4 +1,5 @@
 import { test, expect, openMap, rendered, clickLngLat, waitIdle } from './fixtures.ts';
+import { must } from '../../src/lib/must.ts';
 
 const MANZHOULI_SEAT: [number, number] = [117.3702, 49.5959];
 
@@ -183,7 +184,7 @@ test.describe('the plan map', () => {
     await clickLngLat(page, ...MANZHOULI_SEAT);
     const card = page.getByTestId('feature-card');
     await expect(card).toBeVisible();
-    const box = (await card.boundingBox())!;
+    const box = must(await card.boundingBox(), 'the card on screen');
     expect(box.width).toBeGreaterThan(360);
     expect(box.y + box.height).toBeGreaterThan(660);
     // the clicked place moves above the card

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, openMap, clickLngLat } from './fixtures.ts';
 import type { Page } from '@playwright/test';
+import { must } from '../../src/lib/must.ts';
 
 type MapWindow = { __map: import('maplibre-gl').Map };
 const hl = (page: Page, sourceLayer: string, id: string) =>
@@ -47,7 +48,7 @@ test.describe('the plan, linked to the map', () => {
     await expect(page.getByTestId('matrix')).toBeVisible();
     await page.screenshot({ path: 'screenshots/matrix.png' });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('matrix-csv').click()]);
-    const csv = readFileSync((await download.path())!, 'utf8');
+    const csv = readFileSync(must(await download.path(), 'the downloaded file'), 'utf8');
     const lines = csv.split('\r\n').filter(Boolean);
     expect(lines).toHaveLength(23);
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(Array.from({ length: 22 }, (_, i) => String(i + 1)));

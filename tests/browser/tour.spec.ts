@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import type { Tour } from '../../src/contracts/tour.ts';
 import { TOGGLABLE } from '../../src/lib/map/catalog.ts';
 import { THEME } from '../../src/lib/map/theme.ts';
+import { must } from '../../src/lib/must.ts';
 
 const TOUR = JSON.parse(readFileSync('geodata/stories/yihe-liangji-duodian.json', 'utf8')) as Tour;
 const DETAILS = JSON.parse(readFileSync('public/data/features.json', 'utf8')) as Record<string, { layer: string; bbox: number[] }>;
@@ -34,7 +35,7 @@ async function expectStep(page: Page, i: number) {
   }, {
     fit: 'fit' in step.camera ? step.camera.fit : [],
     hl: step.highlight.map((id) => ['plan', DETAILS[id].layer, id]),
-    layerIds: TOGGLABLE.map((c) => [c.id, c.layers(THEME, 'zh').find((l) => !l.litOnly)!.style.id]),
+    layerIds: TOGGLABLE.map((c) => [c.id, must(c.layers(THEME, 'zh').find((l) => !l.litOnly), `a drawn layer of ${c.id}`).style.id]),
   });
   // camera: every feature it fits lies inside the view
   if ('fit' in step.camera) {
@@ -122,7 +123,7 @@ test.describe('briefing mode', () => {
     await expectStep(page, 1);
     await page.keyboard.press('b');
     await expect(page.getByTestId('tour-blank')).toHaveAttribute('data-blank', 'black');
-    expect(await page.evaluate(() => getComputedStyle(document.querySelector('[data-testid=tour-blank]')!).backgroundColor)).toBe('rgb(0, 0, 0)');
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('[data-testid=tour-blank]') ?? document.body).backgroundColor)).toBe('rgb(0, 0, 0)');
     await page.keyboard.press('b');
     await expect(page.getByTestId('tour-blank')).toHaveCount(0);
     await page.keyboard.press('w');
@@ -198,7 +199,7 @@ test.describe('briefing mode', () => {
     // exported as GeoJSON in lon/lat, one feature per mark, each with its tool and step
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('tool-export').click()]);
     expect(file.suggestedFilename()).toBe(`${TOUR.id}-annotations.geojson`);
-    const fc = JSON.parse(readFileSync((await file.path())!, 'utf8'));
+    const fc = JSON.parse(readFileSync(must(await file.path(), 'the exported file'), 'utf8'));
     expect(fc.type).toBe('FeatureCollection');
     expect(fc.features.map((f: { properties: { tool: string; step: string } }) => `${f.properties.tool}@${f.properties.step}`)).toEqual(['pen@core', 'arrow@core']);
     const [lon, lat] = fc.features[0].geometry.coordinates[0];
@@ -229,12 +230,12 @@ test.describe('briefing mode', () => {
     await expectStep(page, 1);
     const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.getByTestId('export-pdf').click()]);
     expect(pdf.suggestedFilename()).toBe(`${TOUR.id}-handout.pdf`);
-    const doc = await PDFDocument.load(readFileSync((await pdf.path())!));
+    const doc = await PDFDocument.load(readFileSync(must(await pdf.path(), 'the handout PDF')));
     expect(doc.getPageCount()).toBe(TOUR.steps.length);
     await expectStep(page, 1); // back where the presenter was
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
     expect(png.suggestedFilename()).toBe(`${TOUR.id}-2-core.png`);
-    const bytes = readFileSync((await png.path())!);
+    const bytes = readFileSync(must(await png.path(), 'the PNG'));
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');
   });
 });

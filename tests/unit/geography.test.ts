@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { readGeojson } from './helpers.ts';
+import { must } from '../../src/lib/must.ts';
 
 type Poly = Feature<Polygon | MultiPolygon, Record<string, unknown>>;
 const units = readGeojson('units').features as Poly[];
 const city = readGeojson('city').features[0] as Poly;
 const zones = readGeojson('zones').features as Poly[];
-const seats = readGeojson('structure_points').features.filter((f: Feature) => f.properties!.kind === 'seat');
+const seats = readGeojson('structure_points').features.filter((f: Feature) => f.properties?.kind === 'seat');
 const km2 = (f: Feature) => turf.area(f) / 1e6;
 
 describe('geography of the data of record', () => {
@@ -22,7 +23,7 @@ describe('geography of the data of record', () => {
   it('puts each seat inside its own unit (a GCJ-02 offset or swapped axes would break this)', () => {
     expect(seats).toHaveLength(14);
     for (const s of seats) {
-      const unit = units.find((u) => u.properties.id === s.properties.unit_id)!;
+      const unit = must(units.find((u) => u.properties.id === s.properties.unit_id), 'units entry');
       expect(turf.booleanPointInPolygon(s, unit), `${s.properties.name_zh} in ${unit.properties.name_zh}`).toBe(true);
     }
   });
@@ -54,30 +55,30 @@ describe('geography of the data of record', () => {
   });
 
   it('puts the plan’s members in 岭西 and 岭上, and says that the Evenk seat belongs to the core', () => {
-    const members = (id: string) => zones.find((z) => z.properties.id === id)!.properties.members;
+    const members = (id: string) => must(zones.find((z) => z.properties.id === id), 'zones entry').properties.members;
     expect(members('zone-lingxi')).toBe('鄂温克族自治旗、陈巴尔虎旗、新巴尔虎右旗、新巴尔虎左旗');
     expect(members('zone-lingshang')).toBe('鄂伦春自治旗、牙克石市、根河市、额尔古纳市');
-    const evenk = units.find((u) => u.properties.admin_code === '150724')!;
+    const evenk = must(units.find((u) => u.properties.admin_code === '150724'), 'units entry');
     expect(evenk.properties.role).toBe('core');
     expect(evenk.properties.zone_note).toMatch(/巴彦托海镇属中心城区/);
   });
 
   it('has 呼伦湖 at about 2,340 km² and 贝尔湖 at about 600 km²', () => {
     const lakes = readGeojson('lakes').features as Poly[];
-    const hulun = lakes.find((l) => String(l.properties.name_zh).startsWith('呼伦湖'))!;
+    const hulun = must(lakes.find((l) => String(l.properties.name_zh).startsWith('呼伦湖')), 'lakes entry');
     expect(Math.abs(km2(hulun) - 2340) / 2340).toBeLessThan(0.02);
-    const buir = lakes.find((l) => l.properties.name_zh === '贝尔湖')!;
+    const buir = must(lakes.find((l) => l.properties.name_zh === '贝尔湖'), 'lakes entry');
     expect(Math.abs(km2(buir) - 609) / 609).toBeLessThan(0.03);
   });
 
   it('places Russia and Mongolia labels outside the city, and ports near the border', () => {
     const labels = readGeojson('context_labels').features;
     for (const id of ['label-russia', 'label-mongolia', 'label-heilongjiang']) {
-      const l = labels.find((f: Feature) => f.properties!.id === id);
+      const l = labels.find((f: Feature) => f.properties?.id === id);
       expect(turf.booleanPointInPolygon(l, city), id).toBe(false);
     }
     const borders = turf.featureCollection(readGeojson('borders').features);
-    const road = readGeojson('ports').features.find((f: Feature) => f.properties!.id === 'port-manzhouli-road');
+    const road = readGeojson('ports').features.find((f: Feature) => f.properties?.id === 'port-manzhouli-road');
     const nearest = Math.min(...borders.features.map((b: Feature) => turf.pointToLineDistance(road, b as never)));
     expect(nearest).toBeLessThan(2); // km
   });
@@ -85,26 +86,26 @@ describe('geography of the data of record', () => {
   it('gives population as a number or null (never 0) that sums to the census total 2,242,875', () => {
     for (const u of units) expect(u.properties.pop_2020 === null || (u.properties.pop_2020 as number) > 0).toBe(true);
     expect(city.properties.pop_2020).toBe(2_242_875);
-    const yakeshi = units.find((u) => u.properties.admin_code === '150782')!;
+    const yakeshi = must(units.find((u) => u.properties.admin_code === '150782'), 'units entry');
     expect(yakeshi.properties.pop_confidence).toBe('low');
   });
 
   it('marks schematic rail and approximate positions so', () => {
     for (const l of readGeojson('rail_lines').features) expect(l.properties.schematic).toBe(true);
-    const planned = readGeojson('rail_lines').features.filter((f: Feature) => f.properties!.status === 'planned');
-    expect(planned.map((f: Feature) => f.properties!.line_id).sort()).toEqual(['rail-qihaiman-hsr', 'rail-yiershi-manzhouli']);
-    const qiqian = readGeojson('heritage').features.find((f: Feature) => f.properties!.id === 'heritage-qiqian');
+    const planned = readGeojson('rail_lines').features.filter((f: Feature) => f.properties?.status === 'planned');
+    expect(planned.map((f: Feature) => f.properties?.line_id).sort()).toEqual(['rail-qihaiman-hsr', 'rail-yiershi-manzhouli']);
+    const qiqian = readGeojson('heritage').features.find((f: Feature) => f.properties?.id === 'heritage-qiqian');
     expect(qiqian.properties.approximate).toBe(true);
   });
 
   it('labels each named lake once, at a point inside it', () => {
     const lakes = readGeojson('lakes').features as Poly[];
-    const labels = readGeojson('context_labels').features.filter((f: Feature) => f.properties!.kind === 'lake');
+    const labels = readGeojson('context_labels').features.filter((f: Feature) => f.properties?.kind === 'lake');
     const named = lakes.filter((l) => l.properties.named);
     expect(named.map((l) => l.properties.name_zh)).toContain('呼伦湖(达赉湖)');
-    expect(labels.map((l: Feature) => l.properties!.id).sort()).toEqual(named.map((l) => `label-${l.properties.id}`).sort());
+    expect(labels.map((l: Feature) => l.properties?.id).sort()).toEqual(named.map((l) => `label-${l.properties.id}`).sort());
     for (const l of labels) {
-      const lake = named.find((n) => `label-${n.properties.id}` === l.properties.id)!;
+      const lake = must(named.find((n) => `label-${n.properties.id}` === l.properties.id), 'named entry');
       expect(turf.booleanPointInPolygon(l, lake), l.properties.id).toBe(true);
       expect(l.properties.name_zh).toBe(lake.properties.name_zh);
     }

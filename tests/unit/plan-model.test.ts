@@ -7,6 +7,7 @@ import { SPAM } from '../../scripts/data/lib/plan-text.ts';
 import { buildMatrix, matrixCsv, tasksNaming, tasksResponsible, taskFeatureIds } from '../../src/lib/plan/data.ts';
 import { search, type SearchEntry } from '../../src/lib/search.ts';
 import type { Plan } from '../../src/contracts/plan.ts';
+import { must } from '../../src/lib/must.ts';
 
 const text = readFileSync('geodata/plan/plan.txt', 'utf8');
 const plan: Plan = { ...parsePlan(text), targets: loadTargets() };
@@ -55,9 +56,9 @@ describe('the plan as data', () => {
       expect(text.replace(/\s/g, '')).toContain(t.sentence.replace(/\s/g, ''));
       expect(Object.keys(t)).not.toContain('baseline');
     }
-    const rate = plan.targets.find((t) => t.id === 'urbanization-rate')!;
+    const rate = must(plan.targets.find((t) => t.id === 'urbanization-rate'), 'target urbanization-rate');
     expect([rate.comparator, rate.value, rate.unit, rate.year, rate.task]).toEqual(['≥', 74, '%', 2025, null]);
-    expect(plan.targets.find((t) => t.id === 'preschool-counties')!.feature_ids).toEqual(['unit-150727', 'unit-150724']);
+    expect(must(plan.targets.find((t) => t.id === 'preschool-counties'), 'target preschool-counties').feature_ids).toEqual(['unit-150727', 'unit-150724']);
   });
 
   it('rejects an invented target sentence', () => {

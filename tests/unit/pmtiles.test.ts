@@ -5,6 +5,7 @@ import { writeArchive, type TileInput } from '../../scripts/data/lib/pmtiles-wri
 import { pointToTile } from '@mapbox/tilebelt';
 import { decodeTile, idsAtZoom, memorySource, openArchive, readGeojson, scanZoom } from './helpers.ts';
 import { catalogLayers, sourceLayerOf, tilePropsOf } from '../../src/lib/map/catalog.ts';
+import { must } from '../../src/lib/must.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const dec = (b: ArrayBuffer | undefined) => new TextDecoder().decode(b);
@@ -85,14 +86,14 @@ describe('built archives (npm run data)', () => {
       const sl = sourceLayerOf(l.style);
       if (!sl) continue;
       expect(scanned.some((z) => z[sl]), `${l.style.id}: source-layer ${sl} in the archive`).toBe(true);
-      for (const prop of want.get(sl)!) {
+      for (const prop of want.get(sl) ?? []) {
         expect(scanned.some((z) => z[sl]?.props.has(prop)), `${l.style.id}: property "${prop}" of ${sl} in the tiles`).toBe(true);
       }
     }
     for (const z of scanned) {
       for (const [sl, { props }] of Object.entries(z)) {
         expect(want.has(sl), `archive layer ${sl} drawn by the catalog`).toBe(true);
-        for (const prop of props) expect(want.get(sl)!.has(prop), `${sl}.${prop}: a property no layer reads`).toBe(true);
+        for (const prop of props) expect(want.get(sl)?.has(prop), `${sl}.${prop}: a property no layer reads`).toBe(true);
       }
     }
   });
@@ -119,7 +120,7 @@ describe('built archives (npm run data)', () => {
 
   it('plan.pmtiles z0 tile decodes to the planning layers; at z6 every feature of every layer is there', async () => {
     const p = openArchive('public/tiles/plan.pmtiles');
-    const { counts, tile } = decodeTile((await p.getZxy(0, 0, 0))!.data);
+    const { counts, tile } = decodeTile(must(await p.getZxy(0, 0, 0), 'tile 0, 0, 0').data);
     expect(counts.city).toBe(1);
     expect(counts.structure_points).toBe(readGeojson('structure_points').features.length);
     const units = tile.layers.units;
@@ -134,7 +135,7 @@ describe('built archives (npm run data)', () => {
   it('plan.pmtiles at town level (z10) around Manzhouli holds the unit, the seat and the ports', async () => {
     const p = openArchive('public/tiles/plan.pmtiles');
     const [x, y] = pointToTile(117.37, 49.59, 10);
-    const { tile } = decodeTile((await p.getZxy(10, x, y))!.data);
+    const { tile } = decodeTile(must(await p.getZxy(10, x, y), 'tile 10, x, y').data);
     const ids = (layer: string) => Array.from({ length: tile.layers[layer]?.length ?? 0 }, (_, i) => tile.layers[layer].feature(i).properties.id);
     expect(ids('units')).toContain('unit-150781');
     expect(ids('structure_points')).toContain('seat-150781');
@@ -142,7 +143,7 @@ describe('built archives (npm run data)', () => {
 
   it('plan.pmtiles also holds the context: borders, rivers, lakes and labels', async () => {
     const p = openArchive('public/tiles/plan.pmtiles');
-    const { counts } = decodeTile((await p.getZxy(0, 0, 0))!.data);
+    const { counts } = decodeTile(must(await p.getZxy(0, 0, 0), 'tile 0, 0, 0').data);
     expect(counts.borders).toBeGreaterThan(0);
     expect(counts.rivers).toBeGreaterThan(50);
     const ids = await idsAtZoom(p, 7);

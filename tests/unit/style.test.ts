@@ -7,6 +7,7 @@ import { ICONS } from '../../src/lib/map/icons.ts';
 import { CITY_BOUNDS } from '../../src/lib/map/view.ts';
 import { readGeojson } from './helpers.ts';
 import * as turf from '@turf/turf';
+import { must } from '../../src/lib/must.ts';
 
 const base = 'http://127.0.0.1:4173/';
 
@@ -50,7 +51,7 @@ describe('layer catalog → style', () => {
 
   it('hides exactly the layers of the entries not visible', () => {
     const style = buildStyle({ lang: 'zh', visible: new Set(['rail']), base });
-    const railIds = CATALOG.find((c) => c.id === 'rail')!.layers(THEME, 'zh').map((l) => l.style.id);
+    const railIds = must(CATALOG.find((c) => c.id === 'rail'), 'the rail entry').layers(THEME, 'zh').map((l) => l.style.id);
     for (const l of style.layers) {
       const vis = (l.layout as { visibility?: string } | undefined)?.visibility;
       if (railIds.includes(l.id)) expect(vis).toBe('visible');
@@ -84,7 +85,7 @@ describe('layer catalog → style', () => {
 
   it('asks only for icons that are defined', () => {
     const json = JSON.stringify(buildStyle({ lang: 'zh', visible: new Set(DEFAULT_VISIBLE), base }).layers);
-    for (const icon of json.match(/icon-[a-z-]+/g)!.filter((s) => !/^icon-(image|size|allow|offset|ignore|anchor)/.test(s))) {
+    for (const icon of (json.match(/icon-[a-z-]+/g) ?? []).filter((s) => !/^icon-(image|size|allow|offset|ignore|anchor)/.test(s))) {
       expect(Object.keys(ICONS), icon).toContain(icon);
     }
   });
@@ -165,12 +166,12 @@ describe('one shader program per layer type', () => {
     expect(mix(THEME.zone['zone-lingxi'], THEME.cityFill, 1)).toBe(THEME.zone['zone-lingxi']);
     const on = buildStyle({ lang: 'zh', visible: new Set(DEFAULT_VISIBLE), base });
     const off = buildStyle({ lang: 'zh', visible: new Set(DEFAULT_VISIBLE.filter((id) => id !== 'zones')), base });
-    const vis = (s: typeof on, id: string) => (s.layers.find((l) => l.id === id)!.layout as { visibility?: string }).visibility;
+    const vis = (s: typeof on, id: string) => (must(s.layers.find((l) => l.id === id), id).layout as { visibility?: string }).visibility;
     expect(vis(on, 'city-fill')).toBe('none');
     expect(vis(on, 'zones-fill')).toBe('visible');
     expect(vis(off, 'city-fill')).toBe('visible');
     expect(vis(off, 'zones-fill')).toBe('none');
-    const zones = on.layers.find((l) => l.id === 'zones-fill')!.paint as Record<string, unknown>;
+    const zones = must(on.layers.find((l) => l.id === 'zones-fill'), 'zones-fill').paint as Record<string, unknown>;
     expect(JSON.stringify(zones['fill-color'])).toContain(mix(THEME.zone['zone-lingshang'], THEME.cityFill, 0.55));
     expect(JSON.stringify(zones['fill-opacity'])).not.toMatch(/0\.55/);
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatHash, parseHash, type UrlState } from '../../src/lib/url.ts';
 import { buildCard, type Details } from '../../src/lib/card.ts';
 import { CATALOG, DEFAULT_VISIBLE } from '../../src/lib/map/catalog.ts';
+import { must } from '../../src/lib/must.ts';
 
 const known = { layers: CATALOG.map((c) => c.id) };
 const defaults = { visible: DEFAULT_VISIBLE };
@@ -48,9 +49,9 @@ describe('feature card', () => {
 
   it('says when a population figure is derived, and never shows an unknown one as 0', () => {
     const yakeshi = buildCard(details['unit-150782'], 'zh');
-    expect(yakeshi.rows.find((r) => r.label.startsWith('常住人口'))!.value).toContain('推算值');
+    expect(must(yakeshi.rows.find((r) => r.label.startsWith('常住人口')), 'population row').value).toContain('推算值');
     const d = { ...details['unit-150782'], pop_2020: null };
-    expect(buildCard(d, 'en').rows.find((r) => r.label.startsWith('Population'))!.value).toBe('unknown');
+    expect(must(buildCard(d, 'en').rows.find((r) => r.label.startsWith('Population')), 'population row').value).toBe('unknown');
   });
 
   it('warns about approximate positions and schematic lines', () => {

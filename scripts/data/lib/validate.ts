@@ -12,6 +12,7 @@ import { SPAM, assertQuoted } from './plan-text.ts';
 import * as v from 'valibot';
 import { FeaturePropsSchema } from '../../../src/contracts/feature.ts';
 import { dotted, locate } from '../../../src/contracts/issues.ts';
+import { must } from '../../../src/lib/must.ts';
 
 /** The region the data may lie in: GSHHG extraction box (lon 115–127, lat 46–54). */
 export const REGION_BBOX: [number, number, number, number] = [115, 46, 127, 54];
@@ -141,7 +142,7 @@ export function validateCollection(file: string, data: unknown, opts: ValidateOp
           if (r.task !== null && !(Number.isInteger(r.task) && (r.task as number) >= 1 && (r.task as number) <= 22)) {
             add(fid, `plan_ref[${i}] task ${String(r.task)} is not a task number 1–22`);
           }
-          try { assertQuoted(opts.planText!, String(r.quote ?? ''), `plan_ref[${i}]`); }
+          try { assertQuoted(must(opts.planText, 'the plan text to check quotes against'), String(r.quote ?? ''), `plan_ref[${i}]`); }
           catch (e) { add(fid, (e as Error).message); }
         });
       }

@@ -13,8 +13,9 @@ import type { BBox } from '../geo.ts';
 import { isPhone, reducedMotion } from '../ui/layout.ts';
 import { FONT_STACK, catalogLayers, layerVisible, sourceLayerOf } from './catalog.ts';
 import { ICONS, rasterIcon, type IconId } from './icons.ts';
-import { ARCHIVE, buildStyle } from './style.ts';
+import { ARCHIVE_FILE, buildStyle } from './style.ts';
 import { CITY_BOUNDS } from './view.ts';
+import { must } from '../must.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 let protocolAdded = false;
@@ -85,7 +86,7 @@ export class MapCore {
     map.on('error', (e) => {
       const sourceId = (e as unknown as { sourceId?: string }).sourceId;
       const msg = String(e.error?.message ?? '');
-      if (sourceId === 'plan' || /plan\.pmtiles/.test(msg)) opts.events.onLoadError(ARCHIVE.split('/').pop()!);
+      if (sourceId === 'plan' || /plan\.pmtiles/.test(msg)) opts.events.onLoadError(ARCHIVE_FILE);
       else console.warn('map error', msg);
     });
     map.once('load', () => {
@@ -105,7 +106,7 @@ export class MapCore {
   }
 
   view(): View {
-    const m = this.map!;
+    const m = must(this.map, 'the map (view() before create())');
     const c = m.getCenter();
     return { zoom: m.getZoom(), center: [c.lng, c.lat], bearing: m.getBearing(), pitch: m.getPitch() };
   }

@@ -3,6 +3,7 @@
  * (map.addImage, no sprite server); the legend draws the same paths as inline SVG.
  */
 import { THEME } from './theme.ts';
+import { must } from '../must.ts';
 
 export interface IconDef {
   path: string;
@@ -28,7 +29,7 @@ export function rasterIcon(def: IconDef, px: number): { width: number; height: n
   canvas.width = px;
   canvas.height = px;
   // CPU-backed: reading a GPU canvas back costs ~50 ms per icon with software WebGL.
-  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  const ctx = must(canvas.getContext('2d', { willReadFrequently: true }), 'a 2D canvas context');
   const s = px / 24;
   ctx.scale(s, s);
   const path = new Path2D(def.path);

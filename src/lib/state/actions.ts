@@ -9,6 +9,7 @@ import { loadPlan, taskFeatureIds } from '../plan/data.ts';
 import type { SearchEntry } from '../search.ts';
 import type { Plan } from '../../contracts/plan.ts';
 import { isPhone } from '../ui/layout.ts';
+import { must } from '../must.ts';
 
 export class Actions {
   #app: AppState;
@@ -49,7 +50,7 @@ export class Actions {
     this.#app.target = null;
     if (n !== null && isPhone()) this.#app.toggleSheet(true);
     await this.#light(n === null ? null : 'plan', (plan) => {
-      const task = plan.tasks[n! - 1];
+      const task = plan.tasks.find((t) => t.number === n);
       return task && this.#app.task === n ? taskFeatureIds(task) : null;
     }, fit);
   }
@@ -88,7 +89,7 @@ export class Actions {
     else if (e.kind === 'task') await this.openTask(Number(e.ref.replace('task-', '')));
     else if (e.kind === 'paragraph') {
       this.#app.focusParagraph = e.ref;
-      await this.openTask(Number(/^t(\d+)-/.exec(e.ref)![1]));
+      await this.openTask(Number(must(/^t(\d+)-/.exec(e.ref), `a task paragraph id, not "${e.ref}"`)[1]));
     } else await this.openTarget(e.ref);
   }
 }

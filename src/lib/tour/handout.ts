@@ -13,6 +13,7 @@ import { taskLabel } from '../../contracts/vocab.ts';
 import { ICONS } from '../map/icons.ts';
 import { ATTRIBUTION } from '../map/style.ts';
 import { captionParagraphs } from './markdown.ts';
+import { must } from '../must.ts';
 
 const W = 1754;
 const H = 1240;
@@ -27,7 +28,7 @@ export function captureMap(map: maplibregl.Map): Promise<HTMLCanvasElement> {
       const src = map.getCanvas();
       const c = document.createElement('canvas');
       c.width = src.width; c.height = src.height;
-      c.getContext('2d')!.drawImage(src, 0, 0);
+      must(c.getContext('2d'), 'a 2D canvas context').drawImage(src, 0, 0);
       resolve(c);
     });
     map.triggerRepaint();
@@ -91,7 +92,7 @@ function metresPerPixel(map: maplibregl.Map): number {
 export function composePage(map: maplibregl.Map, shot: HTMLCanvasElement, tour: Tour, step: TourStep, index: number, lang: Lang): HTMLCanvasElement {
   const c = document.createElement('canvas');
   c.width = W; c.height = H;
-  const ctx = c.getContext('2d')!;
+  const ctx = must(c.getContext('2d'), 'a 2D canvas context');
   ctx.fillStyle = '#ffffff'; ctx.fillRect(0, 0, W, H);
   ctx.fillStyle = '#57534e'; ctx.font = `26px ${FONT}`;
   ctx.fillText(`${tour.title[lang]} · ${index + 1} / ${tour.steps.length}`, 60, 64);
@@ -172,6 +173,6 @@ export async function exportHandout(map: maplibregl.Map, tour: Tour, lang: Lang,
 export async function exportPng(map: maplibregl.Map, tour: Tour, index: number, lang: Lang): Promise<void> {
   await mapIdle(map);
   const page = composePage(map, await captureMap(map), tour, tour.steps[index], index, lang);
-  const blob = await new Promise<Blob>((resolve) => page.toBlob((b) => resolve(b!), 'image/png'));
+  const blob = await new Promise<Blob>((resolve, reject) => page.toBlob((b) => (b ? resolve(b) : reject(new Error('the page could not be encoded as PNG'))), 'image/png'));
   download(blob, 'image/png', `${tour.id}-${index + 1}-${tour.steps[index].id}.png`);
 }
