@@ -1,14 +1,14 @@
 /**
  * The app's data files under data/ (built by `npm run data`), each fetched once on first
  * need, checked against its contract (src/contracts/) and shared; a failed fetch or a
- * malformed file is forgotten so that a later call tries again.
+ * malformed file is forgotten so that a later call tries again. The contracts and their
+ * validator load with the first data file, not with the first view.
  */
 import type * as v from 'valibot';
-import { parseOrThrow } from '../contracts/issues.ts';
 
 const cache = new Map<string, Promise<unknown>>();
 
-export function loadDataFile<T extends v.GenericSchema>(file: string, schema: T): Promise<v.InferOutput<T>> {
+export function loadDataFile<T extends v.GenericSchema>(file: string, schema: () => Promise<T>): Promise<v.InferOutput<T>> {
   let p = cache.get(file) as Promise<v.InferOutput<T>> | undefined;
   if (!p) {
     p = fetch(new URL(`data/${file}`, document.baseURI))
@@ -16,7 +16,10 @@ export function loadDataFile<T extends v.GenericSchema>(file: string, schema: T)
         if (!r.ok) throw new Error(`data/${file}: HTTP ${r.status}`);
         return r.json() as Promise<unknown>;
       })
-      .then((data) => parseOrThrow(schema, data, `data/${file}`));
+      .then(async (data) => {
+        const [{ parseOrThrow }, s] = await Promise.all([import('../contracts/issues.ts'), schema()]);
+        return parseOrThrow(s, data, `data/${file}`);
+      });
     p.catch(() => cache.delete(file));
     cache.set(file, p);
   }

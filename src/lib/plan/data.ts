@@ -1,12 +1,11 @@
 /** The plan and the search index, fetched on first use (not needed for the first view). */
-import { PlanSchema, type Plan, type Task } from '../../contracts/plan.ts';
-import { SearchIndexSchema } from '../../contracts/search.ts';
+import type { Plan, Task } from '../../contracts/plan.ts';
 import { UNITS, unitId } from '../../contracts/vocab.ts';
 import { loadDataFile } from '../data-files.ts';
 import { csvFormatRow } from 'd3-dsv';
 
-export const loadPlan = () => loadDataFile('plan.json', PlanSchema);
-export const loadSearchIndex = () => loadDataFile('search.json', SearchIndexSchema);
+export const loadPlan = () => loadDataFile('plan.json', () => import('../../contracts/plan.ts').then((m) => m.PlanSchema));
+export const loadSearchIndex = () => loadDataFile('search.json', () => import('../../contracts/search.ts').then((m) => m.SearchIndexSchema));
 
 /** Tasks whose text names the feature, with the words that name it. */
 export function tasksNaming(plan: Plan, featureId: string): { task: Task; words: string }[] {

@@ -4,7 +4,7 @@
  * window; none in the presenter window); the two windows follow each other over a
  * BroadcastChannel.
  */
-import { ToursFileSchema, type Tour, type TourCamera, type TourStep } from '../../contracts/tour.ts';
+import type { Tour, TourCamera, TourStep } from '../../contracts/tour.ts';
 import type { AppState } from './app.svelte.ts';
 import type { Actions } from './actions.ts';
 import { loadDetails } from '../details.ts';
@@ -12,7 +12,7 @@ import { loadDataFile } from '../data-files.ts';
 import { unionBBox, type BBox } from '../geo.ts';
 import { loadAnnotations, saveAnnotations, type Annotation, type Tool } from '../tour/annotations.ts';
 
-export const loadTours = () => loadDataFile('tours.json', ToursFileSchema);
+export const loadTours = () => loadDataFile('tours.json', () => import('../../contracts/tour.ts').then((m) => m.ToursFileSchema));
 
 export type TourMessageBody = { type: 'goto'; tour: string; step: number } | { type: 'leave' };
 export type TourMessage = TourMessageBody & { from: string };
