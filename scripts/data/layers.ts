@@ -9,6 +9,7 @@ import gcoord from 'gcoord';
 import * as turf from '@turf/turf';
 import polylabel from 'polylabel';
 import { parseCsv } from './lib/csv.ts';
+import { areaKm2 } from './lib/geodesy.ts';
 import type { BaseProps, Confidence, LayerOutput, PlanRef, RecordFeature } from './lib/types.ts';
 import { REFS } from './plan-refs.ts';
 import { UNIT_PLAN, ZONES } from './units.ts';
@@ -75,7 +76,10 @@ function removeSpikes(ring: Position[]): Position[] {
   return [...open, open[0]];
 }
 
-const km2 = (g: Poly) => turf.area(turf.feature(g)) / 1e6;
+/** Areas of record are ellipsoidal (lib/geodesy.ts). */
+const km2 = (g: Poly) => areaKm2(g);
+/** A quick spherical size, for tolerances only (sliver cuts, the largest part): never shown. */
+const roughKm2 = (g: Poly) => turf.area(turf.feature(g)) / 1e6;
 
 /**
  * Makes a polygon valid and tidy: union with itself resolves self-intersections; parts and
@@ -90,10 +94,10 @@ export function repairPolygon(g: Poly): { geometry: Poly; dropped: number } {
   let dropped = 0;
   const kept: Position[][][] = [];
   for (const poly of polys) {
-    if (km2({ type: 'Polygon', coordinates: [poly[0]] }) < SLIVER_KM2) { dropped++; continue; }
+    if (roughKm2({ type: 'Polygon', coordinates: [poly[0]] }) < SLIVER_KM2) { dropped++; continue; }
     const rings = [poly[0]];
     for (const hole of poly.slice(1)) {
-      if (km2({ type: 'Polygon', coordinates: [hole] }) < SLIVER_KM2) dropped++;
+      if (roughKm2({ type: 'Polygon', coordinates: [hole] }) < SLIVER_KM2) dropped++;
       else rings.push(hole);
     }
     kept.push(rings.map((r) => removeSpikes(dedupeRing(r.map(roundPos)))));
@@ -118,6 +122,56 @@ function feature<G extends Feature['geometry']>(geometry: G, props: BaseProps): 
 }
 
 // ---------------------------------------------------------------- admin units
+
+/**
+ * Names of places in English follow one rule (SOURCES.md): Hanyu Pinyin for Chinese names,
+ * the established Mongolian-derived form where the reference gives one. These fix the
+ * reference rows that break it, each with its reason.
+ */
+const SEAT_EN_FIXES: Record<string, string> = {
+  // 巴彦库仁 is Mongolian Bayan Küren; "Huren" is neither pinyin (Bayankuren) nor the Mongolian form.
+  巴彦库仁镇: 'Bayankuren Town',
+};
+
+/** The seat's names: where the reference has no seat town, say so in each language. */
+/**
+ * Where the boundary source is known to be wrong: 满洲里市 is drawn about 10 % larger and
+ * 扎赉诺尔区 about 19 % smaller than their official areas, while their sum is close to the
+ * official total, so the line between them is misplaced in the source (checked below).
+ */
+const BOUNDARY_NOTES: Record<string, { zh: string; en: string }> = {
+  150781: {
+    zh: '边界数据中满洲里市与扎赉诺尔区的分界线位置有误：两者所绘面积一大一小，合计却与官方面积接近。',
+    en: 'The boundary data misplaces the line between Manzhouli and Jalainur: one is drawn too large and the other too small, while together they are close to the official total.',
+  },
+  150703: {
+    zh: '边界数据中扎赉诺尔区与满洲里市的分界线位置有误：两者所绘面积一大一小，合计却与官方面积接近。',
+    en: 'The boundary data misplaces the line between Jalainur and Manzhouli: one is drawn too large and the other too small, while together they are close to the official total.',
+  },
+};
+
+/** The claim behind BOUNDARY_NOTES, checked on every build: each pair's drawn total is within 3 % of its official total. */
+function checkBoundaryNotes(units: RecordFeature<Poly>[]): void {
+  const noted = units.filter((u) => BOUNDARY_NOTES[u.properties.admin_code as string]);
+  const drawn = noted.reduce((s, u) => s + (u.properties.area_drawn_km2 as number), 0);
+  const official = noted.reduce((s, u) => s + (u.properties.area_official_km2 as number), 0);
+  if (Math.abs(drawn / official - 1) > 0.03) throw new Error(`units ${noted.map((u) => u.properties.id).join(', ')}: drawn ${drawn.toFixed(0)} km² vs official ${official.toFixed(0)} km²: the boundary notes no longer hold`);
+}
+
+function seatNames(row: Record<string, string>): { seat_zh: string; seat_en: string } {
+  if (row.seat_zh.startsWith('(')) return { seat_zh: '市区（驻地街道未核实）', seat_en: 'city proper (seat subdistrict not verified)' };
+  return { seat_zh: row.seat_zh, seat_en: SEAT_EN_FIXES[row.seat_zh] ?? row.seat_en };
+}
+
+/** The unit's published area with its source, as the reference gives it (never the drawn area). */
+function officialArea(row: Record<string, string>, code: string) {
+  if (!row.area_km2_official?.trim()) return { area_official_km2: null };
+  return {
+    area_official_km2: num(row.area_km2_official, `reference/places.csv ${code} area_km2_official`),
+    area_official_source: row.area_source,
+    area_official_confidence: conf(row.confidence_area, `reference/places.csv ${code} confidence_area`),
+  };
+}
 
 export interface UnitsResult {
   units: RecordFeature<Poly>[];
@@ -149,12 +203,13 @@ export function buildUnits(inp: Inputs): UnitsResult {
       admin_code: code,
       name_zh: seat.name_zh,
       name_en: seat.name_en,
-      seat_zh: seat.seat_zh,
-      seat_en: seat.seat_en,
+      ...seatNames(seat),
       pop_2020: pop,
       pop_confidence: pop === null ? null : conf(seat.confidence_pop, `places.csv ${code} confidence_pop`),
       pop_source: seat.pop_source,
-      area_km2: Math.round(km2(geometry) * 10) / 10,
+      area_drawn_km2: Math.round(km2(geometry) * 10) / 10,
+      ...officialArea(seat, code),
+      ...(BOUNDARY_NOTES[code] ? { boundary_note_zh: BOUNDARY_NOTES[code].zh, boundary_note_en: BOUNDARY_NOTES[code].en } : {}),
       zone: plan.zone,
       role: plan.role,
       structure: plan.structure,
@@ -166,6 +221,7 @@ export function buildUnits(inp: Inputs): UnitsResult {
       plan_ref: plan.plan_ref,
     });
   });
+  checkBoundaryNotes(units);
   const outlineGeom = dissolve(units.map((u) => u.geometry));
   const outline = feature(outlineGeom, {
     id: 'city-hulunbuir',
@@ -175,7 +231,8 @@ export function buildUnits(inp: Inputs): UnitsResult {
     pop_2020: units.every((u) => u.properties.pop_2020 !== null)
       ? units.reduce((s, u) => s + (u.properties.pop_2020 as number), 0)
       : null,
-    area_km2: Math.round(km2(outlineGeom) * 10) / 10,
+    pop_source: 'sum of the 14 units\' 2020 census figures (each unit\'s card names its source)',
+    area_drawn_km2: Math.round(km2(outlineGeom) * 10) / 10,
     source: `dissolved by the build from the 14 units (${BOUNDARY_SOURCE})`,
     confidence: 'medium',
     plan_ref: [REFS.pattern],
@@ -224,7 +281,7 @@ export function buildZones(units: RecordFeature<Poly>[]): RecordFeature<Poly>[] 
       goal_zh: z.goal_zh,
       member_ids: parts.map((p) => p.properties.id).join(','),
       members: parts.map((p) => p.properties.name_zh).join('、'),
-      area_km2: Math.round(km2(geometry) * 10) / 10,
+      area_drawn_km2: Math.round(km2(geometry) * 10) / 10,
       note: z.note ?? null,
       source: 'dissolved by the build from the member units; membership from the plan (task 3) or implied by it',
       confidence: 'medium',
@@ -233,12 +290,6 @@ export function buildZones(units: RecordFeature<Poly>[]): RecordFeature<Poly>[] 
   });
 }
 
-const ROLE_LABEL: Record<string, [string, string]> = {
-  core: ['一核', 'Core'],
-  pole: ['发展极', 'Growth pole'],
-  pole_linked: ['发展极带动', 'Linked to a pole'],
-  point: ['多点：旗市区中心城镇', 'Point: banner/city seat'],
-};
 
 export function buildStructurePoints(units: RecordFeature<Poly>[], places: Record<string, string>[]): RecordFeature<Point>[] {
   const out: RecordFeature<Point>[] = [];
@@ -246,19 +297,16 @@ export function buildStructurePoints(units: RecordFeature<Poly>[], places: Recor
     const code = u.properties.admin_code as string;
     const p = must(places.find((r) => r.admin_code === code), `reference/places.csv: a row for ${code}`);
     const plan = UNIT_PLAN[code];
-    const [role_zh, role_en] = ROLE_LABEL[plan.role];
     out.push(feature({ type: 'Point', coordinates: roundPos([num(p.lon, `reference/places.csv ${code} lon`), num(p.lat, `reference/places.csv ${code} lat`)]) }, {
       id: `seat-${code}`,
       unit_id: u.properties.id,
       admin_code: code,
       name_zh: p.seat_zh.startsWith('(') ? `${p.name_zh}城区` : `${p.seat_zh}`,
-      name_en: p.seat_en,
+      name_en: p.seat_zh.startsWith('(') ? p.seat_en : seatNames(p).seat_en,
       unit_zh: p.name_zh,
       unit_en: p.name_en,
       kind: 'seat',
       role: plan.role,
-      role_zh,
-      role_en,
       industries: plan.industries.join('、'),
       source: p.source,
       confidence: conf(p.confidence, `places.csv ${code}`),
@@ -273,8 +321,6 @@ export function buildStructurePoints(units: RecordFeature<Poly>[], places: Recor
     name_en: zone.name_en,
     kind: 'development_zone',
     role: 'core',
-    role_zh: '一核',
-    role_en: 'Core',
     industries: UNIT_PLAN['150702'].industries.join('、'),
     source: zone.source,
     confidence: conf(zone.confidence, 'dev zone'),
@@ -449,6 +495,14 @@ const PORT_IDS: Record<string, string> = {
   中俄互市贸易区: 'zone-manzhouli-border-trade',
 };
 
+/**
+ * The kind of a port as the reference gives it, without the attributes no row cites a source
+ * for (class I/II, 24 h opening, year-round since 2017): they are not shown as fact.
+ */
+export function portDetail(kind: string): string {
+  return kind.replace(/,\s*class I{1,2}\b/g, '').replace(/,\s*24 h\b/g, '').replace(/,\s*year-round since \d{4}( approval)?/g, '').trim();
+}
+
 export interface PortsResult {
   ports: RecordFeature<Point>[];
   /** rows without a position: recorded, not drawn */
@@ -463,6 +517,8 @@ export function buildPorts(inp: Inputs): PortsResult {
     const id = PORT_IDS[r.name_zh];
     if (!id) throw new Error(`reference/ports_airports.csv: no id for "${r.name_zh}"`);
     if (!r.lon.trim() || !r.lat.trim()) { unplaced.push(`${r.name_zh} (${r.source})`); continue; }
+    // A row with neither a source for the place nor for its position (a seat point standing in) is not drawn.
+    if (/^unsourced estimate/.test(r.source) && /PROXY/.test(r.source)) { unplaced.push(`${r.name_zh} (no source for it; the point would be a seat proxy)`); continue; }
     const kind = id.startsWith('airport') ? 'airport' : id.startsWith('port') ? 'land_port' : 'trade_zone';
     const inManzhouli = r.county.startsWith('满洲里');
     const lingxi = r.county === '新巴尔虎右旗' || r.county === '新巴尔虎左旗';
@@ -475,7 +531,7 @@ export function buildPorts(inp: Inputs): PortsResult {
       name_zh: r.name_zh.replace(' (兴安盟, context)', '（兴安盟）'),
       name_en: r.name_en,
       kind,
-      kind_detail: r.kind,
+      kind_detail: portDetail(r.kind),
       unit_zh: r.county,
       partner: r.partner || null,
       outside_city: id === 'airport-arxan-yiershi' || id === 'airport-jiagedaqi',
@@ -529,7 +585,7 @@ export function buildContext(inp: Inputs): {
       name_en: named ? named.name_en : 'Lake',
       named: Boolean(named),
       kind: 'lake',
-      area_km2: Math.round(km2(ring) * 10) / 10,
+      area_drawn_km2: Math.round(km2(ring) * 10) / 10,
       source: named ? `${f.properties.source}; name: reference/water.csv (${named.source})` : f.properties.source,
       confidence: named ? conf(named.confidence, named.name_zh) : 'high',
       note: named?.note || null,
@@ -563,7 +619,7 @@ export function buildContext(inp: Inputs): {
 export function buildZoneLabels(zones: RecordFeature<Poly>[]): RecordFeature<Point>[] {
   return zones.map((z) => {
     const parts = z.geometry.type === 'Polygon' ? [z.geometry.coordinates] : z.geometry.coordinates;
-    const largest = parts.reduce((a, b) => (km2({ type: 'Polygon', coordinates: b }) > km2({ type: 'Polygon', coordinates: a }) ? b : a));
+    const largest = parts.reduce((a, b) => (roughKm2({ type: 'Polygon', coordinates: b }) > roughKm2({ type: 'Polygon', coordinates: a }) ? b : a));
     const chosen = ZONES.find((d) => d.id === z.properties.id)?.label_at;
     const at = chosen ?? polylabel(largest, 0.01);
     if (!turf.booleanPointInPolygon([at[0], at[1]], z)) throw new Error(`zone ${z.properties.id}: label anchor ${at.join(',')} lies outside the zone`);

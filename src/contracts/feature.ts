@@ -34,7 +34,15 @@ export const FeaturePropsSchema = v.looseObject({
   admin_code: v.optional(v.pipe(v.string(), v.regex(/^\d{6}$/))),
   pop_2020: maybe(v.pipe(v.number(), v.integer(), v.minValue(0))),
   pop_confidence: maybe(v.picklist(CONFIDENCES)),
-  area_km2: v.optional(v.pipe(v.number(), v.minValue(0))),
+  /** the area of the polygon as drawn, on the WGS84 ellipsoid */
+  area_drawn_km2: v.optional(v.pipe(v.number(), v.minValue(0))),
+  /** the published area, with its source (units) */
+  area_official_km2: maybe(v.pipe(v.number(), v.minValue(0))),
+  area_official_source: v.optional(v.string()),
+  area_official_confidence: v.optional(v.picklist(CONFIDENCES)),
+  /** where the boundary source is known to be wrong here, in each language */
+  boundary_note_zh: v.optional(v.string()),
+  boundary_note_en: v.optional(v.string()),
   seat_zh: v.optional(v.string()),
   seat_en: v.optional(v.string()),
   /** a seat stands for its unit: the unit's feature id */

@@ -52,6 +52,12 @@ export function planLabel(r: PlanRef, lang: Lang): string {
   return taskLabel(r.task, lang);
 }
 
+/** The drawn area's difference from the official one, as a fraction (null without both). */
+export function areaDifference(d: Details): number | null {
+  const [drawn, official] = [d.area_drawn_km2, d.area_official_km2];
+  return typeof drawn === 'number' && typeof official === 'number' && official > 0 ? drawn / official - 1 : null;
+}
+
 export function buildCard(d: Details, lang: Lang): Card {
   const t = (x: Text) => x[lang];
   const rows: CardRow[] = [];
@@ -63,14 +69,15 @@ export function buildCard(d: Details, lang: Lang): Card {
       ? `${numberText(pop, lang)}${lang === 'zh' ? ' 人' : ''}${d.pop_confidence === 'low' ? `（${t(UI.derivedLow)}）` : ''}`
       : t(UI.unknown);
     add(UI.population, popText);
-    if (typeof d.area_km2 === 'number') add(UI.area, `${numberText(Math.round(d.area_km2), lang)} ${t(UI.km2)}`);
+    if (typeof d.area_official_km2 === 'number') add(UI.areaOfficial, `${numberText(Math.round(d.area_official_km2), lang)} ${t(UI.km2)}${d.area_official_confidence === 'low' ? `（${t(UI.roughFigure)}）` : ''}`);
+    if (typeof d.area_drawn_km2 === 'number') add(UI.area, `${numberText(Math.round(d.area_drawn_km2), lang)} ${t(UI.km2)}`);
     add(UI.seat, lang === 'zh' ? str(d.seat_zh) : str(d.seat_en));
     if (typeof d.zone === 'string' && ZONE[d.zone]) add(UI.zone, t(ZONE[d.zone]));
   }
   if (typeof d.role === 'string' && ROLE[d.role] && d.layer !== 'structure_areas') add(UI.role, t(ROLE[d.role]));
   if (d.layer === 'zones' || d.layer === 'structure_areas') {
     add(UI.members, str(d.members));
-    if (typeof d.area_km2 === 'number') add(UI.area, `${numberText(Math.round(d.area_km2), lang)} ${t(UI.km2)}`);
+    if (typeof d.area_drawn_km2 === 'number') add(UI.area, `${numberText(Math.round(d.area_drawn_km2), lang)} ${t(UI.km2)}`);
   }
   if (d.layer === 'structure_points' && lang === 'zh') add(UI.zone, str(d.unit_zh));
   add(UI.industries, str(d.industries));
@@ -81,6 +88,10 @@ export function buildCard(d: Details, lang: Lang): Card {
   const warnings: string[] = [];
   if (d.approximate) warnings.push(t(UI.approximate));
   if (d.schematic) warnings.push(t(UI.schematic));
+  const diff = areaDifference(d);
+  if (diff !== null && Math.abs(diff) > 0.02) warnings.push(`${t(UI.areaDisagrees)} ${diff > 0 ? '+' : '−'}${Math.abs(diff * 100).toFixed(1)}%${t(UI.areaDisagreesRest)}`);
+  const boundary = lang === 'zh' ? str(d.boundary_note_zh) : str(d.boundary_note_en);
+  if (boundary) warnings.push(boundary);
 
   return {
     id: d.id,

@@ -4,13 +4,14 @@ import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { readGeojson } from './helpers.ts';
 import { must } from '../../src/lib/must.ts';
+import { areaKm2 } from '../../scripts/data/lib/geodesy.ts';
 
 type Poly = Feature<Polygon | MultiPolygon, Record<string, unknown>>;
 const units = readGeojson('units').features as Poly[];
 const city = readGeojson('city').features[0] as Poly;
 const zones = readGeojson('zones').features as Poly[];
 const seats = readGeojson('structure_points').features.filter((f: Feature) => f.properties?.kind === 'seat');
-const km2 = (f: Feature) => turf.area(f) / 1e6;
+const km2 = (f: Feature<Polygon | MultiPolygon>) => areaKm2(f.geometry);
 
 describe('geography of the data of record', () => {
   it('has the 14 county-level units with their admin codes', () => {
@@ -32,11 +33,23 @@ describe('geography of the data of record', () => {
     const sum = units.reduce((s, u) => s + km2(u), 0);
     expect(Math.abs(sum - 252_800) / 252_800).toBeLessThan(0.015);
     expect(Math.abs(km2(city) - sum) / sum).toBeLessThan(0.001);
-    expect(city.properties.area_km2).toBeCloseTo(km2(city), -1);
+    expect(city.properties.area_drawn_km2).toBeCloseTo(km2(city), -1);
   });
 
-  it('has areas of record that match the geometry', () => {
-    for (const u of units) expect(u.properties.area_km2 as number).toBeCloseTo(km2(u), -1);
+  it('has areas of record that match the geometry, and official areas with their source', () => {
+    for (const u of units) {
+      expect(u.properties.area_drawn_km2 as number).toBeCloseTo(km2(u), -1);
+      expect(u.properties.area_official_km2, String(u.properties.id)).toBeGreaterThan(0);
+      expect(String(u.properties.area_official_source).length, String(u.properties.id)).toBeGreaterThan(10);
+    }
+    // the audit's figures: drawn vs official
+    const diff = (code: string) => {
+      const u = must(units.find((x) => x.properties.admin_code === code), code);
+      return (u.properties.area_drawn_km2 as number) / (u.properties.area_official_km2 as number) - 1;
+    };
+    expect(diff('150703')).toBeLessThan(-0.15); // 扎赉诺尔区 about −19 %
+    expect(diff('150781')).toBeGreaterThan(0.08); // 满洲里市 about +10.5 %
+    for (const code of ['150781', '150703']) expect(must(units.find((x) => x.properties.admin_code === code), code).properties.boundary_note_zh).toMatch(/分界线/);
   });
 
   it('covers the city with the zones (岭西 + 岭上 + the rest) without overlap', () => {

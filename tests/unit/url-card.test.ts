@@ -39,7 +39,9 @@ describe('feature card', () => {
     expect(card.subtitle).toBe('Manzhouli City');
     const rows = Object.fromEntries(card.rows.map((r) => [r.label, r.value]));
     expect(rows['常住人口（2020年普查）']).toBe('150,508 人');
-    expect(rows.面积).toMatch(/^50\d 平方公里$/);
+    // both areas, labelled: the published one (low confidence here) and the one as drawn
+    expect(rows['面积（官方公布）']).toBe('453 平方公里（约数，可信度低）');
+    expect(rows['面积（按边界数据绘制）']).toMatch(/^50\d 平方公里$/);
     expect(rows.分区).toBe('满洲里市发展极');
     expect(rows.定位).toBe('发展极');
     expect(rows['重点产业（方案）']).toBe('泛口岸经济');
@@ -52,6 +54,15 @@ describe('feature card', () => {
     expect(must(yakeshi.rows.find((r) => r.label.startsWith('常住人口')), 'population row').value).toContain('推算值');
     const d = { ...details['unit-150782'], pop_2020: null };
     expect(must(buildCard(d, 'en').rows.find((r) => r.label.startsWith('Population')), 'population row').value).toBe('unknown');
+  });
+
+  it('says where the boundary source disagrees with the official area (over 2 %), and why for 满洲里/扎赉诺尔', () => {
+    const jalainur = buildCard(details['unit-150703'], 'zh').warnings.join('\n');
+    expect(jalainur).toMatch(/边界数据的面积与官方面积相差 −1\d\.\d%/);
+    expect(jalainur).toContain('分界线位置有误');
+    expect(buildCard(details['unit-150781'], 'en').warnings.join('\n')).toMatch(/differs from the official one by \+\d+\.\d%/);
+    // within 2 %: no warning (海拉尔区 is drawn within 1 % of its official 1,308.78 km²)
+    expect(buildCard(details['unit-150702'], 'zh').warnings.join()).not.toContain('相差');
   });
 
   it('warns about approximate positions and schematic lines', () => {

