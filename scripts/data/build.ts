@@ -15,7 +15,9 @@ import { buildLayers, inputsAt } from './layers.ts';
 import { GeodataError, validateCollection, type Problem } from './lib/validate.ts';
 import { buildArchive } from './lib/tiles.ts';
 import { SPAM } from './lib/plan-text.ts';
-import type { LayerOutput } from './lib/types.ts';
+import type { LayerOutput, RecordFeature } from './lib/types.ts';
+import type { Point } from 'geojson';
+import { PLACED_LAYERS, checkPlacement, groundOf } from './placement.ts';
 import { checkPlan, parsePlan } from './plan-model.ts';
 import { loadTargets } from './plan-targets.ts';
 import { buildSearchIndex } from './search-index.ts';
@@ -77,6 +79,10 @@ function main() {
   for (const name of tileProps.keys()) {
     if (!layers.some((l) => l.name === name)) problems.push({ file: 'src/lib/map/catalog.ts', feature: name, reason: 'the catalog draws a source-layer the pipeline does not build' });
   }
+  // Across layers: every point inside the unit it names, out of the lakes, on its seat's side of the border.
+  const byName = (name: string) => layers.find((l) => l.name === name)?.features ?? [];
+  const ground = groundOf(byName);
+  for (const name of PLACED_LAYERS) problems.push(...checkPlacement(`geodata/${name}.geojson`, byName(name) as RecordFeature<Point>[], ground));
   if (problems.length) throw new GeodataError(problems);
   step(`validate ${layers.length} layers`);
 

@@ -10,6 +10,7 @@ import * as turf from '@turf/turf';
 import polylabel from 'polylabel';
 import { parseCsv } from './lib/csv.ts';
 import { areaKm2 } from './lib/geodesy.ts';
+import { PLACED_LAYERS, groundOf, placePoints } from './placement.ts';
 import type { BaseProps, Confidence, LayerOutput, PlanRef, RecordFeature } from './lib/types.ts';
 import { REFS } from './plan-refs.ts';
 import { UNIT_PLAN, ZONES } from './units.ts';
@@ -651,8 +652,7 @@ export function buildLayers(inp: Inputs): BuildResult {
   const ctx = buildContext(inp);
   const zones = buildZones(units);
   const L = (name: string, planning: boolean, features: RecordFeature[]): LayerOutput => ({ name, planning, features });
-  return {
-    layers: [
+  const layers = [
       L('city', true, [outline]),
       L('units', true, units),
       L('zones', true, zones),
@@ -667,7 +667,13 @@ export function buildLayers(inp: Inputs): BuildResult {
       L('rivers', false, ctx.rivers),
       L('lakes', false, ctx.lakes),
       L('context_labels', false, ctx.labels),
-    ],
-    report: { repairs, unplaced: ports.unplaced },
-  };
+  ];
+  // Points coarser than the lines they touch go to the right side; lines through them follow.
+  const layer = (name: string) => must(layers.find((l) => l.name === name), `layer ${name}`).features;
+  const ground = groundOf(layer);
+  const moves = PLACED_LAYERS.flatMap((name) => placePoints(layer(name) as RecordFeature<Point>[], ground));
+  const key = (p: Position) => p.join(',');
+  const to = new Map(moves.map(([a, b]) => [key(a), b]));
+  for (const line of rail.lines) line.geometry.coordinates = line.geometry.coordinates.map((p) => to.get(key(p)) ?? p);
+  return { layers, report: { repairs, unplaced: ports.unplaced } };
 }

@@ -43,6 +43,9 @@ export const FeaturePropsSchema = v.looseObject({
   /** where the boundary source is known to be wrong here, in each language */
   boundary_note_zh: v.optional(v.string()),
   boundary_note_en: v.optional(v.string()),
+  /** a point moved to the right side of a line, and how far, in each language */
+  placement_note_zh: v.optional(v.string()),
+  placement_note_en: v.optional(v.string()),
   seat_zh: v.optional(v.string()),
   seat_en: v.optional(v.string()),
   /** a seat stands for its unit: the unit's feature id */

@@ -92,6 +92,8 @@ export function buildCard(d: Details, lang: Lang): Card {
   if (diff !== null && Math.abs(diff) > 0.02) warnings.push(`${t(UI.areaDisagrees)} ${diff > 0 ? '+' : '−'}${Math.abs(diff * 100).toFixed(1)}%${t(UI.areaDisagreesRest)}`);
   const boundary = lang === 'zh' ? str(d.boundary_note_zh) : str(d.boundary_note_en);
   if (boundary) warnings.push(boundary);
+  const placed = lang === 'zh' ? str(d.placement_note_zh) : str(d.placement_note_en);
+  if (placed) warnings.push(placed);
 
   return {
     id: d.id,

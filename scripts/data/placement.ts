@@ -1,0 +1,160 @@
+/**
+ * Points whose source is coarser than the lines they touch (a port 378 m outside its unit, a
+ * rail port on the Russian side of the GSHHG border, a town at its lake's centroid) are moved
+ * to the right side, the shortest way towards their unit's seat, and say so in the feature.
+ * The same tests, run on the result, are the build's check that no point is on the wrong side.
+ */
+import * as turf from '@turf/turf';
+import type { Feature, LineString, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { RecordFeature } from './lib/types.ts';
+import type { Problem } from './lib/validate.ts';
+
+type Poly = Polygon | MultiPolygon;
+type Lines = Feature<LineString | MultiLineString>;
+
+export interface Ground {
+  units: RecordFeature<Poly>[];
+  seats: RecordFeature<Point>[];
+  borders: RecordFeature<LineString | MultiLineString>[];
+  lakes: RecordFeature<Poly>[];
+}
+
+/** How far past a line a moved point is put, so that rounding cannot put it back (m). */
+const MARGIN_M = 150;
+const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
+const outline = (f: RecordFeature<Poly>): Lines[] => {
+  const l = turf.polygonToLine(f);
+  return l.type === 'FeatureCollection' ? (l.features as Lines[]) : [l as Lines];
+};
+
+/** The crossings of the straight way from `p` to `toward` with `lines`. */
+function crossings(p: Position, toward: Position, lines: Lines[]): Position[] {
+  const way = turf.lineString([p, toward]);
+  return lines.flatMap((l) => turf.lineIntersect(way, l).features.map((f) => f.geometry.coordinates));
+}
+
+/** `p` moved past `at` (a point on the line), in the direction from `p` to `at`, plus the margin. */
+function past(p: Position, at: Position, toward: Position): Position {
+  // On the line already: step towards the seat.
+  const bearing = turf.distance(p, at) > 1e-6 ? turf.bearing(p, at) : turf.bearing(at, toward);
+  const moved = turf.destination(at, MARGIN_M / 1000, bearing).geometry.coordinates;
+  return [round6(moved[0]), round6(moved[1])];
+}
+
+/**
+ * Candidate positions for `p` on the other side of `lines`: first across the nearest point of
+ * the nearest line (the shortest move), then past the crossing nearest to `p` on the way to
+ * `toward` (where the shortest move lands on a wrong side again).
+ */
+function candidates(p: Position, toward: Position, lines: Lines[]): Position[] {
+  const out: Position[] = [];
+  const nearest = lines
+    .map((l) => turf.nearestPointOnLine(l, p).geometry.coordinates)
+    .reduce<Position | null>((a, b) => (!a || turf.distance(p, b) < turf.distance(p, a) ? b : a), null);
+  if (nearest) out.push(past(p, nearest, toward));
+  const hits = crossings(p, toward, lines);
+  if (hits.length) out.push(past(p, hits.reduce((a, b) => (turf.distance(p, a) <= turf.distance(p, b) ? a : b)), toward));
+  return out;
+}
+
+/** The unit a point names (unit_zh), else the one it lies in, else none (outside the city). */
+function unitOf(f: RecordFeature<Point>, g: Ground): RecordFeature<Poly> | null {
+  const name = f.properties.unit_zh;
+  if (typeof name === 'string') return g.units.find((u) => name.startsWith(u.properties.name_zh)) ?? null;
+  return g.units.find((u) => turf.booleanPointInPolygon(f, u)) ?? null;
+}
+
+/** The ground points are placed on, from the built layers. */
+export function groundOf(layer: (name: string) => RecordFeature[]): Ground {
+  return {
+    units: layer('units') as RecordFeature<Poly>[],
+    seats: (layer('structure_points') as RecordFeature<Point>[]).filter((s) => s.properties.kind === 'seat'),
+    borders: layer('borders') as RecordFeature<LineString | MultiLineString>[],
+    lakes: layer('lakes') as RecordFeature<Poly>[],
+  };
+}
+
+/** The point layers whose positions come from sources coarser than the lines around them. */
+export const PLACED_LAYERS = ['ports', 'heritage', 'rail_stations'] as const;
+
+const seatOf = (u: RecordFeature<Poly>, g: Ground) => g.seats.find((s) => s.properties.unit_id === u.properties.id);
+
+interface Rule {
+  /** the lines to be on the right side of, and a test that the point is on the wrong one */
+  lines: (f: RecordFeature<Point>, u: RecordFeature<Poly>, g: Ground) => Lines[];
+  wrong: (f: RecordFeature<Point>, u: RecordFeature<Poly>, g: Ground, seat: Position) => boolean;
+  zh: (u: RecordFeature<Poly>) => string;
+  en: (u: RecordFeature<Poly>) => string;
+}
+
+const RULES: Rule[] = [
+  {
+    lines: (_f, u) => outline(u),
+    wrong: (f, u) => !turf.booleanPointInPolygon(f, u),
+    zh: (u) => `移入${u.properties.name_zh}边界内`, en: (u) => `into ${u.properties.name_en} as drawn`,
+  },
+  {
+    lines: (f, _u, g) => g.lakes.filter((l) => turf.booleanPointInPolygon(f, l)).flatMap(outline),
+    wrong: (f, _u, g) => g.lakes.some((l) => turf.booleanPointInPolygon(f, l)),
+    zh: () => '移出湖面', en: () => 'out of the lake',
+  },
+  {
+    lines: (_f, _u, g) => g.borders,
+    wrong: (f, _u, g, seat) => crossings(f.geometry.coordinates, seat, g.borders).length % 2 === 1,
+    zh: () => '移至国界（GSHHG）中国一侧', en: () => 'to the Chinese side of the GSHHG border',
+  },
+];
+
+/**
+ * Moves the points that are on the wrong side of a line (in place), recording how far and
+ * why; returns the moves as [old position, new position] so that lines through them follow.
+ */
+export function placePoints(points: RecordFeature<Point>[], g: Ground): [Position, Position][] {
+  const moves: [Position, Position][] = [];
+  for (const f of points) {
+    if (f.properties.outside_city) continue;
+    const u = unitOf(f, g);
+    const seat = u && seatOf(u, g)?.geometry.coordinates;
+    if (!u || !seat) continue;
+    const start = f.geometry.coordinates;
+    const why: { zh: string[]; en: string[] } = { zh: [], en: [] };
+    for (const rule of RULES) {
+      if (!rule.wrong(f, u, g, seat)) continue;
+      const here = f.geometry.coordinates;
+      // The first candidate that puts the point on the right side of this rule's lines.
+      const to = candidates(here, seat, rule.lines(f, u, g)).find((c) => {
+        f.geometry.coordinates = c;
+        return !rule.wrong(f, u, g, seat);
+      });
+      f.geometry.coordinates = to ?? here;
+      if (!to) continue;
+      why.zh.push(rule.zh(u));
+      why.en.push(rule.en(u));
+    }
+    if (!why.zh.length) continue;
+    const m = Math.round(turf.distance(start, f.geometry.coordinates) * 1000);
+    f.properties.placement_note_zh = `原始位置比边界数据粗略：已${why.zh.join('、')}，移动${m}米。`;
+    f.properties.placement_note_en = `The source position is coarser than the lines it touches: moved ${m} m ${why.en.join(' and ')}.`;
+    f.properties.approximate = true;
+    moves.push([start, f.geometry.coordinates]);
+  }
+  return moves;
+}
+
+/** The build's check: every point inside the unit it names, out of the lakes, on its seat's side of the border. */
+export function checkPlacement(file: string, points: RecordFeature<Point>[], g: Ground): Problem[] {
+  const problems: Problem[] = [];
+  for (const f of points) {
+    if (f.properties.outside_city) continue;
+    const u = unitOf(f, g);
+    const seat = u && seatOf(u, g)?.geometry.coordinates;
+    if (!u || !seat) {
+      if (typeof f.properties.unit_zh === 'string') problems.push({ file, feature: f.properties.id, reason: `names unit "${f.properties.unit_zh}", which has no seat here, yet does not say outside_city` });
+      continue;
+    }
+    for (const rule of RULES) {
+      if (rule.wrong(f, u, g, seat)) problems.push({ file, feature: f.properties.id, reason: `on the wrong side of a line: needs to be moved ${rule.en(u)}` });
+    }
+  }
+  return problems;
+}
