@@ -15,6 +15,10 @@ export const PlanRefSchema = v.object({
 export type PlanRef = v.InferOutput<typeof PlanRefSchema>;
 
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
+/** Optional string properties, by name. */
+function optionalStrings<const K extends string>(keys: readonly K[]) {
+  return Object.fromEntries(keys.map((k) => [k, v.optional(v.string())])) as { [P in K]: v.OptionalSchema<v.StringSchema<undefined>, undefined> };
+}
 const maybe = <T extends v.GenericSchema>(s: T) => v.optional(v.nullable(s));
 
 export const FeaturePropsSchema = v.looseObject({
@@ -38,26 +42,15 @@ export const FeaturePropsSchema = v.looseObject({
   area_drawn_km2: v.optional(v.pipe(v.number(), v.minValue(0))),
   /** the published area, with its source (units) */
   area_official_km2: maybe(v.pipe(v.number(), v.minValue(0))),
-  area_official_source: v.optional(v.string()),
   area_official_confidence: v.optional(v.picklist(CONFIDENCES)),
-  /** where the boundary source is known to be wrong here, in each language */
-  boundary_note_zh: v.optional(v.string()),
-  boundary_note_en: v.optional(v.string()),
-  /** a point moved to the right side of a line, and how far, in each language */
-  placement_note_zh: v.optional(v.string()),
-  placement_note_en: v.optional(v.string()),
-  seat_zh: v.optional(v.string()),
-  seat_en: v.optional(v.string()),
-  /** a seat stands for its unit: the unit's feature id */
-  unit_id: v.optional(v.string()),
-  unit_zh: v.optional(v.string()),
-  unit_en: v.optional(v.string()),
-  members: v.optional(v.string()),
-  member_ids: v.optional(v.string()),
-  industries: v.optional(v.string()),
   zone_note: maybe(v.string()),
-  kind_zh: v.optional(v.string()),
-  kind_detail: v.optional(v.string()),
+  /**
+   * Text properties: seat and unit names; unit_id (a seat stands for its unit); members;
+   * industries; kinds; the area's source; boundary_note_* (where the boundary source is known
+   * to be wrong); placement_note_* (a point moved to the right side of a line, and how far).
+   */
+  ...optionalStrings(['seat_zh', 'seat_en', 'unit_id', 'unit_zh', 'unit_en', 'members', 'member_ids', 'industries', 'kind_zh', 'kind_detail',
+    'area_official_source', 'boundary_note_zh', 'boundary_note_en', 'placement_note_zh', 'placement_note_en']),
   level: v.optional(v.pipe(v.number(), v.integer())),
   named_in_plan: v.optional(v.boolean()),
   outside_city: v.optional(v.boolean()),
