@@ -54,6 +54,8 @@ export const FeaturePropsSchema = v.looseObject({
   level: v.optional(v.pipe(v.number(), v.integer())),
   named_in_plan: v.optional(v.boolean()),
   outside_city: v.optional(v.boolean()),
+  /** a planned line whose route no source gives: only its ends are kept */
+  alignment: v.optional(v.picklist(['unknown'])),
 });
 export type FeatureProps = v.InferOutput<typeof FeaturePropsSchema>;
 

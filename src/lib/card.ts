@@ -88,6 +88,7 @@ export function buildCard(d: Details, lang: Lang): Card {
   const warnings: string[] = [];
   if (d.approximate) warnings.push(t(UI.approximate));
   if (d.schematic) warnings.push(t(UI.schematic));
+  if (d.alignment === 'unknown') warnings.push(t(UI.alignmentUnknown));
   const diff = areaDifference(d);
   if (diff !== null && Math.abs(diff) > 0.02) warnings.push(`${t(UI.areaDisagrees)} ${diff > 0 ? '+' : '−'}${Math.abs(diff * 100).toFixed(1)}%${t(UI.areaDisagreesRest)}`);
   const boundary = lang === 'zh' ? str(d.boundary_note_zh) : str(d.boundary_note_en);

@@ -20,6 +20,7 @@ export const UI = {
   confidence: { zh: '可信度', en: 'Confidence' },
   approximate: { zh: '位置示意（非测绘位置）', en: 'Approximate location (not surveyed)' },
   schematic: { zh: '示意线路（非实际走向）', en: 'Schematic line (not the real alignment)' },
+  alignmentUnknown: { zh: '走向未知：图上只标出起讫点', en: 'Alignment unknown: only the two ends are shown' },
   population: { zh: '常住人口（2020年普查）', en: 'Population (2020 census)' },
   unknown: { zh: '未知', en: 'unknown' },
   area: { zh: '面积（按边界数据绘制）', en: 'Area as drawn (boundary data)' },

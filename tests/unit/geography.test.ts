@@ -1,4 +1,5 @@
 // Facts of geography that a wrong datum or a broken transform would violate.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
@@ -104,11 +105,30 @@ describe('geography of the data of record', () => {
   });
 
   it('marks schematic rail and approximate positions so', () => {
-    for (const l of readGeojson('rail_lines').features) expect(l.properties.schematic).toBe(true);
+    // every drawn line is schematic; a line with no known route is only its ends
+    for (const l of readGeojson('rail_lines').features) {
+      if (l.geometry.type === 'LineString') expect(l.properties.schematic, l.properties.id).toBe(true);
+      else expect(l.properties.alignment, l.properties.id).toBe('unknown');
+    }
     const planned = readGeojson('rail_lines').features.filter((f: Feature) => f.properties?.status === 'planned');
     expect(planned.map((f: Feature) => f.properties?.line_id).sort()).toEqual(['rail-qihaiman-hsr', 'rail-yiershi-manzhouli']);
     const qiqian = readGeojson('heritage').features.find((f: Feature) => f.properties?.id === 'heritage-qiqian');
     expect(qiqian.properties.approximate).toBe(true);
+  });
+
+  it('draws the 伊尔施—满洲里 line only as far as the sources go: its two ends, no route', () => {
+    const line = must(readGeojson('rail_lines').features.find((f: Feature) => f.properties?.id === 'rail-yiershi-manzhouli'), 'the line');
+    expect(line.geometry).toMatchObject({ type: 'MultiPoint' });
+    expect(line.geometry.coordinates).toHaveLength(2);
+    expect(line.properties.note).toContain('2012');
+    // none of the guessed stops in between (诺门罕, 阿木古郎, 嵯岗) is shown as its station
+    const stops = readGeojson('rail_stations').features.filter((f: Feature) => String(f.properties?.lines).includes('rail-yiershi-manzhouli'));
+    expect(stops.map((f: Feature) => f.properties?.name_zh).sort()).toEqual(['伊尔施', '满洲里'].sort());
+    // the tour's rail step says what the line's note says: phase 1 began in 2012
+    const tour = JSON.parse(readFileSync('geodata/stories/yihe-liangji-duodian.json', 'utf8'));
+    const step = tour.steps.find((s: { id: string }) => s.id === 'rail');
+    expect(step.notes.zh).toContain('2012年5月开工');
+    expect(step.notes.en).toContain('began in May 2012');
   });
 
   it('labels each named lake once, at a point inside it', () => {

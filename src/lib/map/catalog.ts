@@ -221,7 +221,8 @@ export const CATALOG: CatalogEntry[] = [
     legend: [
       { swatch: { type: 'line', color: THEME.rail.existing, width: 3, casing: THEME.rail.casing }, label: { zh: '既有铁路', en: 'Existing railway' } },
       { swatch: { type: 'line', color: THEME.rail.upgrade, width: 3.5 }, label: { zh: '升级改造：乌兰浩特—阿尔山—海拉尔', en: 'Upgrade: Ulanhot–Arxan–Hailar' } },
-      { swatch: { type: 'line', color: THEME.rail.planned, width: 3.5, dash: [2, 1.2] }, label: { zh: '规划：“齐海满”高铁、伊尔施至满洲里铁路', en: 'Planned: Qiqihar–Hailar–Manzhouli HSR; Yi\'ershi–Manzhouli' } },
+      { swatch: { type: 'line', color: THEME.rail.planned, width: 3.5, dash: [2, 1.2] }, label: { zh: '规划：“齐海满”高铁', en: 'Planned: Qiqihar–Hailar–Manzhouli HSR' } },
+      { swatch: { type: 'circle', color: '#ffffff', radius: 5, stroke: THEME.rail.planned }, label: { zh: '规划：伊尔施至满洲里铁路（走向未知，只标起讫点）', en: 'Planned: Yi\'ershi–Manzhouli (route unknown: ends only)' } },
       { swatch: { type: 'line', color: THEME.rail.uncertain, width: 2, dash: [1, 1] }, label: { zh: '状态未核实', en: 'Status unverified' } },
     ],
     layers: (t, lang) => [
@@ -236,6 +237,9 @@ export const CATALOG: CatalogEntry[] = [
             10, ['match', ['get', 'status'], 'existing', 2.5, 'uncertain', 2, ['case', lit, 9, 5]]],
           'line-dasharray': ['match', ['get', 'status'], 'existing', ['literal', [3, 3]], 'planned', ['literal', [2, 1.2]], 'uncertain', ['literal', [1, 1]], ['literal', [1, 0]]],
         } } },
+      // A planned line whose route no source gives: its two ends, as rings in the planned colour.
+      { z: 73, click: 5.5, style: { id: 'rail-ends', type: 'circle', source: 'plan', 'source-layer': 'rail_lines', filter: ['==', ['get', 'alignment'], 'unknown'],
+        paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, ['case', lit, 7, 4.5], 10, ['case', lit, 10, 7]], 'circle-color': '#ffffff', 'circle-stroke-color': t.rail.planned, 'circle-stroke-width': ['case', lit, 4, 2.5] } } },
       { z: 74, click: 6, style: { id: 'stations', type: 'circle', source: 'plan', 'source-layer': 'rail_stations', minzoom: 7, filter: ['==', ['get', 'kind'], 'station'],
         paint: { 'circle-radius': 3.5, 'circle-color': '#ffffff', 'circle-stroke-color': ['match', ['get', 'status'], 'planned', t.rail.planned, 'upgrade', t.rail.upgrade, t.rail.existing], 'circle-stroke-width': 1.8 } } },
       { z: 76, style: { id: 'station-labels', type: 'symbol', source: 'plan', 'source-layer': 'rail_stations', minzoom: 8, filter: ['==', ['get', 'kind'], 'station'],
