@@ -13,7 +13,7 @@ import { areaKm2 } from './lib/geodesy.ts';
 import { PLACED_LAYERS, groundOf, placePoints } from './placement.ts';
 import type { BaseProps, Confidence, LayerOutput, PlanRef, RecordFeature } from './lib/types.ts';
 import { REFS } from './plan-refs.ts';
-import { UNIT_PLAN, ZONES } from './units.ts';
+import { UNIT_PLAN, ZONES, zoneStructureProblems } from './units.ts';
 import type { RailStatus } from '../../src/contracts/vocab.ts';
 import { must } from '../../src/lib/must.ts';
 
@@ -270,6 +270,8 @@ export function buildStructureAreas(units: RecordFeature<Poly>[]): RecordFeature
 }
 
 export function buildZones(units: RecordFeature<Poly>[]): RecordFeature<Poly>[] {
+  const disagree = zoneStructureProblems();
+  if (disagree.length) throw new Error(`scripts/data/units.ts: the zones and the structure disagree: ${disagree.join('; ')}`);
   return ZONES.map((z) => {
     const parts = units.filter((u) => u.properties.zone === z.id);
     if (!parts.length) throw new Error(`zone ${z.id}: no member units`);
@@ -279,7 +281,7 @@ export function buildZones(units: RecordFeature<Poly>[]): RecordFeature<Poly>[] 
       name_zh: z.name_zh,
       name_en: z.name_en,
       named_in_plan: z.named_in_plan,
-      goal_zh: z.goal_zh,
+      ...(z.goal_zh ? { goal_zh: z.goal_zh } : {}),
       member_ids: parts.map((p) => p.properties.id).join(','),
       members: parts.map((p) => p.properties.name_zh).join('、'),
       area_drawn_km2: Math.round(km2(geometry) * 10) / 10,

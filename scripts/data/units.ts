@@ -3,14 +3,14 @@
  * 一核两极多点, with the industries the plan names and the plan wording. Keyed by admin code.
  */
 import type { PlanRef } from './lib/types.ts';
-import type { Role, ZoneId } from '../../src/contracts/vocab.ts';
+import type { Role, StructureId, ZoneId } from '../../src/contracts/vocab.ts';
 import { REFS } from './plan-refs.ts';
 
 export interface UnitPlan {
   zone: ZoneId;
   role: Role;
   /** the structure area (core / pole) the unit belongs to, if any */
-  structure: 'core' | 'pole-manzhouli' | 'pole-zalantun-arun' | null;
+  structure: StructureId | null;
   industries: string[];
   plan_ref: PlanRef[];
   /** a note where the plan splits a unit (鄂温克族自治旗) */
@@ -37,7 +37,7 @@ export const EVENK_NOTE =
 
 export const UNIT_PLAN: Record<string, UnitPlan> = {
   '150702': {
-    zone: 'zone-core', role: 'core', structure: 'core', industries: CORE_IND,
+    zone: 'zone-rest', role: 'core', structure: 'core', industries: CORE_IND,
     plan_ref: [REFS.pattern, REFS.coreGoal, REFS.coreTask, REFS.coreIndustries, REFS.coreResponsible],
   },
   '150724': {
@@ -46,23 +46,23 @@ export const UNIT_PLAN: Record<string, UnitPlan> = {
     zone_note: EVENK_NOTE,
   },
   '150781': {
-    zone: 'zone-pole-manzhouli', role: 'pole', structure: 'pole-manzhouli', industries: ['泛口岸经济'],
+    zone: 'zone-rest', role: 'pole', structure: 'pole-manzhouli', industries: ['泛口岸经济'],
     plan_ref: [REFS.pattern, REFS.manzhouliGoal, REFS.manzhouliPolicies, REFS.manzhouliPole],
   },
   '150703': {
-    zone: 'zone-pole-manzhouli', role: 'pole_linked', structure: 'pole-manzhouli', industries: [],
+    zone: 'zone-rest', role: 'pole_linked', structure: 'pole-manzhouli', industries: [],
     plan_ref: [REFS.manzhouliPole],
   },
   '150783': {
-    zone: 'zone-pole-east', role: 'pole', structure: 'pole-zalantun-arun', industries: EAST_IND,
+    zone: 'zone-rest', role: 'pole', structure: 'pole-zalantun-arun', industries: EAST_IND,
     plan_ref: [REFS.pattern, REFS.eastPole, REFS.eastIndustries, REFS.historicCity],
   },
   '150721': {
-    zone: 'zone-pole-east', role: 'pole', structure: 'pole-zalantun-arun', industries: EAST_IND,
+    zone: 'zone-rest', role: 'pole', structure: 'pole-zalantun-arun', industries: EAST_IND,
     plan_ref: [REFS.pattern, REFS.eastPole, REFS.eastIndustries],
   },
   '150722': {
-    zone: 'zone-pole-east', role: 'pole_linked', structure: null, industries: EAST_IND,
+    zone: 'zone-rest', role: 'pole_linked', structure: null, industries: EAST_IND,
     plan_ref: [REFS.eastPole, REFS.eastIndustries],
   },
   '150725': lingxi(),
@@ -80,7 +80,8 @@ export interface ZoneDef {
   name_en: string;
   /** the plan names this zone; false = implied by the plan (the rest of the city) */
   named_in_plan: boolean;
-  goal_zh: string;
+  /** the plan's aim for the zone, where it names one */
+  goal_zh?: string;
   plan_ref: PlanRef[];
   note?: string;
   /** a label anchor chosen by hand where the computed one sits among other labels */
@@ -98,18 +99,26 @@ export const ZONES: ZoneDef[] = [
     goal_zh: '人与自然和谐共生的典范区', plan_ref: [REFS.lingshang, REFS.lingshangIndustries],
   },
   {
-    id: 'zone-core', name_zh: '中心城区（海拉尔区）', name_en: 'Central city (Hailar District)', named_in_plan: false,
-    goal_zh: '呼伦贝尔中心城区一体化发展', plan_ref: [REFS.coreTask, REFS.coreGoal],
-    note: '方案未把海拉尔区列入岭西或岭上；它与鄂温克族自治旗共同构成一核。 / Not in Lingxi or Lingshang; with the Evenk banner it forms the core.',
-  },
-  {
-    id: 'zone-pole-manzhouli', name_zh: '满洲里市发展极', name_en: 'Manzhouli growth pole', named_in_plan: false,
-    goal_zh: '向北开放的龙头、泛口岸经济', plan_ref: [REFS.manzhouliGoal, REFS.manzhouliPole],
-    note: '方案未划分区，此为两极之一（满洲里市、扎赉诺尔区）。 / Implied by the plan: one of the two poles.',
-  },
-  {
-    id: 'zone-pole-east', name_zh: '扎兰屯市—阿荣旗发展极', name_en: 'Zalantun–Arun growth pole', named_in_plan: false,
-    goal_zh: '新旧动能转换示范区', plan_ref: [REFS.eastPole, REFS.eastIndustries],
-    note: '方案未划分区，此为两极之一，含莫力达瓦达斡尔族自治旗城镇带。 / Implied by the plan: the eastern pole with the Morin Dawa town belt.',
+    // Not a zone of the plan: the rest of the city, where the core and the poles are. The core
+    // and the poles themselves are drawn once, from `structure` above (structure_areas).
+    id: 'zone-rest', name_zh: '岭西、岭上以外地区', name_en: 'Outside Lingxi and Lingshang', named_in_plan: false,
+    plan_ref: [REFS.pattern],
+    note: '方案未单列此分区：海拉尔区、满洲里市、扎赉诺尔区、扎兰屯市、阿荣旗和莫力达瓦达斡尔族自治旗不在岭西或岭上；一核与两极见“一核两极”图层。 / Not a zone of the plan: these six units are in neither Lingxi nor Lingshang; the core and the poles are in the "Core and two poles" layer.',
   },
 ];
+
+/**
+ * The zones and the structure agree (checked on every build): a unit in the core or a pole
+ * is outside 岭西 and 岭上 — except where the plan itself splits it (鄂温克族自治旗: its seat
+ * in the core, its other towns in 岭西; `zone_note`) — and every unit outside both zones has
+ * a part in the structure (core, pole, or driven by a pole).
+ */
+export function zoneStructureProblems(plans: Record<string, UnitPlan> = UNIT_PLAN): string[] {
+  const out: string[] = [];
+  for (const [code, p] of Object.entries(plans)) {
+    if (p.structure && p.zone !== 'zone-rest' && !p.zone_note) out.push(`unit ${code}: in ${p.structure} but in zone ${p.zone}, with no note of the plan splitting it`);
+    if (p.zone === 'zone-lingshang' && p.structure) out.push(`unit ${code}: in 岭上 and in ${p.structure}`);
+    if (p.zone === 'zone-rest' && p.role === 'point') out.push(`unit ${code}: outside 岭西 and 岭上, yet neither core nor pole nor driven by one`);
+  }
+  return out;
+}

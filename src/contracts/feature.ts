@@ -4,7 +4,7 @@
  * typed for the app (cards, selection). Unknown properties are allowed and kept.
  */
 import * as v from 'valibot';
-import { CONFIDENCES, RAIL_STATUSES, ROLES, ZONE_IDS } from './vocab.ts';
+import { CONFIDENCES, RAIL_STATUSES, ROLES, STRUCTURE_LABELS, ZONE_IDS, type StructureId } from './vocab.ts';
 
 /** A reference to the plan: its task number (null for the parts before the tasks) and the quoted words. */
 export const PlanRefSchema = v.object({
@@ -34,6 +34,8 @@ export const FeaturePropsSchema = v.looseObject({
   kind: v.optional(v.string()),
   role: v.optional(v.picklist(ROLES)),
   zone: v.optional(v.picklist(ZONE_IDS)),
+  /** the core or pole a unit belongs to, if any */
+  structure: maybe(v.picklist(Object.keys(STRUCTURE_LABELS) as StructureId[])),
   status: v.optional(v.picklist(RAIL_STATUSES)),
   admin_code: v.optional(v.pipe(v.string(), v.regex(/^\d{6}$/))),
   pop_2020: maybe(v.pipe(v.number(), v.integer(), v.minValue(0))),

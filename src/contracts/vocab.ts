@@ -18,9 +18,13 @@ export const ROLE_LABELS = labels({ core: ['一核', 'Core'], pole: ['发展极'
 export type Role = keyof typeof ROLE_LABELS;
 export const ROLES = Object.keys(ROLE_LABELS) as Role[];
 
-export const ZONE_LABELS = labels({ 'zone-lingxi': ['岭西地区', 'Lingxi'], 'zone-lingshang': ['岭上地区', 'Lingshang'], 'zone-core': ['中心城区', 'Central city'], 'zone-pole-manzhouli': ['满洲里市发展极', 'Manzhouli pole'], 'zone-pole-east': ['扎兰屯市—阿荣旗发展极', 'Zalantun–Arun pole'] });
+export const ZONE_LABELS = labels({ 'zone-lingxi': ['岭西地区', 'Lingxi'], 'zone-lingshang': ['岭上地区', 'Lingshang'], 'zone-rest': ['岭西、岭上以外', 'Outside Lingxi and Lingshang'] });
 export type ZoneId = keyof typeof ZONE_LABELS;
 export const ZONE_IDS = Object.keys(ZONE_LABELS) as ZoneId[];
+
+/** The core and the two poles (structure_areas); a unit's `structure` names one. */
+export const STRUCTURE_LABELS = labels({ core: ['一核：呼伦贝尔中心城区', 'Core: Hulunbuir central city'], 'pole-manzhouli': ['两极：满洲里市', 'Pole: Manzhouli'], 'pole-zalantun-arun': ['两极：扎兰屯市—阿荣旗', 'Pole: Zalantun–Arun'] });
+export type StructureId = keyof typeof STRUCTURE_LABELS;
 
 export const RAIL_STATUS_LABELS = labels({ existing: ['既有', 'existing'], upgrade: ['升级改造（规划）', 'upgrade (planned)'], planned: ['规划', 'planned'], uncertain: ['状态未核实', 'status unverified'] });
 export type RailStatus = keyof typeof RAIL_STATUS_LABELS;

@@ -4,7 +4,7 @@
  */
 import { UI } from './i18n.ts';
 import type { Details, PlanRef } from '../contracts/feature.ts';
-import { RAIL_STATUS_LABELS, ROLE_LABELS, ZONE_LABELS, taskLabel, type Lang, type Text } from '../contracts/vocab.ts';
+import { RAIL_STATUS_LABELS, ROLE_LABELS, STRUCTURE_LABELS, ZONE_LABELS, taskLabel, type Lang, type Text } from '../contracts/vocab.ts';
 
 export type { Details, PlanRef };
 
@@ -37,6 +37,7 @@ const KIND: Record<string, Text> = {
 const ROLE: Record<string, Text> = ROLE_LABELS;
 const STATUS: Record<string, Text> = RAIL_STATUS_LABELS;
 const ZONE: Record<string, Text> = ZONE_LABELS;
+const STRUCTURE: Record<string, Text> = STRUCTURE_LABELS;
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
 
@@ -73,6 +74,7 @@ export function buildCard(d: Details, lang: Lang): Card {
     if (typeof d.area_drawn_km2 === 'number') add(UI.area, `${numberText(Math.round(d.area_drawn_km2), lang)} ${t(UI.km2)}`);
     add(UI.seat, lang === 'zh' ? str(d.seat_zh) : str(d.seat_en));
     if (typeof d.zone === 'string' && ZONE[d.zone]) add(UI.zone, t(ZONE[d.zone]));
+    if (typeof d.structure === 'string' && STRUCTURE[d.structure]) add(UI.structure, t(STRUCTURE[d.structure]));
   }
   if (typeof d.role === 'string' && ROLE[d.role] && d.layer !== 'structure_areas') add(UI.role, t(ROLE[d.role]));
   if (d.layer === 'zones' || d.layer === 'structure_areas') {

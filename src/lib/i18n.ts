@@ -30,6 +30,7 @@ export const UI = {
   areaDisagreesRest: { zh: '：图上边界不准确。', en: ': the drawn boundary is not accurate.' },
   seat: { zh: '驻地', en: 'Seat' },
   zone: { zh: '分区', en: 'Zone' },
+  structure: { zh: '一核两极', en: 'Core / poles' },
   role: { zh: '定位', en: 'Role' },
   industries: { zh: '重点产业（方案）', en: 'Industries named by the plan' },
   status: { zh: '状态', en: 'Status' },

@@ -6,6 +6,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { readGeojson } from './helpers.ts';
 import { must } from '../../src/lib/must.ts';
 import { areaKm2 } from '../../scripts/data/lib/geodesy.ts';
+import { UNIT_PLAN, zoneStructureProblems } from '../../scripts/data/units.ts';
 
 type Poly = Feature<Polygon | MultiPolygon, Record<string, unknown>>;
 const units = readGeojson('units').features as Poly[];
@@ -129,6 +130,25 @@ describe('geography of the data of record', () => {
     const step = tour.steps.find((s: { id: string }) => s.id === 'rail');
     expect(step.notes.zh).toContain('2012年5月开工');
     expect(step.notes.en).toContain('began in May 2012');
+  });
+
+  it('zones agree with the plan\'s words and with the structure (one definition of the core and the poles)', () => {
+    expect(zones.map((z) => z.properties.id).sort()).toEqual(['zone-lingshang', 'zone-lingxi', 'zone-rest']);
+    expect(zoneStructureProblems()).toEqual([]);
+    // the core is 海拉尔区 + 鄂温克族自治旗; the east pole is 扎兰屯市 + 阿荣旗, not 莫力达瓦
+    const areas = readGeojson('structure_areas').features as Poly[];
+    const members = (id: string) => String(must(areas.find((a) => a.properties.id === id), id).properties.member_ids).split(',').sort();
+    expect(members('structure-core')).toEqual(['unit-150702', 'unit-150724']);
+    expect(members('structure-pole-zalantun-arun')).toEqual(['unit-150721', 'unit-150783']);
+    // a broken definition is refused: 牙克石市 (岭上) put into a pole, 阿荣旗 put in 岭西 while in a pole
+    const broken = structuredClone(UNIT_PLAN);
+    broken['150782'] = { ...broken['150782'], structure: 'pole-zalantun-arun' };
+    broken['150721'] = { ...broken['150721'], zone: 'zone-lingxi' };
+    expect(zoneStructureProblems(broken)).toEqual([
+      'unit 150721: in pole-zalantun-arun but in zone zone-lingxi, with no note of the plan splitting it',
+      'unit 150782: in pole-zalantun-arun but in zone zone-lingshang, with no note of the plan splitting it',
+      'unit 150782: in 岭上 and in pole-zalantun-arun',
+    ]);
   });
 
   it('labels each named lake once, at a point inside it', () => {

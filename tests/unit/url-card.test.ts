@@ -42,7 +42,8 @@ describe('feature card', () => {
     // both areas, labelled: the published one (low confidence here) and the one as drawn
     expect(rows['面积（官方公布）']).toBe('453 平方公里（约数，可信度低）');
     expect(rows['面积（按边界数据绘制）']).toMatch(/^50\d 平方公里$/);
-    expect(rows.分区).toBe('满洲里市发展极');
+    expect(rows.分区).toBe('岭西、岭上以外');
+    expect(rows.一核两极).toBe('两极：满洲里市');
     expect(rows.定位).toBe('发展极');
     expect(rows['重点产业（方案）']).toBe('泛口岸经济');
     expect(card.plan.map((p) => p.label)).toContain('任务2');

@@ -146,8 +146,8 @@ export const CATALOG: CatalogEntry[] = [
       { swatch: { type: 'fill', color: THEME.zone['zone-lingxi'], opacity: 0.55 }, label: { zh: '岭西地区：牧业现代化示范区', en: 'Lingxi: model zone of modern herding' },
         note: { zh: '含鄂温克族自治旗全境绘制；其旗府巴彦托海镇属一核', en: 'Evenk banner drawn whole; its seat belongs to the core' } },
       { swatch: { type: 'fill', color: THEME.zone['zone-lingshang'], opacity: 0.55 }, label: { zh: '岭上地区：人与自然和谐共生典范区', en: 'Lingshang: model of harmony with nature' } },
-      { swatch: { type: 'fill', color: THEME.zone['zone-pole-east'], opacity: 0.55 }, label: { zh: '两极地区（方案未单列分区）', en: 'Pole areas (implied, not a named zone)' } },
-      { swatch: { type: 'fill', color: THEME.zone['zone-core'], opacity: 0.55 }, label: { zh: '中心城区（海拉尔区）', en: 'Central city (Hailar)' } },
+      { swatch: { type: 'fill', color: THEME.zone['zone-rest'], opacity: 0.55 }, label: { zh: '岭西、岭上以外（方案未单列分区）', en: 'Outside Lingxi and Lingshang (not a zone of the plan)' },
+        note: { zh: '一核与两极见“一核两极”图层', en: 'The core and the poles: see "Core and two poles"' } },
     ],
     layers: (t, lang) => [
       // Opaque, with the zone tint already laid over the city's fill (55 %, 90 % when lit): the

@@ -4,13 +4,15 @@
  * points smallest (dark slate). Zones are quiet area tints; context (water, borders) is
  * underneath and grey-blue.
  */
+import type { ZoneId } from '../../contracts/vocab.ts';
+
 export interface Theme {
   background: string;
   land: string;
   cityFill: string;
   cityLine: string;
   unitLine: string;
-  zone: Record<'zone-lingxi' | 'zone-lingshang' | 'zone-core' | 'zone-pole-manzhouli' | 'zone-pole-east', string>;
+  zone: Record<ZoneId, string>;
   core: string;
   pole: string;
   point: string;
@@ -38,9 +40,7 @@ export const THEME: Theme = {
   zone: {
     'zone-lingxi': '#e3d58f',
     'zone-lingshang': '#9fc79a',
-    'zone-core': '#f0b9a8',
-    'zone-pole-manzhouli': '#f4c98a',
-    'zone-pole-east': '#f4c98a',
+    'zone-rest': '#f0d2b4',
   },
   core: '#b3261e',
   pole: '#e07b00',
