@@ -18,6 +18,7 @@ import { SPAM } from './lib/plan-text.ts';
 import type { LayerOutput, RecordFeature } from './lib/types.ts';
 import type { Point } from 'geojson';
 import { PLACED_LAYERS, checkPlacement, groundOf } from './placement.ts';
+import { unitNameProblems } from './names.ts';
 import { checkPlan, parsePlan } from './plan-model.ts';
 import { loadTargets } from './plan-targets.ts';
 import { buildSearchIndex } from './search-index.ts';
@@ -82,6 +83,7 @@ function main() {
   // Across layers: every point inside the unit it names, out of the lakes, on its seat's side of the border.
   const byName = (name: string) => layers.find((l) => l.name === name)?.features ?? [];
   const ground = groundOf(byName);
+  problems.push(...unitNameProblems('geodata/units.geojson', byName('units')));
   for (const name of PLACED_LAYERS) problems.push(...checkPlacement(`geodata/${name}.geojson`, byName(name) as RecordFeature<Point>[], ground));
   if (problems.length) throw new GeodataError(problems);
   step(`validate ${layers.length} layers`);

@@ -547,7 +547,8 @@ export function buildPorts(inp: Inputs): PortsResult {
     ports.push(feature({ type: 'Point', coordinates: roundPos([num(r.lon, `${r.name_zh} lon`), num(r.lat, `${r.name_zh} lat`)]) }, {
       id,
       name_zh: r.name_zh.replace(' (兴安盟, context)', '（兴安盟）'),
-      name_en: r.name_en,
+      // The reference appends the Chinese name in parentheses to one English name.
+      name_en: r.name_en.replace(/\s*\([^)]*[\u3400-\u9fff][^)]*\)/, ''),
       kind,
       kind_detail: portDetail(r.kind),
       unit_zh: r.county,

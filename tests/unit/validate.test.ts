@@ -29,6 +29,7 @@ describe('geodata validation', () => {
     'invalid-winding.geojson': ['clockwise', /exterior ring is clockwise/],
     'invalid-structure.geojson': ['bad-point', /invalid GeoJSON/],
     'invalid-zh-english.geojson': ['unit-150782', /property "seat_zh" holds no Chinese/],
+    'invalid-en-chinese.geojson': ['zone-manzhouli-border-trade', /property "name_en" holds Chinese/],
     'invalid-fact-no-source.geojson': ['city-hulunbuir', /property "pop_2020" has no source \(needs "pop_source"\)/],
   };
   for (const [file, [feature, reason]] of Object.entries(expected)) {

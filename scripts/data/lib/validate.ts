@@ -137,6 +137,8 @@ export function validateCollection(file: string, data: unknown, opts: ValidateOp
     // Chinese fields hold Chinese: an English note in a _zh field would show in the Chinese UI.
     for (const [key, value] of Object.entries(props)) {
       if (key.endsWith('_zh') && typeof value === 'string' && value.trim() && !CJK.test(value)) add(fid, `property "${key}" holds no Chinese: "${value}"`);
+      // …and English fields hold no Chinese names, which the English UI would show as they are.
+      if (key.endsWith('_en') && typeof value === 'string' && CJK.test(value)) add(fid, `property "${key}" holds Chinese: "${value}"`);
     }
     // A fact that is shown needs the source it comes from, next to it.
     for (const [fact, source] of Object.entries(FACT_SOURCES)) {
