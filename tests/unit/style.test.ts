@@ -175,4 +175,16 @@ describe('one shader program per layer type', () => {
     expect(JSON.stringify(zones['fill-color'])).toContain(mix(THEME.zone['zone-lingshang'], THEME.cityFill, 0.55));
     expect(JSON.stringify(zones['fill-opacity'])).not.toMatch(/0\.55/);
   });
+
+  it('marks approximate places on the map itself: "≈" before the name, explained in the legend', () => {
+    const style = buildStyle({ lang: 'zh', visible: new Set(DEFAULT_VISIBLE), base });
+    for (const id of ['station-labels', 'heritage-points', 'ports-points', 'airports-points']) {
+      const l = must(style.layers.find((x) => x.id === id), id) as { layout?: Record<string, unknown> };
+      expect(JSON.stringify(l.layout?.['text-field']), id).toContain('["get","approximate"]');
+      expect(JSON.stringify(l.layout?.['text-field']), id).toContain('≈');
+    }
+    for (const entry of ['rail', 'heritage', 'ports', 'airports']) {
+      expect(JSON.stringify(must(CATALOG.find((c) => c.id === entry), entry).legend), entry).toContain('≈');
+    }
+  });
 });

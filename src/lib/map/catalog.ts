@@ -74,8 +74,12 @@ const name = (lang: Lang): ExpressionSpecification => ['coalesce', ['get', lang 
 export const FONT = ['Noto Sans CJK SC'];
 /** The CSS font stack for CJK labels drawn locally (no glyph server), for every map and canvas. */
 export const FONT_STACK = "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
-/** A name shown only from a zoom on: no hidden glyphs to lay out, draw and collide below it. */
-const labelFrom = (zoom: number, lang: Lang): ExpressionSpecification => ['step', ['zoom'], '', zoom, name(lang)];
+/** A place's name, marked "≈" where its position is approximate (a proxy or an estimate says so on the map). */
+const placeName = (lang: Lang): ExpressionSpecification => ['case', ['==', ['get', 'approximate'], true], ['concat', '≈', name(lang)], name(lang)];
+/** A place's name shown only from a zoom on: no hidden glyphs to lay out, draw and collide below it. */
+const labelFrom = (zoom: number, lang: Lang): ExpressionSpecification => ['step', ['zoom'], '', zoom, placeName(lang)];
+/** The legend's word for "≈" (on the first entry of each layer whose labels use it). */
+const APPROX_NOTE = { zh: '名称前“≈”：位置示意，非测绘位置', en: '"≈" before a name: approximate position, not surveyed' };
 /** True when the feature is selected or highlighted (feature-state). */
 const sel: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 const hl: ExpressionSpecification = ['boolean', ['feature-state', 'hl'], false];
@@ -219,7 +223,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'rail', group: 'transport', defaultVisible: true, tasks: [10],
     title: { zh: '铁路（示意）', en: 'Railways (schematic)' },
     legend: [
-      { swatch: { type: 'line', color: THEME.rail.existing, width: 3, casing: THEME.rail.casing }, label: { zh: '既有铁路', en: 'Existing railway' } },
+      { swatch: { type: 'line', color: THEME.rail.existing, width: 3, casing: THEME.rail.casing }, label: { zh: '既有铁路', en: 'Existing railway' }, note: APPROX_NOTE },
       { swatch: { type: 'line', color: THEME.rail.upgrade, width: 3.5 }, label: { zh: '升级改造：乌兰浩特—阿尔山—海拉尔', en: 'Upgrade: Ulanhot–Arxan–Hailar' } },
       { swatch: { type: 'line', color: THEME.rail.planned, width: 3.5, dash: [2, 1.2] }, label: { zh: '规划：“齐海满”高铁', en: 'Planned: Qiqihar–Hailar–Manzhouli HSR' } },
       { swatch: { type: 'circle', color: '#ffffff', radius: 5, stroke: THEME.rail.planned }, label: { zh: '规划：伊尔施至满洲里铁路（走向未知，只标起讫点）', en: 'Planned: Yi\'ershi–Manzhouli (route unknown: ends only)' } },
@@ -243,7 +247,7 @@ export const CATALOG: CatalogEntry[] = [
       { z: 74, click: 6, style: { id: 'stations', type: 'circle', source: 'plan', 'source-layer': 'rail_stations', minzoom: 7, filter: ['==', ['get', 'kind'], 'station'],
         paint: { 'circle-radius': 3.5, 'circle-color': '#ffffff', 'circle-stroke-color': ['match', ['get', 'status'], 'planned', t.rail.planned, 'upgrade', t.rail.upgrade, t.rail.existing], 'circle-stroke-width': 1.8 } } },
       { z: 76, style: { id: 'station-labels', type: 'symbol', source: 'plan', 'source-layer': 'rail_stations', minzoom: 8, filter: ['==', ['get', 'kind'], 'station'],
-        layout: { 'text-field': name(lang), 'text-font': FONT, 'text-size': 11, 'text-offset': [0, 0.9], 'text-anchor': 'top', 'text-optional': true },
+        layout: { 'text-field': placeName(lang), 'text-font': FONT, 'text-size': 11, 'text-offset': [0, 0.9], 'text-anchor': 'top', 'text-optional': true },
         paint: { ...halo(t), 'text-color': t.textMuted } } },
     ],
   },
@@ -252,7 +256,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'heritage', group: 'heritage', defaultVisible: true, tasks: [13],
     title: { zh: '历史文化街区与名镇', en: 'Historic districts & towns' },
     legend: [
-      { swatch: { type: 'icon', icon: 'icon-heritage-district' }, label: { zh: '历史文化街区（5处）', en: 'Historic district (5)' } },
+      { swatch: { type: 'icon', icon: 'icon-heritage-district' }, label: { zh: '历史文化街区（5处）', en: 'Historic district (5)' }, note: APPROX_NOTE },
       { swatch: { type: 'icon', icon: 'icon-heritage-town' }, label: { zh: '历史文化名镇名村（博克图、呼和诺尔、奇乾）', en: 'Historic town / village' } },
       { swatch: { type: 'icon', icon: 'icon-historic-city' }, label: { zh: '扎兰屯市申报历史文化名城', en: 'Zalantun: applying as historic city' } },
     ],
@@ -276,7 +280,7 @@ export const CATALOG: CatalogEntry[] = [
     id: 'ports', group: 'ports', defaultVisible: true, tasks: [2, 3, 10],
     title: { zh: '口岸与互市贸易区', en: 'Land ports & border trade zone' },
     legend: [
-      { swatch: { type: 'icon', icon: 'icon-port' }, label: { zh: '陆路口岸', en: 'Land port' } },
+      { swatch: { type: 'icon', icon: 'icon-port' }, label: { zh: '陆路口岸', en: 'Land port' }, note: APPROX_NOTE },
       { swatch: { type: 'icon', icon: 'icon-trade-zone' }, label: { zh: '中俄互市贸易区', en: 'Sino-Russian border trade zone' } },
     ],
     layers: (t, lang) => [
@@ -293,7 +297,7 @@ export const CATALOG: CatalogEntry[] = [
   {
     id: 'airports', group: 'ports', defaultVisible: true, tasks: [],
     title: { zh: '机场', en: 'Airports' },
-    legend: [{ swatch: { type: 'icon', icon: 'icon-airport' }, label: { zh: '机场（部分位置示意）', en: 'Airport (some approximate)' } }],
+    legend: [{ swatch: { type: 'icon', icon: 'icon-airport' }, label: { zh: '机场', en: 'Airport' }, note: APPROX_NOTE }],
     layers: (t, lang) => [
       { z: 84, click: 5, style: { id: 'airports-points', type: 'symbol', source: 'plan', 'source-layer': 'ports', filter: ['==', ['get', 'kind'], 'airport'],
         layout: {
