@@ -19,6 +19,7 @@ import type { LayerOutput, RecordFeature } from './lib/types.ts';
 import type { Point } from 'geojson';
 import { PLACED_LAYERS, checkPlacement, groundOf } from './placement.ts';
 import { unitNameProblems } from './names.ts';
+import { membershipOf, zoneStructureProblems } from './units.ts';
 import { checkPlan, parsePlan } from './plan-model.ts';
 import { loadTargets } from './plan-targets.ts';
 import { buildSearchIndex } from './search-index.ts';
@@ -84,6 +85,8 @@ function main() {
   const byName = (name: string) => layers.find((l) => l.name === name)?.features ?? [];
   const ground = groundOf(byName);
   problems.push(...unitNameProblems('geodata/units.geojson', byName('units')));
+  // The zones and the structure agree on membership (scripts/data/units.ts is their one definition).
+  for (const p of zoneStructureProblems(membershipOf(byName('units')))) problems.push({ file: 'geodata/units.geojson', ...p });
   for (const name of PLACED_LAYERS) problems.push(...checkPlacement(`geodata/${name}.geojson`, byName(name) as RecordFeature<Point>[], ground));
   if (problems.length) throw new GeodataError(problems);
   step(`validate ${layers.length} layers`);

@@ -113,12 +113,19 @@ export const ZONES: ZoneDef[] = [
  * in the core, its other towns in 岭西; `zone_note`) — and every unit outside both zones has
  * a part in the structure (core, pole, or driven by a pole).
  */
-export function zoneStructureProblems(plans: Record<string, UnitPlan> = UNIT_PLAN): string[] {
-  const out: string[] = [];
+export type Membership = Pick<UnitPlan, 'zone' | 'role' | 'structure'> & { zone_note?: string | null };
+
+/** What the units of record say of their zone and structure, by admin code. */
+export const membershipOf = (units: { properties: Record<string, unknown> }[]): Record<string, Membership> =>
+  Object.fromEntries(units.map((u) => [String(u.properties.admin_code), u.properties as unknown as Membership]));
+
+export function zoneStructureProblems(plans: Record<string, Membership> = UNIT_PLAN): { feature: string; reason: string }[] {
+  const out: { feature: string; reason: string }[] = [];
   for (const [code, p] of Object.entries(plans)) {
-    if (p.structure && p.zone !== 'zone-rest' && !p.zone_note) out.push(`unit ${code}: in ${p.structure} but in zone ${p.zone}, with no note of the plan splitting it`);
-    if (p.zone === 'zone-lingshang' && p.structure) out.push(`unit ${code}: in 岭上 and in ${p.structure}`);
-    if (p.zone === 'zone-rest' && p.role === 'point') out.push(`unit ${code}: outside 岭西 and 岭上, yet neither core nor pole nor driven by one`);
+    const feature = `unit-${code}`;
+    if (p.structure && p.zone !== 'zone-rest' && !p.zone_note) out.push({ feature, reason: `in ${p.structure} but in zone ${p.zone}, with no note of the plan splitting it` });
+    if (p.zone === 'zone-lingshang' && p.structure) out.push({ feature, reason: `in 岭上 and in ${p.structure}` });
+    if (p.zone === 'zone-rest' && p.role === 'point') out.push({ feature, reason: 'outside 岭西 and 岭上, yet neither core nor pole nor driven by one' });
   }
   return out;
 }

@@ -93,9 +93,15 @@ test.describe('the plan map', () => {
     await clickLngLat(page, 116.5, 48.4);
     await expect(page.getByTestId('feature-card').locator('h2')).toHaveText('新巴尔虎右旗');
     // a line is found by its drawn layers (no invisible hit layer)
-    await clickLngLat(page, 118.551, 48.023);
-    await expect(page.getByTestId('feature-card').locator('h2')).toHaveText('伊尔施至满洲里铁路（规划）');
+    await clickLngLat(page, 119.95, 47.78);
+    await expect(page.getByTestId('feature-card').locator('h2')).toHaveText('乌兰浩特—阿尔山—海拉尔铁路（升级改造）');
     await expect(page.getByTestId('card-warning')).toContainText('示意线路');
+    // a line with no known route is its two ends: clicking one opens the line (the 伊尔施 end, up close)
+    await page.evaluate(() => (window as unknown as { __map: import('maplibre-gl').Map }).__map.jumpTo({ center: [119.93, 47.31], zoom: 11 }));
+    await waitIdle(page);
+    await clickLngLat(page, 119.93, 47.31);
+    await expect(page.getByTestId('feature-card').locator('h2')).toHaveText('伊尔施至满洲里铁路（规划）');
+    await expect(page.getByTestId('card-warning').filter({ hasText: '走向未知' })).toBeVisible();
   });
 
   test('an approximate place says so in its card', async ({ page }) => {

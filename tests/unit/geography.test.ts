@@ -6,7 +6,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { readGeojson } from './helpers.ts';
 import { must } from '../../src/lib/must.ts';
 import { areaKm2 } from '../../scripts/data/lib/geodesy.ts';
-import { UNIT_PLAN, zoneStructureProblems } from '../../scripts/data/units.ts';
+import { UNIT_PLAN, membershipOf, zoneStructureProblems } from '../../scripts/data/units.ts';
 
 type Poly = Feature<Polygon | MultiPolygon, Record<string, unknown>>;
 const units = readGeojson('units').features as Poly[];
@@ -135,6 +135,7 @@ describe('geography of the data of record', () => {
   it('zones agree with the plan\'s words and with the structure (one definition of the core and the poles)', () => {
     expect(zones.map((z) => z.properties.id).sort()).toEqual(['zone-lingshang', 'zone-lingxi', 'zone-rest']);
     expect(zoneStructureProblems()).toEqual([]);
+    expect(zoneStructureProblems(membershipOf(units))).toEqual([]);
     // the core is 海拉尔区 + 鄂温克族自治旗; the east pole is 扎兰屯市 + 阿荣旗, not 莫力达瓦
     const areas = readGeojson('structure_areas').features as Poly[];
     const members = (id: string) => String(must(areas.find((a) => a.properties.id === id), id).properties.member_ids).split(',').sort();
@@ -145,9 +146,9 @@ describe('geography of the data of record', () => {
     broken['150782'] = { ...broken['150782'], structure: 'pole-zalantun-arun' };
     broken['150721'] = { ...broken['150721'], zone: 'zone-lingxi' };
     expect(zoneStructureProblems(broken)).toEqual([
-      'unit 150721: in pole-zalantun-arun but in zone zone-lingxi, with no note of the plan splitting it',
-      'unit 150782: in pole-zalantun-arun but in zone zone-lingshang, with no note of the plan splitting it',
-      'unit 150782: in 岭上 and in pole-zalantun-arun',
+      { feature: 'unit-150721', reason: 'in pole-zalantun-arun but in zone zone-lingxi, with no note of the plan splitting it' },
+      { feature: 'unit-150782', reason: 'in pole-zalantun-arun but in zone zone-lingshang, with no note of the plan splitting it' },
+      { feature: 'unit-150782', reason: 'in 岭上 and in pole-zalantun-arun' },
     ]);
   });
 
