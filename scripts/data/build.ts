@@ -27,6 +27,10 @@ import type { Plan } from '../../src/contracts/plan.ts';
 import { loadTours } from './tours.ts';
 import { ATTRIBUTION } from '../../src/contracts/sources.ts';
 import { buildOverview } from './overview.ts';
+import { buildStats } from './stats.ts';
+import { buildPrintFont } from './font.ts';
+import { downloadFile } from './downloads.ts';
+import { readdirSync } from 'node:fs';
 import { TOGGLABLE, tilePropsOf } from '../../src/lib/map/catalog.ts';
 
 function arg(name: string, fallback: string): string {
@@ -56,7 +60,7 @@ function geojsonText(layer: LayerOutput): string {
   return `{"type":"FeatureCollection","features":[\n${lines.join(',\n')}\n]}\n`;
 }
 
-function main() {
+async function main() {
   console.log(`npm run data: ${SOURCES} → ${GEODATA}, ${TILES}`);
   const planText = readFileSync(PLAN, 'utf8');
   if (planText.includes(SPAM)) throw new GeodataError([{ file: PLAN, feature: '-', reason: 'plan text contains the injected spam' }]);
@@ -142,7 +146,19 @@ function main() {
     writeFileSync(join(tmp, 'details', 'tours.json'), JSON.stringify(tours));
     const overview = buildOverview(layers);
     writeFileSync(join(tmp, 'details', 'overview.html'), `${overview.svg}<section class="overview-places"><h2>规划地点 / Places of the plan</h2>${overview.placesHtml}</section>\n`);
-    step('write feature details, plan and search index');
+    const stats = buildStats(byName);
+    writeFileSync(join(tmp, 'details', 'stats.json'), JSON.stringify(stats));
+    step('write feature details, plan, search index and statistics');
+
+    // Downloads: each layer of record as RFC 7946 GeoJSON with its sources and licences.
+    mkdirSync(join(tmp, 'details', 'layers'), { recursive: true });
+    for (const layer of layers) writeFileSync(join(tmp, 'details', 'layers', `${layer.name}.geojson`), downloadFile(layer));
+    // The print font: what every text the app can print is written in (src/, the data).
+    const appText = readdirSync('src', { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.(ts|svelte)$/.test(f)).map((f) => readFileSync(join('src', f), 'utf8')).join('');
+    const fontBytes = await buildPrintFont(join(tmp, 'details', 'fonts', 'print-sc.otf'), appText + JSON.stringify([layers, plan, tours]));
+    sizes.push(`print font ${(fontBytes / 1024).toFixed(0)} KiB`);
+    step(`write ${layers.length} downloads and the print font`);
 
     const moves: [string, string][] = [
       ...layers.map((l): [string, string] => [join(tmp, 'geodata', `${l.name}.geojson`), join(GEODATA, `${l.name}.geojson`)]),
@@ -152,6 +168,9 @@ function main() {
       [join(tmp, 'details', 'search.json'), join(DETAILS, 'search.json')],
       [join(tmp, 'details', 'tours.json'), join(DETAILS, 'tours.json')],
       [join(tmp, 'details', 'overview.html'), join(DETAILS, 'overview.html')],
+      [join(tmp, 'details', 'stats.json'), join(DETAILS, 'stats.json')],
+      [join(tmp, 'details', 'fonts', 'print-sc.otf'), join(DETAILS, 'fonts', 'print-sc.otf')],
+      ...layers.map((l): [string, string] => [join(tmp, 'details', 'layers', `${l.name}.geojson`), join(DETAILS, 'layers', `${l.name}.geojson`)]),
       [join(tmp, 'geodata', 'plan.json'), join(GEODATA, 'plan', 'plan.json')],
     ];
     for (const [, to] of moves) mkdirSync(dirname(to), { recursive: true });
@@ -166,10 +185,8 @@ function main() {
   console.log(`data build done in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
 }
 
-try {
-  main();
-} catch (e) {
+main().catch((e: unknown) => {
   console.error(e instanceof GeodataError ? e.message : `data build failed: ${(e as Error).message}`);
   if (!(e instanceof GeodataError) && process.env.DEBUG) console.error(e);
   process.exit(1);
-}
+});

@@ -9,7 +9,7 @@ import gcoord from 'gcoord';
 import * as turf from '@turf/turf';
 import polylabel from 'polylabel';
 import { parseCsv } from './lib/csv.ts';
-import { areaKm2 } from './lib/geodesy.ts';
+import { areaKm2 } from '../../src/lib/geodesy.ts';
 import { PLACED_LAYERS, groundOf, placePoints } from './placement.ts';
 import type { BaseProps, Confidence, LayerOutput, PlanRef, RecordFeature } from './lib/types.ts';
 import { REFS } from './plan-refs.ts';

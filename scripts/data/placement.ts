@@ -58,7 +58,7 @@ function candidates(p: Position, toward: Position, lines: Lines[]): Position[] {
 }
 
 /** The unit a point names (unit_zh), else the one it lies in, else none (outside the city). */
-function unitOf(f: RecordFeature<Point>, g: Ground): RecordFeature<Poly> | null {
+export function unitOf(f: RecordFeature<Point>, g: Ground): RecordFeature<Poly> | null {
   const name = f.properties.unit_zh;
   if (typeof name === 'string') return g.units.find((u) => name.startsWith(u.properties.name_zh)) ?? null;
   return g.units.find((u) => turf.booleanPointInPolygon(f, u)) ?? null;

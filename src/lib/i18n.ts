@@ -1,5 +1,6 @@
 /** UI strings, Chinese first. Feature names come from the data (name_zh / name_en). */
 import type { Text } from '../contracts/vocab.ts';
+import { SCHEMATIC_NOTE } from '../contracts/sources.ts';
 
 export type { Lang, Text } from '../contracts/vocab.ts';
 
@@ -19,7 +20,7 @@ export const UI = {
   source: { zh: '数据来源', en: 'Source' },
   confidence: { zh: '可信度', en: 'Confidence' },
   approximate: { zh: '位置示意（非测绘位置）', en: 'Approximate location (not surveyed)' },
-  schematic: { zh: '示意线路（非实际走向）', en: 'Schematic line (not the real alignment)' },
+  schematic: SCHEMATIC_NOTE,
   alignmentUnknown: { zh: '走向未知：图上只标出起讫点', en: 'Alignment unknown: only the two ends are shown' },
   population: { zh: '常住人口（2020年普查）', en: 'Population (2020 census)' },
   unknown: { zh: '未知', en: 'unknown' },

@@ -5,7 +5,7 @@ import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { readGeojson } from './helpers.ts';
 import { must } from '../../src/lib/must.ts';
-import { areaKm2 } from '../../scripts/data/lib/geodesy.ts';
+import { areaKm2 } from '../../src/lib/geodesy.ts';
 import { UNIT_PLAN, membershipOf, zoneStructureProblems } from '../../scripts/data/units.ts';
 
 type Poly = Feature<Polygon | MultiPolygon, Record<string, unknown>>;

@@ -1,0 +1,115 @@
+/**
+ * The font the print composer embeds in PDFs (lib/print): Noto Sans CJK SC from the machine
+ * (Debian's fonts-noto-cjk, the font the map's labels use), cut by HarfBuzz's subsetter to
+ * what a printed page can carry — GB2312's symbols and level-1 characters (the 3,755 most
+ * common, so nearly any title the user types prints too), Latin, punctuation and every
+ * character in the app's data — so the browser fetches ≈ 1.6 MB once, not the 20 MB
+ * collection. (Level 2 as well does not fit: HarfBuzz's wasm build has a fixed 64 MB heap.)
+ * pdf-lib embeds this file whole (≈ 1.5 MB compressed per PDF): its own per-document
+ * subsetting writes CID-keyed CFF fonts that viewers reject (poppler: "Embedded font file may
+ * be invalid"), checked with Noto Sans CJK, desubroutinized or not. Licence: SIL Open Font License 1.1.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+export const PRINT_FONT_SOURCE = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+const FACE = 'NotoSansCJKsc-Regular';
+
+/** Characters of GB2312's symbol rows and level 1, decoded with the platform's ICU. */
+export function gb2312(): string {
+  const dec = new TextDecoder('gb2312');
+  let out = '';
+  for (let hi = 0xa1; hi <= 0xd7; hi++) {
+    for (let lo = 0xa1; lo <= 0xfe; lo++) {
+      const c = dec.decode(new Uint8Array([hi, lo]));
+      if (c.length === 1 && c !== '\ufffd') out += c;
+    }
+  }
+  return out;
+}
+
+/** Index of a face in a TrueType/OpenType collection, by its PostScript name. */
+function faceIndex(ttc: Buffer, postscriptName: string): number {
+  if (ttc.toString('latin1', 0, 4) !== 'ttcf') return 0;
+  const n = ttc.readUInt32BE(8);
+  for (let i = 0; i < n; i++) {
+    const off = ttc.readUInt32BE(12 + 4 * i);
+    const tables = ttc.readUInt16BE(off + 4);
+    for (let t = 0; t < tables; t++) {
+      const rec = off + 12 + 16 * t;
+      if (ttc.toString('latin1', rec, rec + 4) !== 'name') continue;
+      const name = ttc.readUInt32BE(rec + 8);
+      const count = ttc.readUInt16BE(name + 2);
+      const strings = name + ttc.readUInt16BE(name + 4);
+      for (let r = 0; r < count; r++) {
+        const nr = name + 6 + 12 * r;
+        const [platform, , , nameId, len, at] = [0, 2, 4, 6, 8, 10].map((k) => ttc.readUInt16BE(nr + k));
+        if (nameId !== 6) continue;
+        const raw = ttc.subarray(strings + at, strings + at + len);
+        const s = platform === 3 ? Buffer.from(raw).swap16().toString('utf16le') : raw.toString('latin1');
+        if (s === postscriptName) return i;
+      }
+    }
+  }
+  throw new Error(`${PRINT_FONT_SOURCE}: no face named ${postscriptName}`);
+}
+
+interface HB {
+  memory: WebAssembly.Memory;
+  _initialize(): void;
+  malloc(n: number): number;
+  free(p: number): void;
+  hb_blob_create(p: number, n: number, mode: number, u: number, d: number): number;
+  hb_blob_destroy(b: number): void;
+  hb_face_create(b: number, index: number): number;
+  hb_face_destroy(f: number): void;
+  hb_subset_input_create_or_fail(): number;
+  hb_subset_input_unicode_set(i: number): number;
+  hb_subset_input_destroy(i: number): void;
+  hb_set_add(s: number, v: number): void;
+  hb_subset_or_fail(f: number, i: number): number;
+  hb_face_reference_blob(f: number): number;
+  hb_blob_get_data(b: number, p: number): number;
+  hb_blob_get_length(b: number): number;
+}
+
+/** Writes the print font subset to `out`; returns its size in bytes. */
+export async function buildPrintFont(out: string, extraText: string): Promise<number> {
+  if (!fs.existsSync(PRINT_FONT_SOURCE)) {
+    throw new Error(`${PRINT_FONT_SOURCE} is missing: install Debian's fonts-noto-cjk (apt-get install -y fonts-noto-cjk)`);
+  }
+  const ttc = fs.readFileSync(PRINT_FONT_SOURCE);
+  const index = faceIndex(ttc, FACE);
+  const require = createRequire(import.meta.url);
+  const wasm = fs.readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm'));
+  const hb = (await WebAssembly.instantiate(wasm)).instance.exports as unknown as HB;
+  hb._initialize();
+  const ptr = hb.malloc(ttc.byteLength);
+  new Uint8Array(hb.memory.buffer).set(ttc, ptr);
+  const blob = hb.hb_blob_create(ptr, ttc.byteLength, 2, 0, 0);
+  const face = hb.hb_face_create(blob, index);
+  hb.hb_blob_destroy(blob);
+  const input = hb.hb_subset_input_create_or_fail();
+  const set = hb.hb_subset_input_unicode_set(input);
+  let ascii = '';
+  for (let c = 0x20; c < 0x7f; c++) ascii += String.fromCharCode(c);
+  const chars = new Set(ascii + '°±×÷·–—‘’“”…•←→↑↓≈≤≥≠²³µ‰℃№、。，．：；！？「」『』《》〈〉【】（）〔〕…—～·' + gb2312() + extraText);
+  for (const c of chars) {
+    const cp = c.codePointAt(0);
+    if (cp !== undefined && cp >= 0x20) hb.hb_set_add(set, cp);
+  }
+  const subset = hb.hb_subset_or_fail(face, input);
+  hb.hb_subset_input_destroy(input);
+  if (!subset) throw new Error(`${PRINT_FONT_SOURCE}: HarfBuzz could not subset ${FACE}`);
+  const res = hb.hb_face_reference_blob(subset);
+  const data = hb.hb_blob_get_data(res, 0);
+  const len = hb.hb_blob_get_length(res);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, new Uint8Array(hb.memory.buffer).slice(data, data + len));
+  hb.hb_blob_destroy(res);
+  hb.hb_face_destroy(subset);
+  hb.hb_face_destroy(face);
+  hb.free(ptr);
+  return len;
+}
