@@ -13,6 +13,8 @@ import { appContext, type AppContext } from './lib/state/context.ts';
 import { readUrl, writeUrl } from './lib/state/location.ts';
 import { MapServices } from './lib/map/services.ts';
 import type { UrlState } from './lib/url.ts';
+import { Tools } from './lib/tools/tools.svelte.ts';
+import { compareSet } from './lib/tools/registry.ts';
 import { must } from './lib/must.ts';
 
 export function boot(target: HTMLElement): void {
@@ -33,12 +35,12 @@ export function boot(target: HTMLElement): void {
     setAnnotations: (list) => map.drawing.setAnnotations(list),
     setDrawing: (on) => map.drawing.setDrawing(on),
   };
-  const ctx: AppContext = { app, map, actions, tour: new TourState(app, stage, actions), e2e: url.e2e };
+  const ctx: AppContext = { app, map, actions, tour: new TourState(app, stage, actions), tools: new Tools(app, map), e2e: url.e2e };
   mount(App, { target, context: appContext(ctx), props: { onmap: (el: HTMLElement) => startMap(ctx, el, url.state) } });
 }
 
 /** Creates the map in `el` and connects everything to it; returns the cleanup. */
-function startMap({ app, map, actions, tour, e2e }: AppContext, el: HTMLElement, start: UrlState): () => void {
+function startMap({ app, map, actions, tour, tools, e2e }: AppContext, el: HTMLElement, start: UrlState): () => void {
   // The build-time overview stays under the map until the map is drawn (or for good, without WebGL).
   const overview = document.getElementById('overview');
   const host = must(el.parentElement, "the map element's container");
@@ -49,7 +51,7 @@ function startMap({ app, map, actions, tour, e2e }: AppContext, el: HTMLElement,
     view: start.view ?? null,
     events: {
       onClick: (point) => {
-        if (map.drawing.on) return;
+        if (map.drawing.on || tools.onClick(point)) return;
         const id = map.selection.hitAt(point);
         void actions.selectFeature(id, false);
         if (id) map.core.keepAboveSheet(point);
@@ -70,7 +72,8 @@ function startMap({ app, map, actions, tour, e2e }: AppContext, el: HTMLElement,
   if (!ok || !m) overview?.classList.add('nowebgl');
   else {
     if (e2e) (window as unknown as { __map: unknown }).__map = m;
-    map.selection.attach(m, () => !map.drawing.on);
+    map.selection.attach(m, () => !map.drawing.on && !tools.measuring && !tools.picking);
+    tools.attach(m);
     m.once('load', () => {
       app.setView(map.core.view());
       const fit = !start.view;
@@ -86,16 +89,34 @@ function startMap({ app, map, actions, tour, e2e }: AppContext, el: HTMLElement,
       step: () => tour.step?.id ?? '',
     });
   }
+  // A link with a view keeps it; a link without one shows its query whole.
+  tools.fitNext = !start.view;
   tour.connect((msg) => tour.follow(msg));
   const onKey = (e: KeyboardEvent) => {
-    if (e.key !== 'Escape' || tour.tour) return;
-    if (app.matrixOpen) actions.toggleMatrix(false);
+    if (tour.tour) return;
+    const typing = e.target instanceof HTMLElement && (e.target.matches('input, textarea, select') || e.target.isContentEditable);
+    // Measuring: Enter ends, Backspace takes back the last point, Esc drops the measurement.
+    if (tools.measuring && !typing && app.measure && !app.measure.done) {
+      if (e.key === 'Enter') { tools.finish(); e.preventDefault(); return; }
+      if (e.key === 'Backspace') { tools.undo(); e.preventDefault(); return; }
+      if (e.key === 'Escape') { tools.clear(); return; }
+    }
+    if (e.key !== 'Escape') return;
+    if (tools.picking) tools.picking = false;
+    else if (app.matrixOpen) actions.toggleMatrix(false);
     else if (app.selected) void actions.selectFeature(null, false);
+    else if (app.tool) actions.openTool(null);
   };
   addEventListener('keydown', onKey);
   const stopEffects = $effect.root(() => {
-    // State → map.
-    $effect(() => map.core.setVisible(app.visible));
+    // State → map. Comparing, the main map shows the right-hand set (the left is a map of its own).
+    $effect(() => map.core.setVisible(app.tool === 'compare' ? compareSet(app.compare.right).layers : app.visible));
+    $effect(() => { if (map.core.ready) tools.draw(); });
+    $effect(() => { void app.near; void tools.runNear(); });
+    $effect(() => {
+      const ids = tools.near ? tools.hitIds() : null;
+      if (ids) void map.selection.highlight(ids);
+    });
     $effect(() => {
       map.core.setLang(app.lang);
       document.documentElement.lang = app.lang === 'zh' ? 'zh-CN' : 'en';
@@ -105,6 +126,7 @@ function startMap({ app, map, actions, tour, e2e }: AppContext, el: HTMLElement,
       view: app.view ?? undefined, visible: app.visible, selected: app.selected ?? undefined,
       task: app.task ?? undefined, target: app.target ?? undefined, matrix: app.matrixOpen, lang: app.lang,
       tour: tour.tour?.id, step: tour.tour ? tour.index + 1 : undefined,
+      tool: app.tool ?? undefined, measure: app.measure ?? undefined, near: app.near ?? undefined,
     }));
   });
   return () => { removeEventListener('keydown', onKey); stopEffects(); };

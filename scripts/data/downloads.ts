@@ -4,26 +4,17 @@
  * what it is, its sources, licences and datum. The app adds CSV and a README to it when a
  * user downloads (lib/tools/downloads.ts); the contract is src/contracts/download.ts.
  */
-import { CATALOG, sourceLayerOf } from '../../src/lib/map/catalog.ts';
-import { THEME } from '../../src/lib/map/theme.ts';
+import { layerTitle } from '../../src/lib/map/catalog.ts';
 import { ATTRIBUTION, DATUM_NOTE, LICENCES, PLAN_NAME, SCHEMATIC_NOTE } from '../../src/contracts/sources.ts';
 import type { LayerMetadata } from '../../src/contracts/download.ts';
 import type { LayerOutput } from './lib/types.ts';
-
-/** The titles of the catalog entries that draw a source-layer ("Ports · Airports"). */
-function titleOf(name: string): { zh: string; en: string } {
-  const entries = CATALOG.filter((e) => e.layers(THEME, 'zh').some((l) => sourceLayerOf(l.style) === name));
-  const zh = [...new Set(entries.map((e) => e.title.zh))].join('、');
-  const en = [...new Set(entries.map((e) => e.title.en))].join(' · ');
-  return { zh: zh || name, en: en || name };
-}
 
 export function layerMetadata(layer: LayerOutput): LayerMetadata {
   const sources = [...new Set(layer.features.map((f) => String(f.properties.source ?? '')).filter(Boolean))].sort();
   const schematic = layer.features.some((f) => f.properties.schematic === true);
   return {
     layer: layer.name,
-    title: titleOf(layer.name),
+    title: layerTitle(layer.name),
     features: layer.features.length,
     plan: PLAN_NAME,
     datum: DATUM_NOTE,

@@ -21,14 +21,13 @@ export const LayerMetadataSchema = v.object({
 });
 export type LayerMetadata = v.InferOutput<typeof LayerMetadataSchema>;
 
-const Position = v.pipe(v.array(v.number()), v.minLength(2), v.maxLength(3));
 export const LayerDownloadSchema = v.object({
   type: v.literal('FeatureCollection'),
   metadata: LayerMetadataSchema,
   features: v.array(v.object({
     type: v.literal('Feature'),
     properties: v.looseObject({ id: v.string() }),
-    geometry: v.looseObject({ type: v.string(), coordinates: v.array(v.union([Position, v.array(v.unknown())])) }),
+    geometry: v.looseObject({ type: v.string(), coordinates: v.array(v.union([v.number(), v.array(v.unknown())])) }),
   })),
 });
 export type LayerDownload = v.InferOutput<typeof LayerDownloadSchema>;

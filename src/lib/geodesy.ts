@@ -62,19 +62,28 @@ export function geodesicCircle(center: LonLat, m: number, steps = 128): [number,
 }
 
 /**
- * The shortest geodesic distance from `p` to a path (metres), with the point reached. Each
- * leg is searched along its own geodesic (the distance to a geodesic segment has one
- * minimum on legs as short as these), to within a metre.
+ * The shortest geodesic distance from `p` to a path (metres), with the point reached. Legs
+ * are first ranked by a flat-earth estimate around `p`; those that may be nearest are
+ * searched along their own geodesic (the distance to a geodesic segment this short has one
+ * minimum), to within a metre.
  */
 export function distanceToPathM(p: LonLat, path: readonly LonLat[]): { m: number; at: [number, number] } {
-  let best = { m: Number.POSITIVE_INFINITY, at: [Number.NaN, Number.NaN] as [number, number] };
   if (path.length === 1) return { m: distanceM(p, path[0]), at: [path[0][0], path[0][1]] };
-  for (let i = 1; i < path.length; i++) {
-    const a = path[i - 1], b = path[i];
+  const kx = 111_320 * Math.cos((p[1] * Math.PI) / 180), ky = 110_574;
+  const flat = (a: LonLat, b: LonLat) => {
+    const ax = (a[0] - p[0]) * kx, ay = (a[1] - p[1]) * ky, bx = (b[0] - p[0]) * kx, by = (b[1] - p[1]) * ky;
+    const dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
+    const t = len2 ? Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2)) : 0;
+    return Math.hypot(ax + t * dx, ay + t * dy);
+  };
+  const legs = path.slice(1).map((b, i) => ({ a: path[i], b, est: flat(path[i], b) }));
+  const floor = Math.min(...legs.map((l) => l.est));
+  let best = { m: Number.POSITIVE_INFINITY, at: [Number.NaN, Number.NaN] as [number, number] };
+  for (const { a, b, est } of legs) {
+    if (est > floor * 1.03 + 2000) continue;
     const line = WGS84.InverseLine(a[1], a[0], b[1], b[0]);
-    const len = line.s13;
     const at = (s: number): [number, number] => { const q = line.Position(s); return [q.lon2 ?? Number.NaN, q.lat2 ?? Number.NaN]; };
-    let lo = 0, hi = len;
+    let lo = 0, hi = line.s13;
     while (hi - lo > 0.5) {
       const m1 = lo + (hi - lo) / 3, m2 = hi - (hi - lo) / 3;
       if (distanceM(p, at(m1)) <= distanceM(p, at(m2))) hi = m2; else lo = m1;

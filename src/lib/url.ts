@@ -1,9 +1,12 @@
 /**
  * The app's state in the URL hash, so that a reload or a shared link restores it:
  *   #v=zoom/lat/lon[/bearing/pitch]&l=layer,layer&s=feature-id&t=task&g=target&m=1&lang=en
- * `l` is written only when the visible layers differ from the defaults.
+ *   &tool=stats|compare|print|…&measure=line:lon,lat;lon,lat;…&near=<feature id | lon,lat>:<km>
+ * `l` is written only when the visible layers differ from the defaults; coordinates are
+ * WGS84 with at most 6 decimals.
  */
 import type { Lang } from './i18n.ts';
+import { isToolId, NEAR_KM, type LonLatPair, type Measure, type Near, type ToolId } from './tools/registry.ts';
 
 export interface View {
   zoom: number;
@@ -26,9 +29,19 @@ export interface UrlState {
   tour?: string;
   step?: number;
   lang?: Lang;
+  /** the open tool */
+  tool?: ToolId;
+  measure?: Pick<Measure, 'mode' | 'points'>;
+  near?: Near;
 }
 
 const fixed = (n: number, d: number) => String(Number(n.toFixed(d)));
+const lonLat = (p: LonLatPair) => `${fixed(p[0], 6)},${fixed(p[1], 6)}`;
+
+function parseLonLat(s: string): LonLatPair | null {
+  const n = s.split(',').map((x) => (x.trim() === '' ? Number.NaN : Number(x)));
+  return n.length === 2 && n.every(Number.isFinite) && Math.abs(n[0]) <= 180 && Math.abs(n[1]) <= 90 ? [n[0], n[1]] : null;
+}
 
 export function formatHash(s: UrlState, defaults: { visible: readonly string[] }): string {
   const parts: string[] = [];
@@ -49,6 +62,9 @@ export function formatHash(s: UrlState, defaults: { visible: readonly string[] }
   if (s.matrix) parts.push('m=1');
   if (s.tour) parts.push(`tour=${encodeURIComponent(s.tour)}&step=${s.step ?? 1}`);
   if (s.lang && s.lang !== 'zh') parts.push(`lang=${s.lang}`);
+  if (s.tool) parts.push(`tool=${s.tool}`);
+  if (s.measure?.points.length) parts.push(`measure=${s.measure.mode}:${s.measure.points.map(lonLat).join(';')}`);
+  if (s.near) parts.push(`near=${typeof s.near.from === 'string' ? encodeURIComponent(s.near.from) : lonLat(s.near.from)}:${fixed(s.near.km, 1)}`);
   return parts.length ? `#${parts.join('&')}` : '';
 }
 
@@ -81,5 +97,18 @@ export function parseHash(hash: string, known: { layers: readonly string[] }): U
   }
   const lang = params.get('lang');
   if (lang === 'en' || lang === 'zh') out.lang = lang;
+  const tool = params.get('tool');
+  if (tool && isToolId(tool)) out.tool = tool;
+  const measure = /^(line|area):(.+)$/.exec(params.get('measure') ?? '');
+  if (measure) {
+    const points = measure[2].split(';').slice(0, 500).map(parseLonLat);
+    if (points.length && points.every((p) => p !== null)) out.measure = { mode: measure[1] as Measure['mode'], points: points as LonLatPair[] };
+  }
+  const near = /^(.+):([\d.]+)$/.exec(params.get('near') ?? '');
+  if (near) {
+    const km = Number(near[2]);
+    const from = /^[a-z0-9-]{1,80}$/.test(near[1]) ? near[1] : parseLonLat(near[1]);
+    if (from && Number.isFinite(km) && km >= NEAR_KM.min && km <= NEAR_KM.max) out.near = { from, km };
+  }
   return out;
 }

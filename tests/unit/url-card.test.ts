@@ -22,6 +22,18 @@ describe('URL state', () => {
     expect(parseHash('#l=-', known).visible).toEqual([]);
   });
 
+  it('carries the open tool, a measurement and a within-distance query (WGS84, ≤ 6 decimals)', () => {
+    const s: UrlState = { tool: 'measure', measure: { mode: 'line', points: [[119.7288, 49.2103], [117.378512, 49.597734]] }, near: { from: 'seat-150702', km: 50 } };
+    const hash = formatHash(s, defaults);
+    expect(hash).toBe('#tool=measure&measure=line:119.7288,49.2103;117.378512,49.597734&near=seat-150702:50');
+    expect(parseHash(hash, known)).toEqual(s);
+    expect(formatHash({ measure: { mode: 'area', points: [[119.12345678, 49.1]] } }, defaults)).toBe('#measure=area:119.123457,49.1');
+    expect(parseHash('#near=119.5,49.2:12.5&tool=stats', known)).toEqual({ tool: 'stats', near: { from: [119.5, 49.2], km: 12.5 } });
+    // Out of range, malformed or unknown: left out.
+    expect(parseHash('#near=seat-150702:500&measure=line:119,49;abc&tool=erase', known)).toEqual({});
+    expect(parseHash('#measure=volume:119,49', known)).toEqual({});
+  });
+
   it('leaves out what is malformed or unknown instead of guessing', () => {
     expect(parseHash('#v=abc/1/2&l=units,nonsense&s=<script>&lang=fr', known)).toEqual({ visible: ['units'] });
     expect(parseHash('#v=30/95/500', known)).toEqual({});

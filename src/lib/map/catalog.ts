@@ -332,11 +332,47 @@ export const CATALOG: CatalogEntry[] = [
         paint: { 'line-color': t.core, 'line-width': 4 }, layout: { 'line-cap': 'round', 'line-join': 'round' } } },
     ],
   },
+  {
+    id: 'tools', group: 'base', defaultVisible: true, always: true, tasks: [],
+    title: { zh: '量测与查询', en: 'Measurements and queries' },
+    legend: [],
+    // The planners' tools (lib/tools): measured paths and areas, buffers, their labels. On top.
+    layers: (t) => {
+      const role = (...roles: string[]): ExpressionSpecification => ['in', ['get', 'role'], ['literal', roles]];
+      return [
+        { z: 110, style: { id: 'tools-fill', type: 'fill', source: 'tools', filter: role('buffer', 'measure-area'), paint: { 'fill-color': t.tool, 'fill-opacity': 0.12 } } },
+        { z: 111, style: { id: 'tools-buffer-line', type: 'line', source: 'tools', filter: role('buffer'),
+          paint: { 'line-color': t.tool, 'line-width': 2, 'line-dasharray': [3, 2] } } },
+        { z: 112, style: { id: 'tools-line', type: 'line', source: 'tools', filter: role('measure-line', 'measure-area', 'preview'),
+          paint: { 'line-color': t.tool, 'line-width': 3 }, layout: { 'line-cap': 'round', 'line-join': 'round' } } },
+        { z: 113, style: { id: 'tools-point', type: 'circle', source: 'tools', filter: role('vertex', 'origin'),
+          paint: {
+            'circle-radius': ['match', ['get', 'role'], 'origin', 7, 5],
+            'circle-color': '#ffffff',
+            'circle-stroke-color': t.tool, 'circle-stroke-width': 2.5,
+          } } },
+        { z: 114, style: { id: 'tools-label', type: 'symbol', source: 'tools', filter: ['has', 'label'],
+          layout: {
+            'text-field': ['get', 'label'], 'text-font': FONT, 'text-size': 13, 'text-allow-overlap': true, 'text-ignore-placement': true,
+            'text-anchor': ['match', ['geometry-type'], 'Point', 'bottom', 'center'], 'text-offset': [0, -0.6], 'symbol-placement': 'point',
+          },
+          paint: { 'text-color': t.tool, 'text-halo-color': '#ffffff', 'text-halo-width': 2 } } },
+      ];
+    },
+  },
 ];
 
 /** Entries a user can switch (the layer panel, the URL's `l=`, tours). */
 export const TOGGLABLE = CATALOG.filter((c) => !c.always);
 export const DEFAULT_VISIBLE = TOGGLABLE.filter((c) => c.defaultVisible).map((c) => c.id);
+
+/** The title of a source-layer of the archive: the titles of the entries that draw it ("Ports · Airports"). */
+export function layerTitle(sourceLayer: string): Text {
+  const entries = CATALOG.filter((e) => e.layers(THEME, 'zh').some((l) => sourceLayerOf(l.style) === sourceLayer));
+  const zh = [...new Set(entries.map((e) => e.title.zh))].join('、');
+  const en = [...new Set(entries.map((e) => e.title.en))].join(' · ');
+  return { zh: zh || sourceLayer, en: en || sourceLayer };
+}
 
 /** Every layer of the catalog with its entry, in draw order (bottom to top). */
 export function catalogLayers(t: Theme = THEME, lang: Lang = 'zh'): (CatalogLayer & { entry: CatalogEntry })[] {

@@ -4,7 +4,7 @@
  */
 import * as maplibregl from 'maplibre-gl';
 import type { Lang } from '../../contracts/vocab.ts';
-import { mapOptions } from './core.svelte.ts';
+import { mapOptions, resolveIcons } from './core.svelte.ts';
 
 export interface CompareMap {
   map: maplibregl.Map;
@@ -14,6 +14,7 @@ export interface CompareMap {
 export function createCompareMap(main: maplibregl.Map, container: HTMLElement, visible: readonly string[], lang: Lang, exposeForTests: boolean): CompareMap {
   const camera = () => ({ center: main.getCenter(), zoom: main.getZoom(), bearing: main.getBearing(), pitch: main.getPitch() });
   const map = new maplibregl.Map({ ...mapOptions(container, lang, new Set(visible)), ...camera(), interactive: false });
+  resolveIcons(map);
   const sync = () => map.jumpTo(camera());
   main.on('move', sync);
   const hook = window as unknown as { __compare?: maplibregl.Map };

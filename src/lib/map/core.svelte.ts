@@ -43,6 +43,14 @@ export function mapOptions(container: HTMLElement, lang: Lang, visible: Readonly
   };
 }
 
+/** Icons are drawn from ICONS (no sprite file), when a layer of a map first asks for one. */
+export function resolveIcons(map: maplibregl.Map): void {
+  map.setMissingStyleImageResolver((id) => {
+    const def = ICONS[id as IconId];
+    if (def && !map.hasImage(id)) map.addImage(id, rasterIcon(def, 48), { pixelRatio: 2 });
+  });
+}
+
 export class MapCore {
   map = $state.raw<maplibregl.Map | null>(null);
   /** true once the style and the default layers have loaded */
@@ -78,11 +86,7 @@ export class MapCore {
     map.addControl(new maplibregl.ScaleControl({ maxWidth: 120, unit: 'metric' }), 'bottom-left');
     map.addControl(new maplibregl.AttributionControl({ compact: true }), 'bottom-right');
 
-    // Icons are drawn here from ICONS (no sprite file), when a layer first asks for one.
-    map.setMissingStyleImageResolver((id) => {
-      const def = ICONS[id as IconId];
-      if (def && !map.hasImage(id)) map.addImage(id, rasterIcon(def, 48), { pixelRatio: 2 });
-    });
+    resolveIcons(map);
     map.on('error', (e) => {
       const sourceId = (e as unknown as { sourceId?: string }).sourceId;
       const msg = String(e.error?.message ?? '');
@@ -146,14 +150,17 @@ export class MapCore {
     }
   }
 
-  /** Fits to a bbox, keeping it clear of the card (right on a desktop, bottom on a phone). */
-  fitTo(b: readonly number[], card = true): void {
+  /**
+   * Fits to a bbox, keeping it clear of the card (right on a desktop, bottom on a phone) and,
+   * when asked, of a tool panel (on the left, or over the lower part; at the bottom on a phone).
+   */
+  fitTo(b: readonly number[], card = true, panel: 'left' | 'bottom' | null = null): void {
     const map = this.map;
     if (!map) return;
     const { width, height } = map.getCanvas().getBoundingClientRect();
     const padding = isPhone()
-      ? { top: 40, left: 30, right: 30, bottom: Math.round(height * 0.55) + 20 }
-      : { top: 50, left: 50, bottom: 50, right: card ? Math.min(Math.round(width * 0.45), 480) : 50 };
+      ? { top: 40, left: 30, right: 30, bottom: Math.round(height * (panel === 'bottom' ? 0.58 : panel ? 0.45 : 0.55)) + 20 }
+      : { top: 50, left: panel === 'left' ? Math.min(Math.round(width * 0.4), 380) : 50, bottom: panel === 'bottom' ? Math.round(height * 0.58) + 20 : 50, right: card ? Math.min(Math.round(width * 0.45), 480) : 50 };
     // A point gets a small box around it (easeTo's padding would stick to the camera).
     const d = b[0] === b[2] && b[1] === b[3] ? 0.08 : 0;
     map.fitBounds([[b[0] - d, b[1] - d], [b[2] + d, b[3] + d]], { padding, maxZoom: 10, duration: reducedMotion() ? 0 : 600 });

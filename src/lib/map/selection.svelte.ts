@@ -111,7 +111,7 @@ export class Selection {
    * Highlights the features a task, a target or a tour step concerns (feature state "hl"),
    * and, when asked, fits the map to all of them. Returns the ids found.
    */
-  async highlight(ids: readonly string[], fit = false): Promise<string[]> {
+  async highlight(ids: readonly string[], fit = false, panel: 'left' | 'bottom' | null = null): Promise<string[]> {
     if (!this.#core.map) return [];
     this.#set(this.#highlighted, 'hl', false);
     this.#highlighted = [];
@@ -122,7 +122,7 @@ export class Selection {
     this.#set(this.#highlighted, 'hl', true);
     this.#syncLit();
     const box = unionBBox(found.map((d) => d.bbox));
-    if (fit && box) this.#core.fitTo(box, false);
+    if (fit && box) this.#core.fitTo(box, false, panel);
     return found.map((d) => d.id);
   }
 }

@@ -89,6 +89,7 @@ export function buildStyle(opts: { lang: Lang; visible: ReadonlySet<string>; bas
     sources: {
       [ARCHIVE_SOURCE]: { type: 'vector', url: `pmtiles://${new URL(ARCHIVE, opts.base).href}`, promoteId: 'id', attribution: ATTRIBUTION },
       annotations: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+      tools: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers,
   };

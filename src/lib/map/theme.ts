@@ -29,6 +29,8 @@ export interface Theme {
   textMuted: string;
   halo: string;
   highlight: string;
+  /** measurements and within-distance buffers: a blue no layer of the plan uses */
+  tool: string;
 }
 
 export const THEME: Theme = {
@@ -57,6 +59,7 @@ export const THEME: Theme = {
   text: '#1f2937',
   textMuted: '#57534e',
   halo: '#ffffff',
+  tool: '#0b63ce',
   highlight: '#facc15',
 };
 

@@ -2,7 +2,7 @@
 import type { Plan, Task } from '../../contracts/plan.ts';
 import { UNITS, unitId } from '../../contracts/vocab.ts';
 import { loadDataFile } from '../data-files.ts';
-import { csvFormatRow } from 'd3-dsv';
+import { csvText } from '../ui/csv.ts';
 
 export const loadPlan = () => loadDataFile('plan.json', () => import('../../contracts/plan.ts').then((m) => m.PlanSchema));
 export const loadSearchIndex = () => loadDataFile('search.json', () => import('../../contracts/search.ts').then((m) => m.SearchIndexSchema));
@@ -80,5 +80,5 @@ export function cellText(c: Cell, lang: 'zh' | 'en'): string {
 export function matrixCsv(m: Matrix, lang: 'zh' | 'en'): string {
   const head = [lang === 'zh' ? '任务' : 'Task', lang === 'zh' ? '标题' : 'Title', ...m.columns.map((c) => (lang === 'zh' ? c.zh : c.en))];
   const lines = [head, ...m.rows.map((r) => [String(r.task.number), lang === 'zh' ? r.task.title_zh : r.task.title_en, ...r.cells.map((c) => cellText(c, lang))])];
-  return `\ufeff${lines.map((l) => csvFormatRow(l)).join('\r\n')}\r\n`;
+  return csvText(lines);
 }

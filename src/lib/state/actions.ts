@@ -10,6 +10,7 @@ import type { SearchEntry } from '../search.ts';
 import type { Plan } from '../../contracts/plan.ts';
 import { isPhone } from '../ui/layout.ts';
 import { must } from '../must.ts';
+import type { ToolId } from '../tools/registry.ts';
 
 export class Actions {
   #app: AppState;
@@ -82,6 +83,23 @@ export class Actions {
   toggleMatrix(open = !this.#app.matrixOpen) {
     this.#app.setMatrix(open);
     if (open) void this.ensurePlan();
+  }
+
+  /**
+   * Opens a planner tool, or closes it (null, or the open one again). What a tool leaves on
+   * the map (a measurement, a query and its lit places) goes with it.
+   */
+  openTool(id: ToolId | null) {
+    const app = this.#app;
+    const was = app.tool;
+    const next = id === was ? null : id;
+    if (was !== next) {
+      if (app.measure) app.setMeasure(null);
+      if (app.near) { app.setNear(null); void this.#map.selection.highlight([]); }
+    }
+    app.setTool(next);
+    if (next && isPhone()) app.toggleSheet(false);
+    if (next === 'stats' || next === 'compare' || next === 'print') app.setMatrix(false);
   }
 
   async followSearch(e: SearchEntry) {

@@ -8,6 +8,7 @@ import type { Details } from '../../contracts/feature.ts';
 import type { Plan } from '../../contracts/plan.ts';
 import type { UrlState, View } from '../url.ts';
 import { DEFAULT_VISIBLE } from '../map/catalog.ts';
+import type { CompareSetId, Measure, Near, ToolId } from '../tools/registry.ts';
 
 export type Tab = 'layers' | 'plan' | 'targets';
 
@@ -33,6 +34,12 @@ export class AppState {
   /** archives or data that failed to load, by file name */
   loadErrors = $state<string[]>([]);
   toast = $state<string | null>(null);
+  /** the open planner tool (lib/tools/registry.ts), its measurement and its query */
+  tool = $state<ToolId | null>(null);
+  measure = $state.raw<Measure | null>(null);
+  near = $state.raw<Near | null>(null);
+  /** the layer sets of the compare tool, left and right of the divider */
+  compare = $state.raw<{ left: CompareSetId; right: CompareSetId }>({ left: 'today', right: 'plan' });
 
   /** Takes what a link says (language, layers, view, matrix); the rest opens once the map is there. */
   restore(s: UrlState): void {
@@ -40,6 +47,26 @@ export class AppState {
     if (s.visible) this.visible = s.visible;
     if (s.view) this.view = s.view;
     if (s.matrix) this.matrixOpen = true;
+    if (s.measure) this.measure = { ...s.measure, done: true };
+    if (s.near) this.near = s.near;
+    this.tool = s.tool ?? (s.measure ? (s.measure.mode === 'line' ? 'measure' : 'area') : s.near ? 'near' : null);
+  }
+
+  /** Opens a tool (closing another), or closes it (null). */
+  setTool(tool: ToolId | null): void {
+    this.tool = tool;
+  }
+
+  setMeasure(m: Measure | null): void {
+    this.measure = m;
+  }
+
+  setNear(n: Near | null): void {
+    this.near = n;
+  }
+
+  setCompare(side: 'left' | 'right', set: CompareSetId): void {
+    this.compare = { ...this.compare, [side]: set };
   }
 
   isVisible(id: string): boolean {

@@ -7,12 +7,15 @@ import type { AppState } from './app.svelte.ts';
 import type { Actions } from './actions.ts';
 import type { TourState } from './tour.svelte.ts';
 import type { MapServices } from '../map/services.ts';
+import type { Tools } from '../tools/tools.svelte.ts';
 
 export interface AppContext {
   app: AppState;
   map: MapServices;
   actions: Actions;
   tour: TourState;
+  /** the planners' tools on the map */
+  tools: Tools;
   /** test and benchmark pages (?e2e) */
   e2e: boolean;
 }

@@ -1,0 +1,83 @@
+/**
+ * Downloads of the data of record: each layer as RFC 7946 GeoJSON (the file the build
+ * wrote, with its `metadata`), point layers and the statistics as CSV (UTF-8 with BOM)
+ * zipped with a README of sources, licences and datum (fflate), or every layer at once.
+ */
+import { strToU8, zipSync } from 'fflate';
+import type { Lang } from '../../contracts/vocab.ts';
+import type { LayerDownload, LayerMetadata } from '../../contracts/download.ts';
+import { ATTRIBUTION, DATUM_NOTE, LICENCES, PLAN_NAME } from '../../contracts/sources.ts';
+import { download } from '../ui/download.ts';
+import { csvText } from '../ui/csv.ts';
+import { loadLayer } from './layer-files.ts';
+import { loadStats, statsCsv } from './stats.ts';
+
+/** The layers offered, in the order of the map's legend (labels are cartography, not data). */
+export const DOWNLOAD_LAYERS = ['structure_areas', 'structure_points', 'zones', 'units', 'city', 'rail_lines', 'rail_stations', 'heritage', 'ports', 'rivers', 'lakes', 'borders'] as const;
+
+/** The README that goes into every zip. */
+export function readme(lang: Lang, what: string, metas: LayerMetadata[]): string {
+  const zh = lang === 'zh';
+  const lines = [
+    zh ? `呼伦贝尔市新型城镇化规划图 — 数据下载：${what}` : `Hulunbuir plan map — data download: ${what}`,
+    '',
+    `${zh ? '规划' : 'Plan'}: ${PLAN_NAME[lang]}`,
+    `${zh ? '坐标' : 'Datum'}: ${DATUM_NOTE[lang]}`,
+    `${zh ? '许可' : 'Licences'}: ${LICENCES[lang]}`,
+    `${zh ? '来源' : 'Sources'}: ${ATTRIBUTION}`,
+    zh ? 'CSV 为 UTF-8（带 BOM）编码，Excel 可直接打开。' : 'CSV files are UTF-8 with a byte-order mark, so Excel opens them directly.',
+  ];
+  for (const m of metas) {
+    lines.push('', `## ${m.title[lang]} (${m.layer}, ${m.features} ${zh ? '个要素' : 'features'})`);
+    if (m.schematic) lines.push(m.schematic[lang]);
+    lines.push(`${zh ? '各要素来源' : 'Sources of its features'}:`, ...m.sources.map((s) => `- ${s}`));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+const zip = (files: Record<string, string>) => zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])), { level: 6 });
+const cell = (v: unknown): string | number => {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number' || typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (Array.isArray(v) && v.every((x) => x && typeof x === 'object' && 'quote' in x)) {
+    return v.map((x) => `${x.task ? `task ${x.task}` : 'plan'}: ${x.quote}`).join(' | ');
+  }
+  return JSON.stringify(v);
+};
+
+/** A point layer as a table: id, names, lon, lat, then every other property. */
+export function layerCsv(file: LayerDownload): string {
+  const keys = [...new Set(file.features.flatMap((f) => Object.keys(f.properties)))].filter((k) => !['id', 'name_zh', 'name_en'].includes(k));
+  const head = ['id', 'name_zh', 'name_en', 'lon', 'lat', ...keys];
+  const rows = file.features.map((f) => {
+    const c = f.geometry.coordinates as unknown as number[];
+    return [f.properties.id, cell(f.properties.name_zh), cell(f.properties.name_en), c[0], c[1], ...keys.map((k) => cell(f.properties[k]))];
+  });
+  return csvText([head, ...rows]);
+}
+
+export const isPointLayer = (file: LayerDownload) => file.features.every((f) => f.geometry.type === 'Point');
+
+export async function downloadGeojson(name: string): Promise<void> {
+  const file = await loadLayer(name);
+  download(JSON.stringify(file), 'application/geo+json', `hulunbuir-${name}.geojson`);
+}
+
+export async function downloadCsv(name: string, lang: Lang): Promise<void> {
+  const file = await loadLayer(name);
+  download(zip({ [`hulunbuir-${name}.csv`]: layerCsv(file), 'README.txt': readme(lang, file.metadata.title[lang], [file.metadata]) }), 'application/zip', `hulunbuir-${name}-csv.zip`);
+}
+
+export async function downloadStats(lang: Lang): Promise<void> {
+  const stats = await loadStats();
+  const notes = stats.notes.map((n) => n[lang]).join('\r\n');
+  download(zip({ 'hulunbuir-zone-statistics.csv': statsCsv(stats, lang), 'README.txt': `${readme(lang, lang === 'zh' ? '分区统计' : 'zone statistics', [])}\r\n${notes}\r\n` }), 'application/zip', 'hulunbuir-zone-statistics.zip');
+}
+
+export async function downloadAll(lang: Lang): Promise<void> {
+  const files = await Promise.all(DOWNLOAD_LAYERS.map((n) => loadLayer(n)));
+  const entries: Record<string, string> = Object.fromEntries(files.map((f) => [`hulunbuir-${f.metadata.layer}.geojson`, JSON.stringify(f)]));
+  entries['README.txt'] = readme(lang, lang === 'zh' ? '全部图层' : 'all layers', files.map((f) => f.metadata));
+  download(zip(entries), 'application/zip', 'hulunbuir-plan-map-data.zip');
+}

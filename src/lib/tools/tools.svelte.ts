@@ -1,0 +1,207 @@
+/**
+ * The planners' tools on the map: measuring by clicks (snapping to places), picking the
+ * origin of a within-distance query, running the query, and what they draw. The state a
+ * link restores (tool, measurement, query) is in AppState; what lives only while the page
+ * is open (the pointer, the query's results) is here.
+ */
+import type * as maplibregl from 'maplibre-gl';
+import type { Geometry } from 'geojson';
+import type { Text } from '../../contracts/vocab.ts';
+import type { AppState } from '../state/app.svelte.ts';
+import type { MapServices } from '../map/services.ts';
+import { ARCHIVE_SOURCE, catalogLayers, sourceLayerOf } from '../map/catalog.ts';
+import { loadDetails } from '../details.ts';
+import { distanceM } from '../geodesy.ts';
+import { loadLayer } from './layer-files.ts';
+import { bufferOf, withinDistance, type NearGroup } from './near.ts';
+import { overlayOf, type NearDrawing } from './overlay.ts';
+import type { LonLatPair, Measure } from './registry.ts';
+
+/** The layers a measurement snaps to, and the ones a query lists (in this order). */
+const SNAP_SOURCE_LAYERS = ['structure_points', 'rail_stations', 'ports', 'heritage'];
+export const NEAR_LAYERS = ['units', 'structure_points', 'rail_stations', 'ports', 'heritage', 'rail_lines'] as const;
+const SNAP_PX = 12;
+const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
+
+/** A place's name as the tools list it: a seat with its unit ("海拉尔区 · 正阳街道"). */
+export function placeName(p: Record<string, unknown>): Text {
+  const zh = String(p.name_zh ?? p.id ?? ''), en = String(p.name_en ?? p.name_zh ?? '');
+  if (p.kind === 'seat' && typeof p.unit_zh === 'string') return { zh: `${p.unit_zh} · ${zh}`, en: `${String(p.unit_en ?? p.unit_zh)} · ${en}` };
+  return { zh, en };
+}
+
+export interface NearResult {
+  /** the query these results answer (a newer one replaces them) */
+  key: string;
+  origin: { id: string | null; name: Text | null; geometry: Geometry };
+  buffer: NearDrawing['buffer'];
+  groups: NearGroup[];
+  titles: Record<string, Text>;
+}
+
+export class Tools {
+  #app: AppState;
+  #map: MapServices;
+  /** where the pointer is while measuring (the live leg) */
+  pointer = $state.raw<LonLatPair | null>(null);
+  /** the next click picks the origin of the within-distance query */
+  picking = $state(false);
+  near = $state.raw<NearResult | null>(null);
+  nearError = $state<string | null>(null);
+  busy = $state(false);
+  /** fit the map to the next results (not when a link gave the view) */
+  fitNext = true;
+
+  constructor(app: AppState, map: MapServices) {
+    this.#app = app;
+    this.#map = map;
+  }
+
+  get measuring(): boolean {
+    return this.#app.tool === 'measure' || this.#app.tool === 'area';
+  }
+
+  /** Connects the pointer and double-click to the map. */
+  attach(map: maplibregl.Map): void {
+    map.on('mousemove', (e) => {
+      if (!this.measuring || this.#app.measure?.done !== false) { if (this.pointer) this.pointer = null; return; }
+      this.pointer = this.snap(e.point).at;
+    });
+    map.on('dblclick', (e) => {
+      if (!this.measuring) return;
+      e.preventDefault(); // no zoom: a double-click ends the measurement
+      this.finish();
+    });
+  }
+
+  /** The place a click at `point` snaps to (seats, stations, ports, heritage within a few pixels), else the point. */
+  snap(point: maplibregl.Point): { at: LonLatPair; name: Text | null } {
+    const map = this.#map.core.map;
+    if (!map) return { at: [0, 0], name: null };
+    const layers = catalogLayers().filter((l) => SNAP_SOURCE_LAYERS.includes(sourceLayerOf(l.style) ?? '') && (l.style.type === 'symbol' || l.style.type === 'circle'))
+      .map((l) => l.style.id).filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
+    const hits = map.queryRenderedFeatures([[point.x - SNAP_PX, point.y - SNAP_PX], [point.x + SNAP_PX, point.y + SNAP_PX]], { layers });
+    let best: { at: LonLatPair; name: Text; px: number } | null = null;
+    for (const h of hits) {
+      if (h.geometry.type !== 'Point' || h.source !== ARCHIVE_SOURCE) continue;
+      const [lon, lat] = h.geometry.coordinates;
+      const p = map.project([lon, lat]);
+      const px = Math.hypot(p.x - point.x, p.y - point.y);
+      if (px <= SNAP_PX && (!best || px < best.px)) best = { at: [round6(lon), round6(lat)], name: { zh: String(h.properties.name_zh ?? ''), en: String(h.properties.name_en ?? h.properties.name_zh ?? '') }, px };
+    }
+    if (best) return best;
+    const l = map.unproject(point);
+    return { at: [round6(l.lng), round6(l.lat)], name: null };
+  }
+
+  /** A click on the map: true when a tool took it (it then selects nothing). */
+  onClick(point: maplibregl.Point): boolean {
+    const app = this.#app;
+    if (this.measuring) {
+      const mode = app.tool === 'area' ? 'area' : 'line';
+      const { at, name } = this.snap(point);
+      const m = app.measure;
+      const fresh = !m || m.done || m.mode !== mode;
+      const base: Measure = fresh ? { mode, points: [], snaps: [], done: false } : m;
+      const last = base.points[base.points.length - 1];
+      // The second click of a double-click lands on the first: not a new point.
+      if (last && distanceM(last, at) < 0.5) return true;
+      app.setMeasure({ ...base, points: [...base.points, at], snaps: [...(base.snaps ?? base.points.map(() => null)), name] });
+      return true;
+    }
+    if (app.tool === 'near' && this.picking) {
+      this.picking = false;
+      const id = this.#map.selection.hitAt(point);
+      const map = this.#map.core.map;
+      const l = map?.unproject(point);
+      app.setNear({ from: id ?? [round6(l?.lng ?? 0), round6(l?.lat ?? 0)], km: app.near?.km ?? 50 });
+      return true;
+    }
+    return false;
+  }
+
+  finish(): void {
+    const m = this.#app.measure;
+    if (!m || m.done) return;
+    const enough = m.mode === 'line' ? 2 : 3;
+    if (m.points.length < enough) return;
+    this.pointer = null;
+    this.#app.setMeasure({ ...m, done: true });
+  }
+
+  undo(): void {
+    const m = this.#app.measure;
+    if (!m?.points.length) return;
+    const points = m.points.slice(0, -1);
+    this.#app.setMeasure(points.length ? { ...m, points, snaps: m.snaps?.slice(0, -1), done: false } : null);
+  }
+
+  clear(): void {
+    this.pointer = null;
+    this.#app.setMeasure(null);
+  }
+
+  /** Runs the query in the app state (if its results are not there yet). */
+  async runNear(): Promise<void> {
+    const q = this.#app.near;
+    if (!q) { this.near = null; return; }
+    const key = `${JSON.stringify(q.from)}:${q.km}`;
+    if (this.near?.key === key) return;
+    this.busy = true;
+    this.nearError = null;
+    try {
+      const [details, ...files] = await Promise.all([loadDetails(), ...NEAR_LAYERS.map((n) => loadLayer(n))]);
+      const byLayer = Object.fromEntries(NEAR_LAYERS.map((n, i) => [n, files[i]]));
+      let origin: NearResult['origin'];
+      if (typeof q.from === 'string') {
+        const d = details[q.from];
+        const file = d && (byLayer[d.layer] ?? await loadLayer(d.layer));
+        const f = file?.features.find((x) => x.properties.id === q.from);
+        if (!d || !f) throw new Error(`no feature "${q.from}"`);
+        origin = { id: q.from, name: placeName(d), geometry: f.geometry as Geometry };
+      } else {
+        origin = { id: null, name: null, geometry: { type: 'Point', coordinates: q.from } };
+      }
+      const layers = NEAR_LAYERS.map((layer) => ({
+        layer,
+        candidates: byLayer[layer].features
+          .filter((f) => layer !== 'ports' || f.properties.outside_city !== true)
+          .map((f) => ({ layer, id: f.properties.id, name: placeName(f.properties), geometry: f.geometry as Geometry })),
+      }));
+      const [groups, buffer] = await Promise.all([withinDistance(origin.geometry, q.km, layers, new Set(origin.id ? [origin.id] : [])), bufferOf(origin.geometry, q.km)]);
+      // A newer query has started meanwhile: its results win.
+      if (`${JSON.stringify(this.#app.near?.from)}:${this.#app.near?.km}` !== key) return;
+      const titles = Object.fromEntries(NEAR_LAYERS.map((n) => [n, byLayer[n].metadata.title]));
+      this.near = { key, origin, buffer, groups, titles };
+      if (this.fitNext) this.#fit(buffer);
+      this.fitNext = true;
+    } catch (e) {
+      this.near = null;
+      this.nearError = (e as Error).message;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Fits the map to a buffer, clear of the tool panel (once the map has loaded). */
+  #fit(buffer: NearResult['buffer']): void {
+    const ring = (buffer.type === 'Polygon' ? [buffer.coordinates] : buffer.coordinates).flat(2);
+    const box = [Math.min(...ring.map((p) => p[0])), Math.min(...ring.map((p) => p[1])), Math.max(...ring.map((p) => p[0])), Math.max(...ring.map((p) => p[1]))];
+    const core = this.#map.core;
+    if (core.ready) core.fitTo(box, false, 'left');
+    else core.map?.once('idle', () => core.fitTo(box, false, 'left'));
+  }
+
+  /** The ids the query found (lit on the map). */
+  hitIds(): string[] {
+    return this.near?.groups.flatMap((g) => g.rows.map((r) => r.id)) ?? [];
+  }
+
+  /** Draws the tools' state on the map. */
+  draw(): void {
+    const src = this.#map.core.map?.getSource('tools') as maplibregl.GeoJSONSource | undefined;
+    const app = this.#app;
+    const near = app.tool === 'near' && this.near ? { buffer: this.near.buffer, origin: this.near.origin.geometry } : null;
+    src?.setData(overlayOf(this.measuring ? app.measure : null, this.pointer, near, app.lang));
+  }
+}
