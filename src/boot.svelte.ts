@@ -112,6 +112,7 @@ function startMap({ app, map, actions, tour, tools, e2e }: AppContext, el: HTMLE
     // State → map. Comparing, the main map shows the right-hand set (the left is a map of its own).
     $effect(() => map.core.setVisible(app.tool === 'compare' ? compareSet(app.compare.right).layers : app.visible));
     $effect(() => { if (map.core.ready) tools.draw(); });
+    $effect(() => { if (tools.measuring) void tools.prepareSnap().catch(() => app.reportLoadError('layers/*.geojson')); });
     $effect(() => { void app.near; void tools.runNear(); });
     $effect(() => {
       const ids = tools.near ? tools.hitIds() : null;

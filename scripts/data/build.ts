@@ -28,7 +28,7 @@ import { loadTours } from './tours.ts';
 import { ATTRIBUTION } from '../../src/contracts/sources.ts';
 import { buildOverview } from './overview.ts';
 import { buildStats } from './stats.ts';
-import { buildPrintFont } from './font.ts';
+import { buildPrintFont, PRINT_FONT_SOURCE } from './font.ts';
 import { downloadFile } from './downloads.ts';
 import { readdirSync } from 'node:fs';
 import { TOGGLABLE, tilePropsOf } from '../../src/lib/map/catalog.ts';
@@ -157,7 +157,8 @@ async function main() {
     const appText = readdirSync('src', { recursive: true, encoding: 'utf8' })
       .filter((f) => /\.(ts|svelte)$/.test(f)).map((f) => readFileSync(join('src', f), 'utf8')).join('');
     const fontBytes = await buildPrintFont(join(tmp, 'details', 'fonts', 'print-sc.otf'), appText + JSON.stringify([layers, plan, tours]));
-    sizes.push(`print font ${(fontBytes / 1024).toFixed(0)} KiB`);
+    if (fontBytes === null) console.warn(`  no print font: ${PRINT_FONT_SOURCE} is missing (apt-get install -y fonts-noto-cjk, then npm run data); PDF export will say so`);
+    else sizes.push(`print font ${(fontBytes / 1024).toFixed(0)} KiB`);
     step(`write ${layers.length} downloads and the print font`);
 
     const moves: [string, string][] = [
@@ -169,7 +170,7 @@ async function main() {
       [join(tmp, 'details', 'tours.json'), join(DETAILS, 'tours.json')],
       [join(tmp, 'details', 'overview.html'), join(DETAILS, 'overview.html')],
       [join(tmp, 'details', 'stats.json'), join(DETAILS, 'stats.json')],
-      [join(tmp, 'details', 'fonts', 'print-sc.otf'), join(DETAILS, 'fonts', 'print-sc.otf')],
+      ...(fontBytes === null ? [] : [[join(tmp, 'details', 'fonts', 'print-sc.otf'), join(DETAILS, 'fonts', 'print-sc.otf')] as [string, string]]),
       ...layers.map((l): [string, string] => [join(tmp, 'details', 'layers', `${l.name}.geojson`), join(DETAILS, 'layers', `${l.name}.geojson`)]),
       [join(tmp, 'geodata', 'plan.json'), join(GEODATA, 'plan', 'plan.json')],
     ];

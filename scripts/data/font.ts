@@ -15,6 +15,9 @@ import { createRequire } from 'node:module';
 
 export const PRINT_FONT_SOURCE = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 const FACE = 'NotoSansCJKsc-Regular';
+const HB_SUBSET_FLAGS_RETAIN_GIDS = 0x2;
+const HB_SUBSET_SETS_DROP_TABLE_TAG = 3;
+const tagOf = (t: string) => [...t].reduce((a, c) => (a << 8) + c.charCodeAt(0), 0) >>> 0;
 
 /** Characters of GB2312's symbol rows and level 1, decoded with the platform's ICU. */
 export function gb2312(): string {
@@ -66,7 +69,10 @@ interface HB {
   hb_face_destroy(f: number): void;
   hb_subset_input_create_or_fail(): number;
   hb_subset_input_unicode_set(i: number): number;
+  hb_subset_input_set(i: number, which: number): number;
   hb_subset_input_destroy(i: number): void;
+  hb_subset_input_get_flags(i: number): number;
+  hb_subset_input_set_flags(i: number, f: number): void;
   hb_set_add(s: number, v: number): void;
   hb_subset_or_fail(f: number, i: number): number;
   hb_face_reference_blob(f: number): number;
@@ -74,11 +80,12 @@ interface HB {
   hb_blob_get_length(b: number): number;
 }
 
-/** Writes the print font subset to `out`; returns its size in bytes. */
-export async function buildPrintFont(out: string, extraText: string): Promise<number> {
-  if (!fs.existsSync(PRINT_FONT_SOURCE)) {
-    throw new Error(`${PRINT_FONT_SOURCE} is missing: install Debian's fonts-noto-cjk (apt-get install -y fonts-noto-cjk)`);
-  }
+/**
+ * Writes the print font subset to `out`; returns its size in bytes, or null when the machine
+ * has no Noto Sans CJK (the map works without it; PDF export then says the font is missing).
+ */
+export async function buildPrintFont(out: string, extraText: string): Promise<number | null> {
+  if (!fs.existsSync(PRINT_FONT_SOURCE)) return null;
   const ttc = fs.readFileSync(PRINT_FONT_SOURCE);
   const index = faceIndex(ttc, FACE);
   const require = createRequire(import.meta.url);
@@ -91,6 +98,14 @@ export async function buildPrintFont(out: string, extraText: string): Promise<nu
   const face = hb.hb_face_create(blob, index);
   hb.hb_blob_destroy(blob);
   const input = hb.hb_subset_input_create_or_fail();
+  // Keep every glyph's id: Noto's CFF is CID-keyed with CID = glyph id, and PDF viewers find
+  // glyphs by CID (pdf-lib writes glyph ids as CIDs). Renumbered glyphs print as the wrong ones.
+  hb.hb_subset_input_set_flags(input, hb.hb_subset_input_get_flags(input) | HB_SUBSET_FLAGS_RETAIN_GIDS);
+  // No layout tables: fontkit (under pdf-lib) applies every language's 'locl' substitutions
+  // whatever the text's language, which swaps digits for glyphs the PDF then lacks widths and
+  // text for ("2022" printed wide and lost to copy and search). Plain cmap glyphs are right.
+  const drop = hb.hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (const tag of ['GSUB', 'GPOS', 'GDEF', 'BASE', 'VORG', 'vhea', 'vmtx']) hb.hb_set_add(drop, tagOf(tag));
   const set = hb.hb_subset_input_unicode_set(input);
   let ascii = '';
   for (let c = 0x20; c < 0x7f; c++) ascii += String.fromCharCode(c);

@@ -39,7 +39,7 @@ test.describe('first view', () => {
   test('loads the plan, search, details, tours and export code only when they are used', async ({ page, log }) => {
     await openMap(page);
     const loaded = (re: RegExp) => log.requests.some((u) => re.test(u));
-    for (const re of [/data\/plan\.json/, /data\/search\.json/, /data\/features\.json/, /data\/tours\.json/, /TourPlayer-.*\.js/, /jspdf/, /handout-.*\.js/]) {
+    for (const re of [/data\/plan\.json/, /data\/search\.json/, /data\/features\.json/, /data\/tours\.json/, /TourPlayer-.*\.js/, /print-.*\.js/, /handout-.*\.js/, /ToolPanel-.*\.js/, /data\/fonts\//, /data\/layers\//, /data\/stats\.json/]) {
       expect(loaded(re), `${re} before use`).toBe(false);
     }
     await page.getByTestId('search').focus();
@@ -53,7 +53,7 @@ test.describe('first view', () => {
     await expect(page.getByTestId('tour-caption')).toBeVisible();
     expect(loaded(/TourPlayer-.*\.js/)).toBe(true);
     expect(loaded(/data\/tours\.json/)).toBe(true);
-    expect(loaded(/jspdf/)).toBe(false);
+    expect(loaded(/print-.*\.js/)).toBe(false);
   });
 
   test('the first view compiles one shader program per layer type, and moving or lighting features compiles no more', async ({ page }) => {

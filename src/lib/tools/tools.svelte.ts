@@ -2,7 +2,8 @@
  * The planners' tools on the map: measuring by clicks (snapping to places), picking the
  * origin of a within-distance query, running the query, and what they draw. The state a
  * link restores (tool, measurement, query) is in AppState; what lives only while the page
- * is open (the pointer, the query's results) is here.
+ * is open (the pointer, the query's results) is here. The geodesy and drawing code loads
+ * with the first tool used, not with the first view.
  */
 import type * as maplibregl from 'maplibre-gl';
 import type { Geometry } from 'geojson';
@@ -11,10 +12,9 @@ import type { AppState } from '../state/app.svelte.ts';
 import type { MapServices } from '../map/services.ts';
 import { ARCHIVE_SOURCE, catalogLayers, sourceLayerOf } from '../map/catalog.ts';
 import { loadDetails } from '../details.ts';
-import { distanceM } from '../geodesy.ts';
 import { loadLayer } from './layer-files.ts';
-import { bufferOf, withinDistance, type NearGroup } from './near.ts';
-import { overlayOf, type NearDrawing } from './overlay.ts';
+import type { NearGroup } from './near.ts';
+import type { NearDrawing } from './overlay.ts';
 import type { LonLatPair, Measure } from './registry.ts';
 
 /** The layers a measurement snaps to, and the ones a query lists (in this order). */
@@ -74,6 +74,16 @@ export class Tools {
     });
   }
 
+  /** feature id → its position of record (tiles carry positions rounded to their grid) */
+  #coords: Map<string, LonLatPair> | null = null;
+
+  /** Loads the positions of record of the places measurements snap to (when a measuring tool opens). */
+  async prepareSnap(): Promise<void> {
+    if (this.#coords) return;
+    const files = await Promise.all(SNAP_SOURCE_LAYERS.map((n) => loadLayer(n)));
+    this.#coords = new Map(files.flatMap((f) => f.features.filter((x) => x.geometry.type === 'Point').map((x) => [x.properties.id, x.geometry.coordinates as unknown as LonLatPair] as const)));
+  }
+
   /** The place a click at `point` snaps to (seats, stations, ports, heritage within a few pixels), else the point. */
   snap(point: maplibregl.Point): { at: LonLatPair; name: Text | null } {
     const map = this.#map.core.map;
@@ -87,7 +97,8 @@ export class Tools {
       const [lon, lat] = h.geometry.coordinates;
       const p = map.project([lon, lat]);
       const px = Math.hypot(p.x - point.x, p.y - point.y);
-      if (px <= SNAP_PX && (!best || px < best.px)) best = { at: [round6(lon), round6(lat)], name: { zh: String(h.properties.name_zh ?? ''), en: String(h.properties.name_en ?? h.properties.name_zh ?? '') }, px };
+      const exact = this.#coords?.get(String(h.properties.id));
+      if (px <= SNAP_PX && (!best || px < best.px)) best = { at: exact ? [exact[0], exact[1]] : [round6(lon), round6(lat)], name: { zh: String(h.properties.name_zh ?? ''), en: String(h.properties.name_en ?? h.properties.name_zh ?? '') }, px };
     }
     if (best) return best;
     const l = map.unproject(point);
@@ -105,13 +116,16 @@ export class Tools {
       const base: Measure = fresh ? { mode, points: [], snaps: [], done: false } : m;
       const last = base.points[base.points.length - 1];
       // The second click of a double-click lands on the first: not a new point.
-      if (last && distanceM(last, at) < 0.5) return true;
+      if (last && last[0] === at[0] && last[1] === at[1]) return true;
       app.setMeasure({ ...base, points: [...base.points, at], snaps: [...(base.snaps ?? base.points.map(() => null)), name] });
       return true;
     }
     if (app.tool === 'near' && this.picking) {
       this.picking = false;
-      const id = this.#map.selection.hitAt(point);
+      // A place or a line picks itself; inside an area, the point clicked is the origin (a
+      // unit is picked by selecting it, then "use the selected feature").
+      const hit = this.#map.selection.hitAt(point);
+      const id = hit && !/^(unit|zone|structure|city)-/.test(hit) ? hit : null;
       const map = this.#map.core.map;
       const l = map?.unproject(point);
       app.setNear({ from: id ?? [round6(l?.lng ?? 0), round6(l?.lat ?? 0)], km: app.near?.km ?? 50 });
@@ -150,7 +164,7 @@ export class Tools {
     this.busy = true;
     this.nearError = null;
     try {
-      const [details, ...files] = await Promise.all([loadDetails(), ...NEAR_LAYERS.map((n) => loadLayer(n))]);
+      const [{ bufferOf, withinDistance }, details, ...files] = await Promise.all([import('./near.ts'), loadDetails(), ...NEAR_LAYERS.map((n) => loadLayer(n))]);
       const byLayer = Object.fromEntries(NEAR_LAYERS.map((n, i) => [n, files[i]]));
       let origin: NearResult['origin'];
       if (typeof q.from === 'string') {
@@ -197,11 +211,19 @@ export class Tools {
     return this.near?.groups.flatMap((g) => g.rows.map((r) => r.id)) ?? [];
   }
 
-  /** Draws the tools' state on the map. */
+  #overlay: typeof import('./overlay.ts') | null = null;
+
+  /** Draws the tools' state on the map (reading it now, so that an effect follows it). */
   draw(): void {
-    const src = this.#map.core.map?.getSource('tools') as maplibregl.GeoJSONSource | undefined;
     const app = this.#app;
-    const near = app.tool === 'near' && this.near ? { buffer: this.near.buffer, origin: this.near.origin.geometry } : null;
-    src?.setData(overlayOf(this.measuring ? app.measure : null, this.pointer, near, app.lang));
+    const measure = this.measuring ? app.measure : null;
+    const near: NearDrawing | null = app.tool === 'near' && this.near ? { buffer: this.near.buffer, origin: this.near.origin.geometry } : null;
+    const pointer = this.pointer, lang = app.lang;
+    const paint = (o: typeof import('./overlay.ts')) => {
+      const src = this.#map.core.map?.getSource('tools') as maplibregl.GeoJSONSource | undefined;
+      src?.setData(o.overlayOf(measure, pointer, near, lang));
+    };
+    if (this.#overlay) paint(this.#overlay);
+    else if (measure || near) void import('./overlay.ts').then((o) => { this.#overlay = o; paint(o); });
   }
 }

@@ -1,0 +1,230 @@
+/**
+ * The page composer: a printed map as a PDF whose text is text (selectable and searchable;
+ * the CJK font embedded, lib/print/font), with the map rendered at print resolution, a
+ * legend of the visible layers drawn as vectors, a scale bar, a north arrow, the sources and
+ * licences, the datum, the date, and "示意" where lines are schematic. The Print tool makes
+ * one page of the current view; a tour's handout makes one page per step (lib/tour/handout.ts).
+ */
+import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import fontkit from '@pdf-lib/fontkit';
+import type { Lang } from '../../contracts/vocab.ts';
+import type { LegendSwatch } from '../map/catalog.ts';
+import { ICONS } from '../map/icons.ts';
+import type { LegendGroup } from './legend.ts';
+import type { RenderedMap } from './render.ts';
+import { wrap } from './text.ts';
+
+export type PaperSize = 'A4' | 'A3';
+export type Orientation = 'portrait' | 'landscape';
+export const PAPER_MM: Record<PaperSize, [number, number]> = { A4: [210, 297], A3: [297, 420] };
+export const PRINT_DPI = 300;
+const PT = 72 / 25.4; // points per mm
+const CSS_PX_PER_MM = 96 / 25.4;
+
+export interface PageText {
+  kicker?: string;
+  title: string;
+  subtitle: string;
+  /** paragraphs beside or under the map (a tour step's caption and plan wording) */
+  body?: { text: string; quote?: boolean }[];
+  legend: LegendGroup[];
+  legendTitle: string;
+  /** the footer lines: sources, datum and licences, date and notes */
+  footer: string[];
+  lang: Lang;
+}
+
+export interface Layout {
+  page: [number, number];
+  map: { x: number; y: number; w: number; h: number };
+  side: { x: number; y: number; w: number; h: number };
+  footer: { x: number; y: number; w: number; h: number };
+  scale: number;
+}
+
+/** Where everything goes on the page (mm, from the top left). */
+export function layout(size: PaperSize, orientation: Orientation): Layout {
+  const [a, b] = PAPER_MM[size];
+  const [w, h] = orientation === 'portrait' ? [a, b] : [b, a];
+  const k = size === 'A3' ? 1.25 : 1; // type and furniture grow with the sheet
+  const m = 10, head = 22 * k, foot = 21 * k;
+  if (orientation === 'landscape') {
+    const sideW = 74 * k;
+    const map = { x: m, y: m + head, w: w - 2 * m - sideW - 5, h: h - 2 * m - head - foot };
+    return { page: [w, h], map, side: { x: map.x + map.w + 5, y: map.y, w: sideW, h: map.h }, footer: { x: m, y: h - m - foot + 3, w: w - 2 * m, h: foot - 3 }, scale: k };
+  }
+  const sideH = 66 * k;
+  const map = { x: m, y: m + head, w: w - 2 * m, h: h - 2 * m - head - foot - sideH - 4 };
+  return { page: [w, h], map, side: { x: m, y: map.y + map.h + 4, w: w - 2 * m, h: sideH }, footer: { x: m, y: h - m - foot + 3, w: w - 2 * m, h: foot - 3 }, scale: k };
+}
+
+/** The map box in CSS pixels (96 per inch) and the pixel ratio for PRINT_DPI. */
+export function mapPixels(l: Layout): { cssWidth: number; cssHeight: number; pixelRatio: number } {
+  return { cssWidth: Math.round(l.map.w * CSS_PX_PER_MM), cssHeight: Math.round(l.map.h * CSS_PX_PER_MM), pixelRatio: PRINT_DPI / 96 };
+}
+
+const hex = (c: string): RGB => {
+  const n = Number.parseInt(c.replace('#', '').padEnd(6, '0').slice(0, 6), 16);
+  return rgb(((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255);
+};
+
+class Writer {
+  constructor(private page: PDFPage, private font: PDFFont, private h: number) {}
+  /** Text at (x, y) mm from the top left, baseline at y. */
+  text(s: string, x: number, y: number, size: number, color = '#1f2937'): void {
+    this.page.drawText(s, { x: x * PT, y: (this.h - y) * PT, size, font: this.font, color: hex(color) });
+  }
+  width(s: string, size: number): number {
+    return this.font.widthOfTextAtSize(s, size) / PT;
+  }
+  /** Wrapped text in a box; returns the y below it. */
+  para(s: string, x: number, y: number, w: number, size: number, color?: string, maxY = Number.POSITIVE_INFINITY): number {
+    const lead = (size * 1.35) / PT;
+    for (const line of wrap(s, w, (t) => this.width(t, size))) {
+      if (y + lead > maxY) break;
+      y += lead;
+      this.text(line, x, y, size, color);
+    }
+    return y;
+  }
+  get p(): PDFPage { return this.page; }
+  pt(x: number, y: number): { x: number; y: number } { return { x: x * PT, y: (this.h - y) * PT }; }
+}
+
+function swatch(wr: Writer, s: LegendSwatch, x: number, y: number, k: number): void {
+  const p = wr.p;
+  const w = 8 * k, hh = 3 * k;
+  if (s.type === 'fill') {
+    p.drawRectangle({ ...wr.pt(x, y + hh / 2), width: w * PT, height: hh * PT, color: hex(s.color), opacity: s.opacity ?? 1, ...(s.outline ? { borderColor: hex(s.outline), borderWidth: 0.8 } : {}) });
+  } else if (s.type === 'line') {
+    const a = wr.pt(x, y), b = wr.pt(x + w, y);
+    if (s.casing) p.drawLine({ start: a, end: b, thickness: s.width * 0.5 + 1.2, color: hex(s.casing) });
+    p.drawLine({ start: a, end: b, thickness: s.width * 0.5, color: hex(s.color), ...(s.dash ? { dashArray: s.dash.map((d) => d * s.width * 0.5) } : {}) });
+  } else if (s.type === 'circle') {
+    p.drawCircle({ ...wr.pt(x + w / 2, y), size: Math.min(s.radius * 0.3, 1.8) * k, color: hex(s.color), borderColor: hex(s.stroke ?? '#ffffff'), borderWidth: 0.6 });
+  } else {
+    const icon = ICONS[s.icon];
+    const size = 3.4 * k; // mm; the path is in a 24-unit box
+    const at = wr.pt(x + w / 2 - size / 2, y - size / 2);
+    p.drawSvgPath(icon.path, { x: at.x, y: at.y, scale: (size * PT) / 24, color: hex(icon.fill), borderColor: hex(icon.stroke), borderWidth: 1.2 });
+  }
+}
+
+/** A round length about a fifth of the map's width. */
+export function scaleBar(metresPerMm: number, mapWidthMm: number): { metres: number; mm: number } {
+  const target = metresPerMm * mapWidthMm * 0.2;
+  const steps = [1, 2, 5].flatMap((s) => [1, 10, 100, 1000, 10_000, 100_000].map((k) => s * k)).sort((a, b) => a - b);
+  const metres = steps.filter((s) => s <= target).pop() ?? steps[0];
+  return { metres, mm: metres / metresPerMm };
+}
+
+function furniture(wr: Writer, l: Layout, map: RenderedMap, lang: Lang): void {
+  const p = wr.p;
+  const { x, y, w, h } = l.map;
+  const k = l.scale;
+  // Scale bar, bottom left on a white ground.
+  const mPerMm = map.metresPerCssPx * CSS_PX_PER_MM;
+  const bar = scaleBar(mPerMm, w);
+  const label = bar.metres >= 1000 ? `${bar.metres / 1000} ${lang === 'zh' ? '公里' : 'km'}` : `${bar.metres} ${lang === 'zh' ? '米' : 'm'}`;
+  const bx = x + 4, by = y + h - 5;
+  p.drawRectangle({ ...wr.pt(bx - 2, by + 2.5), width: (bar.mm + wr.width(label, 7 * k) + 8) * PT, height: 7 * PT, color: rgb(1, 1, 1), opacity: 0.85 });
+  p.drawRectangle({ ...wr.pt(bx, by), width: (bar.mm / 2) * PT, height: 1.2 * PT, color: hex('#1f2937') });
+  p.drawRectangle({ ...wr.pt(bx + bar.mm / 2, by), width: (bar.mm / 2) * PT, height: 1.2 * PT, color: rgb(1, 1, 1), borderColor: hex('#1f2937'), borderWidth: 0.5 });
+  wr.text(label, bx + bar.mm + 2, by + 0.3, 7 * k);
+  wr.text(lang === 'zh' ? '比例尺（图幅中心）' : 'Scale at the map centre', bx, by - 2.2, 5 * k, '#57534e');
+  // North arrow, top right, turned with the map.
+  const cx = x + w - 9 * k, cy = y + 11 * k, r = 6 * k;
+  p.drawCircle({ ...wr.pt(cx, cy), size: r * PT, color: rgb(1, 1, 1), opacity: 0.85, borderColor: hex('#1f2937'), borderWidth: 0.5 });
+  const rot = (-map.bearing * Math.PI) / 180;
+  const mm = (dx: number, dy: number): [number, number] => [cx + dx * Math.cos(rot) - dy * Math.sin(rot), cy + dx * Math.sin(rot) + dy * Math.cos(rot)];
+  const pt = (dx: number, dy: number) => wr.pt(...mm(dx, dy));
+  const [tip, left, right, tail] = [pt(0, -r * 0.62), pt(-r * 0.35, r * 0.55), pt(r * 0.35, r * 0.55), pt(0, r * 0.25)];
+  // drawSvgPath draws SVG (y down) from its origin: points are given in page points, y negated.
+  const path = (a: { x: number; y: number }, b: { x: number; y: number }, c: { x: number; y: number }) => `M ${a.x} ${-a.y} L ${b.x} ${-b.y} L ${c.x} ${-c.y} Z`;
+  p.drawSvgPath(path(tip, left, tail), { x: 0, y: 0, color: hex('#1f2937') });
+  p.drawSvgPath(path(tip, right, tail), { x: 0, y: 0, color: rgb(1, 1, 1), borderColor: hex('#1f2937'), borderWidth: 0.5 });
+  const [nx, ny] = mm(0, -r - 1.2 * k);
+  wr.text('N', nx - wr.width('N', 6.5 * k) / 2, ny, 6.5 * k);
+}
+
+/** Composes pages into one PDF. `font` is the OpenType font (data/fonts/print-sc.otf). */
+export async function composePdf(pages: { size: PaperSize; orientation: Orientation; map: RenderedMap; text: PageText }[], fontBytes: ArrayBuffer, meta: { title: string; subject: string }): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  doc.setTitle(meta.title);
+  doc.setSubject(meta.subject);
+  doc.setCreator('Hulunbuir plan map');
+  doc.setProducer('pdf-lib');
+  doc.setLanguage(pages[0]?.text.lang === 'en' ? 'en' : 'zh-CN');
+  // No ligatures: pdf-lib places a ligature glyph with the advance of its letters ("fi gures").
+  const font = await doc.embedFont(fontBytes, { subset: false });
+  for (const pg of pages) {
+    const l = layout(pg.size, pg.orientation);
+    const page = doc.addPage([l.page[0] * PT, l.page[1] * PT]);
+    const wr = new Writer(page, font, l.page[1]);
+    const t = pg.text, k = l.scale;
+    // Head.
+    let y = 10;
+    if (t.kicker) wr.text(t.kicker, 10, y + 3.5, 8 * k, '#57534e');
+    wr.text(t.title, 10, y + 11 * k, 15 * k);
+    wr.text(t.subtitle, 10, y + 17 * k, 7.5 * k, '#57534e');
+    // The map, and its frame.
+    const img = await doc.embedPng(pg.map.png);
+    page.drawImage(img, { ...wr.pt(l.map.x, l.map.y + l.map.h), width: l.map.w * PT, height: l.map.h * PT });
+    page.drawRectangle({ ...wr.pt(l.map.x, l.map.y + l.map.h), width: l.map.w * PT, height: l.map.h * PT, borderColor: hex('#57534e'), borderWidth: 0.6 });
+    furniture(wr, l, pg.map, t.lang);
+    // Side: body, then the legend (its type shrinks until it fits).
+    const s = l.side;
+    y = s.y;
+    for (const para of t.body ?? []) {
+      y = wr.para(para.text, s.x, y, s.w, (para.quote ? 7 : 8.5) * k, para.quote ? '#7c2d12' : '#1f2937', s.y + s.h * 0.55) + 1.5;
+    }
+    const legendTop = y + 2;
+    const cols = pg.orientation === 'portrait' ? 2 : 1;
+    for (let size = 7.5 * k; size >= 5; size -= 0.5) {
+      if (drawLegend(wr, t, { x: s.x, y: legendTop, w: s.w, h: s.y + s.h - legendTop }, cols, size, k, true)) {
+        drawLegend(wr, t, { x: s.x, y: legendTop, w: s.w, h: s.y + s.h - legendTop }, cols, size, k, false);
+        break;
+      }
+    }
+    // Footer.
+    y = l.footer.y;
+    for (const line of t.footer) y = wr.para(line, l.footer.x, y, l.footer.w, 6 * k, '#57534e', l.footer.y + l.footer.h + 2);
+  }
+  return doc.save();
+}
+
+/** Lays the legend out in `cols` columns; with `dry`, only says whether it fits. */
+function drawLegend(wr: Writer, t: PageText, box: { x: number; y: number; w: number; h: number }, cols: number, size: number, k: number, dry: boolean): boolean {
+  const lead = (size * 1.3) / PT;
+  const colW = (box.w - (cols - 1) * 4) / cols;
+  let col = 0, y = box.y + lead * 1.2;
+  if (!dry) wr.text(t.legendTitle, box.x, y, size + 1.5);
+  y += lead * 0.6;
+  const next = (need: number) => {
+    if (y + need <= box.y + box.h) return true;
+    if (col + 1 >= cols) return false;
+    col++;
+    y = box.y + lead * 1.8;
+    return true;
+  };
+  for (const g of t.legend) {
+    if (!next(lead * 1.3)) return false;
+    y += lead * 1.1;
+    if (!dry) wr.text(g.title[t.lang], box.x + col * (colW + 4), y, size, '#111827');
+    for (const item of g.items) {
+      const lines = wrap(item.label[t.lang], colW - 11 * k, (s) => wr.width(s, size - 0.5));
+      const note = item.note ? wrap(item.note[t.lang], colW - 11 * k, (s) => wr.width(s, size - 1.5)) : [];
+      if (!next(lead * (lines.length + note.length * 0.85) + 0.8)) return false;
+      const x = box.x + col * (colW + 4);
+      y += lead;
+      if (!dry) {
+        swatch(wr, item.swatch, x, y - lead * 0.3, k);
+        for (const [i, ln] of lines.entries()) wr.text(ln, x + 10 * k, y + i * lead, size - 0.5, '#374151');
+        for (const [i, ln] of note.entries()) wr.text(ln, x + 10 * k, y + (lines.length + i * 0.85) * lead - lead * 0.1, size - 1.5, '#78716c');
+      }
+      y += lead * (lines.length - 1 + note.length * 0.85) + 0.8;
+    }
+  }
+  return true;
+}

@@ -1,0 +1,254 @@
+// The planners' tools as a planner uses them: measure, within distance, statistics, compare,
+// print and download, restored from links, on a desktop and on a phone, in both languages.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
+import { unzipSync, strFromU8 } from 'fflate';
+import { csvParseRows } from 'd3-dsv';
+import * as v from 'valibot';
+import GJV from 'geojson-validation';
+import { test, expect, openMap, clickLngLat, waitIdle } from './fixtures.ts';
+import type { Download, Page } from '@playwright/test';
+import { distanceM, formatArea, formatLength, polygonM } from '../../src/lib/geodesy.ts';
+import { LayerDownloadSchema } from '../../src/contracts/download.ts';
+import { StatsFileSchema } from '../../src/contracts/stats.ts';
+import { DOWNLOAD_LAYERS } from '../../src/lib/tools/downloads.ts';
+import { must } from '../../src/lib/must.ts';
+
+type MapWindow = { __map: import('maplibre-gl').Map; __compare?: import('maplibre-gl').Map };
+const layer = (name: string) => JSON.parse(readFileSync(`geodata/${name}.geojson`, 'utf8')) as { features: { properties: Record<string, unknown>; geometry: { type: string; coordinates: number[] } }[] };
+const seat = (code: string) => must(layer('structure_points').features.find((f) => f.properties.id === `seat-${code}`), `seat ${code}`).geometry.coordinates as [number, number];
+const HAILAR = seat('150702');
+const MANZHOULI = seat('150781');
+
+async function openTool(page: Page, name: string | RegExp) {
+  await page.getByTestId('open-tools').click();
+  await page.getByRole('menuitemradio', { name }).click();
+  await expect(page.getByTestId('tool-panel')).toBeVisible();
+}
+
+const saved = async (d: Download) => readFileSync(must(await d.path(), 'the download'));
+
+test.describe('measure', () => {
+  test('Hailar seat to Manzhouli seat by clicking: the geodesic distance, snapped to the seats, kept by a link', async ({ page }) => {
+    await openMap(page);
+    await openTool(page, '测距');
+    await clickLngLat(page, ...HAILAR);
+    await clickLngLat(page, ...MANZHOULI);
+    const expected = formatLength(distanceM(HAILAR, MANZHOULI), 'zh');
+    await expect(page.getByTestId('measure-total')).toHaveText(expected);
+    // Both ends snapped to the seats (their names are shown with the leg).
+    await expect(page.getByTestId('measure-result')).toContainText('正阳街道');
+    await expect(page.getByTestId('measure-result')).toContainText('东山街道');
+    // A third point, then Backspace takes it back; Enter finishes.
+    await clickLngLat(page, 121, 50.5);
+    await expect(page.getByTestId('measure-total')).not.toHaveText(expected);
+    await page.keyboard.press('Backspace');
+    await expect(page.getByTestId('measure-total')).toHaveText(expected);
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('measure-finish')).toBeDisabled();
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain(`measure=line:${HAILAR.join(',')};${MANZHOULI.join(',')}`);
+    // The link restores the measurement.
+    await page.reload();
+    await page.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0);
+    await expect(page.getByTestId('measure-total')).toHaveText(expected);
+    // Its GeoJSON is RFC 7946 with the figure.
+    const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('measure-download').click()]);
+    const gj = JSON.parse((await saved(d)).toString());
+    expect(GJV.valid(gj)).toBe(true);
+    expect(gj.features[0].properties.length_m).toBe(Math.round(distanceM(HAILAR, MANZHOULI)));
+  });
+
+  test('an area link restores the polygon with its ellipsoidal area and perimeter; Esc drops a new one', async ({ page }) => {
+    const pts: [number, number][] = [[119, 49], [121, 49], [121, 50.2], [119, 50.2]];
+    await openMap(page, `#measure=area:${pts.map((p) => p.join(',')).join(';')}`);
+    const { area, perimeter } = polygonM(pts);
+    await expect(page.getByTestId('measure-area')).toHaveText(formatArea(area, 'zh'));
+    await expect(page.getByTestId('measure-perimeter')).toHaveText(formatLength(perimeter, 'zh'));
+    await expect(page.getByRole('region', { name: '测面积' })).toBeVisible();
+    // Clicking after a finished measurement starts a new one; Esc cancels it.
+    await clickLngLat(page, 120, 49.5);
+    await expect(page.getByTestId('measure-area')).toHaveText('—');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => location.hash)).not.toContain('measure=');
+  });
+});
+
+test.describe('within distance', () => {
+  test('within 50 km of the 海拉尔区 seat lists the stations that are, nearest first; a row opens its card', async ({ page }) => {
+    await openMap(page, '#near=seat-150702:50');
+    const results = page.getByTestId('near-results');
+    await expect(results).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('near-origin')).toContainText('海拉尔区');
+    const expected = [...new Set(layer('rail_stations').features
+      .map((f) => ({ name: String(f.properties.name_zh), m: distanceM(HAILAR, f.geometry.coordinates) }))
+      .filter((s) => s.m <= 50_000).sort((a, b) => a.m - b.m).map((s) => s.name))];
+    expect(expected.length).toBeGreaterThan(3);
+    const listed = await results.locator('section[data-layer=rail_stations] li span').allInnerTexts();
+    expect(listed).toEqual(expected);
+    // Stations further than 50 km are not listed (牙克石 is ≈ 80 km away).
+    expect(listed).not.toContain('牙克石');
+    await results.locator('section[data-layer=rail_stations] li button').first().click();
+    await expect(page.getByTestId('feature-card')).toContainText(expected[0]);
+  });
+
+  test('a rail line gives a corridor and lists the units and seats it touches; picking on the map works', async ({ page }) => {
+    await openMap(page, '#near=rail-qihaiman-hsr:10');
+    const results = page.getByTestId('near-results');
+    await expect(results).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('tool-panel')).toContainText('两侧走廊宽度');
+    const units = await results.locator('section[data-layer=units] li span').allInnerTexts();
+    for (const u of ['海拉尔区', '满洲里市', '扎兰屯市', '牙克石市']) expect(units).toContain(u);
+    expect(units).not.toContain('根河市');
+    // Picking a point on the map replaces the origin.
+    await page.getByTestId('near-pick').click();
+    await clickLngLat(page, 121.3, 48.9);
+    await expect(page.getByTestId('near-origin')).toContainText('所点位置');
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/near=[\d.]+,[\d.]+:10/);
+    const [lon, lat] = must((await page.evaluate(() => location.hash)).match(/near=([\d.]+),([\d.]+):/), 'near= in the link').slice(1).map(Number);
+    expect(Math.abs(lon - 121.3)).toBeLessThan(0.01);
+    expect(Math.abs(lat - 48.9)).toBeLessThan(0.01);
+  });
+});
+
+test('zone statistics: 岭西\'s population is the sum of its units, sortable, a row lights its units, CSV', async ({ page }) => {
+  await openMap(page, '#tool=stats');
+  const table = page.getByTestId('stats-table');
+  await expect(table).toBeVisible();
+  const stats = v.parse(StatsFileSchema, JSON.parse(readFileSync('public/data/stats.json', 'utf8')));
+  const lingxi = must(stats.rows.find((r) => r.id === 'zone-lingxi'), 'the 岭西 row');
+  const cell = (row: string, col: string) => table.locator(`tr[data-row="${row}"] td[data-col="${col}"]`).getAttribute('data-value');
+  let sum = 0;
+  for (const id of lingxi.member_ids) sum += Number(await cell(id, 'pop'));
+  expect(lingxi.member_ids).toHaveLength(4);
+  expect(Number(await cell('zone-lingxi', 'pop'))).toBe(sum);
+  // Sorting by population puts the city first, the smallest unit last.
+  await table.locator('thead button[data-col=pop]').click();
+  const order = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row')));
+  expect(order[0]).toBe('city');
+  expect(order[order.length - 1]).toBe('unit-150726');
+  // A row lights its member units on the map.
+  await table.locator('tr[data-row="zone-lingxi"] th button').click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as MapWindow).__map.getFeatureState({ source: 'plan', sourceLayer: 'units', id: 'unit-150725' }).hl)).toBe(true);
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('stats-csv').click()]);
+  const files = unzipSync(new Uint8Array(await saved(d)));
+  const bytes = must(files['hulunbuir-zone-statistics.csv'], 'the CSV');
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM: Excel reads it as UTF-8
+  const rows = csvParseRows(strFromU8(bytes));
+  expect(rows).toHaveLength(stats.rows.length + 1);
+  expect(strFromU8(must(files['README.txt'], 'the README'))).toContain('WGS84');
+});
+
+test('compare anywhere: two layer sets, the divider moves with the keyboard', async ({ page }) => {
+  await openMap(page);
+  await openTool(page, '卷帘对比');
+  await page.waitForFunction(() => !!(window as unknown as MapWindow).__compare);
+  const divider = page.getByTestId('swipe-divider');
+  await expect(divider).toHaveAttribute('aria-valuenow', '50');
+  await divider.focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await expect(divider).toHaveAttribute('aria-valuenow', '38');
+  // The main map shows the right-hand set (the plan), the compare map the left (today).
+  const zonesOnMain = () => page.evaluate(() => (window as unknown as MapWindow).__map.getLayoutProperty('zones-fill', 'visibility'));
+  expect(await zonesOnMain()).toBe('visible');
+  await page.getByTestId('compare-right').selectOption('transport');
+  await expect.poll(zonesOnMain).toBe('none');
+  await page.getByTestId('tool-close').click();
+  await expect(page.getByTestId('swipe-divider')).toHaveCount(0);
+  await expect.poll(zonesOnMain).toBe('visible');
+  expect(await page.evaluate(() => !!(window as unknown as MapWindow).__compare)).toBe(false);
+});
+
+test('print: an A4 PDF with real text, the legend, the sources and a 300 dpi map; a PNG of the size asked', async ({ page }) => {
+  test.setTimeout(240_000);
+  await openMap(page, '#tool=print');
+  await page.getByTestId('print-title').fill('岭西地区规划示意 Test');
+  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 180_000 }), page.getByTestId('print-export').click()]);
+  const path = must(await d.path(), 'the PDF');
+  const doc = await PDFDocument.load(readFileSync(path));
+  expect(doc.getPageCount()).toBe(1);
+  const { width, height } = doc.getPage(0).getSize();
+  expect(Math.round(width)).toBe(842); // A4 landscape, points
+  expect(Math.round(height)).toBe(595);
+  const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  for (const s of ['岭西地区规划示意 Test', '图例', '岭西地区：牧业现代化示范区', '既有铁路', '数据来源', 'GSHHG', 'WGS84', '示意', '呼政办发〔2022〕54号']) expect(text).toContain(s);
+  // No printed line starts with Chinese closing punctuation.
+  for (const line of text.split('\n')) expect(line).not.toMatch(/^[，、。；：！？）》]/);
+  const images = execFileSync('pdfimages', ['-list', path], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean).map((l) => l.trim().split(/\s+/));
+  expect(images).toHaveLength(1);
+  expect(Number(images[0][12])).toBeGreaterThanOrEqual(250); // x-ppi
+  expect(Number(images[0][13])).toBeGreaterThanOrEqual(250); // y-ppi
+  // A PNG of exactly the pixels asked for.
+  await page.getByTestId('print-png').check();
+  await page.getByTestId('print-width').fill('900');
+  await page.getByTestId('print-height').fill('700');
+  const [p] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId('print-export').click()]);
+  const png = await saved(p);
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([900, 700]);
+});
+
+test('print on A3 portrait: the page size asked for', async ({ page }) => {
+  test.setTimeout(240_000);
+  await openMap(page, '#tool=print&lang=en');
+  await page.getByTestId('print-a3').check();
+  await page.getByTestId('print-portrait').check();
+  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 180_000 }), page.getByTestId('print-export').click()]);
+  const path = must(await d.path(), 'the PDF');
+  const { width, height } = (await PDFDocument.load(readFileSync(path))).getPage(0).getSize();
+  expect([Math.round(width), Math.round(height)]).toEqual([842, 1191]);
+  const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  for (const s of ['Legend', 'Lingxi', 'Sources', 'Coordinates: WGS84']) expect(text).toContain(s);
+});
+
+test('download: every layer parses as RFC 7946 GeoJSON with its metadata; point layers as CSV with a README', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openMap(page, '#tool=download');
+  for (const name of DOWNLOAD_LAYERS) {
+    const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`dl-${name}-geojson`).click()]);
+    const gj = JSON.parse((await saved(d)).toString());
+    expect(GJV.valid(gj), name).toBe(true);
+    const parsed = v.parse(LayerDownloadSchema, gj);
+    expect(parsed.metadata.layer).toBe(name);
+    expect(parsed.features.length).toBe(layer(name).features.length);
+    expect(parsed.metadata.sources.length, name).toBeGreaterThan(0);
+  }
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('dl-rail_stations-csv').click()]);
+  const files = unzipSync(new Uint8Array(await saved(d)));
+  const bytes = must(files['hulunbuir-rail_stations.csv'], 'the CSV');
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const rows = csvParseRows(strFromU8(bytes));
+  expect(rows[0].slice(0, 5)).toEqual(['id', 'name_zh', 'name_en', 'lon', 'lat']);
+  expect(rows).toHaveLength(layer('rail_stations').features.length + 1);
+  expect(strFromU8(must(files['README.txt'], 'the README'))).toMatch(/Licences|许可/);
+});
+
+test('on a phone, in English: the tools are in the action row, and measuring by taps works', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openMap(page, '#lang=en');
+  await page.getByTestId('open-tools').click();
+  await page.getByRole('menuitemradio', { name: 'Measure distance' }).click();
+  await expect(page.getByRole('region', { name: 'Measure distance' })).toBeVisible();
+  await waitIdle(page);
+  // Two taps in the upper half of the map (the tool's sheet covers the lower part).
+  for (const [x, y] of [[120.9, 51.9], [122.6, 51.9]] as const) {
+    const pt = await page.evaluate(([lng, lat]) => {
+      const m = (window as unknown as MapWindow).__map;
+      const p = m.project([lng, lat]);
+      const r = m.getCanvas().getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
+    }, [x, y]);
+    await page.touchscreen.tap(pt.x, pt.y);
+  }
+  // Where the taps landed (or snapped to), as the link says; the figure is their geodesic distance.
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/measure=line:[^;&]+;[^;&]+/);
+  const pts = (await page.evaluate(() => location.hash)).match(/measure=line:([^&]+)/)?.[1].split(';').map((p) => p.split(',').map(Number) as [number, number]) ?? [];
+  expect(pts).toHaveLength(2);
+  await expect(page.getByTestId('measure-total')).toHaveText(formatLength(distanceM(pts[0], pts[1]), 'en'));
+  expect(errors).toEqual([]);
+  await context.close();
+});
