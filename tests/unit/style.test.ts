@@ -52,11 +52,13 @@ describe('layer catalog → style', () => {
   it('hides exactly the layers of the entries not visible', () => {
     const style = buildStyle({ lang: 'zh', visible: new Set(['rail']), base });
     const railIds = must(CATALOG.find((c) => c.id === 'rail'), 'the rail entry').layers(THEME, 'zh').map((l) => l.style.id);
+    const alwaysIds = CATALOG.filter((c) => c.always).flatMap((c) => c.layers(THEME, 'zh').map((l) => l.style.id));
+    expect(alwaysIds).toEqual(expect.arrayContaining(['city-line', 'annot-pen', 'tools-line', 'tools-label']));
     for (const l of style.layers) {
       const vis = (l.layout as { visibility?: string } | undefined)?.visibility;
       if (railIds.includes(l.id)) expect(vis).toBe('visible');
       else if (l.id === 'city-fill') expect(vis).toBe('visible'); // shows where the zones are off
-      else if (['city-line', 'annot-highlight', 'annot-pen'].includes(l.id)) expect(vis, l.id).toBe('visible'); // always drawn
+      else if (alwaysIds.includes(l.id)) expect(vis, l.id).toBe('visible'); // always drawn (city outline, annotations, tools)
       else if (vis !== undefined) expect(vis, l.id).toBe('none');
     }
   });
