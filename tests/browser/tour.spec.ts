@@ -101,7 +101,7 @@ test.describe('briefing mode', () => {
     expect(s.zoom[0]).toBeCloseTo(s.zoom[1], 3);
     expect(s.zones).toBe('none');
     expect(s.units).toBe('visible');
-    await expect(page.getByRole('separator')).toContainText('今天：行政区划');
+    await expect(page.getByRole('slider')).toContainText('今天：行政区划');
     await page.screenshot({ path: 'screenshots/tour-swipe.png' });
     await page.keyboard.press('PageDown');
     await expectStep(page, 1);
