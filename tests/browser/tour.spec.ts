@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { PDFDocument } from 'pdf-lib';
 import { test, expect, openMap } from './fixtures.ts';
 import type { Page } from '@playwright/test';
@@ -224,14 +225,24 @@ test.describe('briefing mode', () => {
   });
 
   test('the handout PDF has one page per step; PNG export gives the current step', async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(360_000); // eight maps at 300 dpi in software WebGL: about a minute here
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await openMap(page, `${HASH}2`);
     await expectStep(page, 1);
-    const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.getByTestId('export-pdf').click()]);
+    const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 300_000 }), page.getByTestId('export-pdf').click()]);
     expect(pdf.suggestedFilename()).toBe(`${TOUR.id}-handout.pdf`);
-    const doc = await PDFDocument.load(readFileSync(must(await pdf.path(), 'the handout PDF')));
+    const path = must(await pdf.path(), 'the handout PDF');
+    const doc = await PDFDocument.load(readFileSync(path));
     expect(doc.getPageCount()).toBe(TOUR.steps.length);
+    // The same composer as the Print tool: real text (each step's title, the legend, the sources),
+    // Chinese line breaking, and a 300 dpi map per page.
+    const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    for (const step of TOUR.steps) expect(text).toContain(step.title.zh);
+    for (const s of ['图例', '数据来源', '呼政办发〔2022〕54号']) expect(text).toContain(s);
+    for (const line of text.split('\n')) expect(line).not.toMatch(/^[，、。；：！？）》]/);
+    const images = execFileSync('pdfimages', ['-list', path], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n').slice(2).filter(Boolean);
+    expect(images).toHaveLength(TOUR.steps.length);
+    for (const l of images) expect(Number(l.trim().split(/\s+/)[12])).toBeGreaterThanOrEqual(250);
     await expectStep(page, 1); // back where the presenter was
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
     expect(png.suggestedFilename()).toBe(`${TOUR.id}-2-core.png`);

@@ -1,9 +1,10 @@
 // Printed text breaks as Chinese typesetting expects (no line starts with ，、。), Latin at spaces.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
 import { wrap } from '../../src/lib/print/text.ts';
-import { layout, mapPixels, scaleBar } from '../../src/lib/print/pdf.ts';
+import { composePdf, layout, mapPixels, scaleBar } from '../../src/lib/print/pdf.ts';
 import { MAX_CANVAS } from '../../src/lib/print/render.ts';
 import { UI } from '../../src/lib/i18n.ts';
 import { ATTRIBUTION, DATUM_NOTE, LICENCES, PLAN_NAME } from '../../src/contracts/sources.ts';
@@ -58,5 +59,25 @@ describe('the print page and its font', () => {
     // Digits keep their own glyphs (no substitution tables to swap them).
     expect(font.layout('2022').glyphs.map((g) => g.id)).toEqual([...'2022'].map((c) => font.glyphForCodePoint(must(c.codePointAt(0), c)).id));
     expect(Object.keys((font as unknown as { directory: { tables: object } }).directory.tables)).not.toContain('GSUB');
+  });
+});
+
+describe('the composed PDF', () => {
+  it('embeds the CJK font as what it is (CFF OpenType: CIDFontType0, FontFile3 /OpenType), with text for every glyph', async () => {
+    const png = readFileSync(`tests/browser/expected/${readdirSync('tests/browser/expected')[0]}`);
+    const font = readFileSync('public/data/fonts/print-sc.otf');
+    const bytes = await composePdf([{ size: 'A4', orientation: 'portrait', map: { png, width: 10, height: 10, metresPerCssPx: 1000, bearing: 30 },
+      text: { title: '岭西地区 2022', subtitle: PLAN_NAME.zh, legend: [], legendTitle: '图例', footer: [ATTRIBUTION], lang: 'zh' } }],
+    font.buffer.slice(font.byteOffset, font.byteOffset + font.byteLength) as ArrayBuffer, { title: 't', subject: 's' });
+    const doc = await PDFDocument.load(bytes);
+    const dicts = [...doc.context.enumerateIndirectObjects()].map(([, o]) => o).filter((o): o is PDFDict => o instanceof PDFDict);
+    const subtypes = dicts.map((d) => d.get(PDFName.of('Subtype'))?.toString());
+    expect(subtypes).toContain('/CIDFontType0');
+    expect(subtypes).not.toContain('/CIDFontType2');
+    const descriptor = must(dicts.find((d) => d.get(PDFName.of('Type')) === PDFName.of('FontDescriptor')), 'a font descriptor');
+    expect(descriptor.get(PDFName.of('FontFile3'))).toBeDefined();
+    expect(descriptor.get(PDFName.of('FontFile2'))).toBeUndefined();
+    const { width: w, height: h } = doc.getPage(0).getSize();
+    expect([Math.round(w), Math.round(h)]).toEqual([595, 842]);
   });
 });

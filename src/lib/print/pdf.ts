@@ -5,7 +5,7 @@
  * licences, the datum, the date, and "示意" where lines are schematic. The Print tool makes
  * one page of the current view; a tour's handout makes one page per step (lib/tour/handout.ts).
  */
-import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFRawStream, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
 import type { Lang } from '../../contracts/vocab.ts';
 import type { LegendSwatch } from '../map/catalog.ts';
@@ -101,7 +101,7 @@ function swatch(wr: Writer, s: LegendSwatch, x: number, y: number, k: number): v
     if (s.casing) p.drawLine({ start: a, end: b, thickness: s.width * 0.5 + 1.2, color: hex(s.casing) });
     p.drawLine({ start: a, end: b, thickness: s.width * 0.5, color: hex(s.color), ...(s.dash ? { dashArray: s.dash.map((d) => d * s.width * 0.5) } : {}) });
   } else if (s.type === 'circle') {
-    p.drawCircle({ ...wr.pt(x + w / 2, y), size: Math.min(s.radius * 0.3, 1.8) * k, color: hex(s.color), borderColor: hex(s.stroke ?? '#ffffff'), borderWidth: 0.6 });
+    p.drawCircle({ ...wr.pt(x + w / 2, y), size: Math.min(s.radius * 0.2, 1.6) * k * PT, color: hex(s.color), borderColor: hex(s.stroke ?? '#ffffff'), borderWidth: 0.6 });
   } else {
     const icon = ICONS[s.icon];
     const size = 3.4 * k; // mm; the path is in a 24-unit box
@@ -145,6 +145,28 @@ function furniture(wr: Writer, l: Layout, map: RenderedMap, lang: Lang): void {
   p.drawSvgPath(path(tip, right, tail), { x: 0, y: 0, color: rgb(1, 1, 1), borderColor: hex('#1f2937'), borderWidth: 0.5 });
   const [nx, ny] = mm(0, -r - 1.2 * k);
   wr.text('N', nx - wr.width('N', 6.5 * k) / 2, ny, 6.5 * k);
+}
+
+/**
+ * pdf-lib declares every embedded OpenType font a TrueType one (CIDFontType2, FontFile2);
+ * ours has CFF outlines, so the font becomes what PDF 1.6 says it is: a CIDFontType0 with the
+ * OpenType file as FontFile3 /Subtype /OpenType (viewers otherwise warn, or refuse it).
+ */
+function declareCffFont(doc: PDFDocument): void {
+  for (const [, obj] of doc.context.enumerateIndirectObjects()) {
+    if (!(obj instanceof PDFDict)) continue;
+    if (obj.get(PDFName.of('Subtype')) === PDFName.of('CIDFontType2')) {
+      obj.set(PDFName.of('Subtype'), PDFName.of('CIDFontType0'));
+      obj.delete(PDFName.of('CIDToGIDMap'));
+    }
+    const file = obj.get(PDFName.of('FontFile2'));
+    if (obj.get(PDFName.of('Type')) === PDFName.of('FontDescriptor') && file) {
+      obj.delete(PDFName.of('FontFile2'));
+      obj.set(PDFName.of('FontFile3'), file);
+      const stream = doc.context.lookup(file);
+      if (stream instanceof PDFRawStream) stream.dict.set(PDFName.of('Subtype'), PDFName.of('OpenType'));
+    }
+  }
 }
 
 /** Composes pages into one PDF. `font` is the OpenType font (data/fonts/print-sc.otf). */
@@ -191,6 +213,8 @@ export async function composePdf(pages: { size: PaperSize; orientation: Orientat
     y = l.footer.y;
     for (const line of t.footer) y = wr.para(line, l.footer.x, y, l.footer.w, 6 * k, '#57534e', l.footer.y + l.footer.h + 2);
   }
+  await doc.flush(); // writes the font's objects, to be corrected
+  declareCffFont(doc);
   return doc.save();
 }
 
