@@ -83,6 +83,11 @@ export class Selection {
     return [{ source: ARCHIVE_SOURCE, sourceLayer: d.layer, id: d.id }, ...(this.#standIns.get(d.id) ?? [])];
   }
 
+  /** The feature states now set (selected, highlighted), to draw another map the same (print). */
+  featureStates(): { ref: FeatureRef; state: Record<string, boolean> }[] {
+    return [...this.#selected.map((ref) => ({ ref, state: { selected: true } })), ...this.#highlighted.map((ref) => ({ ref, state: { hl: true } }))];
+  }
+
   #set(list: FeatureRef[], state: 'selected' | 'hl', on: boolean): void {
     const map = this.#core.map;
     if (map) for (const f of list) map.setFeatureState(f, { [state]: on });

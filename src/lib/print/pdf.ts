@@ -203,12 +203,11 @@ export async function composePdf(pages: { size: PaperSize; orientation: Orientat
     }
     const legendTop = y + 2;
     const cols = pg.orientation === 'portrait' ? 2 : 1;
-    for (let size = 7.5 * k; size >= 5; size -= 0.5) {
-      if (drawLegend(wr, t, { x: s.x, y: legendTop, w: s.w, h: s.y + s.h - legendTop }, cols, size, k, true)) {
-        drawLegend(wr, t, { x: s.x, y: legendTop, w: s.w, h: s.y + s.h - legendTop }, cols, size, k, false);
-        break;
-      }
-    }
+    const box = { x: s.x, y: legendTop, w: s.w, h: s.y + s.h - legendTop };
+    let size = 7.5 * k;
+    while (size > 5 && !drawLegend(wr, t, box, cols, size, k, true)) size -= 0.5;
+    // At the smallest size it is drawn as far as it fits (a very long legend loses its tail).
+    drawLegend(wr, t, box, cols, size, k, false);
     // Footer.
     y = l.footer.y;
     for (const line of t.footer) y = wr.para(line, l.footer.x, y, l.footer.w, 6 * k, '#57534e', l.footer.y + l.footer.h + 2);

@@ -11,7 +11,7 @@ import { ICONS } from '../map/icons.ts';
 import { must } from '../must.ts';
 import { legendFor, showsSchematic } from './legend.ts';
 import { composePdf, layout, mapPixels, scaleBar, type Orientation, type PageText, type PaperSize } from './pdf.ts';
-import { renderMap, MAX_CANVAS } from './render.ts';
+import { renderMap, MAX_CANVAS, type FeatureStates } from './render.ts';
 import { wrap } from './text.ts';
 
 export const PNG_PX = { min: 320, max: MAX_CANVAS } as const;
@@ -44,22 +44,22 @@ export function printFont(): Promise<ArrayBuffer> {
   return fontBytes;
 }
 
-export interface PdfOptions { size: PaperSize; orientation: Orientation; title: string; lang: Lang; visible: readonly string[] }
+export interface PdfOptions { size: PaperSize; orientation: Orientation; title: string; lang: Lang; visible: readonly string[]; states?: FeatureStates }
 
 export async function printPdf(main: maplibregl.Map, o: PdfOptions): Promise<Uint8Array> {
   const l = layout(o.size, o.orientation);
   const px = mapPixels(l);
-  const [map, font] = await Promise.all([renderMap(main, px.cssWidth, px.cssHeight, px.pixelRatio), printFont()]);
+  const [map, font] = await Promise.all([renderMap(main, px.cssWidth, px.cssHeight, px.pixelRatio, o.states), printFont()]);
   return composePdf([{ size: o.size, orientation: o.orientation, map, text: pageText(o.title, o.lang, o.visible) }], font, { title: o.title, subject: PLAN_NAME[o.lang] });
 }
 
-export interface PngOptions { width: number; height: number; title: string; lang: Lang; visible: readonly string[] }
+export interface PngOptions { width: number; height: number; title: string; lang: Lang; visible: readonly string[]; states?: FeatureStates }
 
 /** A PNG of exactly width × height pixels: the map, a title, a legend, scale, north arrow and sources. */
 export async function printPng(main: maplibregl.Map, o: PngOptions): Promise<Blob> {
   // Type and symbols scale with the image: 1 CSS px per pixel up to 2000 px wide, then more.
   const ratio = Math.max(1, Math.min(4, o.width / 2000));
-  const map = await renderMap(main, Math.round(o.width / ratio), Math.round(o.height / ratio), ratio);
+  const map = await renderMap(main, Math.round(o.width / ratio), Math.round(o.height / ratio), ratio, o.states);
   const c = document.createElement('canvas');
   c.width = o.width; c.height = o.height;
   const ctx = must(c.getContext('2d'), 'a 2D canvas context');

@@ -22,8 +22,13 @@ export interface RenderedMap {
   bearing: number;
 }
 
-/** Renders what the main map shows into a `cssWidth` × `cssHeight` box at `pixelRatio`. */
-export async function renderMap(main: maplibregl.Map, cssWidth: number, cssHeight: number, pixelRatio: number): Promise<RenderedMap> {
+export type FeatureStates = { ref: { source: string; sourceLayer: string; id: string }; state: Record<string, boolean> }[];
+
+/**
+ * Renders what the main map shows into a `cssWidth` × `cssHeight` box at `pixelRatio`, with
+ * the selected and highlighted features lit as they are on screen (`states`).
+ */
+export async function renderMap(main: maplibregl.Map, cssWidth: number, cssHeight: number, pixelRatio: number, states: FeatureStates = []): Promise<RenderedMap> {
   const host = document.createElement('div');
   host.style.cssText = `position:fixed;left:-${cssWidth + 100}px;top:0;width:${cssWidth}px;height:${cssHeight}px;visibility:hidden;pointer-events:none`;
   document.body.appendChild(host);
@@ -46,7 +51,10 @@ export async function renderMap(main: maplibregl.Map, cssWidth: number, cssHeigh
   resolveIcons(map);
   try {
     await new Promise<void>((resolve, reject) => {
-      map.once('idle', () => resolve());
+      map.once('load', () => {
+        for (const s of states) map.setFeatureState(s.ref, s.state);
+        map.once('idle', () => resolve());
+      });
       map.once('error', (e) => reject(e.error));
     });
     const canvas = map.getCanvas();

@@ -12,7 +12,7 @@ import { taskLabel } from '../../contracts/vocab.ts';
 import { download } from '../ui/download.ts';
 import { composePdf, layout, mapPixels } from '../print/pdf.ts';
 import { pageText, printFont, printPng } from '../print/print.ts';
-import { renderMap } from '../print/render.ts';
+import { renderMap, type FeatureStates } from '../print/render.ts';
 import { plainText } from './markdown.ts';
 
 /** Waits until the map has drawn everything it needs for the current view. */
@@ -32,8 +32,11 @@ function stepText(tour: Tour, step: TourStep, index: number, lang: Lang) {
   return pageText(step.title[lang], lang, step.layers, { kicker: `${tour.title[lang]} · ${index + 1} / ${tour.steps.length}`, body });
 }
 
-/** Walks the tour, one page per step, and downloads the PDF. `goto` shows a step instantly. */
-export async function exportHandout(map: maplibregl.Map, tour: Tour, lang: Lang, goto: (i: number) => Promise<void>, back: number): Promise<void> {
+/**
+ * Walks the tour, one page per step, and downloads the PDF. `goto` shows a step instantly;
+ * `states` says which features the step lights (drawn lit on paper too).
+ */
+export async function exportHandout(map: maplibregl.Map, tour: Tour, lang: Lang, goto: (i: number) => Promise<void>, back: number, states: () => FeatureStates): Promise<void> {
   const l = layout('A4', 'landscape');
   const px = mapPixels(l);
   const font = printFont();
@@ -41,7 +44,7 @@ export async function exportHandout(map: maplibregl.Map, tour: Tour, lang: Lang,
   for (let i = 0; i < tour.steps.length; i++) {
     await goto(i);
     await mapIdle(map);
-    pages.push({ size: 'A4' as const, orientation: 'landscape' as const, map: await renderMap(map, px.cssWidth, px.cssHeight, px.pixelRatio), text: stepText(tour, tour.steps[i], i, lang) });
+    pages.push({ size: 'A4' as const, orientation: 'landscape' as const, map: await renderMap(map, px.cssWidth, px.cssHeight, px.pixelRatio, states()), text: stepText(tour, tour.steps[i], i, lang) });
   }
   await goto(back);
   const bytes = await composePdf(pages, await font, { title: tour.title[lang], subject: PLAN_NAME[lang] });
@@ -49,9 +52,9 @@ export async function exportHandout(map: maplibregl.Map, tour: Tour, lang: Lang,
 }
 
 /** Downloads the step now shown as a PNG (1920 × 1080, with title, legend, scale and sources). */
-export async function exportPng(map: maplibregl.Map, tour: Tour, index: number, lang: Lang): Promise<void> {
+export async function exportPng(map: maplibregl.Map, tour: Tour, index: number, lang: Lang, states: FeatureStates): Promise<void> {
   await mapIdle(map);
   const step = tour.steps[index];
-  const blob = await printPng(map, { width: 1920, height: 1080, title: `${tour.title[lang]} · ${step.title[lang]}`, lang, visible: step.layers });
+  const blob = await printPng(map, { width: 1920, height: 1080, title: `${tour.title[lang]} · ${step.title[lang]}`, lang, visible: step.layers, states });
   download(blob, 'image/png', `${tour.id}-${index + 1}-${step.id}.png`);
 }
