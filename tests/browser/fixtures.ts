@@ -46,14 +46,19 @@ export function rendered(page: Page, layer: string) {
   }, layer);
 }
 
-/** Clicks the map at a lon/lat. */
-export async function clickLngLat(page: Page, lng: number, lat: number) {
-  const p = await page.evaluate(([x, y]) => {
+/** Where a lon/lat is on the page (CSS pixels). */
+export function screenPoint(page: Page, lng: number, lat: number) {
+  return page.evaluate(([x, y]) => {
     const m = (window as unknown as MapWindow).__map;
     const pt = m.project([x, y]);
     const r = m.getCanvas().getBoundingClientRect();
     return { x: r.left + pt.x, y: r.top + pt.y };
   }, [lng, lat]);
+}
+
+/** Clicks the map at a lon/lat. */
+export async function clickLngLat(page: Page, lng: number, lat: number) {
+  const p = await screenPoint(page, lng, lat);
   await page.mouse.click(p.x, p.y);
 }
 

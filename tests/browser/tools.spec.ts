@@ -7,7 +7,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { csvParseRows } from 'd3-dsv';
 import * as v from 'valibot';
 import GJV from 'geojson-validation';
-import { test, expect, openMap, clickLngLat, waitIdle } from './fixtures.ts';
+import { test, expect, openMap, clickLngLat, screenPoint, waitIdle } from './fixtures.ts';
 import type { Download, Page } from '@playwright/test';
 import { distanceM, formatArea, formatLength, polygonM } from '../../src/lib/geodesy.ts';
 import { LayerDownloadSchema } from '../../src/contracts/download.ts';
@@ -236,12 +236,7 @@ test('on a phone, in English: the tools are in the action row, and measuring by 
   await waitIdle(page);
   // Two taps in the upper half of the map (the tool's sheet covers the lower part).
   for (const [x, y] of [[120.9, 51.9], [122.6, 51.9]] as const) {
-    const pt = await page.evaluate(([lng, lat]) => {
-      const m = (window as unknown as MapWindow).__map;
-      const p = m.project([lng, lat]);
-      const r = m.getCanvas().getBoundingClientRect();
-      return { x: r.left + p.x, y: r.top + p.y };
-    }, [x, y]);
+    const pt = await screenPoint(page, x, y);
     await page.touchscreen.tap(pt.x, pt.y);
   }
   // Where the taps landed (or snapped to), as the link says; the figure is their geodesic distance.

@@ -15,6 +15,9 @@ export function createCompareMap(main: maplibregl.Map, container: HTMLElement, v
   const camera = () => ({ center: main.getCenter(), zoom: main.getZoom(), bearing: main.getBearing(), pitch: main.getPitch() });
   const map = new maplibregl.Map({ ...mapOptions(container, lang, new Set(visible)), ...camera(), interactive: false });
   resolveIcons(map);
+  // A compare map removed while it loads (a tour stepping on) aborts its requests: not the
+  // user's problem. Without a listener MapLibre would log each as a console error.
+  map.on('error', (e) => console.warn('compare map:', e.error?.message ?? e.error));
   const sync = () => map.jumpTo(camera());
   main.on('move', sync);
   const hook = window as unknown as { __compare?: maplibregl.Map };

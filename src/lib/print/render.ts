@@ -55,7 +55,7 @@ export async function renderMap(main: maplibregl.Map, cssWidth: number, cssHeigh
         for (const s of states) map.setFeatureState(s.ref, s.state);
         map.once('idle', () => resolve());
       });
-      map.once('error', (e) => reject(e.error));
+      map.on('error', (e) => reject(e.error)); // (a listener for every error: none is logged as unhandled)
     });
     const canvas = map.getCanvas();
     const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((x) => (x ? resolve(x) : reject(new Error('the map could not be encoded as PNG'))), 'image/png'));
