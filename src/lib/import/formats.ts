@@ -1,0 +1,338 @@
+/**
+ * Reading a planner's file into WGS84 GeoJSON features, with a reason for everything refused:
+ * format sniffing, text decoding (UTF-8, or GB18030 for CSV/KML said out loud), GeoJSON /
+ * CSV / KML / zipped Shapefile parsing (the field's libraries), per-feature validation,
+ * projected or swapped coordinates, and the Chinese datums (gcoord). Pure functions of bytes
+ * and options: the import worker (import.worker.ts) runs them off the main thread; the unit
+ * tests run them in Node.
+ */
+import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import { csvParse } from 'd3-dsv';
+import gcoord from 'gcoord';
+
+export type Datum = 'wgs84' | 'gcj02' | 'bd09';
+export const DATUMS: readonly Datum[] = ['wgs84', 'gcj02', 'bd09'];
+export type Format = 'geojson' | 'csv' | 'kml' | 'shapefile';
+
+export interface Problem {
+  /** 1-based feature (or CSV row) number, where one applies */
+  feature?: number;
+  reason: string;
+}
+
+/** Thrown for a file that cannot be read at all: the message names the reason. */
+export class ImportError extends Error {}
+
+export interface ReadOptions {
+  datum: Datum;
+  /** swap lon/lat (offered when the coordinates look swapped) */
+  swap?: boolean;
+  /** CSV columns, when the names do not say */
+  lon?: string;
+  lat?: string;
+}
+
+export interface ReadResult {
+  format: Format;
+  features: Feature[];
+  /** features or rows skipped, with why */
+  skipped: Problem[];
+  /** things the user should know (encoding converted, datum hint, …) */
+  notes: string[];
+  /** set when the coordinates look swapped (lat, lon) and no swap was asked */
+  swapped?: boolean;
+  /** the encoding the text was read in */
+  encoding?: string;
+}
+
+/** What the bytes are, from their first bytes and the file's name. */
+export function detectFormat(name: string, head: Uint8Array): Format {
+  const ext = name.toLowerCase().split('.').pop() ?? '';
+  if (head[0] === 0x50 && head[1] === 0x4b) {
+    if (ext === 'kmz') throw new ImportError('KMZ is not read: unzip it and import the .kml inside');
+    if (ext !== 'zip') throw new ImportError(`.${ext} files are not read (a zip archive of another kind); read are GeoJSON (.geojson, .json), CSV with lon/lat columns, KML and zipped Shapefiles (.zip)`);
+    return 'shapefile';
+  }
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) throw new ImportError('UTF-16 text is not read: save the file as UTF-8 and import it again');
+  // Binary content (NUL bytes in the first kilobyte) is not a text format, whatever its name.
+  if (head.subarray(0, 1024).includes(0)) throw new ImportError(`not a text file (binary content${ext ? ` in a .${ext} file` : ''}); read are GeoJSON, CSV, KML and zipped Shapefiles`);
+  const text = new TextDecoder('utf-8').decode(head.subarray(0, 256)).replace(/^\ufeff/, '').trimStart();
+  if (ext === 'kml' || text.startsWith('<?xml') || text.startsWith('<kml')) return 'kml';
+  if (ext === 'csv' || ext === 'txt' || ext === 'tsv') return 'csv';
+  if (ext === 'geojson' || ext === 'json' || text.startsWith('{') || text.startsWith('[')) return 'geojson';
+  if (ext === 'shp' || ext === 'dbf' || ext === 'shx') throw new ImportError('a Shapefile is several files: zip the .shp, .dbf, .shx and .prj (and .cpg) together and import the .zip');
+  throw new ImportError(`.${ext || '?'} files are not read; read are GeoJSON (.geojson, .json), CSV with lon/lat columns, KML and zipped Shapefiles (.zip)`);
+}
+
+/**
+ * Text from bytes: UTF-8 when it is; otherwise, for CSV and KML (often GBK from Chinese
+ * software), GB18030 with a note; JSON must be UTF-8 (RFC 8259), so it is refused.
+ */
+export function decodeText(bytes: Uint8Array, format: Format): { text: string; encoding: string; note?: string } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, ''), encoding: 'UTF-8' };
+  } catch {
+    if (format === 'geojson') throw new ImportError('not UTF-8 text: GeoJSON must be UTF-8 (save it as UTF-8 and import again)');
+    const text = new TextDecoder('gb18030').decode(bytes);
+    return { text, encoding: 'GB18030', note: 'not UTF-8: read as GBK/GB18030 (Chinese Windows encoding)' };
+  }
+}
+
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Properties as plain data: own, null-prototype, no keys that could touch a prototype. */
+export function safeProperties(p: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = Object.create(null);
+  if (!p || typeof p !== 'object' || Array.isArray(p)) return out;
+  for (const [k, v] of Object.entries(p)) {
+    if (FORBIDDEN_KEYS.has(k)) continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+/** Why a geometry is not valid GeoJSON (RFC 7946), or null. Positions are checked as numbers, not yet for range. */
+export function geometryProblem(g: unknown, depth = 0): string | null {
+  if (!g || typeof g !== 'object') return 'no geometry';
+  const geom = g as { type?: unknown; coordinates?: unknown; geometries?: unknown };
+  if (typeof geom.type !== 'string' || !GEOMETRY_TYPES.has(geom.type)) return `unknown geometry type ${JSON.stringify(String(geom.type)).slice(0, 40)}`;
+  if (geom.type === 'GeometryCollection') {
+    if (!Array.isArray(geom.geometries) || depth > 4) return 'a GeometryCollection without geometries';
+    for (const x of geom.geometries) { const p = geometryProblem(x, depth + 1); if (p) return p; }
+    return null;
+  }
+  const levels = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 }[geom.type as 'Point'];
+  const check = (c: unknown, level: number): string | null => {
+    if (level === 0) {
+      if (!Array.isArray(c) || c.length < 2) return 'a position with fewer than two numbers';
+      if (!isNum(c[0]) || !isNum(c[1])) return `a coordinate that is not a number (${JSON.stringify(c).slice(0, 40)})`;
+      return null;
+    }
+    if (!Array.isArray(c)) return 'coordinates are not arrays';
+    for (const x of c) { const p = check(x, level - 1); if (p) return p; }
+    return null;
+  };
+  const p = check(geom.coordinates, levels);
+  if (p) return p;
+  const c = geom.coordinates as Position[] & Position[][] & Position[][][];
+  if (geom.type === 'LineString' && c.length < 2) return 'a line with fewer than two positions';
+  const rings = geom.type === 'Polygon' ? c : geom.type === 'MultiPolygon' ? c.flat() : [];
+  for (const r of rings as unknown as Position[][]) {
+    if (r.length < 4) return 'a polygon ring with fewer than four positions';
+    const [a, b] = [r[0], r[r.length - 1]];
+    if (a[0] !== b[0] || a[1] !== b[1]) return 'a polygon ring that is not closed (first and last positions differ)';
+  }
+  return null;
+}
+
+/** Every position of a geometry. */
+export function positions(g: Geometry): Position[] {
+  switch (g.type) {
+    case 'Point': return [g.coordinates];
+    case 'MultiPoint': case 'LineString': return g.coordinates;
+    case 'MultiLineString': case 'Polygon': return g.coordinates.flat();
+    case 'MultiPolygon': return g.coordinates.flat(2);
+    case 'GeometryCollection': return g.geometries.flatMap(positions);
+  }
+}
+
+/** Features from any GeoJSON object: a FeatureCollection, a Feature, a bare geometry. */
+function featuresOf(obj: unknown): { features: unknown[] } {
+  if (Array.isArray(obj)) throw new ImportError('JSON that is not GeoJSON: an array at the top (GeoJSON is an object with a "type")');
+  if (!obj || typeof obj !== 'object') throw new ImportError('JSON that is not GeoJSON: no object at the top');
+  const o = obj as { type?: unknown; features?: unknown };
+  if (o.type === 'Topology') throw new ImportError('TopoJSON is not read: convert it to GeoJSON first (e.g. mapshaper, topojson-client)');
+  if (o.type === 'FeatureCollection') {
+    if (!Array.isArray(o.features)) throw new ImportError('a FeatureCollection without a "features" array');
+    return { features: o.features };
+  }
+  if (o.type === 'Feature') return { features: [o] };
+  if (typeof o.type === 'string' && GEOMETRY_TYPES.has(o.type)) return { features: [{ type: 'Feature', properties: {}, geometry: o }] };
+  throw new ImportError(`JSON that is not GeoJSON: ${o.type === undefined ? 'no "type" member' : `type ${JSON.stringify(String(o.type)).slice(0, 40)}`}`);
+}
+
+export function parseGeojson(text: string): { features: Feature[]; skipped: Problem[] } {
+  if (!text.trim()) throw new ImportError('the file is empty');
+  let obj: unknown;
+  try {
+    obj = JSON.parse(text);
+  } catch (e) {
+    if (e instanceof RangeError) throw new ImportError('nested too deeply to read (more levels than any GeoJSON needs)');
+    const msg = (e as Error).message;
+    throw new ImportError(/end of (JSON )?input|Unterminated|Unexpected end/i.test(msg) ? `truncated JSON (it ends before it is complete): ${msg}` : `not valid JSON: ${msg}`);
+  }
+  const { features } = featuresOf(obj);
+  const out: Feature[] = [];
+  const skipped: Problem[] = [];
+  features.forEach((f, i) => {
+    const feature = f as { type?: unknown; geometry?: unknown; properties?: unknown; id?: unknown };
+    if (feature?.type !== 'Feature') { skipped.push({ feature: i + 1, reason: 'not a Feature' }); return; }
+    if (feature.geometry === null) { skipped.push({ feature: i + 1, reason: 'no geometry (null)' }); return; }
+    const problem = geometryProblem(feature.geometry);
+    if (problem) { skipped.push({ feature: i + 1, reason: problem }); return; }
+    out.push({ type: 'Feature', properties: safeProperties(feature.properties), geometry: feature.geometry as Geometry });
+  });
+  return { features: out, skipped };
+}
+
+const LON_NAMES = ['lon', 'lng', 'long', 'longitude', 'x', '经度', 'point_x'];
+const LAT_NAMES = ['lat', 'latitude', 'y', '纬度', 'point_y'];
+
+/** The lon/lat columns of a CSV header by their names, or null when unsure. */
+export function guessColumns(columns: readonly string[]): { lon: string; lat: string } | null {
+  const find = (names: string[]) => columns.filter((c) => names.includes(c.trim().toLowerCase()));
+  const lon = find(LON_NAMES), lat = find(LAT_NAMES);
+  return lon.length === 1 && lat.length === 1 ? { lon: lon[0], lat: lat[0] } : null;
+}
+
+export class ColumnsQuestion extends Error {
+  constructor(readonly columns: string[]) {
+    super('which columns hold longitude and latitude?');
+  }
+}
+
+export function parseCsvPoints(text: string, opts: Pick<ReadOptions, 'lon' | 'lat'>): { features: Feature[]; skipped: Problem[] } {
+  if (!text.trim()) throw new ImportError('the file is empty');
+  const rows = csvParse(text);
+  const cols = opts.lon && opts.lat ? { lon: opts.lon, lat: opts.lat } : guessColumns(rows.columns);
+  if (!cols) throw new ColumnsQuestion(rows.columns);
+  if (!rows.columns.includes(cols.lon) || !rows.columns.includes(cols.lat)) throw new ImportError(`no column "${cols.lon}" or "${cols.lat}" in the header`);
+  const features: Feature[] = [];
+  const skipped: Problem[] = [];
+  rows.forEach((r, i) => {
+    const lon = Number(r[cols.lon]), lat = Number(r[cols.lat]);
+    if (r[cols.lon]?.trim() === '' || r[cols.lat]?.trim() === '' || !Number.isFinite(lon) || !Number.isFinite(lat)) {
+      skipped.push({ feature: i + 2, reason: `row ${i + 2}: "${String(r[cols.lon]).slice(0, 20)}", "${String(r[cols.lat]).slice(0, 20)}" are not numbers` });
+      return;
+    }
+    const props = safeProperties(r);
+    features.push({ type: 'Feature', properties: props, geometry: { type: 'Point', coordinates: [lon, lat] } });
+  });
+  return { features, skipped };
+}
+
+export async function parseKml(text: string): Promise<{ features: Feature[]; skipped: Problem[] }> {
+  const [{ DOMParser }, { kml }] = await Promise.all([import('@xmldom/xmldom'), import('@tmcw/togeojson')]);
+  let doc: Document;
+  try {
+    doc = new DOMParser({ onError: (level: string, msg: string) => { if (level === 'fatalError') throw new ImportError(`not valid XML: ${msg}`); } }).parseFromString(text, 'text/xml') as unknown as Document;
+  } catch (e) {
+    throw e instanceof ImportError ? e : new ImportError(`not valid XML: ${(e as Error).message}`);
+  }
+  const fc = kml(doc) as FeatureCollection;
+  const features: Feature[] = [];
+  const skipped: Problem[] = [];
+  fc.features.forEach((f, i) => {
+    const p = f.geometry ? geometryProblem(f.geometry) : 'a placemark without a geometry';
+    if (p) skipped.push({ feature: i + 1, reason: p });
+    else features.push({ type: 'Feature', properties: safeProperties(f.properties), geometry: f.geometry });
+  });
+  if (!features.length && !skipped.length) throw new ImportError('a KML file with no placemarks');
+  return { features, skipped };
+}
+
+export async function parseShapefileZip(bytes: Uint8Array): Promise<{ features: Feature[]; skipped: Problem[]; notes: string[] }> {
+  const shp = (await import('shpjs')).default;
+  let result: FeatureCollection | FeatureCollection[];
+  try {
+    result = await shp(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  } catch (e) {
+    throw new ImportError(`not a readable zipped Shapefile (a .zip with .shp, .dbf and .prj): ${(e as Error).message}`);
+  }
+  const collections = Array.isArray(result) ? result : [result];
+  const features: Feature[] = [];
+  const skipped: Problem[] = [];
+  let n = 0;
+  for (const fc of collections) {
+    for (const f of fc.features) {
+      n++;
+      const p = f.geometry ? geometryProblem(f.geometry) : 'a record without a shape';
+      if (p) skipped.push({ feature: n, reason: p });
+      else features.push({ type: 'Feature', properties: safeProperties(f.properties), geometry: f.geometry });
+    }
+  }
+  return { features, skipped, notes: collections.length > 1 ? [`${collections.length} layers in the zip, read as one`] : [] };
+}
+
+/** How the coordinates look: lon/lat, lat/lon swapped (around Hulunbuir), or not degrees at all. */
+export function coordinateKind(features: Feature[]): 'lonlat' | 'swapped' | 'projected' | 'out-of-range' {
+  let n = 0, outside = 0, big = 0, swapped = 0;
+  for (const f of features) {
+    for (const [x, y] of positions(f.geometry)) {
+      n++;
+      if (Math.abs(x) > 180 || Math.abs(y) > 90) { outside++; if (Math.abs(x) > 1000 || Math.abs(y) > 1000) big++; }
+      if (y >= 100 && y <= 140 && x >= 35 && x <= 60) swapped++;
+      if (n > 20000) break;
+    }
+  }
+  if (!n) return 'lonlat';
+  if (big / n > 0.5) return 'projected';
+  if (swapped / n > 0.8) return 'swapped';
+  if (outside) return 'out-of-range';
+  return 'lonlat';
+}
+
+function mapPositions(g: Geometry, f: (p: Position) => Position): Geometry {
+  switch (g.type) {
+    case 'Point': return { ...g, coordinates: f(g.coordinates) };
+    case 'MultiPoint': case 'LineString': return { ...g, coordinates: g.coordinates.map(f) };
+    case 'MultiLineString': case 'Polygon': return { ...g, coordinates: g.coordinates.map((r) => r.map(f)) };
+    case 'MultiPolygon': return { ...g, coordinates: g.coordinates.map((p) => p.map((r) => r.map(f))) };
+    case 'GeometryCollection': return { ...g, geometries: g.geometries.map((x) => mapPositions(x, f)) };
+  }
+}
+
+const round7 = (v: number) => Math.round(v * 1e7) / 1e7;
+
+/** To WGS84 from the datum the user chose (gcoord); swapped when asked. */
+export function toWgs84(features: Feature[], datum: Datum, swap = false): Feature[] {
+  const from = datum === 'gcj02' ? gcoord.GCJ02 : datum === 'bd09' ? gcoord.BD09 : null;
+  return features.map((feat) => ({
+    ...feat,
+    geometry: mapPositions(feat.geometry, (p) => {
+      const q: [number, number] = swap ? [p[1], p[0]] : [p[0], p[1]];
+      const w = from ? gcoord.transform(q, from, gcoord.WGS84) : q;
+      return [round7(w[0]), round7(w[1])];
+    }),
+  }));
+}
+
+/** Reads a file's bytes to WGS84 features. Throws ImportError (refused) or ColumnsQuestion (CSV). */
+export async function readFile(name: string, bytes: Uint8Array, opts: ReadOptions): Promise<ReadResult> {
+  if (!bytes.length) throw new ImportError('the file is empty');
+  const format = detectFormat(name, bytes.subarray(0, 1024));
+  const notes: string[] = [];
+  let parsed: { features: Feature[]; skipped: Problem[] };
+  let encoding: string | undefined;
+  if (format === 'shapefile') {
+    const r = await parseShapefileZip(bytes);
+    parsed = r;
+    notes.push(...r.notes, 'Shapefiles are converted to WGS84 from their .prj');
+  } else {
+    const t = decodeText(bytes, format);
+    encoding = t.encoding;
+    if (t.note) notes.push(t.note);
+    parsed = format === 'geojson' ? parseGeojson(t.text) : format === 'csv' ? parseCsvPoints(t.text, opts) : await parseKml(t.text);
+  }
+  if (!parsed.features.length) {
+    const why = parsed.skipped[0];
+    throw new ImportError(parsed.skipped.length ? `no valid feature (${parsed.skipped.length} skipped; #${why.feature}: ${why.reason})` : 'no features in the file');
+  }
+  const kind = coordinateKind(parsed.features);
+  if (kind === 'projected') throw new ImportError('coordinates are in metres (a projected system such as EPSG:3857 or a CGCS2000 Gauss–Krüger zone), not longitude/latitude: export as WGS84 (EPSG:4326), or import a zipped Shapefile with its .prj');
+  const skipped = [...parsed.skipped];
+  let features = parsed.features;
+  if (kind === 'out-of-range') {
+    features = features.filter((f, i) => {
+      const bad = positions(f.geometry).some(([x, y]) => Math.abs(x) > 180 || Math.abs(y) > 90);
+      if (bad) skipped.push({ feature: i + 1, reason: 'coordinates outside the earth (longitude beyond ±180° or latitude beyond ±90°)' });
+      return !bad;
+    });
+    if (!features.length) throw new ImportError('every coordinate is outside the earth (longitude beyond ±180° or latitude beyond ±90°)');
+  }
+  const swapped = kind === 'swapped' && !opts.swap;
+  features = toWgs84(features, format === 'shapefile' ? 'wgs84' : opts.datum, opts.swap && kind === 'swapped');
+  return { format, features, skipped, notes, swapped, encoding };
+}

@@ -1,0 +1,87 @@
+// Reading a planner's files: each file of the corpus (tests/fixtures/import/) gives what
+// expected.json says — features, or a clear reason — and the datums convert as gcoord says.
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import gcoord from 'gcoord';
+import { ColumnsQuestion, ImportError, coordinateKind, guessColumns, readFile, safeProperties, toWgs84 } from '../../src/lib/import/formats.ts';
+
+const DIR = 'tests/fixtures/import';
+const EXPECTED = JSON.parse(readFileSync(`${DIR}/expected.json`, 'utf8')) as Record<string, { features?: number; skipped?: number; error?: string; question?: string[]; note?: string; swapped?: boolean }>;
+const read = (name: string, opts = {}) => readFile(name, new Uint8Array(readFileSync(`${DIR}/${name}`)), { datum: 'wgs84', ...opts });
+
+describe('the import corpus', () => {
+  it('has an expected outcome for every file, and a file for every outcome', () => {
+    expect(readdirSync(DIR).filter((f) => f !== 'expected.json').sort()).toEqual(Object.keys(EXPECTED).filter((k) => k !== '_').sort());
+  });
+
+  for (const [name, want] of Object.entries(EXPECTED)) {
+    if (name === '_') continue;
+    it(`${name}: ${want.error ? `refused (${want.error})` : want.question ? 'asks for the columns' : `${want.features} features`}`, async () => {
+      if (want.error) {
+        await expect(read(name)).rejects.toThrow(ImportError);
+        await expect(read(name)).rejects.toThrow(want.error);
+        return;
+      }
+      if (want.question) {
+        const e = await read(name).catch((x: unknown) => x);
+        expect(e).toBeInstanceOf(ColumnsQuestion);
+        expect((e as ColumnsQuestion).columns).toEqual(want.question);
+        return;
+      }
+      const r = await read(name);
+      expect(r.features).toHaveLength(want.features ?? 0);
+      expect(r.skipped).toHaveLength(want.skipped ?? 0);
+      for (const s of r.skipped) expect(s.reason.length).toBeGreaterThan(5);
+      if (want.note) expect(r.notes.join(' ')).toContain(want.note);
+      expect(!!r.swapped).toBe(!!want.swapped);
+      for (const f of r.features) expect(Object.getPrototypeOf(f.properties)).toBe(null);
+    });
+  }
+});
+
+describe('coordinates', () => {
+  it('converts GCJ-02 and BD-09 to WGS84 as gcoord does (≈ 0.5–1 km here)', async () => {
+    const r = await read('clinics-gcj02.csv', { datum: 'gcj02' });
+    const [lon, lat] = (r.features[0].geometry as { coordinates: number[] }).coordinates;
+    const w = gcoord.transform([119.746, 49.2127], gcoord.GCJ02, gcoord.WGS84);
+    expect(lon).toBeCloseTo(w[0], 6);
+    expect(lat).toBeCloseTo(w[1], 6);
+    expect(Math.hypot((119.746 - lon) * 72_600, (49.2127 - lat) * 111_200)).toBeGreaterThan(300);
+    const bd = toWgs84([{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [119.7525, 49.2186] } }], 'bd09');
+    const wb = gcoord.transform([119.7525, 49.2186], gcoord.BD09, gcoord.WGS84);
+    expect((bd[0].geometry as { coordinates: number[] }).coordinates[0]).toBeCloseTo(wb[0], 6);
+  });
+
+  it('detects swapped lat/lon around Hulunbuir and swaps them when asked', async () => {
+    const r = await read('swapped.geojson', { swap: true });
+    expect(r.swapped).toBe(false);
+    expect((r.features[0].geometry as { coordinates: number[] }).coordinates).toEqual([119.7405, 49.216]);
+  });
+
+  it('tells metres from degrees', () => {
+    const f = (c: number[]) => [{ type: 'Feature' as const, properties: {}, geometry: { type: 'Point' as const, coordinates: c } }];
+    expect(coordinateKind(f([13329000, 6320000]))).toBe('projected');
+    expect(coordinateKind(f([119.7, 49.2]))).toBe('lonlat');
+    expect(coordinateKind(f([49.2, 119.7]))).toBe('swapped');
+    expect(coordinateKind(f([190, 49.2]))).toBe('out-of-range');
+  });
+
+  it('finds lon/lat columns by their usual names, Chinese too, and asks when unsure', () => {
+    expect(guessColumns(['名称', '经度', '纬度'])).toEqual({ lon: '经度', lat: '纬度' });
+    expect(guessColumns(['name', 'LNG', 'Lat'])).toEqual({ lon: 'LNG', lat: 'Lat' });
+    expect(guessColumns(['x', 'y', 'lon', 'lat'])).toBeNull();
+    expect(guessColumns(['a', 'b'])).toBeNull();
+  });
+});
+
+describe('hostile content', () => {
+  it('keeps property values as data and lets no key reach a prototype', async () => {
+    const r = await read('hostile.geojson');
+    const p = r.features[0].properties as Record<string, unknown>;
+    expect(p.name).toBe('<img src=x onerror="window.__pwned=1">');
+    expect(Object.keys(p)).not.toContain('__proto__');
+    expect(Object.keys(p)).not.toContain('constructor');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.keys(safeProperties(JSON.parse('{"__proto__":{"x":1},"a":2}')))).toEqual(['a']);
+  });
+});
