@@ -19,6 +19,8 @@ export default defineConfig({
   // Relative base: dist/ works from any folder of any static server (with HTTP Range).
   base: './',
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 1200 },
+  // The import worker is a module worker with its own chunks (the parsers load when a format needs them).
+  worker: { format: 'es' },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   test: {

@@ -15,6 +15,7 @@ import { MapServices } from './lib/map/services.ts';
 import type { UrlState } from './lib/url.ts';
 import { Tools } from './lib/tools/tools.svelte.ts';
 import { compareSet } from './lib/tools/registry.ts';
+import { Imports } from './lib/import/imports.svelte.ts';
 import { must } from './lib/must.ts';
 
 export function boot(target: HTMLElement): void {
@@ -35,12 +36,12 @@ export function boot(target: HTMLElement): void {
     setAnnotations: (list) => map.drawing.setAnnotations(list),
     setDrawing: (on) => map.drawing.setDrawing(on),
   };
-  const ctx: AppContext = { app, map, actions, tour: new TourState(app, stage, actions), tools: new Tools(app, map), e2e: url.e2e };
+  const ctx: AppContext = { app, map, actions, tour: new TourState(app, stage, actions), tools: new Tools(app, map), imports: new Imports(map.core), e2e: url.e2e };
   mount(App, { target, context: appContext(ctx), props: { onmap: (el: HTMLElement) => startMap(ctx, el, url.state) } });
 }
 
 /** Creates the map in `el` and connects everything to it; returns the cleanup. */
-function startMap({ app, map, actions, tour, tools, e2e }: AppContext, el: HTMLElement, start: UrlState): () => void {
+function startMap({ app, map, actions, tour, tools, imports, e2e }: AppContext, el: HTMLElement, start: UrlState): () => void {
   // The build-time overview stays under the map until the map is drawn (or for good, without WebGL).
   const overview = document.getElementById('overview');
   const host = must(el.parentElement, "the map element's container");
@@ -52,6 +53,10 @@ function startMap({ app, map, actions, tour, tools, e2e }: AppContext, el: HTMLE
     events: {
       onClick: (point) => {
         if (map.drawing.on || tools.onClick(point)) return;
+        // The planner's own features are on top: their card first.
+        const own = imports.featureAt(point);
+        void imports.pick(own);
+        if (own) { void actions.selectFeature(null, false); return; }
         const id = map.selection.hitAt(point);
         void actions.selectFeature(id, false);
         if (id) map.core.keepAboveSheet(point);
@@ -75,6 +80,7 @@ function startMap({ app, map, actions, tour, tools, e2e }: AppContext, el: HTMLE
     map.selection.attach(m, () => !map.drawing.on && !tools.measuring && !tools.picking);
     tools.attach(m);
     m.once('load', () => {
+      void imports.attach().catch(() => app.reportLoadError('imported layers (IndexedDB)'));
       app.setView(map.core.view());
       const fit = !start.view;
       if (start.task) void actions.openTask(start.task, fit && !start.selected);

@@ -8,6 +8,7 @@ import type { Actions } from './actions.ts';
 import type { TourState } from './tour.svelte.ts';
 import type { MapServices } from '../map/services.ts';
 import type { Tools } from '../tools/tools.svelte.ts';
+import type { Imports } from '../import/imports.svelte.ts';
 
 export interface AppContext {
   app: AppState;
@@ -16,6 +17,8 @@ export interface AppContext {
   tour: TourState;
   /** the planners' tools on the map */
   tools: Tools;
+  /** the planner's own layers */
+  imports: Imports;
   /** test and benchmark pages (?e2e) */
   e2e: boolean;
 }

@@ -1,3 +1,4 @@
+// Types for the libraries that ship none (used by the app and the data pipeline).
 // vt-pbf 3 ships no types: the one function we use.
 declare module 'vt-pbf' {
   const vtpbf: {
@@ -9,4 +10,8 @@ declare module 'vt-pbf' {
 // polylabel 2 ships no types.
 declare module 'polylabel' {
   export default function polylabel(polygon: number[][][], precision?: number): number[] & { distance: number };
+}
+declare module 'shpjs' {
+  import type { FeatureCollection } from 'geojson';
+  export default function shp(input: ArrayBuffer): Promise<FeatureCollection | FeatureCollection[]>;
 }

@@ -1,0 +1,207 @@
+/**
+ * A planner's own layers in the app: files handed to the import worker (import.worker.ts),
+ * its progress and questions, and each imported layer on the map — a vector source whose
+ * tiles the worker makes (`imported://<layer>/{z}/{x}/{y}`), drawn by geometry type in a
+ * colour the user picks — clickable, zoomable, removable, downloadable, and restored from
+ * IndexedDB at start.
+ */
+import * as maplibregl from 'maplibre-gl';
+import type { Datum } from './formats.ts';
+import { IMPORT_DB, IMPORT_STORE, type FromWorker, type ImportedMeta, type ToWorker } from './protocol.ts';
+import type { MapCore } from '../map/core.svelte.ts';
+import { download } from '../ui/download.ts';
+
+/** Colours offered for imported layers (none used by the plan's layers). */
+export const IMPORT_COLOURS = ['#0891b2', '#16a34a', '#9333ea', '#dc2626', '#ea580c', '#0f172a'];
+const DRAWN_UNDER = 'tools-fill'; // under the measurements, over the plan
+
+export interface Job {
+  id: number;
+  file: File;
+  datum: Datum;
+  phase: string;
+  bytes: number;
+  total: number;
+  features?: number;
+  /** the worker asks: which CSV columns, or swap lat/lon? */
+  question?: { columns?: string[]; swapped?: boolean; lon?: string; lat?: string };
+  error?: string;
+}
+
+export class Imports {
+  layers = $state<ImportedMeta[]>([]);
+  jobs = $state<Job[]>([]);
+  /** the imported feature clicked last: its layer and full properties */
+  picked = $state.raw<{ layer: ImportedMeta; properties: Record<string, unknown> } | null>(null);
+  #core: MapCore;
+  #worker: Worker | null = null;
+  #req = 0;
+  #replies = new Map<number, (data: unknown) => void>();
+  #jobSeq = 0;
+
+  constructor(core: MapCore) {
+    this.#core = core;
+  }
+
+  #send(m: ToWorker): void {
+    this.worker().postMessage(m);
+  }
+
+  #ask<T>(m: (req: number) => ToWorker): Promise<T> {
+    const req = ++this.#req;
+    return new Promise<T>((resolve) => {
+      this.#replies.set(req, resolve as (d: unknown) => void);
+      this.#send(m(req));
+    });
+  }
+
+  worker(): Worker {
+    if (this.#worker) return this.#worker;
+    const w = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+    w.onmessage = (ev: MessageEvent<FromWorker>) => this.#onMessage(ev.data);
+    w.postMessage({ type: 'init', base: document.baseURI } satisfies ToWorker);
+    this.#worker = w;
+    return w;
+  }
+
+  #onMessage(m: FromWorker): void {
+    if (m.type === 'reply') { this.#replies.get(m.req)?.(m.data); this.#replies.delete(m.req); return; }
+    const job = this.jobs.find((j) => j.id === m.job);
+    if (!job) return;
+    if (m.type === 'progress') Object.assign(job, { phase: m.phase, bytes: m.bytes, total: m.total, features: m.features });
+    else if (m.type === 'question') job.question = { columns: m.columns, swapped: m.swapped, lon: m.columns?.[0], lat: m.columns?.[1] ?? m.columns?.[0] };
+    else if (m.type === 'failed') { job.error = m.reason; job.phase = 'failed'; }
+    else if (m.type === 'cancelled') this.jobs = this.jobs.filter((j) => j !== job);
+    else if (m.type === 'done') {
+      this.jobs = this.jobs.filter((j) => j.id !== m.job);
+      this.layers = [...this.layers, m.meta];
+      this.#addToMap(m.meta);
+      this.zoomTo(m.meta.id);
+      performance.mark('import:done');
+    }
+  }
+
+  /**
+   * Connects to the map: the tile protocol, and the layers kept from earlier visits (the
+   * worker starts at once only when there are some).
+   */
+  async attach(): Promise<void> {
+    maplibregl.addProtocol('imported', async (params) => {
+      const [, layer, z, x, y] = /^imported:\/\/([^/]+)\/(\d+)\/(\d+)\/(\d+)/.exec(params.url) ?? [];
+      const data = await this.#ask<ArrayBuffer | null>((req) => ({ type: 'tile', req, layer, z: +z, x: +x, y: +y }));
+      return { data: data ?? new ArrayBuffer(0) };
+    });
+    const { createStore, keys } = await import('idb-keyval');
+    if (!(await keys(createStore(IMPORT_DB, IMPORT_STORE)).catch(() => [])).length) return;
+    const kept = await this.#ask<ImportedMeta[]>((req) => ({ type: 'restore', req }));
+    this.layers = kept;
+    for (const meta of kept) this.#addToMap(meta);
+  }
+
+  importFiles(files: Iterable<File>, datum: Datum): void {
+    for (const file of files) {
+      const job: Job = { id: ++this.#jobSeq, file, datum, phase: 'reading', bytes: 0, total: file.size };
+      this.jobs = [...this.jobs, job];
+      this.#send({ type: 'read', job: job.id, file, datum, colour: IMPORT_COLOURS[(this.layers.length + this.jobs.length - 1) % IMPORT_COLOURS.length] });
+    }
+  }
+
+  /** Answers a job's question: the CSV columns, or whether to swap lat/lon; null drops the file. */
+  answer(job: Job, a: { lon?: string; lat?: string; swap?: boolean } | null): void {
+    const j = this.jobs.find((x) => x.id === job.id);
+    if (!j) return;
+    if (!a) { this.jobs = this.jobs.filter((x) => x !== j); return; }
+    j.question = undefined;
+    this.#send({ type: 'read', job: j.id, file: j.file, datum: j.datum, ...a, colour: IMPORT_COLOURS[this.layers.length % IMPORT_COLOURS.length] });
+  }
+
+  cancel(job: Job): void {
+    this.#send({ type: 'cancel', job: job.id });
+  }
+
+  dismiss(job: Job): void {
+    this.jobs = this.jobs.filter((j) => j.id !== job.id);
+  }
+
+  #layerIds = (id: string) => [`${id}-fill`, `${id}-line`, `${id}-point`];
+
+  #addToMap(meta: ImportedMeta): void {
+    const map = this.#core.map;
+    if (!map) return;
+    const add = () => {
+      if (map.getSource(meta.id)) return;
+      map.addSource(meta.id, { type: 'vector', tiles: [`imported://${meta.id}/{z}/{x}/{y}`], minzoom: 0, maxzoom: 14 });
+      const before = map.getLayer(DRAWN_UNDER) ? DRAWN_UNDER : undefined;
+      const vis = meta.visible ? 'visible' : 'none';
+      map.addLayer({ id: `${meta.id}-fill`, type: 'fill', source: meta.id, 'source-layer': 'imported', filter: ['==', ['geometry-type'], 'Polygon'],
+        layout: { visibility: vis }, paint: { 'fill-color': meta.colour, 'fill-opacity': 0.3 } }, before);
+      map.addLayer({ id: `${meta.id}-line`, type: 'line', source: meta.id, 'source-layer': 'imported', filter: ['!=', ['geometry-type'], 'Point'],
+        layout: { visibility: vis }, paint: { 'line-color': meta.colour, 'line-width': 2 } }, before);
+      map.addLayer({ id: `${meta.id}-point`, type: 'circle', source: meta.id, 'source-layer': 'imported', filter: ['==', ['geometry-type'], 'Point'],
+        layout: { visibility: vis }, paint: { 'circle-color': meta.colour, 'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 3, 10, 6], 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 } }, before);
+    };
+    // Not isStyleLoaded(): it is false while any source loads (the layer restored just before).
+    try { add(); } catch { map.once('load', add); }
+  }
+
+  setVisible(id: string, visible: boolean): void {
+    this.layers = this.layers.map((l) => (l.id === id ? { ...l, visible } : l));
+    const map = this.#core.map;
+    for (const lid of this.#layerIds(id)) if (map?.getLayer(lid)) map.setLayoutProperty(lid, 'visibility', visible ? 'visible' : 'none');
+    this.#send({ type: 'update', layer: id, visible });
+  }
+
+  setColour(id: string, colour: string): void {
+    if (!/^#[0-9a-f]{6}$/i.test(colour)) return;
+    this.layers = this.layers.map((l) => (l.id === id ? { ...l, colour } : l));
+    const map = this.#core.map;
+    const [fill, line, point] = this.#layerIds(id);
+    if (map?.getLayer(fill)) {
+      map.setPaintProperty(fill, 'fill-color', colour);
+      map.setPaintProperty(line, 'line-color', colour);
+      map.setPaintProperty(point, 'circle-color', colour);
+    }
+    this.#send({ type: 'update', layer: id, colour });
+  }
+
+  remove(id: string): void {
+    const map = this.#core.map;
+    for (const lid of this.#layerIds(id)) if (map?.getLayer(lid)) map.removeLayer(lid);
+    if (map?.getSource(id)) map.removeSource(id);
+    this.layers = this.layers.filter((l) => l.id !== id);
+    if (this.picked?.layer.id === id) this.picked = null;
+    this.#send({ type: 'remove', layer: id });
+  }
+
+  removeAll(): void {
+    for (const l of [...this.layers]) this.remove(l.id);
+  }
+
+  zoomTo(id: string): void {
+    const l = this.layers.find((x) => x.id === id);
+    if (l) this.#core.fitTo(l.bbox, false, 'left');
+  }
+
+  async downloadGeojson(id: string): Promise<void> {
+    const l = this.layers.find((x) => x.id === id);
+    const text = await this.#ask<string | null>((req) => ({ type: 'geojson', req, layer: id }));
+    if (l && text) download(text, 'application/geo+json', `${l.name.replace(/\.[^.]+$/, '')}-wgs84.geojson`);
+  }
+
+  /** The imported feature under a click, if any (its card opens: pick()). */
+  featureAt(point: maplibregl.Point): { layer: ImportedMeta; index: number } | null {
+    const map = this.#core.map;
+    if (!map || !this.layers.length) return null;
+    const ids = this.layers.filter((l) => l.visible).flatMap((l) => this.#layerIds(l.id)).filter((id) => map.getLayer(id));
+    const hit = map.queryRenderedFeatures([[point.x - 5, point.y - 5], [point.x + 5, point.y + 5]], { layers: ids })[0];
+    const layer = hit && this.layers.find((l) => l.id === hit.source);
+    return hit && layer ? { layer, index: Number(hit.properties.__i) } : null;
+  }
+
+  /** Opens the card of an imported feature, with all its properties (from the worker). */
+  async pick(hit: { layer: ImportedMeta; index: number } | null): Promise<void> {
+    if (!hit) { this.picked = null; return; }
+    const properties = await this.#ask<Record<string, unknown> | null>((req) => ({ type: 'feature', req, layer: hit.layer.id, index: hit.index }));
+    this.picked = { layer: hit.layer, properties: properties ?? {} };
+  }
+}

@@ -1,0 +1,44 @@
+/** Messages between the app and the import worker (import.worker.ts). */
+import type { Datum, Format, Problem } from './formats.ts';
+import type { JoinRow } from './join.ts';
+
+/** Where imported layers are kept (IndexedDB), one record per layer: { meta, features }. */
+export const IMPORT_DB = 'hlbe-plan-map-imports';
+export const IMPORT_STORE = 'layers';
+
+export interface ImportedMeta {
+  id: string;
+  name: string;
+  format: Format;
+  datum: Datum;
+  count: number;
+  /** how many features were skipped, and the first reasons */
+  skippedCount: number;
+  skipped: Problem[];
+  notes: string[];
+  kinds: { points: number; lines: number; polygons: number };
+  bbox: [number, number, number, number];
+  bytes: number;
+  colour: string;
+  visible: boolean;
+  join: JoinRow[];
+}
+
+export type ToWorker =
+  | { type: 'init'; base: string }
+  | { type: 'read'; job: number; file: File; datum: Datum; swap?: boolean; lon?: string; lat?: string; colour: string }
+  | { type: 'cancel'; job: number }
+  | { type: 'tile'; req: number; layer: string; z: number; x: number; y: number }
+  | { type: 'feature'; req: number; layer: string; index: number }
+  | { type: 'restore'; req: number }
+  | { type: 'update'; layer: string; colour?: string; visible?: boolean }
+  | { type: 'remove'; layer: string }
+  | { type: 'geojson'; req: number; layer: string };
+
+export type FromWorker =
+  | { type: 'progress'; job: number; phase: 'reading' | 'parsing' | 'indexing' | 'joining' | 'saving'; bytes: number; total: number; features?: number }
+  | { type: 'done'; job: number; meta: ImportedMeta }
+  | { type: 'failed'; job: number; reason: string }
+  | { type: 'question'; job: number; columns?: string[]; swapped?: boolean }
+  | { type: 'cancelled'; job: number }
+  | { type: 'reply'; req: number; data: unknown };

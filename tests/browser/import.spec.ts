@@ -1,0 +1,107 @@
+// A planner's own data: every file of the corpus imported through the file picker gives what
+// tests/fixtures/import/expected.json says; earlier layers survive bad files; hostile content
+// stays text; imported layers are drawn, joined to the units, clickable and kept over a reload.
+import { readFileSync } from 'node:fs';
+import { test, expect, openMap, clickLngLat } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+
+const DIR = 'tests/fixtures/import';
+const EXPECTED = JSON.parse(readFileSync(`${DIR}/expected.json`, 'utf8')) as Record<string, { features?: number; skipped?: number; error?: string; question?: string[]; swapped?: boolean }>;
+const FILES = Object.keys(EXPECTED).filter((k) => k !== '_');
+type MapWindow = { __map: import('maplibre-gl').Map; __pwned?: unknown };
+
+const layerRow = (page: Page, name: string) => page.getByTestId('tool-panel').getByTestId('imported-layers').locator(`li[data-layer="${name}"]`);
+const drawn = (page: Page) => page.evaluate(() => {
+  const m = (window as unknown as MapWindow).__map;
+  const layers = m.getStyle().layers.filter((l) => l.id.startsWith('imp-')).map((l) => l.id);
+  return m.queryRenderedFeatures({ layers }).length;
+});
+
+test('every file of the corpus: drawn with its count, or refused with its reason; bad files lose nothing', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openMap(page, '#tool=import');
+  await page.getByTestId('import-file').setInputFiles(FILES.map((f) => `${DIR}/${f}`));
+  for (const name of FILES) {
+    const want = EXPECTED[name];
+    const job = page.getByTestId('import-job').filter({ hasText: name });
+    if (want.error) {
+      await expect(job.getByTestId('import-error'), name).toContainText(want.error, { timeout: 30_000 });
+    } else if (want.question) {
+      await expect(job.getByTestId('import-lon'), name).toBeVisible({ timeout: 30_000 });
+      await job.getByTestId('import-lon').selectOption('a');
+      await job.getByTestId('import-lat').selectOption('b');
+      await job.getByTestId('import-answer').click();
+      await expect(layerRow(page, name).getByTestId('imported-count')).toHaveText('1', { timeout: 30_000 });
+    } else if (want.swapped) {
+      await job.getByTestId('import-swap').click({ timeout: 30_000 });
+      await expect(layerRow(page, name).getByTestId('imported-count')).toHaveText(String(want.features), { timeout: 30_000 });
+    } else {
+      await expect(layerRow(page, name).getByTestId('imported-count'), name).toHaveText(String(want.features), { timeout: 30_000 });
+      if (want.skipped) await expect(layerRow(page, name)).toContainText(`${want.skipped} 已跳过`);
+    }
+  }
+  // Every good file is a layer; the refused ones left only their message.
+  const good = FILES.filter((f) => !EXPECTED[f].error);
+  await expect(page.getByTestId('tool-panel').getByTestId('imported-layers').locator('li')).toHaveCount(good.length);
+  await expect(page.getByTestId('layer-group-own')).toBeVisible();
+  await page.evaluate(() => (window as unknown as MapWindow).__map.jumpTo({ center: [119.75, 49.21], zoom: 9 }));
+  await expect.poll(() => drawn(page)).toBeGreaterThanOrEqual(3);
+});
+
+test('points are counted per unit and zone; the layer is clickable, hostile text stays text, and it survives a reload', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openMap(page, '#tool=import');
+  await page.getByTestId('import-file').setInputFiles([`${DIR}/schools.geojson`, `${DIR}/hostile.geojson`]);
+  await expect(layerRow(page, 'schools.geojson').getByTestId('imported-count')).toHaveText('4', { timeout: 30_000 });
+  await expect(layerRow(page, 'hostile.geojson').getByTestId('imported-count')).toHaveText('1', { timeout: 30_000 });
+  // The join of the last layer is shown; pick the schools.
+  await layerRow(page, 'schools.geojson').locator('button.name').click();
+  const join = page.getByTestId('import-join');
+  await expect(join.locator('tr[data-row=city] td[data-col=points]')).toHaveText('4');
+  await expect(join.locator('tr[data-row=unit-150702] td[data-col=points]')).toHaveText('2');
+  await expect(join.locator('tr[data-row=unit-150781] td[data-col=points]')).toHaveText('1');
+  await expect(join.locator('tr[data-row=structure-core] td[data-col=points]')).toHaveText('2');
+  // The hostile feature's card: its values as text, no script run, only http(s) as links.
+  await page.evaluate(() => (window as unknown as MapWindow).__map.jumpTo({ center: [119.75, 49.22], zoom: 12 }));
+  // The hostile layer's tile drawn (each layer is a source of its own).
+  await expect.poll(() => page.evaluate(() => {
+    const m = (window as unknown as MapWindow).__map;
+    const layers = m.getStyle().layers.filter((l) => l.id.startsWith('imp-')).map((l) => l.id);
+    return m.queryRenderedFeatures({ layers }).some((f) => String(f.properties.label).startsWith('<img'));
+  })).toBe(true);
+  await clickLngLat(page, 119.75, 49.22);
+  const card = page.getByTestId('imported-card');
+  await expect(card).toContainText('<img src=x onerror="window.__pwned=1">');
+  await expect(card).toContainText('<script>window.__pwned=3</script>');
+  await expect(card.locator('a')).toHaveCount(1);
+  await expect(card.locator('a')).toHaveAttribute('href', 'https://example.org/a');
+  expect(await page.evaluate(() => (window as unknown as MapWindow).__pwned)).toBeUndefined();
+  expect(await page.evaluate(() => ({} as Record<string, unknown>).polluted)).toBeUndefined();
+  // Kept: a reload brings both layers back, drawn.
+  await page.reload();
+  await page.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0);
+  await expect(layerRow(page, 'schools.geojson').getByTestId('imported-count')).toHaveText('4', { timeout: 30_000 });
+  await expect(layerRow(page, 'hostile.geojson')).toBeVisible();
+  await page.evaluate(() => (window as unknown as MapWindow).__map.jumpTo({ center: [119.75, 49.21], zoom: 9 }));
+  await expect.poll(() => drawn(page)).toBeGreaterThan(1);
+  // Removing one keeps the other, over a reload too.
+  await layerRow(page, 'hostile.geojson').getByTestId('imported-remove').click();
+  await page.reload();
+  await page.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0);
+  await expect(layerRow(page, 'schools.geojson')).toBeVisible({ timeout: 30_000 });
+  await expect(layerRow(page, 'hostile.geojson')).toHaveCount(0);
+});
+
+test('a file dropped on the map is imported, in the datum chosen by default (WGS84)', async ({ page }) => {
+  await openMap(page);
+  const text = readFileSync(`${DIR}/clinics-gcj02.csv`, 'utf8');
+  await page.evaluate((csv) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([csv], 'dropped.csv', { type: 'text/csv' }));
+    const target = document.querySelector('.map-wrap');
+    target?.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    target?.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, text);
+  await expect(page.getByTestId('tool-panel')).toBeVisible();
+  await expect(layerRow(page, 'dropped.csv').getByTestId('imported-count')).toHaveText('3', { timeout: 30_000 });
+});
