@@ -20,6 +20,8 @@ describe('the import corpus', () => {
       if (want.error) {
         await expect(read(name)).rejects.toThrow(ImportError);
         await expect(read(name)).rejects.toThrow(want.error);
+        const e = (await read(name).catch((x: unknown) => x)) as ImportError;
+        expect(e.text.zh, 'a Chinese reason too').toMatch(/[\u4e00-\u9fff]/);
         return;
       }
       if (want.question) {
@@ -31,8 +33,8 @@ describe('the import corpus', () => {
       const r = await read(name);
       expect(r.features).toHaveLength(want.features ?? 0);
       expect(r.skipped).toHaveLength(want.skipped ?? 0);
-      for (const s of r.skipped) expect(s.reason.length).toBeGreaterThan(5);
-      if (want.note) expect(r.notes.join(' ')).toContain(want.note);
+      for (const s of r.skipped) { expect(s.reason.en.length).toBeGreaterThan(5); expect(s.reason.zh).toMatch(/[\u4e00-\u9fff]/); }
+      if (want.note) expect(r.notes.map((n) => n.en).join(' ')).toContain(want.note);
       expect(!!r.swapped).toBe(!!want.swapped);
       for (const f of r.features) expect(Object.getPrototypeOf(f.properties)).toBe(null);
     });

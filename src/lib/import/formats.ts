@@ -9,6 +9,7 @@
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { csvParse } from 'd3-dsv';
 import gcoord from 'gcoord';
+import type { Text } from '../../contracts/vocab.ts';
 
 export type Datum = 'wgs84' | 'gcj02' | 'bd09';
 export const DATUMS: readonly Datum[] = ['wgs84', 'gcj02', 'bd09'];
@@ -17,11 +18,22 @@ export type Format = 'geojson' | 'csv' | 'kml' | 'shapefile';
 export interface Problem {
   /** 1-based feature (or CSV row) number, where one applies */
   feature?: number;
-  reason: string;
+  reason: Text;
 }
 
-/** Thrown for a file that cannot be read at all: the message names the reason. */
-export class ImportError extends Error {}
+/** Thrown for a file that cannot be read at all: the reason, in both languages (message: English). */
+export class ImportError extends Error {
+  constructor(readonly text: Text) {
+    super(text.en);
+  }
+}
+
+const READ = {
+  zh: '可读取 GeoJSON（.geojson、.json）、含经纬度列的 CSV、KML 和 Shapefile 压缩包（.zip）',
+  en: 'read are GeoJSON (.geojson, .json), CSV with lon/lat columns, KML and zipped Shapefiles (.zip)',
+};
+const EMPTY = { zh: '文件是空的', en: 'the file is empty' };
+const OUTSIDE = { zh: '经度超出 ±180° 或纬度超出 ±90°', en: 'longitude beyond ±180° or latitude beyond ±90°' };
 
 export interface ReadOptions {
   datum: Datum;
@@ -38,7 +50,7 @@ export interface ReadResult {
   /** features or rows skipped, with why */
   skipped: Problem[];
   /** things the user should know (encoding converted, datum hint, …) */
-  notes: string[];
+  notes: Text[];
   /** set when the coordinates look swapped (lat, lon) and no swap was asked */
   swapped?: boolean;
   /** the encoding the text was read in */
@@ -49,32 +61,32 @@ export interface ReadResult {
 export function detectFormat(name: string, head: Uint8Array): Format {
   const ext = name.toLowerCase().split('.').pop() ?? '';
   if (head[0] === 0x50 && head[1] === 0x4b) {
-    if (ext === 'kmz') throw new ImportError('KMZ is not read: unzip it and import the .kml inside');
-    if (ext !== 'zip') throw new ImportError(`.${ext} files are not read (a zip archive of another kind); read are GeoJSON (.geojson, .json), CSV with lon/lat columns, KML and zipped Shapefiles (.zip)`);
+    if (ext === 'kmz') throw new ImportError({ zh: '不读取 KMZ：请解压后导入其中的 .kml', en: 'KMZ is not read: unzip it and import the .kml inside' });
+    if (ext !== 'zip') throw new ImportError({ zh: `不读取 .${ext} 文件（另一种压缩包）；${READ.zh}`, en: `.${ext} files are not read (a zip archive of another kind); ${READ.en}` });
     return 'shapefile';
   }
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) throw new ImportError('UTF-16 text is not read: save the file as UTF-8 and import it again');
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) throw new ImportError({ zh: '不读取 UTF-16 文本：请另存为 UTF-8 后再导入', en: 'UTF-16 text is not read: save the file as UTF-8 and import it again' });
   // Binary content (NUL bytes in the first kilobyte) is not a text format, whatever its name.
-  if (head.subarray(0, 1024).includes(0)) throw new ImportError(`not a text file (binary content${ext ? ` in a .${ext} file` : ''}); read are GeoJSON, CSV, KML and zipped Shapefiles`);
+  if (head.subarray(0, 1024).includes(0)) throw new ImportError({ zh: `不是文本文件（${ext ? `.${ext} 文件中有` : ''}二进制内容）；${READ.zh}`, en: `not a text file (binary content${ext ? ` in a .${ext} file` : ''}); ${READ.en}` });
   const text = new TextDecoder('utf-8').decode(head.subarray(0, 256)).replace(/^\ufeff/, '').trimStart();
   if (ext === 'kml' || text.startsWith('<?xml') || text.startsWith('<kml')) return 'kml';
   if (ext === 'csv' || ext === 'txt' || ext === 'tsv') return 'csv';
   if (ext === 'geojson' || ext === 'json' || text.startsWith('{') || text.startsWith('[')) return 'geojson';
-  if (ext === 'shp' || ext === 'dbf' || ext === 'shx') throw new ImportError('a Shapefile is several files: zip the .shp, .dbf, .shx and .prj (and .cpg) together and import the .zip');
-  throw new ImportError(`.${ext || '?'} files are not read; read are GeoJSON (.geojson, .json), CSV with lon/lat columns, KML and zipped Shapefiles (.zip)`);
+  if (ext === 'shp' || ext === 'dbf' || ext === 'shx') throw new ImportError({ zh: 'Shapefile 由多个文件组成：请把 .shp、.dbf、.shx、.prj（及 .cpg）一起压缩后导入 .zip', en: 'a Shapefile is several files: zip the .shp, .dbf, .shx and .prj (and .cpg) together and import the .zip' });
+  throw new ImportError({ zh: `不读取 .${ext || '?'} 文件；${READ.zh}`, en: `.${ext || '?'} files are not read; ${READ.en}` });
 }
 
 /**
  * Text from bytes: UTF-8 when it is; otherwise, for CSV and KML (often GBK from Chinese
  * software), GB18030 with a note; JSON must be UTF-8 (RFC 8259), so it is refused.
  */
-export function decodeText(bytes: Uint8Array, format: Format): { text: string; encoding: string; note?: string } {
+export function decodeText(bytes: Uint8Array, format: Format): { text: string; encoding: string; note?: Text } {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, ''), encoding: 'UTF-8' };
   } catch {
-    if (format === 'geojson') throw new ImportError('not UTF-8 text: GeoJSON must be UTF-8 (save it as UTF-8 and import again)');
+    if (format === 'geojson') throw new ImportError({ zh: '不是 UTF-8 文本：GeoJSON 必须为 UTF-8 编码（另存为 UTF-8 后再导入）', en: 'not UTF-8 text: GeoJSON must be UTF-8 (save it as UTF-8 and import again)' });
     const text = new TextDecoder('gb18030').decode(bytes);
-    return { text, encoding: 'GB18030', note: 'not UTF-8: read as GBK/GB18030 (Chinese Windows encoding)' };
+    return { text, encoding: 'GB18030', note: { zh: '不是 UTF-8：已按 GBK/GB18030（中文 Windows 编码）读取', en: 'not UTF-8: read as GBK/GB18030 (Chinese Windows encoding)' } };
   }
 }
 
@@ -94,35 +106,35 @@ export function safeProperties(p: unknown): Record<string, unknown> {
 }
 
 /** Why a geometry is not valid GeoJSON (RFC 7946), or null. Positions are checked as numbers, not yet for range. */
-export function geometryProblem(g: unknown, depth = 0): string | null {
-  if (!g || typeof g !== 'object') return 'no geometry';
+export function geometryProblem(g: unknown, depth = 0): Text | null {
+  if (!g || typeof g !== 'object') return { zh: '没有几何', en: 'no geometry' };
   const geom = g as { type?: unknown; coordinates?: unknown; geometries?: unknown };
-  if (typeof geom.type !== 'string' || !GEOMETRY_TYPES.has(geom.type)) return `unknown geometry type ${JSON.stringify(String(geom.type)).slice(0, 40)}`;
+  if (typeof geom.type !== 'string' || !GEOMETRY_TYPES.has(geom.type)) return { zh: `未知的几何类型 ${JSON.stringify(String(geom.type)).slice(0, 40)}`, en: `unknown geometry type ${JSON.stringify(String(geom.type)).slice(0, 40)}` };
   if (geom.type === 'GeometryCollection') {
-    if (!Array.isArray(geom.geometries) || depth > 4) return 'a GeometryCollection without geometries';
+    if (!Array.isArray(geom.geometries) || depth > 4) return { zh: 'GeometryCollection 没有几何', en: 'a GeometryCollection without geometries' };
     for (const x of geom.geometries) { const p = geometryProblem(x, depth + 1); if (p) return p; }
     return null;
   }
   const levels = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 }[geom.type as 'Point'];
-  const check = (c: unknown, level: number): string | null => {
+  const check = (c: unknown, level: number): Text | null => {
     if (level === 0) {
-      if (!Array.isArray(c) || c.length < 2) return 'a position with fewer than two numbers';
-      if (!isNum(c[0]) || !isNum(c[1])) return `a coordinate that is not a number (${JSON.stringify(c).slice(0, 40)})`;
+      if (!Array.isArray(c) || c.length < 2) return { zh: '坐标少于两个数', en: 'a position with fewer than two numbers' };
+      if (!isNum(c[0]) || !isNum(c[1])) return { zh: `坐标不是数字（${JSON.stringify(c).slice(0, 40)}）`, en: `a coordinate that is not a number (${JSON.stringify(c).slice(0, 40)})` };
       return null;
     }
-    if (!Array.isArray(c)) return 'coordinates are not arrays';
+    if (!Array.isArray(c)) return { zh: '坐标不是数组', en: 'coordinates are not arrays' };
     for (const x of c) { const p = check(x, level - 1); if (p) return p; }
     return null;
   };
   const p = check(geom.coordinates, levels);
   if (p) return p;
   const c = geom.coordinates as Position[] & Position[][] & Position[][][];
-  if (geom.type === 'LineString' && c.length < 2) return 'a line with fewer than two positions';
+  if (geom.type === 'LineString' && c.length < 2) return { zh: '线少于两个点', en: 'a line with fewer than two positions' };
   const rings = geom.type === 'Polygon' ? c : geom.type === 'MultiPolygon' ? c.flat() : [];
   for (const r of rings as unknown as Position[][]) {
-    if (r.length < 4) return 'a polygon ring with fewer than four positions';
+    if (r.length < 4) return { zh: '多边形环少于四个点', en: 'a polygon ring with fewer than four positions' };
     const [a, b] = [r[0], r[r.length - 1]];
-    if (a[0] !== b[0] || a[1] !== b[1]) return 'a polygon ring that is not closed (first and last positions differ)';
+    if (a[0] !== b[0] || a[1] !== b[1]) return { zh: '多边形环未闭合（首尾点不同）', en: 'a polygon ring that is not closed (first and last positions differ)' };
   }
   return null;
 }
@@ -140,36 +152,36 @@ export function positions(g: Geometry): Position[] {
 
 /** Features from any GeoJSON object: a FeatureCollection, a Feature, a bare geometry. */
 function featuresOf(obj: unknown): { features: unknown[] } {
-  if (Array.isArray(obj)) throw new ImportError('JSON that is not GeoJSON: an array at the top (GeoJSON is an object with a "type")');
-  if (!obj || typeof obj !== 'object') throw new ImportError('JSON that is not GeoJSON: no object at the top');
+  if (Array.isArray(obj)) throw new ImportError({ zh: 'JSON 不是 GeoJSON：顶层是数组（GeoJSON 是带 "type" 的对象）', en: 'JSON that is not GeoJSON: an array at the top (GeoJSON is an object with a "type")' });
+  if (!obj || typeof obj !== 'object') throw new ImportError({ zh: 'JSON 不是 GeoJSON：顶层不是对象', en: 'JSON that is not GeoJSON: no object at the top' });
   const o = obj as { type?: unknown; features?: unknown };
-  if (o.type === 'Topology') throw new ImportError('TopoJSON is not read: convert it to GeoJSON first (e.g. mapshaper, topojson-client)');
+  if (o.type === 'Topology') throw new ImportError({ zh: '不读取 TopoJSON：请先转换为 GeoJSON（如 mapshaper、topojson-client）', en: 'TopoJSON is not read: convert it to GeoJSON first (e.g. mapshaper, topojson-client)' });
   if (o.type === 'FeatureCollection') {
-    if (!Array.isArray(o.features)) throw new ImportError('a FeatureCollection without a "features" array');
+    if (!Array.isArray(o.features)) throw new ImportError({ zh: 'FeatureCollection 缺少 "features" 数组', en: 'a FeatureCollection without a "features" array' });
     return { features: o.features };
   }
   if (o.type === 'Feature') return { features: [o] };
   if (typeof o.type === 'string' && GEOMETRY_TYPES.has(o.type)) return { features: [{ type: 'Feature', properties: {}, geometry: o }] };
-  throw new ImportError(`JSON that is not GeoJSON: ${o.type === undefined ? 'no "type" member' : `type ${JSON.stringify(String(o.type)).slice(0, 40)}`}`);
+  throw new ImportError({ zh: `JSON 不是 GeoJSON：${o.type === undefined ? '没有 "type" 成员' : `类型为 ${JSON.stringify(String(o.type)).slice(0, 40)}`}`, en: `JSON that is not GeoJSON: ${o.type === undefined ? 'no "type" member' : `type ${JSON.stringify(String(o.type)).slice(0, 40)}`}` });
 }
 
 export function parseGeojson(text: string): { features: Feature[]; skipped: Problem[] } {
-  if (!text.trim()) throw new ImportError('the file is empty');
+  if (!text.trim()) throw new ImportError(EMPTY);
   let obj: unknown;
   try {
     obj = JSON.parse(text);
   } catch (e) {
-    if (e instanceof RangeError) throw new ImportError('nested too deeply to read (more levels than any GeoJSON needs)');
+    if (e instanceof RangeError) throw new ImportError({ zh: '嵌套层级过深，无法读取（远超任何 GeoJSON 所需）', en: 'nested too deeply to read (more levels than any GeoJSON needs)' });
     const msg = (e as Error).message;
-    throw new ImportError(/end of (JSON )?input|Unterminated|Unexpected end/i.test(msg) ? `truncated JSON (it ends before it is complete): ${msg}` : `not valid JSON: ${msg}`);
+    throw new ImportError(/end of (JSON )?input|Unterminated|Unexpected end/i.test(msg) ? { zh: `JSON 被截断（文件不完整）：${msg}`, en: `truncated JSON (it ends before it is complete): ${msg}` } : { zh: `不是有效的 JSON：${msg}`, en: `not valid JSON: ${msg}` });
   }
   const { features } = featuresOf(obj);
   const out: Feature[] = [];
   const skipped: Problem[] = [];
   features.forEach((f, i) => {
     const feature = f as { type?: unknown; geometry?: unknown; properties?: unknown; id?: unknown };
-    if (feature?.type !== 'Feature') { skipped.push({ feature: i + 1, reason: 'not a Feature' }); return; }
-    if (feature.geometry === null) { skipped.push({ feature: i + 1, reason: 'no geometry (null)' }); return; }
+    if (feature?.type !== 'Feature') { skipped.push({ feature: i + 1, reason: { zh: '不是 Feature', en: 'not a Feature' } }); return; }
+    if (feature.geometry === null) { skipped.push({ feature: i + 1, reason: { zh: '没有几何（null）', en: 'no geometry (null)' } }); return; }
     const problem = geometryProblem(feature.geometry);
     if (problem) { skipped.push({ feature: i + 1, reason: problem }); return; }
     out.push({ type: 'Feature', properties: safeProperties(feature.properties), geometry: feature.geometry as Geometry });
@@ -194,17 +206,17 @@ export class ColumnsQuestion extends Error {
 }
 
 export function parseCsvPoints(text: string, opts: Pick<ReadOptions, 'lon' | 'lat'>): { features: Feature[]; skipped: Problem[] } {
-  if (!text.trim()) throw new ImportError('the file is empty');
+  if (!text.trim()) throw new ImportError(EMPTY);
   const rows = csvParse(text);
   const cols = opts.lon && opts.lat ? { lon: opts.lon, lat: opts.lat } : guessColumns(rows.columns);
   if (!cols) throw new ColumnsQuestion(rows.columns);
-  if (!rows.columns.includes(cols.lon) || !rows.columns.includes(cols.lat)) throw new ImportError(`no column "${cols.lon}" or "${cols.lat}" in the header`);
+  if (!rows.columns.includes(cols.lon) || !rows.columns.includes(cols.lat)) throw new ImportError({ zh: `表头中没有列“${cols.lon}”或“${cols.lat}”`, en: `no column "${cols.lon}" or "${cols.lat}" in the header` });
   const features: Feature[] = [];
   const skipped: Problem[] = [];
   rows.forEach((r, i) => {
     const lon = Number(r[cols.lon]), lat = Number(r[cols.lat]);
     if (r[cols.lon]?.trim() === '' || r[cols.lat]?.trim() === '' || !Number.isFinite(lon) || !Number.isFinite(lat)) {
-      skipped.push({ feature: i + 2, reason: `row ${i + 2}: "${String(r[cols.lon]).slice(0, 20)}", "${String(r[cols.lat]).slice(0, 20)}" are not numbers` });
+      skipped.push({ feature: i + 2, reason: { zh: `第 ${i + 2} 行：“${String(r[cols.lon]).slice(0, 20)}”“${String(r[cols.lat]).slice(0, 20)}”不是数字`, en: `row ${i + 2}: "${String(r[cols.lon]).slice(0, 20)}", "${String(r[cols.lat]).slice(0, 20)}" are not numbers` } });
       return;
     }
     const props = safeProperties(r);
@@ -217,29 +229,29 @@ export async function parseKml(text: string): Promise<{ features: Feature[]; ski
   const [{ DOMParser }, { kml }] = await Promise.all([import('@xmldom/xmldom'), import('@tmcw/togeojson')]);
   let doc: Document;
   try {
-    doc = new DOMParser({ onError: (level: string, msg: string) => { if (level === 'fatalError') throw new ImportError(`not valid XML: ${msg}`); } }).parseFromString(text, 'text/xml') as unknown as Document;
+    doc = new DOMParser({ onError: (level: string, msg: string) => { if (level === 'fatalError') throw new ImportError({ zh: `不是有效的 XML：${msg}`, en: `not valid XML: ${msg}` }); } }).parseFromString(text, 'text/xml') as unknown as Document;
   } catch (e) {
-    throw e instanceof ImportError ? e : new ImportError(`not valid XML: ${(e as Error).message}`);
+    throw e instanceof ImportError ? e : new ImportError({ zh: `不是有效的 XML：${(e as Error).message}`, en: `not valid XML: ${(e as Error).message}` });
   }
   const fc = kml(doc) as FeatureCollection;
   const features: Feature[] = [];
   const skipped: Problem[] = [];
   fc.features.forEach((f, i) => {
-    const p = f.geometry ? geometryProblem(f.geometry) : 'a placemark without a geometry';
+    const p = f.geometry ? geometryProblem(f.geometry) : { zh: '地标没有几何', en: 'a placemark without a geometry' };
     if (p) skipped.push({ feature: i + 1, reason: p });
     else features.push({ type: 'Feature', properties: safeProperties(f.properties), geometry: f.geometry });
   });
-  if (!features.length && !skipped.length) throw new ImportError('a KML file with no placemarks');
+  if (!features.length && !skipped.length) throw new ImportError({ zh: 'KML 文件中没有地标（Placemark）', en: 'a KML file with no placemarks' });
   return { features, skipped };
 }
 
-export async function parseShapefileZip(bytes: Uint8Array): Promise<{ features: Feature[]; skipped: Problem[]; notes: string[] }> {
+export async function parseShapefileZip(bytes: Uint8Array): Promise<{ features: Feature[]; skipped: Problem[]; notes: Text[] }> {
   const shp = (await import('shpjs')).default;
   let result: FeatureCollection | FeatureCollection[];
   try {
     result = await shp(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   } catch (e) {
-    throw new ImportError(`not a readable zipped Shapefile (a .zip with .shp, .dbf and .prj): ${(e as Error).message}`);
+    throw new ImportError({ zh: `无法读取的 Shapefile 压缩包（应含 .shp、.dbf、.prj）：${(e as Error).message}`, en: `not a readable zipped Shapefile (a .zip with .shp, .dbf and .prj): ${(e as Error).message}` });
   }
   const collections = Array.isArray(result) ? result : [result];
   const features: Feature[] = [];
@@ -248,12 +260,12 @@ export async function parseShapefileZip(bytes: Uint8Array): Promise<{ features: 
   for (const fc of collections) {
     for (const f of fc.features) {
       n++;
-      const p = f.geometry ? geometryProblem(f.geometry) : 'a record without a shape';
+      const p = f.geometry ? geometryProblem(f.geometry) : { zh: '记录没有图形', en: 'a record without a shape' };
       if (p) skipped.push({ feature: n, reason: p });
       else features.push({ type: 'Feature', properties: safeProperties(f.properties), geometry: f.geometry });
     }
   }
-  return { features, skipped, notes: collections.length > 1 ? [`${collections.length} layers in the zip, read as one`] : [] };
+  return { features, skipped, notes: collections.length > 1 ? [{ zh: `压缩包中有 ${collections.length} 个图层，合并读取`, en: `${collections.length} layers in the zip, read as one` }] : [] };
 }
 
 /** How the coordinates look: lon/lat, lat/lon swapped (around Hulunbuir), or not degrees at all. */
@@ -301,15 +313,15 @@ export function toWgs84(features: Feature[], datum: Datum, swap = false): Featur
 
 /** Reads a file's bytes to WGS84 features. Throws ImportError (refused) or ColumnsQuestion (CSV). */
 export async function readFile(name: string, bytes: Uint8Array, opts: ReadOptions): Promise<ReadResult> {
-  if (!bytes.length) throw new ImportError('the file is empty');
+  if (!bytes.length) throw new ImportError(EMPTY);
   const format = detectFormat(name, bytes.subarray(0, 1024));
-  const notes: string[] = [];
+  const notes: Text[] = [];
   let parsed: { features: Feature[]; skipped: Problem[] };
   let encoding: string | undefined;
   if (format === 'shapefile') {
     const r = await parseShapefileZip(bytes);
     parsed = r;
-    notes.push(...r.notes, 'Shapefiles are converted to WGS84 from their .prj');
+    notes.push(...r.notes, { zh: 'Shapefile 按其 .prj 转换为 WGS84', en: 'Shapefiles are converted to WGS84 from their .prj' });
   } else {
     const t = decodeText(bytes, format);
     encoding = t.encoding;
@@ -318,19 +330,19 @@ export async function readFile(name: string, bytes: Uint8Array, opts: ReadOption
   }
   if (!parsed.features.length) {
     const why = parsed.skipped[0];
-    throw new ImportError(parsed.skipped.length ? `no valid feature (${parsed.skipped.length} skipped; #${why.feature}: ${why.reason})` : 'no features in the file');
+    throw new ImportError(parsed.skipped.length ? { zh: `没有有效要素（跳过 ${parsed.skipped.length} 个；第 ${why.feature} 个：${why.reason.zh}）`, en: `no valid feature (${parsed.skipped.length} skipped; #${why.feature}: ${why.reason.en})` } : { zh: '文件中没有要素', en: 'no features in the file' });
   }
   const kind = coordinateKind(parsed.features);
-  if (kind === 'projected') throw new ImportError('coordinates are in metres (a projected system such as EPSG:3857 or a CGCS2000 Gauss–Krüger zone), not longitude/latitude: export as WGS84 (EPSG:4326), or import a zipped Shapefile with its .prj');
+  if (kind === 'projected') throw new ImportError({ zh: '坐标单位为米（投影坐标，如 EPSG:3857 或 CGCS2000 高斯—克吕格分带），不是经纬度：请导出为 WGS84（EPSG:4326），或导入带 .prj 的 Shapefile 压缩包', en: 'coordinates are in metres (a projected system such as EPSG:3857 or a CGCS2000 Gauss–Krüger zone), not longitude/latitude: export as WGS84 (EPSG:4326), or import a zipped Shapefile with its .prj' });
   const skipped = [...parsed.skipped];
   let features = parsed.features;
   if (kind === 'out-of-range') {
     features = features.filter((f, i) => {
       const bad = positions(f.geometry).some(([x, y]) => Math.abs(x) > 180 || Math.abs(y) > 90);
-      if (bad) skipped.push({ feature: i + 1, reason: 'coordinates outside the earth (longitude beyond ±180° or latitude beyond ±90°)' });
+      if (bad) skipped.push({ feature: i + 1, reason: OUTSIDE });
       return !bad;
     });
-    if (!features.length) throw new ImportError('every coordinate is outside the earth (longitude beyond ±180° or latitude beyond ±90°)');
+    if (!features.length) throw new ImportError({ zh: `所有坐标都超出地球范围（${OUTSIDE.zh}）`, en: `every coordinate is outside the earth (${OUTSIDE.en})` });
   }
   const swapped = kind === 'swapped' && !opts.swap;
   features = toWgs84(features, format === 'shapefile' ? 'wgs84' : opts.datum, opts.swap && kind === 'swapped');

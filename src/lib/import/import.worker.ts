@@ -98,7 +98,7 @@ async function importFile(m: Extract<ToWorker, { type: 'read' }>) {
   } catch (e) {
     if (e instanceof ColumnsQuestion) post({ type: 'question', job, columns: e.columns });
     else if ((e as Error).message === 'cancelled') post({ type: 'cancelled', job });
-    else post({ type: 'failed', job, reason: e instanceof ImportError ? e.message : `could not be read: ${(e as Error).message}` });
+    else post({ type: 'failed', job, reason: e instanceof ImportError ? e.text : { zh: `无法读取：${(e as Error).message}`, en: `could not be read: ${(e as Error).message}` } });
   } finally {
     cancelled.delete(job);
   }

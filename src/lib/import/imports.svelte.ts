@@ -25,7 +25,7 @@ export interface Job {
   features?: number;
   /** the worker asks: which CSV columns, or swap lat/lon? */
   question?: { columns?: string[]; swapped?: boolean; lon?: string; lat?: string };
-  error?: string;
+  error?: import('../../contracts/vocab.ts').Text;
 }
 
 export class Imports {

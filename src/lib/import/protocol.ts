@@ -1,6 +1,7 @@
 /** Messages between the app and the import worker (import.worker.ts). */
 import type { Datum, Format, Problem } from './formats.ts';
 import type { JoinRow } from './join.ts';
+import type { Text } from '../../contracts/vocab.ts';
 
 /** Where imported layers are kept (IndexedDB), one record per layer: { meta, features }. */
 export const IMPORT_DB = 'hlbe-plan-map-imports';
@@ -15,7 +16,7 @@ export interface ImportedMeta {
   /** how many features were skipped, and the first reasons */
   skippedCount: number;
   skipped: Problem[];
-  notes: string[];
+  notes: Text[];
   kinds: { points: number; lines: number; polygons: number };
   bbox: [number, number, number, number];
   bytes: number;
@@ -38,7 +39,7 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'progress'; job: number; phase: 'reading' | 'parsing' | 'indexing' | 'joining' | 'saving'; bytes: number; total: number; features?: number }
   | { type: 'done'; job: number; meta: ImportedMeta }
-  | { type: 'failed'; job: number; reason: string }
+  | { type: 'failed'; job: number; reason: Text }
   | { type: 'question'; job: number; columns?: string[]; swapped?: boolean }
   | { type: 'cancelled'; job: number }
   | { type: 'reply'; req: number; data: unknown };
