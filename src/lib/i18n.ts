@@ -109,6 +109,7 @@ export const IMPORT_UI = {
   colour: { zh: '颜色', en: 'Colour' },
   visible: { zh: '显示', en: 'Show' },
   perUnit: { zh: '按旗市区与分区统计', en: 'By unit and zone' },
+  choropleth: { zh: '按旗市区着色', en: 'Colour the units' },
   points: { zh: '点数', en: 'Points' },
   lengthKm: { zh: '长度（公里）', en: 'Length (km)' },
   areaKm2: { zh: '面积（平方公里）', en: 'Area (km²)' },

@@ -62,6 +62,12 @@ test('points are counted per unit and zone; the layer is clickable, hostile text
   await expect(join.locator('tr[data-row=unit-150702] td[data-col=points]')).toHaveText('2');
   await expect(join.locator('tr[data-row=unit-150781] td[data-col=points]')).toHaveText('1');
   await expect(join.locator('tr[data-row=structure-core] td[data-col=points]')).toHaveText('2');
+  // …and as a choropleth of the units: Hailar (2 schools) darkest, a unit with none untinted.
+  await page.getByTestId('import-choropleth').click();
+  const joinState = (id: string) => page.evaluate((u) => (window as unknown as MapWindow).__map.getFeatureState({ source: 'plan', sourceLayer: 'units', id: u }).join, id);
+  await expect.poll(() => joinState('unit-150702')).toBe(1);
+  expect(await joinState('unit-150781')).toBe(0.5);
+  expect(await joinState('unit-150785')).toBe(0);
   // The hostile feature's card: its values as text, no script run, only http(s) as links.
   await page.evaluate(() => (window as unknown as MapWindow).__map.jumpTo({ center: [119.75, 49.22], zoom: 12 }));
   // The hostile layer's tile drawn (each layer is a source of its own).

@@ -10,6 +10,7 @@ import type { Datum } from './formats.ts';
 import { IMPORT_DB, IMPORT_STORE, type FromWorker, type ImportedMeta, type ToWorker } from './protocol.ts';
 import type { MapCore } from '../map/core.svelte.ts';
 import { download } from '../ui/download.ts';
+import { ARCHIVE_SOURCE } from '../map/catalog.ts';
 
 /** Colours offered for imported layers (none used by the plan's layers). */
 export const IMPORT_COLOURS = ['#0891b2', '#16a34a', '#9333ea', '#dc2626', '#ea580c', '#0f172a'];
@@ -168,6 +169,7 @@ export class Imports {
     const map = this.#core.map;
     for (const lid of this.#layerIds(id)) if (map?.getLayer(lid)) map.removeLayer(lid);
     if (map?.getSource(id)) map.removeSource(id);
+    if (this.choropleth === id) this.showJoin(null);
     this.layers = this.layers.filter((l) => l.id !== id);
     if (this.picked?.layer.id === id) this.picked = null;
     this.#send({ type: 'remove', layer: id });
@@ -186,6 +188,37 @@ export class Imports {
     const l = this.layers.find((x) => x.id === id);
     const text = await this.#ask<string | null>((req) => ({ type: 'geojson', req, layer: id }));
     if (l && text) download(text, 'application/geo+json', `${l.name.replace(/\.[^.]+$/, '')}-wgs84.geojson`);
+  }
+
+  /** the layer whose join colours the units (a choropleth), or null */
+  choropleth = $state<string | null>(null);
+
+  /**
+   * Colours the 14 units by a layer's join (points, else km of lines, else km² of areas),
+   * from light to dark by share of the largest; null takes the colours off.
+   */
+  showJoin(id: string | null): void {
+    const map = this.#core.map;
+    if (!map) return;
+    const LAYER = 'imported-choropleth';
+    for (const u of this.layers.find((l) => l.id === this.choropleth)?.join ?? []) {
+      if (u.kind === 'unit') map.removeFeatureState({ source: ARCHIVE_SOURCE, sourceLayer: 'units', id: u.id }, 'join');
+    }
+    if (map.getLayer(LAYER)) map.removeLayer(LAYER);
+    this.choropleth = id;
+    const l = this.layers.find((x) => x.id === id);
+    if (!l) return;
+    const value = (r: ImportedMeta['join'][number]) => (l.kinds.points ? r.points : l.kinds.lines ? r.length_km : r.area_km2);
+    const units = l.join.filter((r) => r.kind === 'unit');
+    const max = Math.max(...units.map(value), 1e-9);
+    for (const r of units) map.setFeatureState({ source: ARCHIVE_SOURCE, sourceLayer: 'units', id: r.id }, { join: value(r) / max });
+    map.addLayer({
+      id: LAYER, type: 'fill', source: ARCHIVE_SOURCE, 'source-layer': 'units',
+      paint: {
+        'fill-color': ['interpolate', ['linear'], ['coalesce', ['feature-state', 'join'], 0], 0, '#f7fbff', 0.5, '#6baed6', 1, '#08306b'],
+        'fill-opacity': ['case', ['>', ['coalesce', ['feature-state', 'join'], 0], 0], 0.65, 0.15],
+      },
+    }, map.getLayer('units-line') ? 'units-line' : undefined);
   }
 
   /** The imported feature under a click, if any (its card opens: pick()). */
