@@ -4,6 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import gcoord from 'gcoord';
 import { ColumnsQuestion, ImportError, coordinateKind, guessColumns, readFile, safeProperties, toWgs84 } from '../../src/lib/import/formats.ts';
+import { joinRows, joinToUnits, unitsFrom } from '../../src/lib/import/join.ts';
+import { areaKm2, distanceM } from '../../src/lib/geodesy.ts';
+import { must } from '../../src/lib/must.ts';
 
 const DIR = 'tests/fixtures/import';
 const EXPECTED = JSON.parse(readFileSync(`${DIR}/expected.json`, 'utf8')) as Record<string, { features?: number; skipped?: number; error?: string; question?: string[]; note?: string; swapped?: boolean }>;
@@ -85,5 +88,35 @@ describe('hostile content', () => {
     expect(Object.keys(p)).not.toContain('constructor');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.keys(safeProperties(JSON.parse('{"__proto__":{"x":1},"a":2}')))).toEqual(['a']);
+  });
+});
+
+describe('the join to the plan\'s units', () => {
+  const units = unitsFrom(JSON.parse(readFileSync('public/data/layers/units.geojson', 'utf8')).features);
+  const stats = JSON.parse(readFileSync('public/data/stats.json', 'utf8')).rows;
+
+  it('counts points per unit and sums them over zones, the core and the city', async () => {
+    const r = await read('schools.geojson');
+    const rows = joinRows(joinToUnits(r.features, units), stats);
+    const row = (id: string) => rows.find((x) => x.id === id);
+    expect(row('unit-150702')?.points).toBe(2);
+    expect(row('unit-150781')?.points).toBe(1);
+    expect(row('unit-150783')?.points).toBe(1);
+    expect(row('structure-core')?.points).toBe(2);
+    expect(row('structure-pole-zalantun-arun')?.points).toBe(1);
+    expect(row('city')?.points).toBe(4);
+  });
+
+  it('measures lines\' length and areas\' area inside each unit, on the ellipsoid', () => {
+    // A square well inside 海拉尔区, and a line from its seat eastwards over the unit's edge.
+    const square = { type: 'Feature' as const, properties: {}, geometry: { type: 'Polygon' as const, coordinates: [[[119.70, 49.20], [119.75, 49.20], [119.75, 49.23], [119.70, 49.23], [119.70, 49.20]]] } };
+    const line = { type: 'Feature' as const, properties: {}, geometry: { type: 'LineString' as const, coordinates: [[119.7288, 49.2103], [120.6, 49.2103]] } };
+    const per = joinToUnits([square, line], units);
+    expect(per.get('unit-150702')?.area_km2).toBeCloseTo(areaKm2(square.geometry), 3);
+    const inHailar = must(per.get('unit-150702'), 'Hailar').length_km;
+    const total = [...per.values()].reduce((s, x) => s + x.length_km, 0);
+    expect(inHailar).toBeGreaterThan(1);
+    expect(inHailar).toBeLessThan(total);
+    expect(total).toBeCloseTo(distanceM([119.7288, 49.2103], [120.6, 49.2103]) / 1000, 0);
   });
 });
