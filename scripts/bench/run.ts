@@ -12,6 +12,8 @@
  * - CPU per frame along the default tour's camera path, app vs empty map (main-thread task
  *   time from the DevTools protocol / frames rendered)
  * - search query time over the built index
+ * - importing a generated 200,000-feature (~100 MB) GeoJSON: first progress, tiles ready,
+ *   the join after, the longest main-thread task meanwhile, the page's heap (one round)
  */
 import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
@@ -23,6 +25,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { search, type SearchEntry } from '../../src/lib/search.ts';
 import type { Tour } from '../../src/contracts/tour.ts';
 import { unionBBox, type BBox } from '../../src/lib/geo.ts';
+import { importBenchFile } from './import-data.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const VIEW = { width: 1280, height: 800 };
@@ -185,6 +188,43 @@ for (let round = 0; round < Math.max(2, Math.ceil(ROUNDS / 2)); round++) {
     await ctx.close();
   }
 }
+// ------------------------------------------------------------------ import at scale (one round: it is long)
+const IMPORT_FILE = 'bench-results/import-200k.geojson';
+const importBytes = await importBenchFile(IMPORT_FILE);
+const imp = await (async () => {
+  const ctx = await browser.newContext({ viewport: VIEW });
+  await ctx.addInitScript(() => {
+    (window as unknown as { __long: { start: number; d: number }[] }).__long = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) (window as unknown as { __long: { start: number; d: number }[] }).__long.push({ start: e.startTime, d: e.duration }); }).observe({ type: 'longtask', buffered: true });
+  });
+  const p = await ctx.newPage();
+  await p.goto(`${ORIGIN}/?e2e=1#tool=import`);
+  await p.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0, null, { timeout: 60_000 });
+  await p.waitForSelector('[data-testid=import-file]', { state: 'attached' });
+  const t0 = await p.evaluate(() => { performance.mark('import:start'); return performance.now(); });
+  await p.setInputFiles('[data-testid=import-file]', IMPORT_FILE);
+  await p.waitForFunction(() => performance.getEntriesByName('import:joined').length > 0, null, { timeout: 600_000, polling: 500 });
+  // Drawn: the map idle after the layer is added.
+  await p.evaluate(() => new Promise<void>((r) => { const m = (window as unknown as { __map: import('maplibre-gl').Map }).__map; if (m.loaded()) r(); else m.once('idle', () => r()); }));
+  const at = await p.evaluate(() => ({
+    progress: performance.getEntriesByName('import:progress')[0]?.startTime ?? NaN,
+    done: performance.getEntriesByName('import:done')[0]?.startTime ?? NaN,
+    joined: performance.getEntriesByName('import:joined')[0]?.startTime ?? NaN,
+    drawn: performance.now(),
+    long: (window as unknown as { __long: { start: number; d: number }[] }).__long,
+  }));
+  const cdp = await ctx.newCDPSession(p);
+  await cdp.send('Performance.enable');
+  const heap = ((await cdp.send('Performance.getMetrics')).metrics.find((x) => x.name === 'JSHeapUsedSize')?.value ?? 0) / 1024 / 1024;
+  await ctx.close();
+  const during = at.long.filter((l) => l.start >= t0);
+  return {
+    file_mb: importBytes / 1048576, features: 200_000,
+    first_progress_ms: at.progress - t0, tiles_ready_ms: at.done - t0, joined_after_ms: at.joined - at.done,
+    longest_task_ms: Math.max(0, ...during.map((l) => l.d)), long_tasks: during.length, page_heap_mb: heap,
+  };
+})();
+
 await browser.close();
 server.close();
 
@@ -206,6 +246,7 @@ const result = {
   cpu_per_frame_ratio: ratio(frames.app, frames.empty),
   search_ms: { median: median(qtimes), max: Math.max(...qtimes), entries: index.length },
   bundle,
+  import_200k: imp,
 };
 const cols = Object.keys(PAGES) as Name[];
 const row = (label: string, cell: (n: Name) => string) => `| ${label} | ${cols.map(cell).join(' | ')} |`;
@@ -227,6 +268,7 @@ const md = [
   '|---|---|',
   `| data build (npm run data, 3 runs) | median ${median(buildRuns).toFixed(2)} s (${Math.min(...buildRuns).toFixed(2)}–${Math.max(...buildRuns).toFixed(2)}) |`,
   `| search query (${index.length} entries, ${queries.length} queries × 50) | median ${median(qtimes).toFixed(3)} ms, max ${Math.max(...qtimes).toFixed(2)} ms |`,
+  `| import of ${imp.features.toLocaleString('en')} features (${imp.file_mb.toFixed(0)} MB GeoJSON; one round) | first progress ${imp.first_progress_ms.toFixed(0)} ms; tiles ready ${(imp.tiles_ready_ms / 1000).toFixed(1)} s; joined ${(imp.joined_after_ms / 1000).toFixed(1)} s after; longest main-thread task during it ${imp.longest_task_ms.toFixed(0)} ms (${imp.long_tasks} over 50 ms); page heap ${imp.page_heap_mb.toFixed(0)} MB |`,
   ...bundle.filter((b) => b.raw > 20_000).map((b) => `| ${b.file} | ${kb(b.raw)} raw, ${kb(b.gzip)} gzip |`),
 ].join('\n');
 mkdirSync('bench-results', { recursive: true });

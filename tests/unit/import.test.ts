@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import gcoord from 'gcoord';
 import { ColumnsQuestion, ImportError, coordinateKind, guessColumns, readFile, safeProperties, toWgs84 } from '../../src/lib/import/formats.ts';
-import { joinRows, joinToUnits, unitsFrom } from '../../src/lib/import/join.ts';
+import { UnitIndex, joinRows, joinToUnits, unitsFrom } from '../../src/lib/import/join.ts';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { areaKm2, distanceM } from '../../src/lib/geodesy.ts';
 import { must } from '../../src/lib/must.ts';
 
@@ -94,6 +95,20 @@ describe('hostile content', () => {
 describe('the join to the plan\'s units', () => {
   const units = unitsFrom(JSON.parse(readFileSync('public/data/layers/units.geojson', 'utf8')).features);
   const stats = JSON.parse(readFileSync('public/data/stats.json', 'utf8')).rows;
+
+  it('finds a point\'s unit through its grid exactly as point-in-polygon does', () => {
+    const index = new UnitIndex(units);
+    let seed = 7;
+    const rnd = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+    let inside = 0;
+    for (let i = 0; i < 20000; i++) {
+      const p = [115.5 + rnd() * 10.7, 47 + rnd() * 6.5];
+      const want = units.find((u) => booleanPointInPolygon(p, u.geometry))?.id;
+      expect(index.at(p)?.id, `${p}`).toBe(want);
+      if (want) inside++;
+    }
+    expect(inside).toBeGreaterThan(5000);
+  });
 
   it('counts points per unit and sums them over zones, the core and the city', async () => {
     const r = await read('schools.geojson');

@@ -73,12 +73,6 @@ async function importFile(m: Extract<ToWorker, { type: 'read' }>) {
     post({ type: 'progress', job, phase: 'indexing', bytes: bytes.length, total: file.size, features: r.features.length });
     const id = `imp-${Date.now().toString(36)}-${job}`;
     const index = indexOf(r.features);
-    post({ type: 'progress', job, phase: 'joining', bytes: bytes.length, total: file.size, features: r.features.length });
-    let join: ImportedMeta['join'] = [];
-    try {
-      const g = await loadGround();
-      join = joinRows(joinToUnits(r.features, g.units), g.stats);
-    } catch { /* the plan's ground is not there: no join, the layer is still drawn */ }
     const kinds = { points: 0, lines: 0, polygons: 0 };
     let bbox: [number, number, number, number] = [180, 90, -180, -90];
     for (const f of r.features) {
@@ -89,12 +83,17 @@ async function importFile(m: Extract<ToWorker, { type: 'read' }>) {
     const meta: ImportedMeta = {
       id, name: file.name, format: r.format, datum: r.format === 'shapefile' ? 'wgs84' : m.datum, count: r.features.length,
       skippedCount: r.skipped.length, skipped: r.skipped.slice(0, 50), notes: r.notes, kinds, bbox, bytes: file.size,
-      colour: m.colour, visible: true, join,
+      colour: m.colour, visible: true, join: [],
     };
-    post({ type: 'progress', job, phase: 'saving', bytes: bytes.length, total: file.size, features: r.features.length });
-    await set(id, { meta, features: r.features } satisfies Stored, store);
+    // Drawn first (the tiles are ready), then joined to the plan, then kept.
     layers.set(id, { meta, features: r.features, index });
     post({ type: 'done', job, meta });
+    try {
+      const g = await loadGround();
+      meta.join = joinRows(joinToUnits(r.features, g.units), g.stats);
+      post({ type: 'joined', layer: id, join: meta.join });
+    } catch { /* the plan's ground is not there: no join, the layer is still drawn */ }
+    await set(id, { meta, features: r.features } satisfies Stored, store);
   } catch (e) {
     if (e instanceof ColumnsQuestion) post({ type: 'question', job, columns: e.columns });
     else if ((e as Error).message === 'cancelled') post({ type: 'cancelled', job });

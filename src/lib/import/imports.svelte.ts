@@ -67,9 +67,17 @@ export class Imports {
 
   #onMessage(m: FromWorker): void {
     if (m.type === 'reply') { this.#replies.get(m.req)?.(m.data); this.#replies.delete(m.req); return; }
+    if (m.type === 'joined') {
+      this.layers = this.layers.map((l) => (l.id === m.layer ? { ...l, join: m.join } : l));
+      performance.mark('import:joined');
+      return;
+    }
     const job = this.jobs.find((j) => j.id === m.job);
     if (!job) return;
-    if (m.type === 'progress') Object.assign(job, { phase: m.phase, bytes: m.bytes, total: m.total, features: m.features });
+    if (m.type === 'progress') {
+      if (!performance.getEntriesByName('import:progress').length) performance.mark('import:progress');
+      Object.assign(job, { phase: m.phase, bytes: m.bytes, total: m.total, features: m.features });
+    }
     else if (m.type === 'question') job.question = { columns: m.columns, swapped: m.swapped, lon: m.columns?.[0], lat: m.columns?.[1] ?? m.columns?.[0] };
     else if (m.type === 'failed') { job.error = m.reason; job.phase = 'failed'; }
     else if (m.type === 'cancelled') this.jobs = this.jobs.filter((j) => j !== job);

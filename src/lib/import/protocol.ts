@@ -39,6 +39,7 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'progress'; job: number; phase: 'reading' | 'parsing' | 'indexing' | 'joining' | 'saving'; bytes: number; total: number; features?: number }
   | { type: 'done'; job: number; meta: ImportedMeta }
+  | { type: 'joined'; layer: string; join: ImportedMeta['join'] }
   | { type: 'failed'; job: number; reason: Text }
   | { type: 'question'; job: number; columns?: string[]; swapped?: boolean }
   | { type: 'cancelled'; job: number }
