@@ -1,4 +1,6 @@
-/** Small geometry helpers shared by the map and the tour. */
+/** Small geometry helpers shared by the map, the tools, the import and the pipeline. */
+import type { Geometry, Position } from 'geojson';
+
 export type BBox = [number, number, number, number];
 
 /** The box around all the boxes given, or null for none. */
@@ -8,4 +10,22 @@ export function unionBBox(boxes: readonly (readonly number[])[]): BBox | null {
     Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])),
     Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3])),
   ];
+}
+
+/** Every position of a geometry. */
+export function positions(g: Geometry): Position[] {
+  switch (g.type) {
+    case 'Point': return [g.coordinates];
+    case 'MultiPoint': case 'LineString': return g.coordinates;
+    case 'MultiLineString': case 'Polygon': return g.coordinates.flat();
+    case 'MultiPolygon': return g.coordinates.flat(2);
+    case 'GeometryCollection': return g.geometries.flatMap(positions);
+  }
+}
+
+/** The box around positions (no spread: a layer can have millions). */
+export function bboxOf(pts: Iterable<Position>): BBox {
+  let a = Number.POSITIVE_INFINITY, b = a, c = Number.NEGATIVE_INFINITY, d = c;
+  for (const [x, y] of pts) { if (x < a) a = x; if (y < b) b = y; if (x > c) c = x; if (y > d) d = y; }
+  return [a, b, c, d];
 }

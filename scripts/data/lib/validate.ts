@@ -8,6 +8,7 @@
 import gjv from 'geojson-validation';
 import * as turf from '@turf/turf';
 import type { Feature, Geometry, Position } from 'geojson';
+import { positions } from '../../../src/lib/geo.ts';
 import { SPAM, assertQuoted } from './plan-text.ts';
 import * as v from 'valibot';
 import { FeaturePropsSchema } from '../../../src/contracts/feature.ts';
@@ -47,16 +48,6 @@ function rings(g: Geometry): Position[][] {
   if (g.type === 'Polygon') return g.coordinates;
   if (g.type === 'MultiPolygon') return g.coordinates.flat();
   return [];
-}
-
-function positions(g: Geometry): Position[] {
-  switch (g.type) {
-    case 'Point': return [g.coordinates];
-    case 'MultiPoint': case 'LineString': return g.coordinates;
-    case 'MultiLineString': case 'Polygon': return g.coordinates.flat();
-    case 'MultiPolygon': return g.coordinates.flat(2);
-    case 'GeometryCollection': return g.geometries.flatMap(positions);
-  }
 }
 
 /** Proper crossings of a polygon's rings (a touch at a shared vertex is allowed). */

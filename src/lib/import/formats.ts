@@ -10,6 +10,7 @@ import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { csvParse } from 'd3-dsv';
 import gcoord from 'gcoord';
 import type { Text } from '../../contracts/vocab.ts';
+import { positions } from '../geo.ts';
 
 export type Datum = 'wgs84' | 'gcj02' | 'bd09';
 export const DATUMS: readonly Datum[] = ['wgs84', 'gcj02', 'bd09'];
@@ -137,17 +138,6 @@ export function geometryProblem(g: unknown, depth = 0): Text | null {
     if (a[0] !== b[0] || a[1] !== b[1]) return { zh: '多边形环未闭合（首尾点不同）', en: 'a polygon ring that is not closed (first and last positions differ)' };
   }
   return null;
-}
-
-/** Every position of a geometry. */
-export function positions(g: Geometry): Position[] {
-  switch (g.type) {
-    case 'Point': return [g.coordinates];
-    case 'MultiPoint': case 'LineString': return g.coordinates;
-    case 'MultiLineString': case 'Polygon': return g.coordinates.flat();
-    case 'MultiPolygon': return g.coordinates.flat(2);
-    case 'GeometryCollection': return g.geometries.flatMap(positions);
-  }
 }
 
 /** Features from any GeoJSON object: a FeatureCollection, a Feature, a bare geometry. */

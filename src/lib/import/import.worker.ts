@@ -9,7 +9,8 @@ import geojsonvt from 'geojson-vt';
 import vtpbf from 'vt-pbf';
 import { createStore, del, entries, get, set } from 'idb-keyval';
 import type { Feature } from 'geojson';
-import { ColumnsQuestion, ImportError, positions, readFile } from './formats.ts';
+import { ColumnsQuestion, ImportError, readFile } from './formats.ts';
+import { bboxOf, positions } from '../geo.ts';
 import { joinRows, joinToUnits, unitsFrom, type Unit } from './join.ts';
 import { IMPORT_DB, IMPORT_STORE, type FromWorker, type ImportedMeta, type ToWorker } from './protocol.ts';
 import type { StatsRow } from '../../contracts/stats.ts';
@@ -74,15 +75,13 @@ async function importFile(m: Extract<ToWorker, { type: 'read' }>) {
     const id = `imp-${Date.now().toString(36)}-${job}`;
     const index = indexOf(r.features);
     const kinds = { points: 0, lines: 0, polygons: 0 };
-    let bbox: [number, number, number, number] = [180, 90, -180, -90];
     for (const f of r.features) {
       const t = f.geometry.type;
       if (t.endsWith('Point')) kinds.points++; else if (t.endsWith('LineString')) kinds.lines++; else kinds.polygons++;
-      for (const [x, y] of positions(f.geometry)) bbox = [Math.min(bbox[0], x), Math.min(bbox[1], y), Math.max(bbox[2], x), Math.max(bbox[3], y)];
     }
     const meta: ImportedMeta = {
       id, name: file.name, format: r.format, datum: r.format === 'shapefile' ? 'wgs84' : m.datum, count: r.features.length,
-      skippedCount: r.skipped.length, skipped: r.skipped.slice(0, 50), notes: r.notes, kinds, bbox, bytes: file.size,
+      skippedCount: r.skipped.length, skipped: r.skipped.slice(0, 50), notes: r.notes, kinds, bbox: bboxOf(r.features.flatMap((f) => positions(f.geometry))), bytes: file.size,
       colour: m.colour, visible: true, join: [],
     };
     // Drawn first (the tiles are ready), then joined to the plan, then kept.

@@ -10,6 +10,7 @@ import { bboxClip } from '@turf/bbox-clip';
 import type { Text } from '../../contracts/vocab.ts';
 import type { StatsRow } from '../../contracts/stats.ts';
 import { areaKm2, distanceM } from '../geodesy.ts';
+import { bboxOf } from '../geo.ts';
 
 export interface Unit {
   id: string;
@@ -27,11 +28,6 @@ export interface JoinRow {
   area_km2: number;
 }
 
-const bboxOf = (pts: Position[]): [number, number, number, number] => {
-  let a = Number.POSITIVE_INFINITY, b = a, c = Number.NEGATIVE_INFINITY, d = c;
-  for (const [x, y] of pts) { if (x < a) a = x; if (y < b) b = y; if (x > c) c = x; if (y > d) d = y; }
-  return [a, b, c, d];
-};
 
 export function unitsFrom(features: { properties: Record<string, unknown>; geometry: unknown }[]): Unit[] {
   return features.map((f) => {

@@ -13,6 +13,7 @@ import type { MapServices } from '../map/services.ts';
 import { ARCHIVE_SOURCE, catalogLayers, sourceLayerOf } from '../map/catalog.ts';
 import { loadDetails } from '../details.ts';
 import { loadLayer } from './layer-files.ts';
+import { bboxOf, positions } from '../geo.ts';
 import type { NearGroup } from './near.ts';
 import type { NearDrawing } from './overlay.ts';
 import type { LonLatPair, Measure } from './registry.ts';
@@ -199,8 +200,7 @@ export class Tools {
 
   /** Fits the map to a buffer, clear of the tool panel (once the map has loaded). */
   #fit(buffer: NearResult['buffer']): void {
-    const ring = (buffer.type === 'Polygon' ? [buffer.coordinates] : buffer.coordinates).flat(2);
-    const box = [Math.min(...ring.map((p) => p[0])), Math.min(...ring.map((p) => p[1])), Math.max(...ring.map((p) => p[0])), Math.max(...ring.map((p) => p[1]))];
+    const box = bboxOf(positions(buffer));
     const core = this.#map.core;
     if (core.ready) core.fitTo(box, false, 'left');
     else core.map?.once('idle', () => core.fitTo(box, false, 'left'));
