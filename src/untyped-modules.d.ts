@@ -14,4 +14,9 @@ declare module 'polylabel' {
 declare module 'shpjs' {
   import type { FeatureCollection } from 'geojson';
   export default function shp(input: ArrayBuffer): Promise<FeatureCollection | FeatureCollection[]>;
+  /** a .shp's features (geometry only), reprojected to WGS84 when a .prj is given */
+  export function parseShp(shp: ArrayBuffer, prj?: string): unknown[];
+  /** a .dbf's rows, decoded in the given encoding (a TextDecoder label) */
+  export function parseDbf(dbf: ArrayBuffer, cpg?: string): unknown[];
+  export function combine(parts: [unknown[], unknown[] | undefined]): FeatureCollection;
 }

@@ -3,14 +3,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import gcoord from 'gcoord';
-import { ColumnsQuestion, ImportError, coordinateKind, guessColumns, readFile, safeProperties, toWgs84 } from '../../src/lib/import/formats.ts';
+import { ColumnsQuestion, ImportError, PROJECTIONS, ProjectionQuestion, coordinateKind, dbfEncoding, guessColumns, readFile, safeProperties, toWgs84 } from '../../src/lib/import/formats.ts';
 import { UnitIndex, joinRows, joinToUnits, unitsFrom } from '../../src/lib/import/join.ts';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { areaKm2, distanceM } from '../../src/lib/geodesy.ts';
 import { must } from '../../src/lib/must.ts';
 
 const DIR = 'tests/fixtures/import';
-const EXPECTED = JSON.parse(readFileSync(`${DIR}/expected.json`, 'utf8')) as Record<string, { features?: number; skipped?: number; error?: string; question?: string[]; note?: string; swapped?: boolean }>;
+const EXPECTED = JSON.parse(readFileSync(`${DIR}/expected.json`, 'utf8')) as Record<string, { features?: number; skipped?: number; error?: string; question?: string[]; projection?: number | null; note?: string; swapped?: boolean }>;
 const read = (name: string, opts = {}) => readFile(name, new Uint8Array(readFileSync(`${DIR}/${name}`)), { datum: 'wgs84', ...opts });
 
 describe('the import corpus', () => {
@@ -20,7 +20,7 @@ describe('the import corpus', () => {
 
   for (const [name, want] of Object.entries(EXPECTED)) {
     if (name === '_') continue;
-    it(`${name}: ${want.error ? `refused (${want.error})` : want.question ? 'asks for the columns' : `${want.features} features`}`, async () => {
+    it(`${name}: ${want.error ? `refused (${want.error})` : want.question ? 'asks for the columns' : want.projection !== undefined ? 'asks for the projected system' : `${want.features} features`}`, async () => {
       if (want.error) {
         await expect(read(name)).rejects.toThrow(ImportError);
         await expect(read(name)).rejects.toThrow(want.error);
@@ -32,6 +32,12 @@ describe('the import corpus', () => {
         const e = await read(name).catch((x: unknown) => x);
         expect(e).toBeInstanceOf(ColumnsQuestion);
         expect((e as ColumnsQuestion).columns).toEqual(want.question);
+        return;
+      }
+      if (want.projection !== undefined) {
+        const e = await read(name).catch((x: unknown) => x);
+        expect(e).toBeInstanceOf(ProjectionQuestion);
+        expect((e as ProjectionQuestion).guess).toBe(want.projection);
         return;
       }
       const r = await read(name);
@@ -56,6 +62,38 @@ describe('coordinates', () => {
     const bd = toWgs84([{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [119.7525, 49.2186] } }], 'bd09');
     const wb = gcoord.transform([119.7525, 49.2186], gcoord.BD09, gcoord.WGS84);
     expect((bd[0].geometry as { coordinates: number[] }).coordinates[0]).toBeCloseTo(wb[0], 6);
+  });
+
+  it('converts metres from the projected system chosen, named by the file, or in the .prj, to within 0.1 m', async () => {
+    const seats = [[119.7405, 49.216], [117.3792, 49.5973]];
+    const near = (r: { features: { geometry: unknown }[] }) => r.features.forEach((f, i) => {
+      expect(distanceM((f.geometry as { coordinates: [number, number] }).coordinates, seats[i] as [number, number])).toBeLessThan(0.1);
+    });
+    near(await read('seats-gk-metres.csv', { epsg: 4550 }));
+    near(await read('seats-gk-zone40-crs.geojson'));
+    near(await read('villages-gk120-shp.zip'));
+    const [lon, lat] = ((await read('projected-3857.geojson', { epsg: 3857 })).features[0].geometry as { coordinates: number[] }).coordinates;
+    expect(lon).toBeCloseTo((13329000 / 6378137) * (180 / Math.PI), 6);
+    expect(lat).toBeCloseTo(49.2, 0);
+    // the wrong system is refused with that reason, not drawn in the sea
+    await expect(read('seats-gk-metres.csv', { epsg: 3857 })).rejects.toThrow(/choose another system/);
+  });
+
+  it('names every projected system once, with its EPSG code in both languages', () => {
+    expect(new Set(PROJECTIONS.map((p) => p.epsg)).size).toBe(PROJECTIONS.length);
+    expect(PROJECTIONS.map((p) => p.epsg)).toEqual(expect.arrayContaining([3857, 4548, 4549, 4550, 4551, 4527, 4528, 4529, 4530, 4509, 4510, 4498, 4499]));
+    for (const p of PROJECTIONS) { expect(p.name.zh).toContain(String(p.epsg)); expect(p.name.en).toContain(String(p.epsg)); }
+  });
+
+  it('reads a .dbf without .cpg as GBK when it is not UTF-8, and as chosen', async () => {
+    const r = await read('schools-gbk-nocpg.zip');
+    expect(r.features.map((f) => f.properties?.NAME)).toEqual(['海拉尔第一中学', '满洲里市第五中学']);
+    const forced = await read('schools-gbk-nocpg.zip', { dbfEncoding: 'utf-8' });
+    expect(String(forced.features[0].properties?.NAME)).toContain('\ufffd');
+    expect(dbfEncoding(new Uint8Array(40), 'ANSI 936').encoding).toBe('gbk');
+    expect(dbfEncoding(new Uint8Array(40), 'UTF-8').encoding).toBe('utf-8');
+    const ldid = new Uint8Array(40); ldid[29] = 0x4d;
+    expect(dbfEncoding(ldid, undefined).encoding).toBe('gbk');
   });
 
   it('detects swapped lat/lon around Hulunbuir and swaps them when asked', async () => {

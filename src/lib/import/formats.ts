@@ -43,6 +43,10 @@ export interface ReadOptions {
   /** CSV columns, when the names do not say */
   lon?: string;
   lat?: string;
+  /** the projected system metre coordinates are in (one of PROJECTIONS), when chosen */
+  epsg?: number;
+  /** the encoding of a Shapefile's .dbf without a .cpg */
+  dbfEncoding?: DbfEncoding;
 }
 
 export interface ReadResult {
@@ -155,7 +159,16 @@ function featuresOf(obj: unknown): { features: unknown[] } {
   throw new ImportError({ zh: `JSON 不是 GeoJSON：${o.type === undefined ? '没有 "type" 成员' : `类型为 ${JSON.stringify(String(o.type)).slice(0, 40)}`}`, en: `JSON that is not GeoJSON: ${o.type === undefined ? 'no "type" member' : `type ${JSON.stringify(String(o.type)).slice(0, 40)}`}` });
 }
 
-export function parseGeojson(text: string): { features: Feature[]; skipped: Problem[] } {
+/** The EPSG code a (2008-style) GeoJSON "crs" member names, if any. */
+export function crsOf(obj: unknown): number | undefined {
+  const name = (obj as { crs?: { properties?: { name?: unknown } } } | null)?.crs?.properties?.name;
+  if (typeof name !== 'string') return undefined;
+  if (/CRS84$/i.test(name)) return 4326;
+  const m = /EPSG:{1,2}(\d{4,6})$/i.exec(name);
+  return m ? Number(m[1]) : undefined;
+}
+
+export function parseGeojson(text: string): { features: Feature[]; skipped: Problem[]; crs?: number } {
   if (!text.trim()) throw new ImportError(EMPTY);
   let obj: unknown;
   try {
@@ -176,7 +189,7 @@ export function parseGeojson(text: string): { features: Feature[]; skipped: Prob
     if (problem) { skipped.push({ feature: i + 1, reason: problem }); return; }
     out.push({ type: 'Feature', properties: safeProperties(feature.properties), geometry: feature.geometry as Geometry });
   });
-  return { features: out, skipped };
+  return { features: out, skipped, crs: crsOf(obj) };
 }
 
 const LON_NAMES = ['lon', 'lng', 'long', 'longitude', 'x', '经度', 'point_x'];
@@ -235,27 +248,126 @@ export async function parseKml(text: string): Promise<{ features: Feature[]; ski
   return { features, skipped };
 }
 
-export async function parseShapefileZip(bytes: Uint8Array): Promise<{ features: Feature[]; skipped: Problem[]; notes: Text[] }> {
-  const shp = (await import('shpjs')).default;
-  let result: FeatureCollection | FeatureCollection[];
+export type DbfEncoding = 'auto' | 'utf-8' | 'gbk';
+export const DBF_ENCODINGS: readonly DbfEncoding[] = ['auto', 'gbk', 'utf-8'];
+
+/**
+ * The encoding of a .dbf's text: the user's choice, else its .cpg, else the language id in
+ * its header (0x4D/0x7A: GBK), else UTF-8 when its records are valid UTF-8, else GBK — said.
+ */
+export function dbfEncoding(dbf: Uint8Array, cpg: string | undefined, chosen: DbfEncoding = 'auto'): { encoding: 'utf-8' | 'gbk'; note?: Text } {
+  if (chosen !== 'auto') return { encoding: chosen, note: { zh: `.dbf 按所选编码 ${chosen.toUpperCase()} 读取`, en: `.dbf read as ${chosen.toUpperCase()}, as chosen` } };
+  const c = cpg?.trim().toLowerCase() ?? '';
+  if (/utf-?8|65001/.test(c)) return { encoding: 'utf-8' };
+  if (/936|gbk|gb2312|gb18030/.test(c)) return { encoding: 'gbk' };
+  if (dbf[29] === 0x4d || dbf[29] === 0x7a) return { encoding: 'gbk', note: { zh: '.dbf 文件头标明为 GBK 编码', en: 'the .dbf header says GBK' } };
+  const headerLength = dbf.length > 10 ? dbf[8] | (dbf[9] << 8) : 0;
   try {
-    result = await shp(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  } catch (e) {
-    throw new ImportError({ zh: `无法读取的 Shapefile 压缩包（应含 .shp、.dbf、.prj）：${(e as Error).message}`, en: `not a readable zipped Shapefile (a .zip with .shp, .dbf and .prj): ${(e as Error).message}` });
+    new TextDecoder('utf-8', { fatal: true }).decode(dbf.subarray(headerLength));
+    return { encoding: 'utf-8' };
+  } catch {
+    return { encoding: 'gbk', note: { zh: '没有 .cpg 且属性不是 UTF-8：已按 GBK 读取（若文字不对，请在“.dbf 编码”中另选）', en: 'no .cpg and the attributes are not UTF-8: read as GBK (if the text looks wrong, choose another .dbf encoding)' } };
   }
-  const collections = Array.isArray(result) ? result : [result];
+}
+
+export async function parseShapefileZip(bytes: Uint8Array, chosen: DbfEncoding = 'auto'): Promise<{ features: Feature[]; skipped: Problem[]; notes: Text[] }> {
+  const [{ unzipSync }, shp] = await Promise.all([import('fflate'), import('shpjs')]);
+  const unreadable = (why: string) => new ImportError({ zh: `无法读取的 Shapefile 压缩包（应含 .shp、.dbf、.prj）：${why}`, en: `not a readable zipped Shapefile (a .zip with .shp, .dbf and .prj): ${why}` });
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes);
+  } catch (e) {
+    throw unreadable((e as Error).message);
+  }
+  // One layer per .shp; its .dbf, .prj and .cpg by the same base name (any case).
+  const parts = new Map<string, Partial<Record<'shp' | 'dbf' | 'prj' | 'cpg', Uint8Array>>>();
+  for (const [path, data] of Object.entries(files)) {
+    const m = /^(.*)\.(shp|dbf|prj|cpg)$/i.exec(path);
+    if (!m || path.includes('__MACOSX')) continue;
+    const key = m[1].toLowerCase();
+    parts.set(key, { ...parts.get(key), [m[2].toLowerCase()]: data });
+  }
+  const layers = [...parts.values()].filter((p) => p.shp);
+  if (!layers.length) throw unreadable(Object.keys(files).some((k) => /\.(geojson|json|kml|csv)$/i.test(k)) ? 'no .shp in the zip (unzip it and import the file inside)' : 'no .shp in the zip');
+  const buf = (u: Uint8Array) => u.slice().buffer;
+  const text = (u?: Uint8Array) => (u ? new TextDecoder().decode(u) : undefined);
   const features: Feature[] = [];
   const skipped: Problem[] = [];
+  const notes: Text[] = [];
   let n = 0;
-  for (const fc of collections) {
+  for (const p of layers) {
+    let fc: FeatureCollection;
+    try {
+      const enc = p.dbf ? dbfEncoding(p.dbf, text(p.cpg), chosen) : null;
+      if (enc?.note && !notes.some((x) => x.en === enc.note?.en)) notes.push(enc.note);
+      fc = shp.combine([shp.parseShp(buf(p.shp as Uint8Array), text(p.prj)), p.dbf ? shp.parseDbf(buf(p.dbf), enc?.encoding === 'gbk' ? 'gb18030' : 'utf-8') : undefined]) as FeatureCollection;
+    } catch (e) {
+      throw unreadable((e as Error).message);
+    }
     for (const f of fc.features) {
       n++;
-      const p = f.geometry ? geometryProblem(f.geometry) : { zh: '记录没有图形', en: 'a record without a shape' };
-      if (p) skipped.push({ feature: n, reason: p });
+      const problem = f.geometry ? geometryProblem(f.geometry) : { zh: '记录没有图形', en: 'a record without a shape' };
+      if (problem) skipped.push({ feature: n, reason: problem });
       else features.push({ type: 'Feature', properties: safeProperties(f.properties), geometry: f.geometry });
     }
   }
-  return { features, skipped, notes: collections.length > 1 ? [{ zh: `压缩包中有 ${collections.length} 个图层，合并读取`, en: `${collections.length} layers in the zip, read as one` }] : [] };
+  if (layers.length > 1) notes.push({ zh: `压缩包中有 ${layers.length} 个图层，合并读取`, en: `${layers.length} layers in the zip, read as one` });
+  notes.push(layers.every((p) => p.prj) ? { zh: 'Shapefile 按其 .prj 转换为 WGS84', en: 'converted to WGS84 from the .prj' } : { zh: '缺少 .prj：坐标按原样读取', en: 'no .prj: coordinates read as they are' });
+  return { features, skipped, notes };
+}
+
+/**
+ * The projected systems metre coordinates around Hulunbuir come in, converted with proj4:
+ * Web Mercator, and CGCS2000 Gauss–Krüger 3° and 6° zones over 115°–127°E, with and without
+ * the zone number before the easting. CGCS2000 is taken as WGS84 (they differ by centimetres).
+ */
+export interface Projection { epsg: number; name: Text; def: string }
+const gk = (cm: number, x0: number) => `+proj=tmerc +lat_0=0 +lon_0=${cm} +k=1 +x_0=${x0} +y_0=0 +ellps=GRS80 +units=m +no_defs`;
+const gk3 = (cm: number, zoned: boolean): Projection => {
+  const zone = cm / 3, epsg = zoned ? 4513 + zone - 25 : 4534 + (cm - 75) / 3;
+  return { epsg, def: gk(cm, zoned ? zone * 1e6 + 5e5 : 5e5), name: zoned ? { zh: `CGCS2000 3° 带高斯—克吕格 第 ${zone} 带（EPSG:${epsg}）`, en: `CGCS2000 3-degree Gauss–Krüger zone ${zone} (EPSG:${epsg})` } : { zh: `CGCS2000 3° 带高斯—克吕格 中央经线 ${cm}°E（EPSG:${epsg}）`, en: `CGCS2000 3-degree Gauss–Krüger CM ${cm}°E (EPSG:${epsg})` } };
+};
+const gk6 = (cm: number, zoned: boolean): Projection => {
+  const zone = (cm + 3) / 6, epsg = zoned ? 4491 + zone - 13 : 4502 + (cm - 75) / 6;
+  return { epsg, def: gk(cm, zoned ? zone * 1e6 + 5e5 : 5e5), name: zoned ? { zh: `CGCS2000 6° 带高斯—克吕格 第 ${zone} 带（EPSG:${epsg}）`, en: `CGCS2000 6-degree Gauss–Krüger zone ${zone} (EPSG:${epsg})` } : { zh: `CGCS2000 6° 带高斯—克吕格 中央经线 ${cm}°E（EPSG:${epsg}）`, en: `CGCS2000 6-degree Gauss–Krüger CM ${cm}°E (EPSG:${epsg})` } };
+};
+export const PROJECTIONS: readonly Projection[] = [
+  { epsg: 3857, name: { zh: 'Web 墨卡托（EPSG:3857）', en: 'Web Mercator (EPSG:3857)' }, def: 'EPSG:3857' },
+  ...[117, 120, 123, 126].map((cm) => gk3(cm, false)),
+  ...[117, 120, 123, 126].map((cm) => gk3(cm, true)),
+  ...[117, 123].map((cm) => gk6(cm, false)),
+  ...[117, 123].map((cm) => gk6(cm, true)),
+];
+
+/** Asked when coordinates are in metres and nothing says which system: the likeliest one, if the numbers tell. */
+export class ProjectionQuestion extends Error {
+  constructor(readonly guess: number | null) {
+    super('which projected system are the coordinates in?');
+  }
+}
+
+/** The projected system metre coordinates look like, when the numbers tell (zone prefix, Mercator range). */
+export function guessProjection(features: Feature[]): number | null {
+  const xs: number[] = [], ys: number[] = [];
+  for (const f of features) {
+    for (const [x, y] of positions(f.geometry)) { xs.push(x); ys.push(y); }
+    if (xs.length > 2000) break;
+  }
+  const mid = (a: number[]) => a.sort((p, q) => p - q)[a.length >> 1];
+  const x = mid(xs), y = mid(ys);
+  if (x > 1.0e7 && x < 1.6e7 && y > 5.9e6 && y < 7.5e6) return 3857;
+  const zone = Math.floor(x / 1e6);
+  const prefixed = zone >= 13 ? PROJECTIONS.find((p) => p.def.includes(`+x_0=${zone * 1e6 + 5e5} `)) : undefined;
+  return prefixed && y > 4e6 && y < 6.5e6 ? prefixed.epsg : null;
+}
+
+/** Metre coordinates to lon/lat from a projected system of PROJECTIONS (proj4). */
+export async function unproject(features: Feature[], epsg: number): Promise<Feature[]> {
+  const p = PROJECTIONS.find((x) => x.epsg === epsg);
+  if (!p) throw new ImportError({ zh: `不转换 EPSG:${epsg}；可转换：${PROJECTIONS.map((x) => x.epsg).join('、')}；或导出为 WGS84 经纬度`, en: `EPSG:${epsg} is not converted; converted are ${PROJECTIONS.map((x) => x.epsg).join(', ')}; or export as WGS84 lon/lat` });
+  const proj4 = (await import('proj4')).default;
+  const t = proj4(p.def, 'EPSG:4326');
+  return features.map((f) => ({ ...f, geometry: mapPositions(f.geometry, (q) => t.forward([q[0], q[1]])) }));
 }
 
 /** How the coordinates look: lon/lat, lat/lon swapped (around Hulunbuir), or not degrees at all. */
@@ -306,12 +418,12 @@ export async function readFile(name: string, bytes: Uint8Array, opts: ReadOption
   if (!bytes.length) throw new ImportError(EMPTY);
   const format = detectFormat(name, bytes.subarray(0, 1024));
   const notes: Text[] = [];
-  let parsed: { features: Feature[]; skipped: Problem[] };
+  let parsed: { features: Feature[]; skipped: Problem[]; crs?: number };
   let encoding: string | undefined;
   if (format === 'shapefile') {
-    const r = await parseShapefileZip(bytes);
+    const r = await parseShapefileZip(bytes, opts.dbfEncoding);
     parsed = r;
-    notes.push(...r.notes, { zh: 'Shapefile 按其 .prj 转换为 WGS84', en: 'Shapefiles are converted to WGS84 from their .prj' });
+    notes.push(...r.notes);
   } else {
     const t = decodeText(bytes, format);
     encoding = t.encoding;
@@ -322,10 +434,21 @@ export async function readFile(name: string, bytes: Uint8Array, opts: ReadOption
     const why = parsed.skipped[0];
     throw new ImportError(parsed.skipped.length ? { zh: `没有有效要素（跳过 ${parsed.skipped.length} 个；第 ${why.feature} 个：${why.reason.zh}）`, en: `no valid feature (${parsed.skipped.length} skipped; #${why.feature}: ${why.reason.en})` } : { zh: '文件中没有要素', en: 'no features in the file' });
   }
-  const kind = coordinateKind(parsed.features);
-  if (kind === 'projected') throw new ImportError({ zh: '坐标单位为米（投影坐标，如 EPSG:3857 或 CGCS2000 高斯—克吕格分带），不是经纬度：请导出为 WGS84（EPSG:4326），或导入带 .prj 的 Shapefile 压缩包', en: 'coordinates are in metres (a projected system such as EPSG:3857 or a CGCS2000 Gauss–Krüger zone), not longitude/latitude: export as WGS84 (EPSG:4326), or import a zipped Shapefile with its .prj' });
-  const skipped = [...parsed.skipped];
   let features = parsed.features;
+  let kind = coordinateKind(features);
+  if (kind === 'projected') {
+    // Metres: converted from the system the file names (a GeoJSON "crs") or the user chose.
+    const epsg = opts.epsg ?? (parsed.crs && parsed.crs !== 4326 && parsed.crs !== 4490 ? parsed.crs : undefined);
+    if (!epsg) throw new ProjectionQuestion(guessProjection(features));
+    features = await unproject(features, epsg);
+    const name = PROJECTIONS.find((p) => p.epsg === epsg)?.name as Text;
+    notes.push({ zh: `已从 ${name.zh} 转换为 WGS84${opts.epsg ? '' : '（文件的 crs 所标）'}`, en: `converted to WGS84 from ${name.en}${opts.epsg ? '' : ' (named by the file\'s crs)'}` });
+    kind = coordinateKind(features);
+    // Every projected system offered is China's: a wrong choice lands far outside it.
+    const inChina = features.slice(0, 2000).filter((f) => positions(f.geometry).every(([x, y]) => x > 73 && x < 136 && y > 17 && y < 54)).length;
+    if (kind === 'projected' || kind === 'out-of-range' || inChina < Math.min(features.length, 2000) / 2) throw new ImportError({ zh: `按 ${name.zh} 转换后坐标不在中国境内：请选择另一坐标系`, en: `converted from ${name.en} the coordinates fall outside China: choose another system` });
+  }
+  const skipped = [...parsed.skipped];
   if (kind === 'out-of-range') {
     features = features.filter((f, i) => {
       const bad = positions(f.geometry).some(([x, y]) => Math.abs(x) > 180 || Math.abs(y) > 90);
@@ -335,6 +458,7 @@ export async function readFile(name: string, bytes: Uint8Array, opts: ReadOption
     if (!features.length) throw new ImportError({ zh: `所有坐标都超出地球范围（${OUTSIDE.zh}）`, en: `every coordinate is outside the earth (${OUTSIDE.en})` });
   }
   const swapped = kind === 'swapped' && !opts.swap;
-  features = toWgs84(features, format === 'shapefile' ? 'wgs84' : opts.datum, opts.swap && kind === 'swapped');
+  // The datum the user chose applies to every format: a GCJ-02 Shapefile's .prj says WGS84 too.
+  features = toWgs84(features, opts.datum, opts.swap && kind === 'swapped');
   return { format, features, skipped, notes, swapped, encoding };
 }

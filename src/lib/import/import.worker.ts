@@ -9,7 +9,7 @@ import geojsonvt from 'geojson-vt';
 import vtpbf from 'vt-pbf';
 import { createStore, del, entries, get, set } from 'idb-keyval';
 import type { Feature } from 'geojson';
-import { ColumnsQuestion, ImportError, readFile } from './formats.ts';
+import { ColumnsQuestion, ImportError, ProjectionQuestion, readFile } from './formats.ts';
 import { bboxOf, positions } from '../geo.ts';
 import { joinRows, joinToUnits, unitsFrom, type Unit } from './join.ts';
 import { IMPORT_DB, IMPORT_STORE, type FromWorker, type ImportedMeta, type ToWorker } from './protocol.ts';
@@ -68,7 +68,7 @@ async function importFile(m: Extract<ToWorker, { type: 'read' }>) {
     post({ type: 'progress', job, phase: 'reading', bytes: 0, total: file.size });
     const bytes = await readAll(job, file);
     post({ type: 'progress', job, phase: 'parsing', bytes: bytes.length, total: file.size });
-    const r = await readFile(file.name, bytes, { datum: m.datum, swap: m.swap, lon: m.lon, lat: m.lat });
+    const r = await readFile(file.name, bytes, { datum: m.datum, swap: m.swap, lon: m.lon, lat: m.lat, epsg: m.epsg, dbfEncoding: m.dbfEncoding });
     if (cancelled.has(job)) throw new Error('cancelled');
     if (r.swapped) { post({ type: 'question', job, swapped: true }); return; }
     post({ type: 'progress', job, phase: 'indexing', bytes: bytes.length, total: file.size, features: r.features.length });
@@ -80,7 +80,7 @@ async function importFile(m: Extract<ToWorker, { type: 'read' }>) {
       if (t.endsWith('Point')) kinds.points++; else if (t.endsWith('LineString')) kinds.lines++; else kinds.polygons++;
     }
     const meta: ImportedMeta = {
-      id, name: file.name, format: r.format, datum: r.format === 'shapefile' ? 'wgs84' : m.datum, count: r.features.length,
+      id, name: file.name, format: r.format, datum: m.datum, count: r.features.length,
       skippedCount: r.skipped.length, skipped: r.skipped.slice(0, 50), notes: r.notes, kinds, bbox: bboxOf(r.features.flatMap((f) => positions(f.geometry))), bytes: file.size,
       colour: m.colour, visible: true, join: [],
     };
@@ -95,6 +95,7 @@ async function importFile(m: Extract<ToWorker, { type: 'read' }>) {
     await set(id, { meta, features: r.features } satisfies Stored, store);
   } catch (e) {
     if (e instanceof ColumnsQuestion) post({ type: 'question', job, columns: e.columns });
+    else if (e instanceof ProjectionQuestion) post({ type: 'question', job, projection: { guess: e.guess } });
     else if ((e as Error).message === 'cancelled') post({ type: 'cancelled', job });
     else post({ type: 'failed', job, reason: e instanceof ImportError ? e.text : { zh: `无法读取：${(e as Error).message}`, en: `could not be read: ${(e as Error).message}` } });
   } finally {

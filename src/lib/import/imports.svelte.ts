@@ -6,7 +6,7 @@
  * IndexedDB at start.
  */
 import * as maplibregl from 'maplibre-gl';
-import type { Datum } from './formats.ts';
+import { DATUMS, DBF_ENCODINGS, PROJECTIONS, type Datum, type DbfEncoding } from './formats.ts';
 import { IMPORT_DB, IMPORT_STORE, type FromWorker, type ImportedMeta, type ToWorker } from './protocol.ts';
 import type { MapCore } from '../map/core.svelte.ts';
 import { download } from '../ui/download.ts';
@@ -15,23 +15,41 @@ import { ARCHIVE_SOURCE } from '../map/catalog.ts';
 /** Colours offered for imported layers (none used by the plan's layers). */
 export const IMPORT_COLOURS = ['#0891b2', '#16a34a', '#9333ea', '#dc2626', '#ea580c', '#0f172a'];
 const DRAWN_UNDER = 'tools-fill'; // under the measurements, over the plan
+/** The import settings (datum, .dbf encoding), kept in this browser like the layers. */
+const OPTIONS_KEY = 'hlbe-plan-map:import-options';
+export interface ImportOptions { datum: Datum; dbfEncoding: DbfEncoding }
+
+function keptOptions(): ImportOptions {
+  const fallback: ImportOptions = { datum: 'wgs84', dbfEncoding: 'auto' };
+  try {
+    const o = JSON.parse(localStorage.getItem(OPTIONS_KEY) ?? '{}') as Partial<ImportOptions>;
+    return { datum: DATUMS.includes(o.datum as Datum) ? (o.datum as Datum) : fallback.datum, dbfEncoding: DBF_ENCODINGS.includes(o.dbfEncoding as DbfEncoding) ? (o.dbfEncoding as DbfEncoding) : fallback.dbfEncoding };
+  } catch {
+    return fallback;
+  }
+}
 
 export interface Job {
   id: number;
   file: File;
   datum: Datum;
+  dbfEncoding: DbfEncoding;
   phase: string;
   bytes: number;
   total: number;
   features?: number;
   /** the worker asks: which CSV columns, or swap lat/lon? */
-  question?: { columns?: string[]; swapped?: boolean; lon?: string; lat?: string };
+  question?: { columns?: string[]; swapped?: boolean; lon?: string; lat?: string; projection?: { guess: number | null }; epsg?: number };
+  /** the answers given so far (CSV columns, a swap, a projected system), kept for the next question */
+  answers?: { lon?: string; lat?: string; swap?: boolean; epsg?: number };
   error?: import('../../contracts/vocab.ts').Text;
 }
 
 export class Imports {
   layers = $state<ImportedMeta[]>([]);
   jobs = $state<Job[]>([]);
+  /** how the next files are read: the datum and a .dbf's encoding (the panel and a drop on the map share them) */
+  options = $state<ImportOptions>(keptOptions());
   /** the imported feature clicked last: its layer and full properties */
   picked = $state.raw<{ layer: ImportedMeta; properties: Record<string, unknown> } | null>(null);
   #core: MapCore;
@@ -78,7 +96,7 @@ export class Imports {
       if (!performance.getEntriesByName('import:progress').length) performance.mark('import:progress');
       Object.assign(job, { phase: m.phase, bytes: m.bytes, total: m.total, features: m.features });
     }
-    else if (m.type === 'question') job.question = { columns: m.columns, swapped: m.swapped, lon: m.columns?.[0], lat: m.columns?.[1] ?? m.columns?.[0] };
+    else if (m.type === 'question') job.question = { columns: m.columns, swapped: m.swapped, lon: m.columns?.[0], lat: m.columns?.[1] ?? m.columns?.[0], projection: m.projection, epsg: m.projection?.guess ?? PROJECTIONS[1].epsg };
     else if (m.type === 'failed') { job.error = m.reason; job.phase = 'failed'; }
     else if (m.type === 'cancelled') this.jobs = this.jobs.filter((j) => j !== job);
     else if (m.type === 'done') {
@@ -107,21 +125,28 @@ export class Imports {
     for (const meta of kept) this.#addToMap(meta);
   }
 
-  importFiles(files: Iterable<File>, datum: Datum): void {
+  setOptions(o: Partial<ImportOptions>): void {
+    this.options = { ...this.options, ...o };
+    try { localStorage.setItem(OPTIONS_KEY, JSON.stringify(this.options)); } catch { /* storage refused: kept for this visit */ }
+  }
+
+  importFiles(files: Iterable<File>): void {
+    const { datum, dbfEncoding } = this.options;
     for (const file of files) {
-      const job: Job = { id: ++this.#jobSeq, file, datum, phase: 'reading', bytes: 0, total: file.size };
+      const job: Job = { id: ++this.#jobSeq, file, datum, dbfEncoding, phase: 'reading', bytes: 0, total: file.size };
       this.jobs = [...this.jobs, job];
-      this.#send({ type: 'read', job: job.id, file, datum, colour: IMPORT_COLOURS[(this.layers.length + this.jobs.length - 1) % IMPORT_COLOURS.length] });
+      this.#send({ type: 'read', job: job.id, file, datum, dbfEncoding, colour: IMPORT_COLOURS[(this.layers.length + this.jobs.length - 1) % IMPORT_COLOURS.length] });
     }
   }
 
-  /** Answers a job's question: the CSV columns, or whether to swap lat/lon; null drops the file. */
-  answer(job: Job, a: { lon?: string; lat?: string; swap?: boolean } | null): void {
+  /** Answers a job's question (the CSV columns, a swap of lat/lon, a projected system) and reads again; null drops the file. */
+  answer(job: Job, a: { lon?: string; lat?: string; swap?: boolean; epsg?: number } | null): void {
     const j = this.jobs.find((x) => x.id === job.id);
     if (!j) return;
     if (!a) { this.jobs = this.jobs.filter((x) => x !== j); return; }
     j.question = undefined;
-    this.#send({ type: 'read', job: j.id, file: j.file, datum: j.datum, ...a, colour: IMPORT_COLOURS[this.layers.length % IMPORT_COLOURS.length] });
+    j.answers = { ...j.answers, ...a };
+    this.#send({ type: 'read', job: j.id, file: j.file, datum: j.datum, dbfEncoding: j.dbfEncoding, ...j.answers, colour: IMPORT_COLOURS[this.layers.length % IMPORT_COLOURS.length] });
   }
 
   cancel(job: Job): void {

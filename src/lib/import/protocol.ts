@@ -1,5 +1,5 @@
 /** Messages between the app and the import worker (import.worker.ts). */
-import type { Datum, Format, Problem } from './formats.ts';
+import type { Datum, DbfEncoding, Format, Problem } from './formats.ts';
 import type { JoinRow } from './join.ts';
 import type { Text } from '../../contracts/vocab.ts';
 
@@ -27,7 +27,7 @@ export interface ImportedMeta {
 
 export type ToWorker =
   | { type: 'init'; base: string }
-  | { type: 'read'; job: number; file: File; datum: Datum; swap?: boolean; lon?: string; lat?: string; colour: string }
+  | { type: 'read'; job: number; file: File; datum: Datum; dbfEncoding: DbfEncoding; swap?: boolean; lon?: string; lat?: string; epsg?: number; colour: string }
   | { type: 'cancel'; job: number }
   | { type: 'tile'; req: number; layer: string; z: number; x: number; y: number }
   | { type: 'feature'; req: number; layer: string; index: number }
@@ -41,6 +41,6 @@ export type FromWorker =
   | { type: 'done'; job: number; meta: ImportedMeta }
   | { type: 'joined'; layer: string; join: ImportedMeta['join'] }
   | { type: 'failed'; job: number; reason: Text }
-  | { type: 'question'; job: number; columns?: string[]; swapped?: boolean }
+  | { type: 'question'; job: number; columns?: string[]; swapped?: boolean; projection?: { guess: number | null } }
   | { type: 'cancelled'; job: number }
   | { type: 'reply'; req: number; data: unknown };
