@@ -29,3 +29,14 @@ export function bboxOf(pts: Iterable<Position>): BBox {
   for (const [x, y] of pts) { if (x < a) a = x; if (y < b) b = y; if (x > c) c = x; if (y > d) d = y; }
   return [a, b, c, d];
 }
+
+/** The same geometry with every position passed through f. */
+export function mapPositions(g: Geometry, f: (p: Position) => Position): Geometry {
+  switch (g.type) {
+    case 'Point': return { ...g, coordinates: f(g.coordinates) };
+    case 'MultiPoint': case 'LineString': return { ...g, coordinates: g.coordinates.map(f) };
+    case 'MultiLineString': case 'Polygon': return { ...g, coordinates: g.coordinates.map((r) => r.map(f)) };
+    case 'MultiPolygon': return { ...g, coordinates: g.coordinates.map((p) => p.map((r) => r.map(f))) };
+    case 'GeometryCollection': return { ...g, geometries: g.geometries.map((x) => mapPositions(x, f)) };
+  }
+}

@@ -104,6 +104,8 @@ export const IMPORT_UI = {
   projectionQuestion: { zh: '坐标单位为米（投影坐标），不是经纬度。它们是哪个坐标系？', en: 'The coordinates are in metres (a projected system), not longitude/latitude. Which system are they in?' },
   projectionGuess: { zh: '据坐标数值推测', en: 'guessed from the numbers' },
   convert: { zh: '转换并导入', en: 'Convert and import' },
+  hint: { zh: '这些数据与规划的边界和地点平均偏离约 {off} 米；按 {datum} 读取则仅偏离约 {fits} 米——可能来自该坐标系的地图。', en: 'These data sit about {off} m off the plan\'s boundaries and places; read as {datum} they sit about {fits} m off — they probably come from a map in that datum.' },
+  reread: { zh: '按 {datum} 重新读取', en: 'Read again as {datum}' },
   dbfEncoding: { zh: 'Shapefile 属性编码（无 .cpg 时）', en: 'Shapefile attribute encoding (without a .cpg)' },
   auto: { zh: '自动识别', en: 'Detect' },
   gbk: { zh: 'GBK（中文 Windows）', en: 'GBK (Chinese Windows)' },

@@ -4,9 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, openMap, clickLngLat } from './fixtures.ts';
 import type { Page } from '@playwright/test';
+import { must } from '../../src/lib/must.ts';
 
 const DIR = 'tests/fixtures/import';
-const EXPECTED = JSON.parse(readFileSync(`${DIR}/expected.json`, 'utf8')) as Record<string, { features?: number; skipped?: number; error?: string; question?: string[]; swapped?: boolean }>;
+const EXPECTED = JSON.parse(readFileSync(`${DIR}/expected.json`, 'utf8')) as Record<string, { features?: number; skipped?: number; error?: string; question?: string[]; projection?: number | null; swapped?: boolean }>;
 const FILES = Object.keys(EXPECTED).filter((k) => k !== '_');
 type MapWindow = { __map: import('maplibre-gl').Map; __pwned?: unknown };
 
@@ -33,6 +34,15 @@ test('every file of the corpus: drawn with its count, or refused with its reason
       await job.getByTestId('import-lat').selectOption('b');
       await job.getByTestId('import-answer').click();
       await expect(layerRow(page, name).getByTestId('imported-count')).toHaveText('1', { timeout: 30_000 });
+    } else if (want.projection !== undefined) {
+      // Metres: the system guessed from the numbers is offered first; else the planner picks one.
+      const pick = job.getByTestId('import-epsg');
+      await expect(pick, name).toBeVisible({ timeout: 30_000 });
+      if (want.projection) await expect(pick).toHaveValue(String(want.projection));
+      else await pick.selectOption('4550');
+      await job.getByTestId('import-convert').click();
+      await expect(layerRow(page, name).getByTestId('imported-count')).toHaveText('2', { timeout: 30_000 });
+      await expect(layerRow(page, name)).toContainText('converted to WGS84 from');
     } else if (want.swapped) {
       await job.getByTestId('import-swap').click({ timeout: 30_000 });
       await expect(layerRow(page, name).getByTestId('imported-count')).toHaveText(String(want.features), { timeout: 30_000 });
@@ -111,4 +121,71 @@ test('a file dropped on the map is imported, in the datum chosen by default (WGS
   }, text);
   await expect(page.getByTestId('tool-panel')).toBeVisible();
   await expect(layerRow(page, 'dropped.csv').getByTestId('imported-count')).toHaveText('3', { timeout: 30_000 });
+});
+
+test('data from 高德 read as WGS84: the map says they sit off the plan and re-reads them as GCJ-02 onto it', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openMap(page, '#tool=import');
+  await page.getByTestId('import-file').setInputFiles(`${DIR}/hailar-boundary-gcj02.geojson`);
+  const row = layerRow(page, 'hailar-boundary-gcj02.geojson');
+  const hint = row.getByTestId('imported-hint');
+  await expect(hint).toContainText('GCJ-02', { timeout: 30_000 });
+  const off = Number(/约 (\d+) 米/.exec(await hint.innerText())?.[1]);
+  expect(off).toBeGreaterThan(300);
+  await row.getByTestId('imported-reread').click();
+  await expect(hint).toHaveCount(0);
+  // Re-read, the line lies on the boundary of record; the download says so too.
+  const [d] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: 'GeoJSON', exact: true }).click()]);
+  const gj = JSON.parse(readFileSync(must(await d.path(), 'the download'), 'utf8'));
+  const units = JSON.parse(readFileSync('public/data/layers/units.geojson', 'utf8'));
+  const hailar = units.features.find((f: { properties: { name_zh: string } }) => f.properties.name_zh === '海拉尔区');
+  const ring = hailar.geometry.type === 'Polygon' ? hailar.geometry.coordinates[0] : hailar.geometry.coordinates[0][0];
+  const [a, b] = [gj.features[0].geometry.coordinates[0], ring[0]];
+  expect(Math.hypot((a[0] - b[0]) * 72_700, (a[1] - b[1]) * 111_200)).toBeLessThan(5);
+  // Kept so: after a reload the layer is in GCJ-02 with no hint.
+  await page.reload();
+  await page.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0);
+  await expect(row.getByTestId('imported-count')).toHaveText('1', { timeout: 30_000 });
+  await expect(row.getByTestId('imported-hint')).toHaveCount(0);
+});
+
+test('imported features are found by name in the search box, and open their card', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openMap(page, '#tool=import');
+  await page.getByTestId('import-file').setInputFiles(`${DIR}/schools.geojson`);
+  await expect(layerRow(page, 'schools.geojson').getByTestId('imported-count')).toHaveText('4', { timeout: 30_000 });
+  await page.getByTestId('search').fill('扎兰屯市第一');
+  const result = page.getByTestId('search-results').getByRole('option').filter({ hasText: '扎兰屯市第一中学' });
+  await expect(result).toContainText('我的数据');
+  await result.click();
+  await expect(page.getByTestId('imported-card')).toContainText('扎兰屯市第一中学');
+  await expect.poll(() => page.evaluate(() => (window as unknown as MapWindow).__map.getCenter().lng), { timeout: 10_000 }).toBeGreaterThan(122);
+  // The layer by its file name.
+  await page.getByTestId('search').fill('schools');
+  await expect(page.getByTestId('search-results')).toContainText('schools.geojson');
+});
+
+test('an import can be cancelled; a 15 MB property value folds in the card without freezing it', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openMap(page, '#tool=import&lang=en');
+  // ≈ 40 MB: long enough to read, parse and tile that Cancel comes first.
+  const row = (i: number) => `{"type":"Feature","properties":{"name":"p${i}","note":"${'x'.repeat(180)}"},"geometry":{"type":"Point","coordinates":[${(119 + (i % 1000) / 1000).toFixed(4)},${(49 + Math.floor(i / 1000) / 1000).toFixed(4)}]}}`;
+  const big = `{"type":"FeatureCollection","features":[${Array.from({ length: 160_000 }, (_, i) => row(i)).join(',')}]}`;
+  await page.getByTestId('import-file').setInputFiles({ name: 'big.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(big) });
+  const job = page.getByTestId('import-job').filter({ hasText: 'big.geojson' });
+  await job.getByTestId('import-cancel').click();
+  await expect(job).toHaveCount(0, { timeout: 60_000 });
+  await expect(layerRow(page, 'big.geojson')).toHaveCount(0);
+  // A property of 15 MB: the card shows its head and its length, not 15 MB of text.
+  const huge = JSON.stringify({ type: 'Feature', properties: { name: 'huge', blob: 'y'.repeat(15 * 1024 * 1024) }, geometry: { type: 'Point', coordinates: [119.75, 49.22] } });
+  await page.getByTestId('import-file').setInputFiles({ name: 'huge.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(huge) });
+  await expect(layerRow(page, 'huge.geojson').getByTestId('imported-count')).toHaveText('1', { timeout: 60_000 });
+  await page.evaluate(() => (window as unknown as MapWindow).__map.jumpTo({ center: [119.75, 49.22], zoom: 12 }));
+  await expect.poll(() => drawn(page), { timeout: 30_000 }).toBeGreaterThan(0);
+  await clickLngLat(page, 119.75, 49.22);
+  const card = page.getByTestId('imported-card');
+  await expect(card).toContainText('15,728,640 characters');
+  expect((await card.innerText()).length).toBeLessThan(5000);
+  await card.getByRole('button', { name: /Show all/ }).click();
+  expect((await card.innerText()).length).toBeLessThan(30_000);
 });

@@ -189,9 +189,13 @@ test('print: an A4 PDF with real text, the legend, the sources and a 300 dpi map
   expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([900, 700]);
 });
 
-test('print on A3 portrait: the page size asked for', async ({ page }) => {
+test('print on A3 portrait: the page size asked for, with the planner\'s own layer in its legend', async ({ page }) => {
   test.setTimeout(240_000);
-  await openMap(page, '#tool=print&lang=en');
+  await openMap(page, '#tool=import&lang=en');
+  await page.getByTestId('import-file').setInputFiles('tests/fixtures/import/schools.geojson');
+  await expect(page.getByTestId('tool-panel').getByTestId('imported-count')).toHaveText('4', { timeout: 30_000 });
+  await page.getByTestId('open-tools').click();
+  await page.getByTestId('tool-print').click();
   await page.getByTestId('print-a3').check();
   await page.getByTestId('print-portrait').check();
   const [d] = await Promise.all([page.waitForEvent('download', { timeout: 180_000 }), page.getByTestId('print-export').click()]);
@@ -199,7 +203,7 @@ test('print on A3 portrait: the page size asked for', async ({ page }) => {
   const { width, height } = (await PDFDocument.load(readFileSync(path))).getPage(0).getSize();
   expect([Math.round(width), Math.round(height)]).toEqual([842, 1191]);
   const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  for (const s of ['Legend', 'Lingxi', 'Sources', 'Coordinates: WGS84']) expect(text).toContain(s);
+  for (const s of ['Legend', 'Lingxi', 'Sources', 'Coordinates: WGS84', 'My data (imported by the user', 'schools.geojson (4)']) expect(text).toContain(s);
 });
 
 test('download: every layer parses as RFC 7946 GeoJSON with its metadata; point layers as CSV with a README', async ({ page }) => {

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import gcoord from 'gcoord';
 import { ColumnsQuestion, ImportError, PROJECTIONS, ProjectionQuestion, coordinateKind, dbfEncoding, guessColumns, readFile, safeProperties, toWgs84 } from '../../src/lib/import/formats.ts';
 import { UnitIndex, joinRows, joinToUnits, unitsFrom } from '../../src/lib/import/join.ts';
+import { datumFit, offerOtherDatum, referenceOf, reinterpret } from '../../src/lib/import/datum-hint.ts';
+import type { Feature } from 'geojson';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { areaKm2, distanceM } from '../../src/lib/geodesy.ts';
 import { must } from '../../src/lib/must.ts';
@@ -171,5 +173,45 @@ describe('the join to the plan\'s units', () => {
     expect(inHailar).toBeGreaterThan(1);
     expect(inHailar).toBeLessThan(total);
     expect(total).toBeCloseTo(distanceM([119.7288, 49.2103], [120.6, 49.2103]) / 1000, 0);
+  });
+});
+
+describe('the datum hint', () => {
+  const units = unitsFrom(JSON.parse(readFileSync('public/data/layers/units.geojson', 'utf8')).features);
+  const places = ['structure_points', 'rail_stations', 'ports', 'heritage'].flatMap((n) => JSON.parse(readFileSync(`public/data/layers/${n}.geojson`, 'utf8')).features.map((f: { geometry: { coordinates: number[] } }) => f.geometry.coordinates));
+  const ref = referenceOf(units, places);
+  const hailar = must(units.find((u) => u.name.zh === '海拉尔区'), '海拉尔区');
+  const ring = (hailar.geometry.type === 'Polygon' ? hailar.geometry.coordinates[0] : hailar.geometry.coordinates[0][0]) as [number, number][];
+  const line = (coords: number[][]): Feature => ({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: coords } });
+  const from = (c: [number, number], to: 'GCJ02' | 'BD09') => gcoord.transform(c, gcoord.WGS84, gcoord[to]) as number[];
+
+  it('says a 高德 (GCJ-02) boundary read as WGS84 is off, and that GCJ-02 fits', () => {
+    const amap = [line(ring.map((c) => from(c, 'GCJ02')))];
+    const fit = must(datumFit(amap, 'wgs84', ref), 'a fit');
+    expect(fit.median.wgs84).toBeGreaterThan(300);
+    expect(fit.median.gcj02).toBeLessThan(5);
+    expect(offerOtherDatum(fit, 'wgs84')).toBe('gcj02');
+    // read as GCJ-02 it fits: nothing to say
+    const asChosen = toWgs84(amap, 'gcj02');
+    expect(offerOtherDatum(datumFit(asChosen, 'gcj02', ref), 'gcj02')).toBeNull();
+  });
+
+  it('says BD-09 for 百度 data, and nothing for WGS84 data of record', () => {
+    expect(offerOtherDatum(datumFit([line(ring.map((c) => from(c, 'BD09')))], 'wgs84', ref), 'wgs84')).toBe('bd09');
+    expect(offerOtherDatum(datumFit([line(ring)], 'wgs84', ref), 'wgs84')).toBeNull();
+  });
+
+  it('raises no alarm for data that are simply not on the boundaries (random points)', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const pts: Feature[] = Array.from({ length: 3000 }, () => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [115.5 + rnd() * 10.5, 47.3 + rnd() * 5.8] } }));
+    expect(offerOtherDatum(datumFit(pts, 'wgs84', ref), 'wgs84')).toBeNull();
+  });
+
+  it('re-reads positions in another datum as gcoord does', () => {
+    const p: [number, number] = [119.74, 49.21];
+    const g = gcoord.transform(p, gcoord.GCJ02, gcoord.WGS84);
+    expect(reinterpret(p, 'wgs84', 'gcj02')[0]).toBeCloseTo(g[0], 6);
+    expect(reinterpret(reinterpret(p, 'wgs84', 'gcj02'), 'gcj02', 'wgs84')[1]).toBeCloseTo(p[1], 6);
   });
 });

@@ -10,7 +10,7 @@ import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { csvParse } from 'd3-dsv';
 import gcoord from 'gcoord';
 import type { Text } from '../../contracts/vocab.ts';
-import { positions } from '../geo.ts';
+import { mapPositions, positions } from '../geo.ts';
 
 export type Datum = 'wgs84' | 'gcj02' | 'bd09';
 export const DATUMS: readonly Datum[] = ['wgs84', 'gcj02', 'bd09'];
@@ -388,15 +388,6 @@ export function coordinateKind(features: Feature[]): 'lonlat' | 'swapped' | 'pro
   return 'lonlat';
 }
 
-function mapPositions(g: Geometry, f: (p: Position) => Position): Geometry {
-  switch (g.type) {
-    case 'Point': return { ...g, coordinates: f(g.coordinates) };
-    case 'MultiPoint': case 'LineString': return { ...g, coordinates: g.coordinates.map(f) };
-    case 'MultiLineString': case 'Polygon': return { ...g, coordinates: g.coordinates.map((r) => r.map(f)) };
-    case 'MultiPolygon': return { ...g, coordinates: g.coordinates.map((p) => p.map((r) => r.map(f))) };
-    case 'GeometryCollection': return { ...g, geometries: g.geometries.map((x) => mapPositions(x, f)) };
-  }
-}
 
 const round7 = (v: number) => Math.round(v * 1e7) / 1e7;
 

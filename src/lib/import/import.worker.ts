@@ -10,25 +10,32 @@ import vtpbf from 'vt-pbf';
 import { createStore, del, entries, get, set } from 'idb-keyval';
 import type { Feature } from 'geojson';
 import { ColumnsQuestion, ImportError, ProjectionQuestion, readFile } from './formats.ts';
-import { bboxOf, positions } from '../geo.ts';
+import { bboxOf, mapPositions, positions } from '../geo.ts';
 import { joinRows, joinToUnits, unitsFrom, type Unit } from './join.ts';
-import { IMPORT_DB, IMPORT_STORE, type FromWorker, type ImportedMeta, type ToWorker } from './protocol.ts';
+import { datumFit, offerOtherDatum, referenceOf, reinterpret, type Reference } from './datum-hint.ts';
+import { IMPORT_DB, IMPORT_STORE, type FromWorker, type ImportHit, type ImportedMeta, type ToWorker } from './protocol.ts';
 import type { StatsRow } from '../../contracts/stats.ts';
 
 const store = createStore(IMPORT_DB, IMPORT_STORE);
 interface Stored { meta: ImportedMeta; features: Feature[] }
-const layers = new Map<string, { meta: ImportedMeta; features: Feature[]; index: InstanceType<typeof geojsonvt> }>();
+interface Layer { meta: ImportedMeta; features: Feature[]; index: InstanceType<typeof geojsonvt>; labels: string[] }
+const layers = new Map<string, Layer>();
 const cancelled = new Set<number>();
 let base = '';
-let ground: Promise<{ units: Unit[]; stats: StatsRow[] }> | null = null;
+let ground: Promise<{ units: Unit[]; stats: StatsRow[]; reference: Reference }> | null = null;
+/** the places of record the datum hint measures against, with the units' boundaries */
+const PLACES = ['structure_points', 'rail_stations', 'ports', 'heritage'];
 
 const post = (m: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 
 function loadGround() {
-  ground ??= Promise.all([
-    fetch(new URL('data/layers/units.geojson', base)).then((r) => r.json()),
-    fetch(new URL('data/stats.json', base)).then((r) => r.json()),
-  ]).then(([u, s]) => ({ units: unitsFrom(u.features), stats: s.rows as StatsRow[] }));
+  const json = (path: string) => fetch(new URL(path, base)).then((r) => { if (!r.ok) throw new Error(`${path}: ${r.status}`); return r.json(); });
+  ground ??= Promise.all([json('data/layers/units.geojson'), json('data/stats.json'), ...PLACES.map((n) => json(`data/layers/${n}.geojson`))])
+    .then(([u, s, ...places]) => {
+      const units = unitsFrom(u.features);
+      const points = places.flatMap((p: { features: Feature[] }) => p.features.flatMap((f) => positions(f.geometry)));
+      return { units, stats: s.rows as StatsRow[], reference: referenceOf(units, points) };
+    });
   ground.catch(() => { ground = null; });
   return ground;
 }
@@ -41,10 +48,39 @@ function labelOf(p: Record<string, unknown>, i: number): string {
   return `#${i + 1}`;
 }
 
-function indexOf(features: Feature[]) {
+/** A layer as the worker keeps it: its features, their tiles and their names (for search). */
+function layerOf(meta: ImportedMeta, features: Feature[]): Layer {
   // The tiles carry a feature's number and a short label; the card asks for the rest.
-  const slim = features.map((f, i) => ({ type: 'Feature' as const, properties: { __i: i, label: labelOf(f.properties ?? {}, i) }, geometry: f.geometry }));
-  return new geojsonvt({ type: 'FeatureCollection', features: slim }, { maxZoom: 14, indexMaxZoom: 5, tolerance: 3, buffer: 64 });
+  const labels = features.map((f, i) => labelOf(f.properties ?? {}, i));
+  const slim = features.map((f, i) => ({ type: 'Feature' as const, properties: { __i: i, label: labels[i] }, geometry: f.geometry }));
+  const index = new geojsonvt({ type: 'FeatureCollection', features: slim }, { maxZoom: 14, indexMaxZoom: 5, tolerance: 3, buffer: 64 });
+  return { meta, features, index, labels };
+}
+
+/** Imported features whose name contains the query (case-insensitive), whole names first. */
+function searchLabels(q: string, limit: number): ImportHit[] {
+  const needle = q.trim().toLowerCase();
+  if (!needle) return [];
+  const hits: (ImportHit & { score: number })[] = [];
+  for (const [id, l] of layers) {
+    if (!l.meta.visible) continue;
+    for (let i = 0; i < l.labels.length && hits.length < 500; i++) {
+      const label = l.labels[i].toLowerCase();
+      if (label.startsWith('#')) continue;
+      const at = label.indexOf(needle);
+      if (at >= 0) hits.push({ layer: id, index: i, label: l.labels[i], bbox: [0, 0, 0, 0], score: (label === needle ? 0 : at === 0 ? 1 : 2) * 1000 + label.length });
+    }
+  }
+  return hits.sort((a, b) => a.score - b.score).slice(0, limit).map(({ score: _, ...h }) => {
+    const f = layers.get(h.layer)?.features[h.index];
+    return { ...h, bbox: f ? bboxOf(positions(f.geometry)) : h.bbox };
+  });
+}
+
+/** Lets a Cancel sent meanwhile arrive (the worker hears messages only between tasks), then stops if it did. */
+async function checkpoint(job: number): Promise<void> {
+  await new Promise((r) => setTimeout(r, 0));
+  if (cancelled.has(job)) throw new Error('cancelled');
 }
 
 async function readAll(job: number, file: File): Promise<Uint8Array> {
@@ -62,18 +98,30 @@ async function readAll(job: number, file: File): Promise<Uint8Array> {
   return out.subarray(0, at);
 }
 
+/** The join to the plan's units and zones, and whether another datum fits the plan better; posted as 'joined'. */
+async function meetThePlan(meta: ImportedMeta, features: Feature[]): Promise<void> {
+  try {
+    const g = await loadGround();
+    meta.join = joinRows(joinToUnits(features, g.units), g.stats);
+    const fit = datumFit(features, meta.datum, g.reference);
+    const other = offerOtherDatum(fit, meta.datum);
+    meta.hint = fit && other ? { datum: other, off: Math.round(fit.median[meta.datum]), fits: Math.round(fit.median[other]) } : null;
+    post({ type: 'joined', layer: meta.id, join: meta.join, hint: meta.hint });
+  } catch { /* the plan's ground is not there: no join, the layer is still drawn */ }
+}
+
 async function importFile(m: Extract<ToWorker, { type: 'read' }>) {
   const { job, file } = m;
   try {
     post({ type: 'progress', job, phase: 'reading', bytes: 0, total: file.size });
     const bytes = await readAll(job, file);
     post({ type: 'progress', job, phase: 'parsing', bytes: bytes.length, total: file.size });
+    await checkpoint(job);
     const r = await readFile(file.name, bytes, { datum: m.datum, swap: m.swap, lon: m.lon, lat: m.lat, epsg: m.epsg, dbfEncoding: m.dbfEncoding });
-    if (cancelled.has(job)) throw new Error('cancelled');
+    await checkpoint(job);
     if (r.swapped) { post({ type: 'question', job, swapped: true }); return; }
     post({ type: 'progress', job, phase: 'indexing', bytes: bytes.length, total: file.size, features: r.features.length });
     const id = `imp-${Date.now().toString(36)}-${job}`;
-    const index = indexOf(r.features);
     const kinds = { points: 0, lines: 0, polygons: 0 };
     for (const f of r.features) {
       const t = f.geometry.type;
@@ -85,14 +133,13 @@ async function importFile(m: Extract<ToWorker, { type: 'read' }>) {
       colour: m.colour, visible: true, join: [],
     };
     // Drawn first (the tiles are ready), then joined to the plan, then kept.
-    layers.set(id, { meta, features: r.features, index });
+    const layer = layerOf(meta, r.features);
+    await checkpoint(job);
+    layers.set(id, layer);
     post({ type: 'done', job, meta });
-    try {
-      const g = await loadGround();
-      meta.join = joinRows(joinToUnits(r.features, g.units), g.stats);
-      post({ type: 'joined', layer: id, join: meta.join });
-    } catch { /* the plan's ground is not there: no join, the layer is still drawn */ }
-    await set(id, { meta, features: r.features } satisfies Stored, store);
+    await meetThePlan(meta, r.features);
+    // Kept unless removed meanwhile (or cancelled once drawn).
+    if (layers.get(id) === layer) await set(id, { meta, features: r.features } satisfies Stored, store);
   } catch (e) {
     if (e instanceof ColumnsQuestion) post({ type: 'question', job, columns: e.columns });
     else if (e instanceof ProjectionQuestion) post({ type: 'question', job, projection: { guess: e.guess } });
@@ -127,7 +174,7 @@ self.onmessage = async (ev: MessageEvent<ToWorker>) => {
       for (const [key, value] of await entries<string, Stored>(store)) {
         const v = value as Stored;
         if (!v?.meta || !Array.isArray(v.features)) { await del(key, store); continue; }
-        layers.set(v.meta.id, { meta: v.meta, features: v.features, index: indexOf(v.features) });
+        layers.set(v.meta.id, layerOf(v.meta, v.features));
         metas.push(v.meta);
       }
       post({ type: 'reply', req: m.req, data: metas.sort((a, b) => a.id.localeCompare(b.id)) });
@@ -141,6 +188,20 @@ self.onmessage = async (ev: MessageEvent<ToWorker>) => {
       if (stored) await set(m.layer, { ...stored, meta: l.meta }, store);
       break;
     }
+    case 'search': post({ type: 'reply', req: m.req, data: searchLabels(m.q, m.limit) }); break;
     case 'remove': layers.delete(m.layer); await del(m.layer, store); break;
+    case 'redatum': {
+      // Read again in another datum: every position re-read, re-tiled, re-joined, kept.
+      const l = layers.get(m.layer);
+      if (!l) { post({ type: 'reply', req: m.req, data: null }); break; }
+      const from = l.meta.datum;
+      const features = l.features.map((f) => ({ ...f, geometry: mapPositions(f.geometry, (p) => reinterpret(p, from, m.datum)) }));
+      const meta: ImportedMeta = { ...l.meta, datum: m.datum, hint: null, bbox: bboxOf(features.flatMap((f) => positions(f.geometry))) };
+      layers.set(m.layer, layerOf(meta, features));
+      post({ type: 'reply', req: m.req, data: meta });
+      await meetThePlan(meta, features);
+      if (layers.has(m.layer)) await set(m.layer, { meta, features } satisfies Stored, store);
+      break;
+    }
   }
 };

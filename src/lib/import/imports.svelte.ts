@@ -7,7 +7,7 @@
  */
 import * as maplibregl from 'maplibre-gl';
 import { DATUMS, DBF_ENCODINGS, PROJECTIONS, type Datum, type DbfEncoding } from './formats.ts';
-import { IMPORT_DB, IMPORT_STORE, type FromWorker, type ImportedMeta, type ToWorker } from './protocol.ts';
+import { IMPORT_DB, IMPORT_STORE, type FromWorker, type ImportHit, type ImportedMeta, type ToWorker } from './protocol.ts';
 import type { MapCore } from '../map/core.svelte.ts';
 import { download } from '../ui/download.ts';
 import { ARCHIVE_SOURCE } from '../map/catalog.ts';
@@ -43,6 +43,8 @@ export interface Job {
   /** the answers given so far (CSV columns, a swap, a projected system), kept for the next question */
   answers?: { lon?: string; lat?: string; swap?: boolean; epsg?: number };
   error?: import('../../contracts/vocab.ts').Text;
+  /** Cancel was pressed: whatever the worker finishes for this job is dropped */
+  cancelling?: boolean;
 }
 
 export class Imports {
@@ -86,7 +88,8 @@ export class Imports {
   #onMessage(m: FromWorker): void {
     if (m.type === 'reply') { this.#replies.get(m.req)?.(m.data); this.#replies.delete(m.req); return; }
     if (m.type === 'joined') {
-      this.layers = this.layers.map((l) => (l.id === m.layer ? { ...l, join: m.join } : l));
+      this.layers = this.layers.map((l) => (l.id === m.layer ? { ...l, join: m.join, hint: m.hint } : l));
+      if (this.choropleth === m.layer) this.showJoin(m.layer);
       performance.mark('import:joined');
       return;
     }
@@ -101,6 +104,8 @@ export class Imports {
     else if (m.type === 'cancelled') this.jobs = this.jobs.filter((j) => j !== job);
     else if (m.type === 'done') {
       this.jobs = this.jobs.filter((j) => j.id !== m.job);
+      // Cancelled too late (the layer was made): it is removed, as asked.
+      if (job.cancelling) { this.#send({ type: 'remove', layer: m.meta.id }); return; }
       this.layers = [...this.layers, m.meta];
       this.#addToMap(m.meta);
       this.zoomTo(m.meta.id);
@@ -150,6 +155,8 @@ export class Imports {
   }
 
   cancel(job: Job): void {
+    const j = this.jobs.find((x) => x.id === job.id);
+    if (j) j.cancelling = true;
     this.#send({ type: 'cancel', job: job.id });
   }
 
@@ -217,6 +224,17 @@ export class Imports {
     if (l) this.#core.fitTo(l.bbox, false, 'left');
   }
 
+  /** Reads a layer again in another datum (the hint's offer): re-drawn, re-joined and kept by the worker. */
+  async redatum(id: string, datum: Datum): Promise<void> {
+    const meta = await this.#ask<ImportedMeta | null>((req) => ({ type: 'redatum', req, layer: id, datum }));
+    if (!meta) return;
+    this.layers = this.layers.map((l) => (l.id === id ? meta : l));
+    // New tiles: the source asks again under a new address.
+    const source = this.#core.map?.getSource(id) as maplibregl.VectorTileSource | undefined;
+    source?.setTiles([`imported://${id}/{z}/{x}/{y}?${datum}`]);
+    this.zoomTo(id);
+  }
+
   async downloadGeojson(id: string): Promise<void> {
     const l = this.layers.find((x) => x.id === id);
     const text = await this.#ask<string | null>((req) => ({ type: 'geojson', req, layer: id }));
@@ -252,6 +270,23 @@ export class Imports {
         'fill-opacity': ['case', ['>', ['coalesce', ['feature-state', 'join'], 0], 0], 0.65, 0.15],
       },
     }, map.getLayer('units-line') ? 'units-line' : undefined);
+  }
+
+  /** Imported layers whose file name, and visible imported features whose name, contain the query. */
+  async search(q: string, limit = 6): Promise<{ layers: ImportedMeta[]; features: ImportHit[] }> {
+    const needle = q.trim().toLowerCase();
+    if (!needle || !this.layers.length) return { layers: [], features: [] };
+    const layers = this.layers.filter((l) => l.name.toLowerCase().includes(needle)).slice(0, 3);
+    const features = await this.#ask<ImportHit[]>((req) => ({ type: 'search', req, q: needle, limit }));
+    return { layers, features };
+  }
+
+  /** Goes to an imported feature found by search and opens its card. */
+  async showHit(hit: ImportHit): Promise<void> {
+    const layer = this.layers.find((l) => l.id === hit.layer);
+    if (!layer) return;
+    this.#core.fitTo(hit.bbox, true);
+    await this.pick({ layer, index: hit.index });
   }
 
   /** The imported feature under a click, if any (its card opens: pick()). */

@@ -23,6 +23,8 @@ export interface ImportedMeta {
   colour: string;
   visible: boolean;
   join: JoinRow[];
+  /** another datum fits the plan's boundaries and places much better: which, and the median metres off as read and in it */
+  hint?: { datum: Datum; off: number; fits: number } | null;
 }
 
 export type ToWorker =
@@ -34,12 +36,17 @@ export type ToWorker =
   | { type: 'restore'; req: number }
   | { type: 'update'; layer: string; colour?: string; visible?: boolean }
   | { type: 'remove'; layer: string }
-  | { type: 'geojson'; req: number; layer: string };
+  | { type: 'geojson'; req: number; layer: string }
+  | { type: 'redatum'; req: number; layer: string; datum: Datum }
+  | { type: 'search'; req: number; q: string; limit: number };
+
+/** An imported feature found by its name: its layer, number, name and box (search). */
+export interface ImportHit { layer: string; index: number; label: string; bbox: [number, number, number, number] }
 
 export type FromWorker =
   | { type: 'progress'; job: number; phase: 'reading' | 'parsing' | 'indexing' | 'joining' | 'saving'; bytes: number; total: number; features?: number }
   | { type: 'done'; job: number; meta: ImportedMeta }
-  | { type: 'joined'; layer: string; join: ImportedMeta['join'] }
+  | { type: 'joined'; layer: string; join: ImportedMeta['join']; hint: ImportedMeta['hint'] }
   | { type: 'failed'; job: number; reason: Text }
   | { type: 'question'; job: number; columns?: string[]; swapped?: boolean; projection?: { guess: number | null } }
   | { type: 'cancelled'; job: number }

@@ -9,7 +9,7 @@ import { ATTRIBUTION, DATUM_NOTE, LICENCES, PLAN_NAME, SCHEMATIC_NOTE } from '..
 import { FONT_STACK } from '../map/catalog.ts';
 import { ICONS } from '../map/icons.ts';
 import { must } from '../must.ts';
-import { legendFor, showsSchematic } from './legend.ts';
+import { legendFor, showsSchematic, type OwnLayer } from './legend.ts';
 import { composePdf, layout, mapPixels, scaleBar, type Orientation, type PageText, type PaperSize } from './pdf.ts';
 import { renderMap, MAX_CANVAS, type FeatureStates } from './render.ts';
 import { wrap } from './text.ts';
@@ -29,8 +29,8 @@ export function footerLines(lang: Lang, visible: readonly string[]): string[] {
   ];
 }
 
-export function pageText(title: string, lang: Lang, visible: readonly string[], extra: Partial<PageText> = {}): PageText {
-  return { title, subtitle: PLAN_NAME[lang], legend: legendFor(visible), legendTitle: lang === 'zh' ? '图例' : 'Legend', footer: footerLines(lang, visible), lang, ...extra };
+export function pageText(title: string, lang: Lang, visible: readonly string[], extra: Partial<PageText> = {}, own: readonly OwnLayer[] = []): PageText {
+  return { title, subtitle: PLAN_NAME[lang], legend: legendFor(visible, own), legendTitle: lang === 'zh' ? '图例' : 'Legend', footer: footerLines(lang, visible), lang, ...extra };
 }
 
 let fontBytes: Promise<ArrayBuffer> | null = null;
@@ -44,16 +44,16 @@ export function printFont(): Promise<ArrayBuffer> {
   return fontBytes;
 }
 
-export interface PdfOptions { size: PaperSize; orientation: Orientation; title: string; lang: Lang; visible: readonly string[]; states?: FeatureStates }
+export interface PdfOptions { size: PaperSize; orientation: Orientation; title: string; lang: Lang; visible: readonly string[]; states?: FeatureStates; own?: readonly OwnLayer[] }
 
 export async function printPdf(main: maplibregl.Map, o: PdfOptions): Promise<Uint8Array> {
   const l = layout(o.size, o.orientation);
   const px = mapPixels(l);
   const [map, font] = await Promise.all([renderMap(main, px.cssWidth, px.cssHeight, px.pixelRatio, o.states), printFont()]);
-  return composePdf([{ size: o.size, orientation: o.orientation, map, text: pageText(o.title, o.lang, o.visible) }], font, { title: o.title, subject: PLAN_NAME[o.lang] });
+  return composePdf([{ size: o.size, orientation: o.orientation, map, text: pageText(o.title, o.lang, o.visible, {}, o.own) }], font, { title: o.title, subject: PLAN_NAME[o.lang] });
 }
 
-export interface PngOptions { width: number; height: number; title: string; lang: Lang; visible: readonly string[]; states?: FeatureStates }
+export interface PngOptions { width: number; height: number; title: string; lang: Lang; visible: readonly string[]; states?: FeatureStates; own?: readonly OwnLayer[] }
 
 /** A PNG of exactly width × height pixels: the map, a title, a legend, scale, north arrow and sources. */
 export async function printPng(main: maplibregl.Map, o: PngOptions): Promise<Blob> {
@@ -75,7 +75,7 @@ export async function printPng(main: maplibregl.Map, o: PngOptions): Promise<Blo
   ctx.fillStyle = '#1f2937'; ctx.fillText(o.title, 20 * u, 32 * u, tw - 24 * u);
   ctx.font = font(11); ctx.fillStyle = '#57534e'; ctx.fillText(PLAN_NAME[o.lang], 20 * u, 48 * u, tw - 24 * u);
   // Legend, right.
-  const groups = legendFor(o.visible);
+  const groups = legendFor(o.visible, o.own);
   const lw = 230 * u;
   const items = groups.flatMap((g) => [{ head: g.title[o.lang] }, ...g.items.map((i) => ({ item: i }))]);
   const lh = 17 * u;
