@@ -203,7 +203,7 @@ describe('the datum hint', () => {
 
   it('raises no alarm for data that are simply not on the boundaries (random points)', () => {
     let seed = 7;
-    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rnd = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647; };
     const pts: Feature[] = Array.from({ length: 3000 }, () => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [115.5 + rnd() * 10.5, 47.3 + rnd() * 5.8] } }));
     expect(offerOtherDatum(datumFit(pts, 'wgs84', ref), 'wgs84')).toBeNull();
   });
