@@ -216,12 +216,16 @@ const imp = await (async () => {
   const cdp = await ctx.newCDPSession(p);
   await cdp.send('Performance.enable');
   const heap = ((await cdp.send('Performance.getMetrics')).metrics.find((x) => x.name === 'JSHeapUsedSize')?.value ?? 0) / 1024 / 1024;
+  // The worker's heap is not the page's: the renderer process (page + import worker) resident size, from /proc.
+  const procs = (await (await browser.newBrowserCDPSession()).send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+  const rss = (pid: number) => { try { return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024; } catch { return 0; } };
+  const rendererMb = Math.max(0, ...procs.processInfo.filter((x) => x.type === 'renderer').map((x) => rss(x.id)));
   await ctx.close();
   const during = at.long.filter((l) => l.start >= t0);
   return {
     file_mb: importBytes / 1048576, features: 200_000,
     first_progress_ms: at.progress - t0, tiles_ready_ms: at.done - t0, joined_after_ms: at.joined - at.done,
-    longest_task_ms: Math.max(0, ...during.map((l) => l.d)), long_tasks: during.length, page_heap_mb: heap,
+    longest_task_ms: Math.max(0, ...during.map((l) => l.d)), long_tasks: during.length, page_heap_mb: heap, renderer_rss_mb: rendererMb,
   };
 })();
 
@@ -268,7 +272,7 @@ const md = [
   '|---|---|',
   `| data build (npm run data, 3 runs) | median ${median(buildRuns).toFixed(2)} s (${Math.min(...buildRuns).toFixed(2)}–${Math.max(...buildRuns).toFixed(2)}) |`,
   `| search query (${index.length} entries, ${queries.length} queries × 50) | median ${median(qtimes).toFixed(3)} ms, max ${Math.max(...qtimes).toFixed(2)} ms |`,
-  `| import of ${imp.features.toLocaleString('en')} features (${imp.file_mb.toFixed(0)} MB GeoJSON; one round) | first progress ${imp.first_progress_ms.toFixed(0)} ms; tiles ready ${(imp.tiles_ready_ms / 1000).toFixed(1)} s; joined ${(imp.joined_after_ms / 1000).toFixed(1)} s after; longest main-thread task during it ${imp.longest_task_ms.toFixed(0)} ms (${imp.long_tasks} over 50 ms); page heap ${imp.page_heap_mb.toFixed(0)} MB |`,
+  `| import of ${imp.features.toLocaleString('en')} features (${imp.file_mb.toFixed(0)} MB GeoJSON; one round) | first progress ${imp.first_progress_ms.toFixed(0)} ms; tiles ready ${(imp.tiles_ready_ms / 1000).toFixed(1)} s; joined ${(imp.joined_after_ms / 1000).toFixed(1)} s after; longest main-thread task during it ${imp.longest_task_ms.toFixed(0)} ms (${imp.long_tasks} over 50 ms); page heap ${imp.page_heap_mb.toFixed(0)} MB; renderer (page + import worker) ${imp.renderer_rss_mb.toFixed(0)} MB resident |`,
   ...bundle.filter((b) => b.raw > 20_000).map((b) => `| ${b.file} | ${kb(b.raw)} raw, ${kb(b.gzip)} gzip |`),
 ].join('\n');
 mkdirSync('bench-results', { recursive: true });
