@@ -101,7 +101,7 @@ export const IMPORT_UI = {
   lat: { zh: '纬度', en: 'Latitude' },
   swapQuestion: { zh: '坐标似乎是“纬度, 经度”顺序。交换后导入？', en: 'The coordinates look like latitude, longitude. Swap them and import?' },
   swap: { zh: '交换并导入', en: 'Swap and import' },
-  projectionQuestion: { zh: '坐标单位为米（投影坐标），不是经纬度。它们是哪个坐标系？', en: 'The coordinates are in metres (a projected system), not longitude/latitude. Which system are they in?' },
+  projectionQuestion: { zh: '坐标单位为米（投影坐标），不是经纬度。它们是哪个坐标系？（GK：高斯—克吕格；带号在东坐标之前者选“第 N 带”）', en: 'The coordinates are in metres (a projected system), not longitude/latitude. Which system are they in? (GK: Gauss–Krüger; choose “zone N” when the easting starts with the zone number)' },
   projectionGuess: { zh: '据坐标数值推测', en: 'guessed from the numbers' },
   convert: { zh: '转换并导入', en: 'Convert and import' },
   hint: { zh: '这些数据与规划的边界和地点平均偏离约 {off} 米；按 {datum} 读取则仅偏离约 {fits} 米——可能来自该坐标系的地图。', en: 'These data sit about {off} m off the plan\'s boundaries and places; read as {datum} they sit about {fits} m off — they probably come from a map in that datum.' },

@@ -325,11 +325,11 @@ export interface Projection { epsg: number; name: Text; def: string }
 const gk = (cm: number, x0: number) => `+proj=tmerc +lat_0=0 +lon_0=${cm} +k=1 +x_0=${x0} +y_0=0 +ellps=GRS80 +units=m +no_defs`;
 const gk3 = (cm: number, zoned: boolean): Projection => {
   const zone = cm / 3, epsg = zoned ? 4513 + zone - 25 : 4534 + (cm - 75) / 3;
-  return { epsg, def: gk(cm, zoned ? zone * 1e6 + 5e5 : 5e5), name: zoned ? { zh: `CGCS2000 3° 带高斯—克吕格 第 ${zone} 带（EPSG:${epsg}）`, en: `CGCS2000 3-degree Gauss–Krüger zone ${zone} (EPSG:${epsg})` } : { zh: `CGCS2000 3° 带高斯—克吕格 中央经线 ${cm}°E（EPSG:${epsg}）`, en: `CGCS2000 3-degree Gauss–Krüger CM ${cm}°E (EPSG:${epsg})` } };
+  return { epsg, def: gk(cm, zoned ? zone * 1e6 + 5e5 : 5e5), name: zoned ? { zh: `CGCS2000 3°带 第 ${zone} 带（EPSG:${epsg}）`, en: `CGCS2000 3° GK zone ${zone} (EPSG:${epsg})` } : { zh: `CGCS2000 3°带 ${cm}°E（EPSG:${epsg}）`, en: `CGCS2000 3° GK CM ${cm}°E (EPSG:${epsg})` } };
 };
 const gk6 = (cm: number, zoned: boolean): Projection => {
   const zone = (cm + 3) / 6, epsg = zoned ? 4491 + zone - 13 : 4502 + (cm - 75) / 6;
-  return { epsg, def: gk(cm, zoned ? zone * 1e6 + 5e5 : 5e5), name: zoned ? { zh: `CGCS2000 6° 带高斯—克吕格 第 ${zone} 带（EPSG:${epsg}）`, en: `CGCS2000 6-degree Gauss–Krüger zone ${zone} (EPSG:${epsg})` } : { zh: `CGCS2000 6° 带高斯—克吕格 中央经线 ${cm}°E（EPSG:${epsg}）`, en: `CGCS2000 6-degree Gauss–Krüger CM ${cm}°E (EPSG:${epsg})` } };
+  return { epsg, def: gk(cm, zoned ? zone * 1e6 + 5e5 : 5e5), name: zoned ? { zh: `CGCS2000 6°带 第 ${zone} 带（EPSG:${epsg}）`, en: `CGCS2000 6° GK zone ${zone} (EPSG:${epsg})` } : { zh: `CGCS2000 6°带 ${cm}°E（EPSG:${epsg}）`, en: `CGCS2000 6° GK CM ${cm}°E (EPSG:${epsg})` } };
 };
 export const PROJECTIONS: readonly Projection[] = [
   { epsg: 3857, name: { zh: 'Web 墨卡托（EPSG:3857）', en: 'Web Mercator (EPSG:3857)' }, def: 'EPSG:3857' },
