@@ -18,7 +18,11 @@ export default defineConfig({
   plugins: [svelte(), overview()],
   // Relative base: dist/ works from any folder of any static server (with HTTP Range).
   base: './',
-  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 1200 },
+  build: {
+    target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 1200,
+    // MapLibre in a chunk of its own: long-cacheable across app releases, and kept out of the presenter window.
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl[\\/].*\.m?js$/ }] } } },
+  },
   // The import worker is a module worker with its own chunks (the parsers load when a format needs them).
   worker: { format: 'es' },
   server: { host: '127.0.0.1' },

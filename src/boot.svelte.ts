@@ -1,8 +1,8 @@
 /**
- * Start-up, in one place: read the address, make the app's parts, mount the app (or the
- * presenter window), then — once the map's element exists — create the map, open what a
- * deep link asks for, connect the presenter channel and the test hook, and keep the map
- * and the address in step with the state.
+ * The app's start-up, in one place (the presenter window starts in presenter.ts): read the
+ * address, make the app's parts, mount the app, then — once the map's element exists —
+ * create the map, open what a deep link asks for, connect the presenter channel and the
+ * test hook, and keep the map and the address in step with the state.
  */
 import { mount } from 'svelte';
 import App from './App.svelte';
@@ -22,12 +22,6 @@ export function boot(target: HTMLElement): void {
   const url = readUrl();
   const app = new AppState();
   app.restore(url.state);
-  if (url.presenter) {
-    document.getElementById('overview')?.remove();
-    const tour = new TourState(app, null, null);
-    void import('./components/PresenterView.svelte').then((m) => mount(m.default, { target, props: { tour, lang: app.lang, start: url.state } }));
-    return;
-  }
   const map = new MapServices();
   const actions = new Actions(app, map);
   const stage: TourStage = {
@@ -70,7 +64,11 @@ function startMap({ app, map, actions, tour, tools, imports, e2e }: AppContext, 
           if (!overview.isConnected) host.prepend(overview);
         }
       },
-      onIdle: () => { if (!overview?.classList.contains('nodata')) overview?.remove(); },
+      onIdle: () => {
+        if (!overview || overview.classList.contains('nodata')) return;
+        overview.classList.add('gone');
+        setTimeout(() => { if (!overview.classList.contains('nodata')) overview.remove(); }, 350);
+      },
     },
   });
   const m = map.core.map;

@@ -28,6 +28,8 @@ import { unionBBox, type BBox } from '../../src/lib/geo.ts';
 import { importBenchFile } from './import-data.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+/** BENCH_QUICK=1: the first-view pages only (no data build timing, tour path or import) — for iterating on start-up */
+const QUICK = process.env.BENCH_QUICK === '1';
 const VIEW = { width: 1280, height: 800 };
 const median = (a: number[]) => { const s = [...a].sort((x, y) => x - y); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 const fmt = (a: number[], d = 0) => `${median(a).toFixed(d)} (${Math.min(...a).toFixed(d)}–${Math.max(...a).toFixed(d)})`;
@@ -41,7 +43,7 @@ function run(cmd: string, args: string[]) {
 
 // ------------------------------------------------------------------ data build and bundle
 const buildRuns: number[] = [];
-for (let i = 0; i < 3; i++) {
+for (let i = 0; i < (QUICK ? 0 : 3); i++) {
   const t0 = performance.now();
   run('npx', ['tsx', 'scripts/data/build.ts']);
   buildRuns.push((performance.now() - t0) / 1000);
@@ -85,6 +87,7 @@ const map = new maplibregl.Map({ container: 'map', bounds: ${bounds}, fitBoundsO
 // ------------------------------------------------------------------ a static server that counts bytes
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.pmtiles': 'application/octet-stream' };
 let served = 0;
+let servedJs = 0;
 function resolveFile(url: string): string | null {
   const path = decodeURIComponent(url.split('?')[0]);
   if (path.startsWith('/bench/maplibre-gl')) return join('node_modules/maplibre-gl/dist', path.slice('/bench/'.length));
@@ -104,10 +107,12 @@ const server: Server = createServer((req, res) => {
     const end = range[2] ? Math.min(Number(range[2]), body.length - 1) : body.length - 1;
     const part = body.subarray(start, end + 1);
     served += part.length;
+    if (/\.m?js$/.test(file)) servedJs += part.length;
     res.writeHead(206, { 'Content-Type': type, 'Content-Range': `bytes ${start}-${end}/${body.length}`, 'Content-Length': part.length, 'Accept-Ranges': 'bytes' });
     res.end(part);
   } else {
     served += body.length;
+    if (/\.m?js$/.test(file)) servedJs += body.length;
     res.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length, 'Accept-Ranges': 'bytes' });
     res.end(body);
   }
@@ -120,34 +125,47 @@ const browser: Browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox', '--disable-background-networking'],
 });
-const PAGES = { empty: `${ORIGIN}/bench/empty.html`, one: `${ORIGIN}/bench/one.html`, raw: `${ORIGIN}/bench/raw.html`, app: `${ORIGIN}/?e2e=1` } as const;
+const TOUR_ID = (JSON.parse(readFileSync('public/data/tours.json', 'utf8')) as Tour[])[0].id;
+const PAGES = { empty: `${ORIGIN}/bench/empty.html`, one: `${ORIGIN}/bench/one.html`, raw: `${ORIGIN}/bench/raw.html`, app: `${ORIGIN}/?e2e=1`, presenter: `${ORIGIN}/?presenter=1#tour=${TOUR_ID}&step=1` } as const;
 type Name = keyof typeof PAGES;
-type First = { idle: number[]; bytes: number[]; heap: number[]; longTasks: number[]; longMs: number[]; programs: number[]; marks: Record<string, number>[] };
-const first = Object.fromEntries(Object.keys(PAGES).map((k) => [k, { idle: [], bytes: [], heap: [], longTasks: [], longMs: [], programs: [], marks: [] }])) as unknown as Record<Name, First>;
+/** the mark a page is ready at: the map's first idle, or the presenter window's first render */
+const READY = (n: Name) => (n === 'presenter' ? 'presenter:ready' : 'map:idle');
+type First = { idle: number[]; bytes: number[]; jsBytes: number[]; heap: number[]; longTasks: number[]; longMs: number[]; longest: number[]; tbt: number[]; fp: number[]; fcp: number[]; programs: number[]; marks: Record<string, number>[] };
+const first = Object.fromEntries(Object.keys(PAGES).map((k) => [k, { idle: [], bytes: [], jsBytes: [], heap: [], longTasks: [], longMs: [], longest: [], tbt: [], fp: [], fcp: [], programs: [], marks: [] }])) as unknown as Record<Name, First>;
 for (let round = 0; round < ROUNDS; round++) {
   for (const name of Object.keys(PAGES) as Name[]) {
     const ctx = await browser.newContext({ viewport: VIEW });
     await ctx.addInitScript(() => {
-      (window as unknown as { __long: number[] }).__long = [];
-      new PerformanceObserver((l) => { for (const e of l.getEntries()) (window as unknown as { __long: number[] }).__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+      (window as unknown as { __long: { start: number; d: number }[] }).__long = [];
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) (window as unknown as { __long: { start: number; d: number }[] }).__long.push({ start: e.startTime, d: e.duration }); }).observe({ type: 'longtask', buffered: true });
     });
     const p = await ctx.newPage();
     served = 0;
+    servedJs = 0;
     await p.goto(PAGES[name]);
-    await p.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0, null, { timeout: 60_000 });
-    const m = await p.evaluate(() => ({
-      idle: performance.getEntriesByName('map:idle')[0].startTime,
-      long: (window as unknown as { __long: number[] }).__long,
+    await p.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, READY(name), { timeout: 60_000 });
+    // Paint entries arrive once the frame is presented, which can be after the ready mark; a page with nothing contentful has none.
+    await p.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 5_000 }).catch(() => {});
+    const m = await p.evaluate((mark) => ({
+      idle: performance.getEntriesByName(mark)[0].startTime,
+      long: (window as unknown as { __long: { start: number; d: number }[] }).__long.filter((l) => l.start < performance.getEntriesByName(mark)[0].startTime).map((l) => l.d),
       // MapLibre internals, read only here: how many shader programs the first view compiled
-      programs: Object.keys((window as unknown as { __map: { painter: { programCache: { programs: object } } } }).__map.painter.programCache.programs).length,
+      programs: Object.keys((window as unknown as { __map?: { painter: { programCache: { programs: object } } } }).__map?.painter.programCache.programs ?? {}).length,
       marks: Object.fromEntries(performance.getEntriesByType('mark').map((e) => [e.name, e.startTime])),
-    }));
+      fp: performance.getEntriesByName('first-paint')[0]?.startTime ?? Number.NaN,
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+    }), READY(name));
     const cdp = await ctx.newCDPSession(p);
     await cdp.send('Performance.enable');
     const metrics = (await cdp.send('Performance.getMetrics')).metrics;
     const heap = metrics.find((x) => x.name === 'JSHeapUsedSize')?.value ?? 0;
     first[name].idle.push(m.idle);
     first[name].bytes.push(served);
+    first[name].jsBytes.push(servedJs);
+    first[name].longest.push(Math.max(0, ...m.long));
+    first[name].tbt.push(m.long.reduce((t, d) => t + Math.max(0, d - 50), 0));
+    first[name].fp.push(m.fp);
+    first[name].fcp.push(m.fcp);
     first[name].heap.push(heap / 1024 / 1024);
     first[name].longTasks.push(m.long.length);
     first[name].longMs.push(m.long.reduce((s, d) => s + d, 0));
@@ -162,7 +180,7 @@ const tour = (JSON.parse(readFileSync('public/data/tours.json', 'utf8')) as Tour
 const details = JSON.parse(readFileSync('public/data/features.json', 'utf8')) as Record<string, { bbox: number[] }>;
 const path = tour.steps.map((s) => ('fit' in s.camera ? unionBBox(s.camera.fit.map((id) => details[id].bbox)) : null)).filter((b): b is BBox => !!b);
 const frames: Record<'empty' | 'app', number[]> = { empty: [], app: [] };
-for (let round = 0; round < Math.max(2, Math.ceil(ROUNDS / 2)); round++) {
+for (let round = 0; round < (QUICK ? 0 : Math.max(2, Math.ceil(ROUNDS / 2))); round++) {
   for (const name of ['empty', 'app'] as const) {
     const ctx = await browser.newContext({ viewport: VIEW });
     const p = await ctx.newPage();
@@ -190,8 +208,8 @@ for (let round = 0; round < Math.max(2, Math.ceil(ROUNDS / 2)); round++) {
 }
 // ------------------------------------------------------------------ import at scale (one round: it is long)
 const IMPORT_FILE = 'bench-results/import-200k.geojson';
-const importBytes = await importBenchFile(IMPORT_FILE);
-const imp = await (async () => {
+const importBytes = QUICK ? 0 : await importBenchFile(IMPORT_FILE);
+const imp = QUICK ? null : await (async () => {
   const ctx = await browser.newContext({ viewport: VIEW });
   await ctx.addInitScript(() => {
     (window as unknown as { __long: { start: number; d: number }[] }).__long = [];
@@ -254,25 +272,30 @@ const result = {
 };
 const cols = Object.keys(PAGES) as Name[];
 const row = (label: string, cell: (n: Name) => string) => `| ${label} | ${cols.map(cell).join(' | ')} |`;
-const phases = ['app:start', 'map:created', 'map:render1', 'map:load', 'map:idle'];
+const phases = ['app:start', 'app:painted', 'map:created', 'map:render1', 'map:load', 'map:idle'];
 const md = [
-  '| figure | empty map | one vector layer (floor) | raw GeoJSON | app |',
-  '|---|---|---|---|---|',
-  row('time to map:idle, ms (median, min–max)', (n) => fmt(first[n].idle)),
+  '| figure | empty map | one vector layer (floor) | raw GeoJSON | app | presenter window |',
+  '|---|---|---|---|---|---|',
+  row('first paint, ms', (n) => fmt(first[n].fp)),
+  row('first contentful paint, ms', (n) => fmt(first[n].fcp)),
+  row('time to map:idle (presenter: ready), ms', (n) => fmt(first[n].idle)),
   row('… ratio to the empty map', (n) => `${ratio(first[n].idle, first.empty.idle).toFixed(2)}×`),
   row('bytes served for the first view', (n) => `${kb(median(first[n].bytes))}${n === 'empty' ? '' : ` (+${kb(median(first[n].bytes) - median(first.empty.bytes))})`}`),
   row('JS heap of the page, MB', (n) => fmt(first[n].heap, 1)),
-  row('long tasks (count / total ms)', (n) => `${median(first[n].longTasks)} / ${median(first[n].longMs).toFixed(0)}`),
+  row('JS served for the first view', (n) => kb(median(first[n].jsBytes))),
+  row('long tasks before ready (count / total ms)', (n) => `${median(first[n].longTasks)} / ${median(first[n].longMs).toFixed(0)}`),
+  row('longest task, ms', (n) => fmt(first[n].longest)),
+  row('total blocking time (Σ task − 50 ms), ms', (n) => fmt(first[n].tbt)),
   row('shader programs compiled', (n) => String(median(first[n].programs))),
-  `| CPU per frame on the tour path, ms | ${fmt(frames.empty, 2)} | – | – | ${fmt(frames.app, 2)} (${result.cpu_per_frame_ratio.toFixed(2)}×) |`,
+  ...(QUICK ? [] : [`| CPU per frame on the tour path, ms | ${fmt(frames.empty, 2)} | – | – | ${fmt(frames.app, 2)} (${result.cpu_per_frame_ratio.toFixed(2)}×) | – |`]),
   '',
   `App start-up phases (performance marks, median ms from navigation): ${phases.map((p) => `${p} ${median(first.app.marks.map((m) => m[p] ?? NaN)).toFixed(0)}`).join(' → ')}`,
   '',
   '| figure | value |',
   '|---|---|',
-  `| data build (npm run data, 3 runs) | median ${median(buildRuns).toFixed(2)} s (${Math.min(...buildRuns).toFixed(2)}–${Math.max(...buildRuns).toFixed(2)}) |`,
+  ...(QUICK ? [] : [`| data build (npm run data, 3 runs) | median ${median(buildRuns).toFixed(2)} s (${Math.min(...buildRuns).toFixed(2)}–${Math.max(...buildRuns).toFixed(2)}) |`]),
   `| search query (${index.length} entries, ${queries.length} queries × 50) | median ${median(qtimes).toFixed(3)} ms, max ${Math.max(...qtimes).toFixed(2)} ms |`,
-  `| import of ${imp.features.toLocaleString('en')} features (${imp.file_mb.toFixed(0)} MB GeoJSON; one round) | first progress ${imp.first_progress_ms.toFixed(0)} ms; tiles ready ${(imp.tiles_ready_ms / 1000).toFixed(1)} s; joined ${(imp.joined_after_ms / 1000).toFixed(1)} s after; longest main-thread task during it ${imp.longest_task_ms.toFixed(0)} ms (${imp.long_tasks} over 50 ms); page heap ${imp.page_heap_mb.toFixed(0)} MB; renderer (page + import worker) ${imp.renderer_rss_mb.toFixed(0)} MB resident |`,
+  ...(imp ? [`| import of ${imp.features.toLocaleString('en')} features (${imp.file_mb.toFixed(0)} MB GeoJSON; one round) | first progress ${imp.first_progress_ms.toFixed(0)} ms; tiles ready ${(imp.tiles_ready_ms / 1000).toFixed(1)} s; joined ${(imp.joined_after_ms / 1000).toFixed(1)} s after; longest main-thread task during it ${imp.longest_task_ms.toFixed(0)} ms (${imp.long_tasks} over 50 ms); page heap ${imp.page_heap_mb.toFixed(0)} MB; renderer (page + import worker) ${imp.renderer_rss_mb.toFixed(0)} MB resident |`] : []),
   ...bundle.filter((b) => b.raw > 20_000).map((b) => `| ${b.file} | ${kb(b.raw)} raw, ${kb(b.gzip)} gzip |`),
 ].join('\n');
 mkdirSync('bench-results', { recursive: true });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { test, expect, openMap, clickLngLat, waitIdle } from './fixtures.ts';
 
@@ -34,6 +35,16 @@ test.describe('first view', () => {
     await openMap(page);
     await expect(page.getByTestId('overview')).toHaveCount(0);
     expect(await page.evaluate(() => performance.getEntriesByName('map:idle').length)).toBe(1);
+  });
+
+  test('the presenter window loads neither MapLibre nor the app\'s panels', async ({ page, log }) => {
+    const tours = JSON.parse(readFileSync('public/data/tours.json', 'utf8')) as { id: string }[];
+    await page.goto(`/?presenter=1#tour=${tours[0].id}&step=2`);
+    await page.waitForFunction(() => performance.getEntriesByName('presenter:ready').length > 0);
+    await expect(page.getByTestId('presenter-count')).toHaveText(/^2 \/ /);
+    const js = log.requests.filter((u) => /\.m?js(\?|$)/.test(u));
+    expect(js.length).toBeGreaterThan(0);
+    expect(js.filter((u) => /maplibre|boot\.svelte|App-/.test(u)), 'map code in the presenter window').toEqual([]);
   });
 
   test('loads the plan, search, details, tours and export code only when they are used', async ({ page, log }) => {

@@ -5,20 +5,16 @@
 import type { Lang } from '../../contracts/vocab.ts';
 import { TOGGLABLE, DEFAULT_VISIBLE } from '../map/catalog.ts';
 import { formatHash, parseHash, type UrlState } from '../url.ts';
+import { pageFlags, type PageFlags } from './flags.ts';
 
 const KNOWN = { layers: TOGGLABLE.map((c) => c.id) };
 
-export interface StartUrl {
+export interface StartUrl extends PageFlags {
   state: UrlState;
-  /** ?presenter: the presenter's window of a tour (no map) */
-  presenter: boolean;
-  /** ?e2e: test and benchmark pages reach the map as window.__map */
-  e2e: boolean;
 }
 
 export function readUrl(): StartUrl {
-  const q = new URLSearchParams(location.search);
-  return { state: parseHash(location.hash, KNOWN), presenter: q.has('presenter'), e2e: q.has('e2e') };
+  return { state: parseHash(location.hash, KNOWN), ...pageFlags() };
 }
 
 /** Writes the state into the hash (replacing the history entry: panning is not navigation). */

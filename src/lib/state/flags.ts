@@ -1,0 +1,15 @@
+/**
+ * The page's query flags (?presenter, ?e2e): read by the tiny entry (main.ts) before any app
+ * code loads, to load only what the page shows, and by location.ts with the rest of the address.
+ */
+export interface PageFlags {
+  /** ?presenter: the presenter's window of a tour (no map) */
+  presenter: boolean;
+  /** ?e2e: test and benchmark pages reach the map as window.__map */
+  e2e: boolean;
+}
+
+export function pageFlags(search = location.search): PageFlags {
+  const q = new URLSearchParams(search);
+  return { presenter: q.has('presenter'), e2e: q.has('e2e') };
+}
