@@ -14,8 +14,27 @@ function overview(): Plugin {
   };
 }
 
+/**
+ * pmtiles imports fflate for browsers without DecompressionStream; the app hands pmtiles a
+ * decompress of its own (lib/map/archive.ts: DecompressionStream, else fflate loaded then),
+ * so pmtiles' static import gets a stub and fflate stays out of the first view (5.5 KB gzip).
+ */
+function pmtilesWithoutFflate(): Plugin {
+  const STUB = '\0pmtiles-fflate-stub';
+  return {
+    name: 'hlbe-pmtiles-without-fflate',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      return source === 'fflate' && importer && /node_modules[\\/]pmtiles[\\/]/.test(importer) ? STUB : null;
+    },
+    load(id) {
+      return id === STUB ? "export function decompressSync() { throw new Error('pmtiles decompresses through lib/map/archive.ts'); }" : null;
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [svelte(), overview()],
+  plugins: [svelte(), overview(), pmtilesWithoutFflate()],
   // Relative base: dist/ works from any folder of any static server (with HTTP Range).
   base: './',
   build: {

@@ -8,7 +8,7 @@
  */
 import type { Feature, Position } from 'geojson';
 import gcoord from 'gcoord';
-import { DATUMS, type Datum } from './formats.ts';
+import { DATUMS, type Datum } from './options.ts';
 import { positions } from '../geo.ts';
 import type { Unit } from './join.ts';
 

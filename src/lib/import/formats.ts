@@ -12,8 +12,12 @@ import gcoord from 'gcoord';
 import type { Text } from '../../contracts/vocab.ts';
 import { mapPositions, positions } from '../geo.ts';
 
-export type Datum = 'wgs84' | 'gcj02' | 'bd09';
-export const DATUMS: readonly Datum[] = ['wgs84', 'gcj02', 'bd09'];
+import type { Datum, DbfEncoding } from './options.ts';
+
+import { PROJECTIONS } from './options.ts';
+
+export type { Datum, DbfEncoding, Projection } from './options.ts';
+export { DATUMS, DBF_ENCODINGS, PROJECTIONS } from './options.ts';
 export type Format = 'geojson' | 'csv' | 'kml' | 'shapefile';
 
 export interface Problem {
@@ -248,8 +252,6 @@ export async function parseKml(text: string): Promise<{ features: Feature[]; ski
   return { features, skipped };
 }
 
-export type DbfEncoding = 'auto' | 'utf-8' | 'gbk';
-export const DBF_ENCODINGS: readonly DbfEncoding[] = ['auto', 'gbk', 'utf-8'];
 
 /**
  * The encoding of a .dbf's text: the user's choice, else its .cpg, else the language id in
@@ -315,29 +317,6 @@ export async function parseShapefileZip(bytes: Uint8Array, chosen: DbfEncoding =
   notes.push(layers.every((p) => p.prj) ? { zh: 'Shapefile 按其 .prj 转换为 WGS84', en: 'converted to WGS84 from the .prj' } : { zh: '缺少 .prj：坐标按原样读取', en: 'no .prj: coordinates read as they are' });
   return { features, skipped, notes };
 }
-
-/**
- * The projected systems metre coordinates around Hulunbuir come in, converted with proj4:
- * Web Mercator, and CGCS2000 Gauss–Krüger 3° and 6° zones over 115°–127°E, with and without
- * the zone number before the easting. CGCS2000 is taken as WGS84 (they differ by centimetres).
- */
-export interface Projection { epsg: number; name: Text; def: string }
-const gk = (cm: number, x0: number) => `+proj=tmerc +lat_0=0 +lon_0=${cm} +k=1 +x_0=${x0} +y_0=0 +ellps=GRS80 +units=m +no_defs`;
-const gk3 = (cm: number, zoned: boolean): Projection => {
-  const zone = cm / 3, epsg = zoned ? 4513 + zone - 25 : 4534 + (cm - 75) / 3;
-  return { epsg, def: gk(cm, zoned ? zone * 1e6 + 5e5 : 5e5), name: zoned ? { zh: `CGCS2000 3°带 第 ${zone} 带（EPSG:${epsg}）`, en: `CGCS2000 3° GK zone ${zone} (EPSG:${epsg})` } : { zh: `CGCS2000 3°带 ${cm}°E（EPSG:${epsg}）`, en: `CGCS2000 3° GK CM ${cm}°E (EPSG:${epsg})` } };
-};
-const gk6 = (cm: number, zoned: boolean): Projection => {
-  const zone = (cm + 3) / 6, epsg = zoned ? 4491 + zone - 13 : 4502 + (cm - 75) / 6;
-  return { epsg, def: gk(cm, zoned ? zone * 1e6 + 5e5 : 5e5), name: zoned ? { zh: `CGCS2000 6°带 第 ${zone} 带（EPSG:${epsg}）`, en: `CGCS2000 6° GK zone ${zone} (EPSG:${epsg})` } : { zh: `CGCS2000 6°带 ${cm}°E（EPSG:${epsg}）`, en: `CGCS2000 6° GK CM ${cm}°E (EPSG:${epsg})` } };
-};
-export const PROJECTIONS: readonly Projection[] = [
-  { epsg: 3857, name: { zh: 'Web 墨卡托（EPSG:3857）', en: 'Web Mercator (EPSG:3857)' }, def: 'EPSG:3857' },
-  ...[117, 120, 123, 126].map((cm) => gk3(cm, false)),
-  ...[117, 120, 123, 126].map((cm) => gk3(cm, true)),
-  ...[117, 123].map((cm) => gk6(cm, false)),
-  ...[117, 123].map((cm) => gk6(cm, true)),
-];
 
 /** Asked when coordinates are in metres and nothing says which system: the likeliest one, if the numbers tell. */
 export class ProjectionQuestion extends Error {

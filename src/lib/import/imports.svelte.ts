@@ -6,7 +6,7 @@
  * IndexedDB at start.
  */
 import * as maplibregl from 'maplibre-gl';
-import { DATUMS, DBF_ENCODINGS, PROJECTIONS, type Datum, type DbfEncoding } from './formats.ts';
+import { DATUMS, DBF_ENCODINGS, type Datum, type DbfEncoding } from './options.ts';
 import { IMPORT_DB, IMPORT_STORE, type FromWorker, type ImportHit, type ImportedMeta, type ToWorker } from './protocol.ts';
 import type { MapCore } from '../map/core.svelte.ts';
 import { download } from '../ui/download.ts';
@@ -99,7 +99,7 @@ export class Imports {
       if (!performance.getEntriesByName('import:progress').length) performance.mark('import:progress');
       Object.assign(job, { phase: m.phase, bytes: m.bytes, total: m.total, features: m.features });
     }
-    else if (m.type === 'question') job.question = { columns: m.columns, swapped: m.swapped, lon: m.columns?.[0], lat: m.columns?.[1] ?? m.columns?.[0], projection: m.projection, epsg: m.projection?.guess ?? PROJECTIONS[1].epsg };
+    else if (m.type === 'question') job.question = { columns: m.columns, swapped: m.swapped, lon: m.columns?.[0], lat: m.columns?.[1] ?? m.columns?.[0], projection: m.projection, epsg: m.projection?.guess ?? undefined };
     else if (m.type === 'failed') { job.error = m.reason; job.phase = 'failed'; }
     else if (m.type === 'cancelled') this.jobs = this.jobs.filter((j) => j !== job);
     else if (m.type === 'done') {

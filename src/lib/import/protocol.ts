@@ -1,5 +1,6 @@
 /** Messages between the app and the import worker (import.worker.ts). */
-import type { Datum, DbfEncoding, Format, Problem } from './formats.ts';
+import type { Format, Problem } from './formats.ts';
+import type { Datum, DbfEncoding } from './options.ts';
 import type { JoinRow } from './join.ts';
 import type { Text } from '../../contracts/vocab.ts';
 

@@ -5,7 +5,7 @@
  */
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { Protocol } from 'pmtiles';
+import { addArchive, archiveProtocol } from './archive.ts';
 import type { Lang } from '../../contracts/vocab.ts';
 import type { TourCamera } from '../../contracts/tour.ts';
 import type { View } from '../url.ts';
@@ -13,7 +13,7 @@ import type { BBox } from '../geo.ts';
 import { isPhone, reducedMotion } from '../ui/layout.ts';
 import { FONT_STACK, catalogLayers, layerVisible, sourceLayerOf } from './catalog.ts';
 import { ICONS, rasterIcon, type IconId } from './icons.ts';
-import { ARCHIVE_FILE, buildStyle } from './style.ts';
+import { ARCHIVE, ARCHIVE_FILE, buildStyle } from './style.ts';
 import { CITY_BOUNDS } from './view.ts';
 import { must } from '../must.ts';
 
@@ -30,9 +30,10 @@ export interface MapEvents {
 /** Options every map of the app shares (the main map and the compare map). */
 export function mapOptions(container: HTMLElement, lang: Lang, visible: ReadonlySet<string>): maplibregl.MapOptions {
   if (!protocolAdded) {
-    maplibregl.addProtocol('pmtiles', new Protocol().tile);
+    maplibregl.addProtocol('pmtiles', archiveProtocol().tile);
     protocolAdded = true;
   }
+  addArchive(new URL(ARCHIVE, document.baseURI).href);
   return {
     container,
     style: buildStyle({ lang, visible, base: document.baseURI }),
