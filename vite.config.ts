@@ -33,14 +33,46 @@ function pmtilesWithoutFflate(): Plugin {
   };
 }
 
+/**
+ * index.html starts downloading the app's chunks (boot.svelte.ts and what it imports, MapLibre
+ * included) while the overview paints: main.ts imports them only after the first paint, and
+ * a modulepreload fetches and compiles without running. presenter.html gets none of them.
+ */
+function preloadApp(): Plugin {
+  return {
+    name: 'hlbe-preload-app',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!ctx.bundle || !ctx.filename.endsWith('index.html')) return html;
+        const chunks = Object.values(ctx.bundle).filter((c) => c.type === 'chunk');
+        const boot = chunks.find((c) => c.facadeModuleId?.endsWith('/src/boot.svelte.ts'));
+        if (!boot) return html;
+        const files = new Set<string>();
+        const visit = (name: string) => {
+          if (files.has(name)) return;
+          files.add(name);
+          for (const i of chunks.find((c) => c.fileName === name)?.imports ?? []) visit(i);
+        };
+        visit(boot.fileName);
+        return { html, tags: [...files].map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const })) };
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [svelte(), overview(), pmtilesWithoutFflate()],
+  plugins: [svelte(), overview(), pmtilesWithoutFflate(), preloadApp()],
   // Relative base: dist/ works from any folder of any static server (with HTTP Range).
   base: './',
   build: {
     target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 1200,
     // MapLibre in a chunk of its own: long-cacheable across app releases, and kept out of the presenter window.
-    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl[\\/].*\.m?js$/ }] } } },
+    rolldownOptions: {
+      // Two pages: the app, and the presenter window of a tour (no map).
+      input: { main: 'index.html', presenter: 'presenter.html' },
+      output: { codeSplitting: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl[\\/].*\.m?js$/ }] } },
+    },
   },
   // The import worker is a module worker with its own chunks (the parsers load when a format needs them).
   worker: { format: 'es' },

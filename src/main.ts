@@ -1,12 +1,13 @@
 /**
- * The entry: tiny on purpose. The overview that index.html carries paints first; then only
- * what the page shows loads — the app (boot.svelte.ts, with MapLibre) or the presenter
- * window (presenter.ts, without).
+ * The app's entry: tiny on purpose. The overview that index.html carries paints first (the
+ * app's chunks, modulepreloaded by index.html, download meanwhile); then the app starts in
+ * three tasks. The presenter window is a page of its own (presenter.html); its old address
+ * (?presenter) goes there.
  */
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './app.css';
 import { must } from './lib/must.ts';
-import { pageFlags } from './lib/state/flags.ts';
+import { PRESENTER_PAGE, pageFlags } from './lib/state/flags.ts';
 
 performance.mark('app:start');
 const target = must(document.getElementById('app'), 'the #app element of index.html');
@@ -17,7 +18,16 @@ const painted = () => new Promise<void>((resolve) => {
   setTimeout(resolve, 100);
 });
 
-await painted();
-performance.mark('app:painted');
-if (pageFlags().presenter) (await import('./presenter.ts')).startPresenter(target);
-else (await import('./boot.svelte.ts')).boot(target);
+/** The rest of the work in a task of its own: the browser can paint and answer input between. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+if (pageFlags().presenter) location.replace(`${PRESENTER_PAGE}${location.hash}`);
+else {
+  await painted();
+  performance.mark('app:painted');
+  const { boot } = await import('./boot.svelte.ts'); // evaluating MapLibre and the app's modules is one task…
+  performance.mark('app:loaded');
+  await nextTask();
+  boot(target); // …mounting the app another, and the map a third (App.svelte)
+  performance.mark('app:mounted');
+}

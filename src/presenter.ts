@@ -1,6 +1,6 @@
 /**
- * The presenter window's start-up (?presenter): the tour's notes and timer, no map — so it
- * loads neither MapLibre nor the app's panels (main.ts picks this or boot.svelte.ts).
+ * The presenter window's start-up (presenter.html, src/presenter-main.ts): the tour's notes
+ * and timer, no map — so it loads neither MapLibre nor the app's panels.
  */
 import { mount } from 'svelte';
 import PresenterView from './components/PresenterView.svelte';
@@ -12,7 +12,6 @@ export function startPresenter(target: HTMLElement): void {
   const url = readUrl();
   const app = new AppState();
   app.restore(url.state);
-  document.getElementById('overview')?.remove();
   const tour = new TourState(app, null, null);
   mount(PresenterView, { target, props: { tour, lang: app.lang, start: url.state } });
 }

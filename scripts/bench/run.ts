@@ -126,7 +126,7 @@ const browser: Browser = await chromium.launch({
   args: ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox', '--disable-background-networking'],
 });
 const TOUR_ID = (JSON.parse(readFileSync('public/data/tours.json', 'utf8')) as Tour[])[0].id;
-const PAGES = { empty: `${ORIGIN}/bench/empty.html`, one: `${ORIGIN}/bench/one.html`, raw: `${ORIGIN}/bench/raw.html`, app: `${ORIGIN}/?e2e=1`, presenter: `${ORIGIN}/?presenter=1#tour=${TOUR_ID}&step=1` } as const;
+const PAGES = { empty: `${ORIGIN}/bench/empty.html`, one: `${ORIGIN}/bench/one.html`, raw: `${ORIGIN}/bench/raw.html`, app: `${ORIGIN}/?e2e=1`, presenter: `${ORIGIN}/presenter.html#tour=${TOUR_ID}&step=1` } as const;
 type Name = keyof typeof PAGES;
 /** the mark a page is ready at: the map's first idle, or the presenter window's first render */
 const READY = (n: Name) => (n === 'presenter' ? 'presenter:ready' : 'map:idle');
@@ -272,7 +272,7 @@ const result = {
 };
 const cols = Object.keys(PAGES) as Name[];
 const row = (label: string, cell: (n: Name) => string) => `| ${label} | ${cols.map(cell).join(' | ')} |`;
-const phases = ['app:start', 'app:painted', 'map:created', 'map:render1', 'map:load', 'map:idle'];
+const phases = ['app:start', 'app:painted', 'app:loaded', 'app:mounted', 'map:created', 'map:render1', 'map:load', 'map:idle'];
 const md = [
   '| figure | empty map | one vector layer (floor) | raw GeoJSON | app | presenter window |',
   '|---|---|---|---|---|---|',

@@ -37,9 +37,15 @@ test.describe('first view', () => {
     expect(await page.evaluate(() => performance.getEntriesByName('map:idle').length)).toBe(1);
   });
 
-  test('the presenter window loads neither MapLibre nor the app\'s panels', async ({ page, log }) => {
+  test('the presenter window is a page of its own that loads neither MapLibre nor the app\'s panels', async ({ page, log }) => {
     const tours = JSON.parse(readFileSync('public/data/tours.json', 'utf8')) as { id: string }[];
+    // Its old address leads there.
     await page.goto(`/?presenter=1#tour=${tours[0].id}&step=2`);
+    await expect(page).toHaveURL(/\/presenter\.html#tour=/);
+    await page.waitForFunction(() => performance.getEntriesByName('presenter:ready').length > 0);
+    log.requests.length = 0;
+    await page.goto('about:blank');
+    await page.goto(`/presenter.html#tour=${tours[0].id}&step=2`);
     await page.waitForFunction(() => performance.getEntriesByName('presenter:ready').length > 0);
     await expect(page.getByTestId('presenter-count')).toHaveText(/^2 \/ /);
     const js = log.requests.filter((u) => /\.m?js(\?|$)/.test(u));

@@ -154,7 +154,7 @@ test.describe('briefing mode', () => {
     await openMap(page, `${HASH}1`);
     await expectStep(page, 0);
     const presenter = await context.newPage();
-    await presenter.goto(`/?presenter=1${HASH}1`);
+    await presenter.goto(`/presenter.html${HASH}1`);
     await expect(presenter.getByTestId('presenter-count')).toHaveText('1 / 8');
     await expect(presenter.getByTestId('presenter-notes')).toContainText('全市尺度');
     await expect(presenter.getByTestId('presenter-next')).toHaveText(TOUR.steps[1].title.zh);

@@ -13,3 +13,6 @@ export function pageFlags(search = location.search): PageFlags {
   const q = new URLSearchParams(search);
   return { presenter: q.has('presenter'), e2e: q.has('e2e') };
 }
+
+/** The presenter window's page, beside the app's (presenter.html). */
+export const PRESENTER_PAGE = 'presenter.html';

@@ -1,11 +1,12 @@
 /**
  * The one module that reads and writes the page's address: the state in the hash (url.ts
- * formats and parses it), the query flags (?presenter, ?e2e), the presenter window's link.
+ * formats and parses it), the query flags (?e2e; ?presenter, the presenter window's old
+ * address), the presenter window's link.
  */
 import type { Lang } from '../../contracts/vocab.ts';
 import { TOGGLABLE, DEFAULT_VISIBLE } from '../map/catalog.ts';
 import { formatHash, parseHash, type UrlState } from '../url.ts';
-import { pageFlags, type PageFlags } from './flags.ts';
+import { PRESENTER_PAGE, pageFlags, type PageFlags } from './flags.ts';
 
 const KNOWN = { layers: TOGGLABLE.map((c) => c.id) };
 
@@ -26,7 +27,7 @@ export function writeUrl(state: UrlState): void {
 /** The address of this page with its state: what "share" copies. */
 export const currentUrl = () => location.href;
 
-/** The presenter window of a tour at a step (1-based). */
+/** The presenter window of a tour at a step (1-based): a page of its own, beside this one. */
 export function presenterUrl(tour: string, step: number, lang: Lang): string {
-  return `${location.pathname}?presenter=1${formatHash({ tour, step, lang }, { visible: [] })}`;
+  return `${new URL(PRESENTER_PAGE, location.href).pathname}${formatHash({ tour, step, lang }, { visible: [] })}`;
 }
