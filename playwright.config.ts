@@ -22,8 +22,9 @@ export default defineConfig({
       args: ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox', '--disable-background-networking', '--disable-component-update'],
     },
   },
+  // The shipped web server and config (deploy/nginx.conf, with the CSP of deploy/headers.ts).
   webServer: {
-    command: 'npx vite preview --port 4173 --strictPort',
+    command: 'npm run serve:nginx -- --port 4173',
     url: 'http://127.0.0.1:4173/',
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
+import { SECURITY_HEADERS } from './deploy/headers.ts';
 
 /** Puts the overview SVG made by `npm run data` into index.html, so it shows before any script. */
 function overview(): Plugin {
@@ -77,7 +78,8 @@ export default defineConfig({
   // The import worker is a module worker with its own chunks (the parsers load when a format needs them).
   worker: { format: 'es' },
   server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1' },
+  // The same headers as the shipped nginx config (deploy/headers.ts): tests run under the CSP.
+  preview: { host: '127.0.0.1', headers: SECURITY_HEADERS },
   test: {
     include: ['tests/unit/**/*.test.ts'],
     testTimeout: 60_000,

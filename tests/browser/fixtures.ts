@@ -20,6 +20,11 @@ export const test = base.extend<{ log: PageLog }>({
       page.on('pageerror', (e) => log.errors.push(`pageerror: ${e.message}`));
       page.on('console', (m) => { if (m.type() === 'error') log.errors.push(`console: ${m.text()}`); });
     };
+    // Every page runs under the app's Content-Security-Policy (deploy/headers.ts, sent by the
+    // server): a violation is a console error, so it fails the test.
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+    });
     context.pages().forEach(watch);
     context.on('page', watch);
     context.on('request', (r) => log.requests.push(r.url()));

@@ -7,7 +7,7 @@
  * tests run them in Node.
  */
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import { csvParse } from 'd3-dsv';
+import { csvParseRows } from 'd3-dsv';
 import gcoord from 'gcoord';
 import type { Text } from '../../contracts/vocab.ts';
 import { mapPositions, positions } from '../geo.ts';
@@ -214,10 +214,14 @@ export class ColumnsQuestion extends Error {
 
 export function parseCsvPoints(text: string, opts: Pick<ReadOptions, 'lon' | 'lat'>): { features: Feature[]; skipped: Problem[] } {
   if (!text.trim()) throw new ImportError(EMPTY);
-  const rows = csvParse(text);
-  const cols = opts.lon && opts.lat ? { lon: opts.lon, lat: opts.lat } : guessColumns(rows.columns);
-  if (!cols) throw new ColumnsQuestion(rows.columns);
-  if (!rows.columns.includes(cols.lon) || !rows.columns.includes(cols.lat)) throw new ImportError({ zh: `表头中没有列“${cols.lon}”或“${cols.lat}”`, en: `no column "${cols.lon}" or "${cols.lat}" in the header` });
+  // csvParseRows, not csvParse: csvParse compiles a row converter with new Function, which the
+  // app's Content-Security-Policy (no 'unsafe-eval') forbids.
+  const [header = [], ...data] = csvParseRows(text);
+  const columns = header;
+  const rows = data.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i] ?? ''])) as Record<string, string>);
+  const cols = opts.lon && opts.lat ? { lon: opts.lon, lat: opts.lat } : guessColumns(columns);
+  if (!cols) throw new ColumnsQuestion(columns);
+  if (!columns.includes(cols.lon) || !columns.includes(cols.lat)) throw new ImportError({ zh: `表头中没有列“${cols.lon}”或“${cols.lat}”`, en: `no column "${cols.lon}" or "${cols.lat}" in the header` });
   const features: Feature[] = [];
   const skipped: Problem[] = [];
   rows.forEach((r, i) => {

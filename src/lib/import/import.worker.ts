@@ -150,6 +150,8 @@ async function importFile(m: Extract<ToWorker, { type: 'read' }>) {
   }
 }
 
+self.addEventListener('securitypolicyviolation', (e) => post({ type: 'violation', text: `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}` }));
+
 self.onmessage = async (ev: MessageEvent<ToWorker>) => {
   const m = ev.data;
   switch (m.type) {

@@ -87,6 +87,7 @@ export class Imports {
 
   #onMessage(m: FromWorker): void {
     if (m.type === 'reply') { this.#replies.get(m.req)?.(m.data); this.#replies.delete(m.req); return; }
+    if (m.type === 'violation') { console.error(`CSP violation in the import worker: ${m.text}`); return; }
     if (m.type === 'joined') {
       this.layers = this.layers.map((l) => (l.id === m.layer ? { ...l, join: m.join, hint: m.hint } : l));
       if (this.choropleth === m.layer) this.showJoin(m.layer);

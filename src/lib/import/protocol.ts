@@ -51,4 +51,6 @@ export type FromWorker =
   | { type: 'failed'; job: number; reason: Text }
   | { type: 'question'; job: number; columns?: string[]; swapped?: boolean; projection?: { guess: number | null } }
   | { type: 'cancelled'; job: number }
-  | { type: 'reply'; req: number; data: unknown };
+  | { type: 'reply'; req: number; data: unknown }
+  /** the Content-Security-Policy stopped something in the worker (said on the page's console) */
+  | { type: 'violation'; text: string };
