@@ -1,0 +1,29 @@
+// No markup from data: nothing in the app writes HTML from a string ({@html}, innerHTML and
+// kin), and the only link made from data (an imported property) is http(s) only. The CSP
+// (deploy/headers.ts) has no 'unsafe-inline' or 'unsafe-eval' and allows this origin only.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CSP } from '../../deploy/headers.ts';
+
+const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
+const sources = files('src').filter((f) => /\.(ts|svelte)$/.test(f)).map((f) => ({ f, text: readFileSync(f, 'utf8') }));
+
+describe('no markup from strings', () => {
+  it('no {@html}, innerHTML, outerHTML, insertAdjacentHTML or document.write in src/', () => {
+    const hits = sources.filter(({ text }) => /\{@html|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write\(/.test(text)).map(({ f }) => f);
+    expect(hits).toEqual([]);
+  });
+
+  it('every link made from a value is guarded to http(s)', () => {
+    const links = sources.filter(({ f }) => f.endsWith('.svelte')).flatMap(({ f, text }) => [...text.matchAll(/<a [^>]*href=\{([^}]+)\}/g)].map((m) => ({ f, expr: m[1], text })));
+    for (const l of links) expect(l.text, `${l.f}: href={${l.expr}} needs an http(s) guard`).toMatch(/\^https\?:\\\/\\\//);
+  });
+
+  it('the policy allows this origin only, with no inline script, style or eval', () => {
+    expect(CSP).not.toMatch(/unsafe-inline|unsafe-eval|\*|https?:/);
+    expect(CSP).toContain("default-src 'self'");
+    expect(CSP).toContain("object-src 'none'");
+    expect(CSP).toContain("frame-ancestors 'none'");
+  });
+});
