@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 import { SECURITY_HEADERS } from './deploy/headers.ts';
 
@@ -62,8 +64,29 @@ function preloadApp(): Plugin {
   };
 }
 
+/**
+ * Writes a .gz beside each text file of the build (best compression, once), which the shipped
+ * nginx config serves with gzip_static instead of compressing on every request. Never the
+ * tile archive (read by Range) — it is not text anyway.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'hlbe-precompress',
+    apply: 'build',
+    closeBundle() {
+      const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+      for (const f of walk('dist').filter((x) => /\.(html|js|mjs|css|json|geojson|svg|txt)$/.test(x))) {
+        const raw = readFileSync(f);
+        if (raw.length < 1024) continue;
+        const gz = gzipSync(raw, { level: 9 });
+        if (gz.length < raw.length * 0.9) writeFileSync(`${f}.gz`, gz);
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [svelte(), overview(), pmtilesWithoutFflate(), preloadApp()],
+  plugins: [svelte(), overview(), pmtilesWithoutFflate(), preloadApp(), precompress()],
   // Relative base: dist/ works from any folder of any static server (with HTTP Range).
   base: './',
   build: {
