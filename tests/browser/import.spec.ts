@@ -131,6 +131,8 @@ test('data from 高德 read as WGS84: the map says they sit off the plan and re-
   const hint = row.getByTestId('imported-hint');
   await expect(hint).toContainText('GCJ-02', { timeout: 30_000 });
   const off = Number(/约 (\d+) 米/.exec((await hint.textContent()) ?? '')?.[1]);
+  // Shown in the layer panel too, but announced once (one live region).
+  await expect(page.locator('[data-testid=imported-hint][role=status]')).toHaveCount(1);
   expect(off).toBeGreaterThan(300);
   await row.getByTestId('imported-reread').click();
   await expect(hint).toHaveCount(0);
