@@ -3,9 +3,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import gcoord from 'gcoord';
-import { ColumnsQuestion, ImportError, PROJECTIONS, ProjectionQuestion, coordinateKind, dbfEncoding, guessColumns, readFile, safeProperties, toWgs84 } from '../../src/lib/import/formats.ts';
+import { ColumnsQuestion, ImportError, ProjectionQuestion, coordinateKind, dbfEncoding, guessColumns, readFile, reinterpret, safeProperties, toWgs84 } from '../../src/lib/import/formats.ts';
+import { PROJECTIONS } from '../../src/lib/import/options.ts';
 import { UnitIndex, joinRows, joinToUnits, unitsFrom } from '../../src/lib/import/join.ts';
-import { datumFit, offerOtherDatum, referenceOf, reinterpret } from '../../src/lib/import/datum-hint.ts';
+import { datumFit, offerOtherDatum, referenceOf } from '../../src/lib/import/datum-hint.ts';
 import type { Feature } from 'geojson';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { areaKm2, distanceM } from '../../src/lib/geodesy.ts';

@@ -7,20 +7,10 @@
  * reference say nothing, so a planner's schools in open country raise no false alarm.
  */
 import type { Feature, Position } from 'geojson';
-import gcoord from 'gcoord';
 import { DATUMS, type Datum } from './options.ts';
+import { reinterpret } from './formats.ts';
 import { positions } from '../geo.ts';
 import type { Unit } from './join.ts';
-
-const GC = { wgs84: gcoord.WGS84, gcj02: gcoord.GCJ02, bd09: gcoord.BD09 } as const;
-
-/** A position read in `chosen` (already converted from it) re-read as if it were in `as`. */
-export function reinterpret(p: Position, chosen: Datum, as: Datum): [number, number] {
-  if (chosen === as) return [p[0], p[1]];
-  const raw = chosen === 'wgs84' ? [p[0], p[1]] : gcoord.transform([p[0], p[1]] as [number, number], GC.wgs84, GC[chosen]);
-  const w = as === 'wgs84' ? raw : gcoord.transform(raw as [number, number], GC[as], GC.wgs84);
-  return [Math.round(w[0] * 1e7) / 1e7, Math.round(w[1] * 1e7) / 1e7];
-}
 
 const CELL = 0.02; // degrees: ≈ 1.5 km east–west and 2.2 km north–south here
 const NEAR = 2000; // metres: positions farther than this from every reference say nothing

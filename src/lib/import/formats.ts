@@ -12,12 +12,7 @@ import gcoord from 'gcoord';
 import type { Text } from '../../contracts/vocab.ts';
 import { mapPositions, positions } from '../geo.ts';
 
-import type { Datum, DbfEncoding } from './options.ts';
-
-import { PROJECTIONS } from './options.ts';
-
-export type { Datum, DbfEncoding, Projection } from './options.ts';
-export { DATUMS, DBF_ENCODINGS, PROJECTIONS } from './options.ts';
+import { PROJECTIONS, type Datum, type DbfEncoding } from './options.ts';
 export type Format = 'geojson' | 'csv' | 'kml' | 'shapefile';
 
 export interface Problem {
@@ -372,18 +367,25 @@ export function coordinateKind(features: Feature[]): 'lonlat' | 'swapped' | 'pro
 }
 
 
+const GC = { wgs84: gcoord.WGS84, gcj02: gcoord.GCJ02, bd09: gcoord.BD09 } as const;
 const round7 = (v: number) => Math.round(v * 1e7) / 1e7;
 
-/** To WGS84 from the datum the user chose (gcoord); swapped when asked. */
+/**
+ * A position read in datum `chosen` (already converted from it to WGS84) re-read as if it had
+ * been in `as` (gcoord; 7 decimals). From WGS84, it is the conversion of an import.
+ */
+export function reinterpret(p: Position, chosen: Datum, as: Datum): [number, number] {
+  if (chosen === as) return [round7(p[0]), round7(p[1])];
+  const raw = chosen === 'wgs84' ? [p[0], p[1]] : gcoord.transform([p[0], p[1]] as [number, number], GC.wgs84, GC[chosen]);
+  const w = as === 'wgs84' ? raw : gcoord.transform(raw as [number, number], GC[as], GC.wgs84);
+  return [round7(w[0]), round7(w[1])];
+}
+
+/** To WGS84 from the datum the user chose; swapped when asked. */
 export function toWgs84(features: Feature[], datum: Datum, swap = false): Feature[] {
-  const from = datum === 'gcj02' ? gcoord.GCJ02 : datum === 'bd09' ? gcoord.BD09 : null;
   return features.map((feat) => ({
     ...feat,
-    geometry: mapPositions(feat.geometry, (p) => {
-      const q: [number, number] = swap ? [p[1], p[0]] : [p[0], p[1]];
-      const w = from ? gcoord.transform(q, from, gcoord.WGS84) : q;
-      return [round7(w[0]), round7(w[1])];
-    }),
+    geometry: mapPositions(feat.geometry, (p) => reinterpret(swap ? [p[1], p[0]] : p, 'wgs84', datum)),
   }));
 }
 

@@ -9,10 +9,10 @@ import geojsonvt from 'geojson-vt';
 import vtpbf from 'vt-pbf';
 import { createStore, del, entries, get, set } from 'idb-keyval';
 import type { Feature } from 'geojson';
-import { ColumnsQuestion, ImportError, ProjectionQuestion, readFile } from './formats.ts';
+import { ColumnsQuestion, ImportError, ProjectionQuestion, readFile, reinterpret } from './formats.ts';
 import { bboxOf, mapPositions, positions } from '../geo.ts';
 import { joinRows, joinToUnits, unitsFrom, type Unit } from './join.ts';
-import { datumFit, offerOtherDatum, referenceOf, reinterpret, type Reference } from './datum-hint.ts';
+import { datumFit, offerOtherDatum, referenceOf, type Reference } from './datum-hint.ts';
 import { IMPORT_DB, IMPORT_STORE, type FromWorker, type ImportHit, type ImportedMeta, type ToWorker } from './protocol.ts';
 import type { StatsRow } from '../../contracts/stats.ts';
 
