@@ -17,6 +17,9 @@ export default defineConfig({
   use: {
     baseURL: 'http://127.0.0.1:4173/',
     viewport: { width: 1440, height: 900 },
+    // The service worker (offline after one visit) answers from its cache, which page.route
+    // cannot see: it is off except in the tests of it (offline.spec.ts turns it on).
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox', '--disable-background-networking', '--disable-component-update'],

@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 import { SECURITY_HEADERS } from './deploy/headers.ts';
@@ -65,17 +66,65 @@ function preloadApp(): Plugin {
 }
 
 /**
- * Writes a .gz beside each text file of the build (best compression, once), which the shipped
- * nginx config serves with gzip_static instead of compressing on every request. Never the
- * tile archive (read by Range) — it is not text anyway.
+ * The tile archive's name in a build carries its content's hash (tiles/plan.<hash>.pmtiles):
+ * a new data build is a new file, so no browser or CDN ever mixes ranges of two archives, and
+ * the archive can be cached for a year like the hashed assets. The app learns the name from
+ * `__ARCHIVE__` (lib/map/style.ts); `vite dev` and the unit tests read tiles/plan.pmtiles.
  */
-function precompress(): Plugin {
+const ARCHIVE_SOURCE = 'public/tiles/plan.pmtiles';
+function archiveName(command: string): string {
+  if (command !== 'build' || !existsSync(ARCHIVE_SOURCE)) return 'tiles/plan.pmtiles';
+  return `tiles/plan.${createHash('sha256').update(readFileSync(ARCHIVE_SOURCE)).digest('hex').slice(0, 12)}.pmtiles`;
+}
+/**
+ * The service worker (src/offline/sw.ts) is built as `sw.js` at the root of the build — a
+ * worker's scope is its folder — and given its release's manifest when the build is done.
+ */
+function serviceWorker(): Plugin {
   return {
-    name: 'hlbe-precompress',
+    name: 'hlbe-service-worker',
     apply: 'build',
+    buildStart() {
+      this.emitFile({ type: 'chunk', id: resolve('src/offline/sw.ts'), fileName: 'sw.js' });
+    },
+  };
+}
+
+/**
+ * What happens to dist/ once it is written, in this order (closeBundle hooks of separate
+ * plugins may run in parallel):
+ * 1. the archive gets its hashed name;
+ * 2. sw.js gets its manifest: every file it precaches, and a version made of their contents
+ *    (so any change to any file is a new worker, and a new cache);
+ * 3. every text file gets a .gz beside it (level 9, once), which the shipped nginx config
+ *    serves with gzip_static instead of compressing per request. Never the tile archive (read
+ *    by Range; its tiles are gzipped inside).
+ */
+function finishDist(archive: string): Plugin {
+  let dir = 'dist';
+  return {
+    name: 'hlbe-finish-dist',
+    apply: 'build',
+    writeBundle(options) {
+      dir = options.dir ?? dir;
+    },
     closeBundle() {
-      const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
-      for (const f of walk('dist').filter((x) => /\.(html|js|mjs|css|json|geojson|svg|txt)$/.test(x))) {
+      if (archive !== 'tiles/plan.pmtiles' && existsSync(join(dir, 'tiles/plan.pmtiles'))) renameSync(join(dir, 'tiles/plan.pmtiles'), join(dir, archive));
+      const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+      const files = walk(dir).map((f) => relative(dir, f).split(sep).join('/')).filter((f) => !f.endsWith('.gz')).sort();
+      const sw = join(dir, 'sw.js');
+      if (existsSync(sw)) {
+        // Cached when first used, not at install: the print font and the layer downloads.
+        const precache = files.filter((f) => f !== 'sw.js' && !/^data\/(fonts|layers)\//.test(f) && f !== 'data/overview.html');
+        const hash = createHash('sha256');
+        for (const f of files) if (f !== 'sw.js') hash.update(f).update(readFileSync(join(dir, f)));
+        const manifest = JSON.stringify({ version: hash.digest('hex').slice(0, 16), files: precache });
+        const code = readFileSync(sw, 'utf8');
+        const placeholder = /(["'`])__SW_MANIFEST__\1/;
+        if (!placeholder.test(code)) throw new Error('sw.js: the manifest placeholder __SW_MANIFEST__ is missing');
+        writeFileSync(sw, code.replace(placeholder, () => JSON.stringify(manifest)));
+      }
+      for (const f of walk(dir).filter((x) => /\.(html|js|mjs|css|json|geojson|svg|txt|webmanifest)$/.test(x))) {
         const raw = readFileSync(f);
         if (raw.length < 1024) continue;
         const gz = gzipSync(raw, { level: 9 });
@@ -85,8 +134,9 @@ function precompress(): Plugin {
   };
 }
 
-export default defineConfig({
-  plugins: [svelte(), overview(), pmtilesWithoutFflate(), preloadApp(), precompress()],
+export default defineConfig(({ command }) => ({
+  define: { __ARCHIVE__: JSON.stringify(archiveName(command)) },
+  plugins: [svelte(), overview(), pmtilesWithoutFflate(), preloadApp(), serviceWorker(), finishDist(archiveName(command))],
   // Relative base: dist/ works from any folder of any static server (with HTTP Range).
   base: './',
   build: {
@@ -108,4 +158,4 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
-});
+}));

@@ -17,6 +17,10 @@ import { Tools } from './lib/tools/tools.svelte.ts';
 import { compareSet } from './lib/tools/registry.ts';
 import { Imports } from './lib/import/imports.svelte.ts';
 import { must } from './lib/must.ts';
+import { FATAL } from './lib/map/archive.ts';
+import { registerOffline } from './offline/register.ts';
+import { UI } from './lib/i18n.ts';
+import { reportStorage } from './lib/state/storage.svelte.ts';
 
 export function boot(target: HTMLElement): void {
   const url = readUrl();
@@ -56,15 +60,16 @@ function startMap({ app, map, actions, tour, tools, imports, e2e }: AppContext, 
         if (id) map.core.keepAboveSheet(point);
       },
       onView: (v) => app.setView(v),
-      onLoadError: (file) => {
-        app.reportLoadError(file);
+      onArchive: (p) => {
+        app.reportArchive(p);
         // Without the tile archive the map has nothing to draw: the overview stays, on top.
-        if (file.endsWith('.pmtiles') && overview) {
+        if (p.kind !== 'recovered' && FATAL.has(p.kind) && overview) {
           overview.classList.add('nodata');
           if (!overview.isConnected) host.prepend(overview);
         }
       },
       onIdle: () => {
+        offline();
         if (!overview || overview.classList.contains('nodata')) return;
         overview.classList.add('gone');
         setTimeout(() => { if (!overview.classList.contains('nodata')) overview.remove(); }, 350);
@@ -72,13 +77,24 @@ function startMap({ app, map, actions, tour, tools, imports, e2e }: AppContext, 
     },
   });
   const m = map.core.map;
-  if (!ok || !m) overview?.classList.add('nowebgl');
+  // The service worker starts once the map is drawn (or at once without one): its downloads
+  // must not compete with the first view.
+  let registered = false;
+  function offline() {
+    if (registered) return;
+    registered = true;
+    void registerOffline({
+      ready: () => app.flash(UI.offlineReady[app.lang]),
+      update: (apply) => { app.update = apply; },
+    }).catch((e) => console.warn('service worker', e));
+  }
+  if (!ok || !m) { overview?.classList.add('nowebgl'); offline(); }
   else {
     if (e2e) (window as unknown as { __map: unknown }).__map = m;
     map.selection.attach(m, () => !map.drawing.on && !tools.measuring && !tools.picking);
     tools.attach(m);
     m.once('load', () => {
-      void imports.attach().catch(() => app.reportLoadError('imported layers (IndexedDB)'));
+      void imports.attach().catch(reportStorage);
       app.setView(map.core.view());
       const fit = !start.view;
       if (start.task) void actions.openTask(start.task, fit && !start.selected);

@@ -1,5 +1,6 @@
 /** UI strings, Chinese first. Feature names come from the data (name_zh / name_en). */
-import type { Text } from '../contracts/vocab.ts';
+import type { Lang, Text } from '../contracts/vocab.ts';
+import type { ArchiveProblem } from './map/archive.ts';
 import { SCHEMATIC_NOTE } from '../contracts/sources.ts';
 
 export type { Lang, Text } from '../contracts/vocab.ts';
@@ -42,6 +43,12 @@ export const UI = {
   loadErrorRest: { zh: '其余图层照常显示。', en: 'The other layers still work.' },
   loadErrorMap: { zh: '下方为规划总览；规划任务、发展目标和搜索照常可用。', en: 'Below is an overview of the plan; tasks, targets and search still work.' },
   resetView: { zh: '全市视图', en: 'Whole city' },
+  reload: { zh: '重新加载', en: 'Reload' },
+  storageUnavailable: { zh: '本浏览器不能保存您的数据（隐私模式或存储被禁用）：批注、导入的图层和设置仅在本次访问中保留，刷新后将丢失。', en: 'This browser cannot keep your work (private mode, or storage is blocked): annotations, imported layers and settings last for this visit only and are lost on reload.' },
+  storageFull: { zh: '浏览器存储空间已满：新的批注和导入的图层无法保存，刷新后将丢失。请移除不需要的导入图层，或清理浏览器存储。', en: "The browser's storage is full: new annotations and imported layers cannot be kept and will be lost on reload. Remove imported layers you no longer need, or clear the browser's storage." },
+  offlineReady: { zh: '地图已可离线使用', en: 'The map now works offline' },
+  updateReady: { zh: '地图有新版本。', en: 'A new version of the map is ready.' },
+  applyUpdate: { zh: '更新', en: 'Update' },
   high: { zh: '高', en: 'high' },
   medium: { zh: '中', en: 'medium' },
   low: { zh: '低', en: 'low' },
@@ -126,3 +133,31 @@ export const IMPORT_UI = {
   showAll: { zh: '显示全部', en: 'Show all' },
   characters: { zh: '字符', en: 'characters' },
 } satisfies Record<string, Text>;
+
+/** What the tile archive's problem (map/archive.ts) means to the user, in both languages. */
+export function archiveMessage(p: ArchiveProblem, lang: Lang): string {
+  const f = p.file;
+  const d = p.detail;
+  const rest = UI.loadErrorMap[lang];
+  const zh: Record<ArchiveProblem['kind'], string> = {
+    missing: `无法加载地图瓦片 ${f}（${d}）。${rest}`,
+    http: `服务器无法提供地图瓦片 ${f}（${d}）。${rest}`,
+    truncated: `地图瓦片 ${f} 不完整（${d}），无法绘制地图。${rest}`,
+    corrupt: `地图瓦片 ${f} 已损坏（${d}），无法绘制地图。${rest}`,
+    updated: `网站已发布新版本的地图（${f} 已不在服务器上）。请重新加载页面。`,
+    changed: `服务器上的地图瓦片 ${f} 已更新，地图已重新读取。`,
+    network: '网络中断：地图保留已加载的部分，网络恢复后自动重新加载。',
+    'no-range': `服务器不支持分段读取（HTTP Range），已一次性下载全部地图瓦片 ${f}（${d}）。请网站管理员开启 Range 以加快首次加载。`,
+  };
+  const en: Record<ArchiveProblem['kind'], string> = {
+    missing: `The map tiles ${f} could not be loaded (${d}). ${rest}`,
+    http: `The server could not provide the map tiles ${f} (${d}). ${rest}`,
+    truncated: `The map tiles ${f} are incomplete (${d}); the map cannot be drawn. ${rest}`,
+    corrupt: `The map tiles ${f} are damaged (${d}); the map cannot be drawn. ${rest}`,
+    updated: `A new version of the map was published (${f} is no longer on the server). Please reload the page.`,
+    changed: `The map tiles ${f} changed on the server; the map has read them again.`,
+    network: 'Network lost: the map keeps what it has loaded and reloads the rest when the connection is back.',
+    'no-range': `The server does not support HTTP Range requests, so the whole tile archive ${f} (${d}) was downloaded at once. Ask the site's administrator to enable Range for a faster first load.`,
+  };
+  return (lang === 'zh' ? zh : en)[p.kind];
+}

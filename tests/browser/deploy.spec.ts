@@ -7,10 +7,12 @@ import { test, expect, openMap } from './fixtures.ts';
 import { CSP, SECURITY_HEADERS } from '../../deploy/headers.ts';
 
 const asset = (re: RegExp) => readdirSync('dist/assets').find((f) => re.test(f)) ?? 'missing';
+/** The archive's name in the build: tiles/plan.<hash of its content>.pmtiles */
+const archive = `tiles/${readdirSync('dist/tiles').find((f) => /^plan\.[0-9a-f]{12}\.pmtiles$/.test(f)) ?? 'missing'}`;
 
 test.describe('deployed with nginx', () => {
   test('every response carries the security headers; pages are revalidated, hashed assets kept a year', async ({ request }) => {
-    for (const path of ['/', '/presenter.html', `/assets/${asset(/^maplibre-.*\.js$/)}`, '/tiles/plan.pmtiles', '/data/search.json', '/plan-map/']) {
+    for (const path of ['/', '/presenter.html', `/assets/${asset(/^maplibre-.*\.js$/)}`, `/${archive}`, '/data/search.json', '/plan-map/']) {
       const r = await request.get(path);
       expect(r.status(), path).toBe(200);
       for (const [k, v] of Object.entries(SECURITY_HEADERS)) expect(r.headers()[k.toLowerCase()], `${path} ${k}`).toBe(v);
@@ -18,10 +20,13 @@ test.describe('deployed with nginx', () => {
     expect((await request.get('/')).headers()['cache-control']).toBe('no-cache');
     expect((await request.get(`/assets/${asset(/^maplibre-.*\.js$/)}`)).headers()['cache-control']).toBe('public, max-age=31536000, immutable');
     expect((await request.get(`/plan-map/assets/${asset(/^maplibre-.*\.js$/)}`)).headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+    // the archive's name carries its content's hash: kept a year too, at / and under the sub-path
+    for (const path of [`/${archive}`, `/plan-map/${archive}`]) expect((await request.get(path)).headers()['cache-control'], path).toBe('public, max-age=31536000, immutable');
+    expect((await request.get('/sw.js')).headers()['cache-control']).toBe('no-cache');
   });
 
   test('the archive is read by Range and never compressed; text is compressed', async ({ request }) => {
-    for (const path of ['/tiles/plan.pmtiles', '/plan-map/tiles/plan.pmtiles']) {
+    for (const path of [`/${archive}`, `/plan-map/${archive}`]) {
       const r = await request.get(path, { headers: { Range: 'bytes=0-126', 'Accept-Encoding': 'gzip, br' } });
       expect(r.status(), path).toBe(206);
       expect(r.headers()['content-range'], path).toMatch(/^bytes 0-126\//);

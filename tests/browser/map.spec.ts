@@ -30,7 +30,7 @@ test.describe('the plan map', () => {
     expect(log.requests.length).toBeGreaterThan(3);
     const foreign = log.requests.filter((u) => !u.startsWith('http://127.0.0.1:4173/') && !u.startsWith('data:') && !u.startsWith('blob:'));
     expect(foreign).toEqual([]);
-    expect(log.requests.some((u) => u.endsWith('/tiles/plan.pmtiles'))).toBe(true);
+    expect(log.requests.some((u) => /\/tiles\/plan\.[0-9a-f]{12}\.pmtiles$/.test(u))).toBe(true);
   });
 
   test('toggling a layer hides it, and its legend says so', async ({ page, log }) => {
@@ -160,11 +160,14 @@ test.describe('the plan map', () => {
   });
 
   test('a missing tile archive is named in a message, the overview shows instead, and the plan still works', async ({ page, log }) => {
-    log.allow(/404|plan\.pmtiles/);
-    await page.route('**/tiles/plan.pmtiles', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    log.allow(/404|\.pmtiles/);
+    await page.route('**/tiles/plan.*.pmtiles', (route) => route.fulfill({ status: 404, body: 'not found' }));
     await page.goto('/?e2e=1');
-    await expect(page.getByTestId('load-error')).toContainText('plan.pmtiles');
-    await expect(page.getByTestId('load-error')).toContainText('规划总览');
+    const problem = page.getByTestId('archive-problem');
+    await expect(problem).toHaveAttribute('data-kind', 'missing');
+    await expect(problem).toContainText(/plan\.[0-9a-f]{12}\.pmtiles/);
+    await expect(problem).toContainText('HTTP 404');
+    await expect(problem).toContainText('规划总览');
     const overview = page.getByTestId('overview');
     await expect(overview).toHaveClass(/nodata/);
     await expect(overview.locator('svg')).toBeVisible();

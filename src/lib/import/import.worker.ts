@@ -139,7 +139,7 @@ async function importFile(m: Extract<ToWorker, { type: 'read' }>) {
     post({ type: 'done', job, meta });
     await meetThePlan(meta, r.features);
     // Kept unless removed meanwhile (or cancelled once drawn).
-    if (layers.get(id) === layer) await set(id, { meta, features: r.features } satisfies Stored, store);
+    if (layers.get(id) === layer) await keep(() => set(id, { meta, features: r.features } satisfies Stored, store));
   } catch (e) {
     if (e instanceof ColumnsQuestion) post({ type: 'question', job, columns: e.columns });
     else if (e instanceof ProjectionQuestion) post({ type: 'question', job, projection: { guess: e.guess } });
@@ -147,6 +147,16 @@ async function importFile(m: Extract<ToWorker, { type: 'read' }>) {
     else post({ type: 'failed', job, reason: e instanceof ImportError ? e.text : { zh: `无法读取：${(e as Error).message}`, en: `could not be read: ${(e as Error).message}` } });
   } finally {
     cancelled.delete(job);
+  }
+}
+
+/** A write to IndexedDB; a refusal (private mode, storage full) is told to the page, never thrown. */
+async function keep(write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (e) {
+    const name = (e as { name?: string } | null)?.name ?? '';
+    post({ type: 'not-kept', problem: name === 'QuotaExceededError' ? 'full' : 'unavailable' });
   }
 }
 
@@ -173,9 +183,11 @@ self.onmessage = async (ev: MessageEvent<ToWorker>) => {
     }
     case 'restore': {
       const metas: ImportedMeta[] = [];
-      for (const [key, value] of await entries<string, Stored>(store)) {
+      let all: [string, Stored][] = [];
+      await keep(async () => { all = await entries<string, Stored>(store); });
+      for (const [key, value] of all) {
         const v = value as Stored;
-        if (!v?.meta || !Array.isArray(v.features)) { await del(key, store); continue; }
+        if (!v?.meta || !Array.isArray(v.features)) { await keep(() => del(key, store)); continue; }
         layers.set(v.meta.id, layerOf(v.meta, v.features));
         metas.push(v.meta);
       }
@@ -186,12 +198,14 @@ self.onmessage = async (ev: MessageEvent<ToWorker>) => {
       const l = layers.get(m.layer);
       if (!l) break;
       l.meta = { ...l.meta, ...(m.colour ? { colour: m.colour } : {}), ...(m.visible !== undefined ? { visible: m.visible } : {}) };
-      const stored = await get<Stored>(m.layer, store);
-      if (stored) await set(m.layer, { ...stored, meta: l.meta }, store);
+      await keep(async () => {
+        const stored = await get<Stored>(m.layer, store);
+        if (stored) await set(m.layer, { ...stored, meta: l.meta }, store);
+      });
       break;
     }
     case 'search': post({ type: 'reply', req: m.req, data: searchLabels(m.q, m.limit) }); break;
-    case 'remove': layers.delete(m.layer); await del(m.layer, store); break;
+    case 'remove': layers.delete(m.layer); await keep(() => del(m.layer, store)); break;
     case 'redatum': {
       // Read again in another datum: every position re-read, re-tiled, re-joined, kept.
       const l = layers.get(m.layer);
@@ -202,7 +216,7 @@ self.onmessage = async (ev: MessageEvent<ToWorker>) => {
       layers.set(m.layer, layerOf(meta, features));
       post({ type: 'reply', req: m.req, data: meta });
       await meetThePlan(meta, features);
-      if (layers.has(m.layer)) await set(m.layer, { meta, features } satisfies Stored, store);
+      if (layers.has(m.layer)) await keep(() => set(m.layer, { meta, features } satisfies Stored, store));
       break;
     }
   }

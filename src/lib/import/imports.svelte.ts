@@ -6,6 +6,7 @@
  * IndexedDB at start.
  */
 import * as maplibregl from 'maplibre-gl';
+import { reportStorage } from '../state/storage.svelte.ts';
 import { DATUMS, DBF_ENCODINGS, type Datum, type DbfEncoding } from './options.ts';
 import { IMPORT_DB, IMPORT_STORE, type FromWorker, type ImportHit, type ImportedMeta, type ToWorker } from './protocol.ts';
 import type { MapCore } from '../map/core.svelte.ts';
@@ -88,6 +89,7 @@ export class Imports {
   #onMessage(m: FromWorker): void {
     if (m.type === 'reply') { this.#replies.get(m.req)?.(m.data); this.#replies.delete(m.req); return; }
     if (m.type === 'violation') { console.error(`CSP violation in the import worker: ${m.text}`); return; }
+    if (m.type === 'not-kept') { reportStorage(m.problem); return; }
     if (m.type === 'joined') {
       this.layers = this.layers.map((l) => (l.id === m.layer ? { ...l, join: m.join, hint: m.hint } : l));
       if (this.choropleth === m.layer) this.showJoin(m.layer);
@@ -125,15 +127,17 @@ export class Imports {
       return { data: data ?? new ArrayBuffer(0) };
     });
     const { createStore, keys } = await import('idb-keyval');
-    if (!(await keys(createStore(IMPORT_DB, IMPORT_STORE)).catch(() => [])).length) return;
-    const kept = await this.#ask<ImportedMeta[]>((req) => ({ type: 'restore', req }));
-    this.layers = kept;
-    for (const meta of kept) this.#addToMap(meta);
+    let kept: IDBValidKey[];
+    try { kept = await keys(createStore(IMPORT_DB, IMPORT_STORE)); } catch (e) { reportStorage(e); return; }
+    if (!kept.length) return;
+    const restored = await this.#ask<ImportedMeta[]>((req) => ({ type: 'restore', req }));
+    this.layers = restored;
+    for (const meta of restored) this.#addToMap(meta);
   }
 
   setOptions(o: Partial<ImportOptions>): void {
     this.options = { ...this.options, ...o };
-    try { localStorage.setItem(OPTIONS_KEY, JSON.stringify(this.options)); } catch { /* storage refused: kept for this visit */ }
+    try { localStorage.setItem(OPTIONS_KEY, JSON.stringify(this.options)); } catch (e) { reportStorage(e); }
   }
 
   importFiles(files: Iterable<File>): void {

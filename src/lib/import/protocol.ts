@@ -53,4 +53,6 @@ export type FromWorker =
   | { type: 'cancelled'; job: number }
   | { type: 'reply'; req: number; data: unknown }
   /** the Content-Security-Policy stopped something in the worker (said on the page's console) */
-  | { type: 'violation'; text: string };
+  | { type: 'violation'; text: string }
+  /** a write to IndexedDB was refused (private mode, storage full): the layer lives for this visit only */
+  | { type: 'not-kept'; problem: 'unavailable' | 'full' };

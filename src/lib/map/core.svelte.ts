@@ -5,7 +5,7 @@
  */
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { addArchive, archiveProtocol } from './archive.ts';
+import { ArchiveError, addArchive, archiveProtocol, onArchive, type ArchiveProblem } from './archive.ts';
 import type { Lang } from '../../contracts/vocab.ts';
 import type { TourCamera } from '../../contracts/tour.ts';
 import type { View } from '../url.ts';
@@ -13,7 +13,7 @@ import type { BBox } from '../geo.ts';
 import { isPhone, reducedMotion } from '../ui/layout.ts';
 import { FONT_STACK, catalogLayers, layerVisible, sourceLayerOf } from './catalog.ts';
 import { ICONS, rasterIcon, type IconId } from './icons.ts';
-import { ARCHIVE, ARCHIVE_FILE, buildStyle } from './style.ts';
+import { ARCHIVE, buildStyle } from './style.ts';
 import { CITY_BOUNDS } from './view.ts';
 import { must } from '../must.ts';
 
@@ -23,7 +23,8 @@ let protocolAdded = false;
 export interface MapEvents {
   onClick(point: maplibregl.Point): void;
   onView(view: View): void;
-  onLoadError(file: string): void;
+  /** the tile archive's problems (archive.ts), and `recovered` when the network is back */
+  onArchive(problem: ArchiveProblem | { kind: 'recovered'; file: string }): void;
   onIdle(): void;
 }
 
@@ -88,10 +89,31 @@ export class MapCore {
     map.addControl(new maplibregl.AttributionControl({ compact: true }), 'bottom-right');
 
     resolveIcons(map);
+    const archiveUrl = new URL(ARCHIVE, document.baseURI).href;
+    const file = ARCHIVE.split('/').pop() ?? ARCHIVE;
+    // Tiles that failed (offline): read again when the network is back. (MapLibre's reload of
+    // a whole source leaves errored tiles waiting for a load that never comes; by id it works.)
+    const failed = new Map<string, { x: number; y: number; z: number }>();
+    onArchive((p) => {
+      opts.events.onArchive(p);
+      // Back online, or the file changed under its name: a fresh reader, and the tiles again
+      // (the failed ones, and — after a change — every one, so old and new never mix).
+      if (p.kind !== 'recovered' && p.kind !== 'changed') return;
+      addArchive(archiveUrl, true);
+      if (!map.getSource('plan')) return;
+      if (failed.size) map.refreshTiles('plan', [...failed.values()]);
+      failed.clear();
+      if (p.kind === 'changed') map.refreshTiles('plan');
+    });
     map.on('error', (e) => {
       const sourceId = (e as unknown as { sourceId?: string }).sourceId;
       const msg = String(e.error?.message ?? '');
-      if (sourceId === 'plan' || /plan\.pmtiles/.test(msg)) opts.events.onLoadError(ARCHIVE_FILE);
+      const tile = (e as unknown as { tile?: { tileID: { canonical: { x: number; y: number; z: number } } } }).tile;
+      if (sourceId === 'plan' && tile) { const { x, y, z } = tile.tileID.canonical; failed.set(`${z}/${x}/${y}`, { x, y, z }); }
+      // The source has said what went wrong already (ArchiveError); anything else the reader
+      // threw (a directory it cannot decode, a decompression error) means a damaged archive.
+      if (e.error instanceof ArchiveError || /: (missing|updated|changed|no-range|truncated|corrupt|network|http) \(|changed on the server/.test(msg)) return;
+      if (sourceId === 'plan' || /\.pmtiles/.test(msg)) opts.events.onArchive({ kind: 'corrupt', file, detail: msg });
       else console.warn('map error', msg);
     });
     map.once('load', () => {

@@ -4,9 +4,12 @@ import type { Lang } from '../../contracts/vocab.ts';
 import { THEME, type Theme } from './theme.ts';
 import { ARCHIVE_SOURCE, catalogLayers, layerVisible } from './catalog.ts';
 
-/** One archive holds every layer: one source, one set of tiles per view. */
-export const ARCHIVE_FILE = 'plan.pmtiles';
-export const ARCHIVE = `tiles/${ARCHIVE_FILE}`;
+/**
+ * One archive holds every layer: one source, one set of tiles per view. A build names it by
+ * its content's hash (vite.config.ts defines __ARCHIVE__); dev and tests read the plain name.
+ */
+declare const __ARCHIVE__: string | undefined;
+export const ARCHIVE: string = typeof __ARCHIVE__ === 'string' ? __ARCHIVE__ : 'tiles/plan.pmtiles';
 
 import { ATTRIBUTION } from '../../contracts/sources.ts';
 

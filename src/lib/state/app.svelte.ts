@@ -8,6 +8,7 @@ import type { Details } from '../../contracts/feature.ts';
 import type { Plan } from '../../contracts/plan.ts';
 import type { UrlState, View } from '../url.ts';
 import { DEFAULT_VISIBLE } from '../map/catalog.ts';
+import { FATAL, type ArchiveProblem } from '../map/archive.ts';
 import type { CompareSetId, Measure, Near, ToolId } from '../tools/registry.ts';
 
 export type Tab = 'layers' | 'plan' | 'targets';
@@ -31,8 +32,12 @@ export class AppState {
   /** a paragraph to bring into view (from search) */
   focusParagraph = $state<string | null>(null);
   plan = $state.raw<Plan | null>(null);
-  /** archives or data that failed to load, by file name */
+  /** data files that failed to load, by file name */
   loadErrors = $state<string[]>([]);
+  /** what went wrong with the tile archive, the worst first (map/archive.ts) */
+  archive = $state.raw<ArchiveProblem | null>(null);
+  /** a new release is installed (offline/register.ts): this applies it */
+  update = $state.raw<(() => void) | null>(null);
   toast = $state<string | null>(null);
   /** the open planner tool (lib/tools/registry.ts), its measurement and its query */
   tool = $state<ToolId | null>(null);
@@ -99,6 +104,13 @@ export class AppState {
 
   reportLoadError(file: string): void {
     if (!this.loadErrors.includes(file)) this.loadErrors = [...this.loadErrors, file];
+  }
+
+  /** Keeps the worst of the archive's problems: a failure over an update over a lost network over a notice; `recovered` ends a lost network. */
+  reportArchive(p: ArchiveProblem | { kind: 'recovered'; file: string }): void {
+    if (p.kind === 'recovered') { if (this.archive?.kind === 'network') this.archive = null; return; }
+    const rank = (k: ArchiveProblem['kind']) => (FATAL.has(k) ? 3 : k === 'updated' ? 2 : k === 'network' ? 1 : 0);
+    if (!this.archive || rank(p.kind) >= rank(this.archive.kind)) this.archive = p;
   }
 
   flash(message: string): void {

@@ -5,6 +5,7 @@
  * BroadcastChannel.
  */
 import type { Tour, TourCamera, TourStep } from '../../contracts/tour.ts';
+import { reportStorage } from './storage.svelte.ts';
 import type { AppState } from './app.svelte.ts';
 import type { Actions } from './actions.ts';
 import { loadDetails } from '../details.ts';
@@ -122,19 +123,19 @@ export class TourState {
         this.annotations = list;
         this.#stage?.setAnnotations(list);
       }
-    } catch { /* no IndexedDB (private mode): annotations live for the session only */ }
+    } catch (e) { reportStorage(e); } // no IndexedDB (private mode): annotations live for this visit only
   }
 
   async addAnnotation(a: Annotation) {
     this.annotations = [...this.annotations, a];
     this.#stage?.setAnnotations(this.annotations);
-    if (this.tour && this.step) await saveAnnotations(this.tour.id, this.step.id, this.annotations).catch(() => {});
+    if (this.tour && this.step) await saveAnnotations(this.tour.id, this.step.id, this.annotations).catch(reportStorage);
   }
 
   async clearAnnotations() {
     this.annotations = [];
     this.#stage?.setAnnotations([]);
-    if (this.tour && this.step) await saveAnnotations(this.tour.id, this.step.id, []).catch(() => {});
+    if (this.tour && this.step) await saveAnnotations(this.tour.id, this.step.id, []).catch(reportStorage);
   }
 
   setTool(tool: Tool | null) {
