@@ -122,6 +122,7 @@ export const IMPORT_UI = {
   remove: { zh: '移除', en: 'Remove' },
   removeAll: { zh: '全部移除', en: 'Remove all' },
   kept: { zh: '导入的图层保存在本浏览器中（IndexedDB），刷新后仍在。', en: 'Imported layers are kept in this browser (IndexedDB) and survive a reload.' },
+  notKept: { zh: '本浏览器无法保存导入的图层：仅在本次访问中保留，刷新后将丢失。', en: 'This browser cannot keep imported layers: they last for this visit only and are lost on reload.' },
   colour: { zh: '颜色', en: 'Colour' },
   visible: { zh: '显示', en: 'Show' },
   perUnit: { zh: '按旗市区与分区统计', en: 'By unit and zone' },

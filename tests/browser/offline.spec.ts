@@ -1,0 +1,102 @@
+// Offline after one visit (offline/sw.ts): the service worker caches the release whole at the
+// first visit; with the network off, a reload still opens the map — its archive read by Range
+// from the cache —, search and the tour. A new release is announced and applied whole.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, openMap, rendered } from './fixtures.ts';
+
+test.use({ serviceWorkers: 'allow' });
+
+const TOUR = JSON.parse(readFileSync('geodata/stories/yihe-liangji-duodian.json', 'utf8')) as { steps: unknown[] };
+
+/** Waits until the service worker controls the page and its release's cache is complete. */
+async function cached(page: Page) {
+  await page.waitForFunction(async () => !!navigator.serviceWorker.controller && (await caches.keys()).some((k) => /^hlbe-plan-map-[0-9a-f]{16}$/.test(k)), null, { timeout: 60_000 });
+}
+
+const idle = (page: Page) => page.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0, null, { timeout: 45_000 });
+
+test('after one visit the map, search and the tour work with the network off', async ({ page, context, log }) => {
+  log.allow(/ERR_INTERNET_DISCONNECTED|Failed to load resource/);
+  await openMap(page);
+  await cached(page);
+  await context.setOffline(true);
+  const fromWorker: string[] = [];
+  page.on('response', (r) => { if (r.fromServiceWorker()) fromWorker.push(`${r.status()} ${new URL(r.url()).pathname}`); });
+  await page.reload();
+  await idle(page);
+  expect((await rendered(page, 'seats')).length).toBe(14);
+  // the archive's Range reads were answered by the worker, from its cache
+  expect(fromWorker.some((r) => /^206 .*\/tiles\/plan\.[0-9a-f]{12}\.pmtiles$/.test(r)), fromWorker.join('\n')).toBe(true);
+  await expect(page.getByTestId('archive-problem')).toHaveCount(0);
+  await page.screenshot({ path: 'screenshots/offline.png' });
+  // search (search.json) and a card (features.json, plan.json)
+  await page.getByTestId('search').fill('满洲里');
+  await page.getByTestId('search-results').getByRole('option').first().click();
+  await expect(page.getByTestId('feature-card')).toContainText('满洲里');
+  // the whole tour (tours.json, the tour's code)
+  await page.keyboard.press('Escape');
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.getByTestId('start-tour').click();
+  for (let i = 1; i <= TOUR.steps.length; i++) {
+    await expect(page.getByTestId('tour-count')).toHaveText(`${i} / ${TOUR.steps.length}`);
+    if (i < TOUR.steps.length) await page.keyboard.press('PageDown');
+  }
+  expect(log.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e))).toEqual([]);
+});
+
+test.describe('a new release', () => {
+  let server: ChildProcess | null = null;
+  let dir = '';
+  const PORT = 4175;
+  const origin = `http://127.0.0.1:${PORT}`;
+
+  test.beforeAll(async () => {
+    // A deployment of its own (a copy of dist/ behind the same nginx config), to publish into.
+    dir = mkdtempSync(join(tmpdir(), 'hlbe-release-'));
+    chmodSync(dir, 0o755); // nginx's workers (another user when run as root) read it
+    cpSync('dist', dir, { recursive: true });
+    // its own process group, so that nginx stops with it
+    server = spawn('node_modules/.bin/tsx', ['scripts/serve-nginx.ts', '--port', String(PORT), '--dist', dir], { stdio: 'ignore', detached: true });
+    await expect.poll(async () => (await fetch(`${origin}/`).catch(() => null))?.status ?? 0, { timeout: 30_000 }).toBe(200);
+  });
+  test.afterAll(() => {
+    if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Publishes "release 2": a changed page, and a worker with a new version. */
+  function publish() {
+    const page = join(dir, 'index.html');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('<head>', '<head><meta name="release" content="2" />'));
+    const sw = join(dir, 'sw.js');
+    writeFileSync(sw, readFileSync(sw, 'utf8').replace(/(\\"version\\":\\")[0-9a-f]{16}/, '$1ffffffffffffff02'));
+    rmSync(`${page}.gz`, { force: true });
+    rmSync(`${sw}.gz`, { force: true });
+  }
+  const release = (page: Page) => page.evaluate(() => document.querySelector('meta[name=release]')?.getAttribute('content') ?? '1');
+
+  test('is announced, not applied until the user says so, then applied whole', async ({ page }) => {
+    await page.goto(`${origin}/?e2e=1`);
+    await idle(page);
+    await cached(page);
+    publish();
+    await page.evaluate(async () => { await (await navigator.serviceWorker.getRegistration())?.update(); });
+    const banner = page.getByTestId('update-ready');
+    await expect(banner).toContainText('地图有新版本');
+    // A reload before applying is still release 1, whole (the old worker serves its own cache).
+    await page.reload();
+    await idle(page);
+    expect(await release(page)).toBe('1');
+    await expect(banner).toBeVisible(); // still waiting, still announced
+    await page.screenshot({ path: 'screenshots/update-ready.png' });
+    await banner.getByTestId('apply-update').click();
+    await expect.poll(() => release(page).catch(() => ''), { timeout: 30_000 }).toBe('2');
+    await idle(page);
+    const keys = await page.evaluate(() => caches.keys());
+    expect(keys.filter((k) => /^hlbe-plan-map-[0-9a-f]{16}$/.test(k))).toEqual(['hlbe-plan-map-ffffffffffffff02']);
+  });
+});
