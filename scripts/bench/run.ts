@@ -50,7 +50,7 @@ for (let i = 0; i < (QUICK ? 0 : 3); i++) {
 }
 run('npx', ['vite', 'build']);
 const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
-const bundle = files('dist/assets').map((f) => ({ file: f.replace('dist/', ''), raw: statSync(f).size, gzip: gzipSync(readFileSync(f)).length }));
+const bundle = files('dist/assets').filter((f) => !f.endsWith('.gz')).map((f) => ({ file: f.replace('dist/', ''), raw: statSync(f).size, gzip: gzipSync(readFileSync(f)).length }));
 
 // ------------------------------------------------------------------ comparison pages
 const BENCH = 'bench-results/pages';
@@ -67,10 +67,12 @@ window.__map = map;
 map.once('load', () => map.once('idle', () => performance.mark('map:idle')));
 </script></body></html>`;
 const bounds = '[[115.52, 47.09], [126.07, 53.34]]';
+/** The build's archive (its name carries its content's hash). */
+const ARCHIVE = `/tiles/${readdirSync('dist/tiles').find((f) => f.endsWith('.pmtiles')) ?? 'plan.pmtiles'}`;
 writeFileSync(join(BENCH, 'empty.html'), page(`const map = new maplibregl.Map({ container: 'map', bounds: ${bounds}, fitBoundsOptions: { padding: 24 }, attributionControl: false,
   style: { version: 8, sources: {}, layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#e9e6df' } }] } });`));
 writeFileSync(join(BENCH, 'one.html'), page(`const map = new maplibregl.Map({ container: 'map', bounds: ${bounds}, fitBoundsOptions: { padding: 24 }, attributionControl: false,
-  style: { version: 8, sources: { plan: { type: 'vector', url: 'pmtiles://' + new URL('/tiles/plan.pmtiles', location.href).href } },
+  style: { version: 8, sources: { plan: { type: 'vector', url: 'pmtiles://' + new URL('${ARCHIVE}', location.href).href } },
   layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#e9e6df' } },
     { id: 'units', type: 'line', source: 'plan', 'source-layer': 'units', paint: { 'line-color': '#8c8577' } }] } });`));
 writeFileSync(join(BENCH, 'raw.html'), page(`const data = await (await fetch('/bench/data.json')).json();
@@ -134,7 +136,7 @@ type First = { idle: number[]; bytes: number[]; jsBytes: number[]; heap: number[
 const first = Object.fromEntries(Object.keys(PAGES).map((k) => [k, { idle: [], bytes: [], jsBytes: [], heap: [], longTasks: [], longMs: [], longest: [], tbt: [], fp: [], fcp: [], programs: [], marks: [] }])) as unknown as Record<Name, First>;
 for (let round = 0; round < ROUNDS; round++) {
   for (const name of Object.keys(PAGES) as Name[]) {
-    const ctx = await browser.newContext({ viewport: VIEW });
+    const ctx = await browser.newContext({ viewport: VIEW, serviceWorkers: 'block' });
     await ctx.addInitScript(() => {
       (window as unknown as { __long: { start: number; d: number }[] }).__long = [];
       new PerformanceObserver((l) => { for (const e of l.getEntries()) (window as unknown as { __long: { start: number; d: number }[] }).__long.push({ start: e.startTime, d: e.duration }); }).observe({ type: 'longtask', buffered: true });
@@ -182,7 +184,7 @@ const path = tour.steps.map((s) => ('fit' in s.camera ? unionBBox(s.camera.fit.m
 const frames: Record<'empty' | 'app', number[]> = { empty: [], app: [] };
 for (let round = 0; round < (QUICK ? 0 : Math.max(2, Math.ceil(ROUNDS / 2))); round++) {
   for (const name of ['empty', 'app'] as const) {
-    const ctx = await browser.newContext({ viewport: VIEW });
+    const ctx = await browser.newContext({ viewport: VIEW, serviceWorkers: 'block' });
     const p = await ctx.newPage();
     await p.goto(PAGES[name]);
     await p.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0, null, { timeout: 60_000 });
@@ -210,7 +212,7 @@ for (let round = 0; round < (QUICK ? 0 : Math.max(2, Math.ceil(ROUNDS / 2))); ro
 const IMPORT_FILE = 'bench-results/import-200k.geojson';
 const importBytes = QUICK ? 0 : await importBenchFile(IMPORT_FILE);
 const imp = QUICK ? null : await (async () => {
-  const ctx = await browser.newContext({ viewport: VIEW });
+  const ctx = await browser.newContext({ viewport: VIEW, serviceWorkers: 'block' });
   await ctx.addInitScript(() => {
     (window as unknown as { __long: { start: number; d: number }[] }).__long = [];
     new PerformanceObserver((l) => { for (const e of l.getEntries()) (window as unknown as { __long: { start: number; d: number }[] }).__long.push({ start: e.startTime, d: e.duration }); }).observe({ type: 'longtask', buffered: true });
