@@ -17,6 +17,7 @@ import { Tools } from './lib/tools/tools.svelte.ts';
 import { compareSet } from './lib/tools/registry.ts';
 import { Imports } from './lib/import/imports.svelte.ts';
 import { must } from './lib/must.ts';
+import { reducedMotion } from './lib/ui/layout.ts';
 import { FATAL } from './lib/map/archive.ts';
 import { registerOffline } from './offline/register.ts';
 import { UI } from './lib/i18n.ts';
@@ -137,6 +138,14 @@ function startMap({ app, map, actions, tour, tools, imports, e2e }: AppContext, 
     $effect(() => {
       const ids = tools.near ? tools.hitIds() : null;
       if (ids) void map.selection.highlight(ids);
+    });
+    // A briefing on a big screen (a projector): every label larger, to be read from the back of the room.
+    $effect(() => { map.core.setLabelScale(tour.tour && innerWidth >= 1280 ? 1.4 : 1); });
+    // Phone: a sheet that opens, closes or changes height keeps what the map fitted to in view.
+    $effect(() => {
+      void app.sheet; void app.sheetSize; void app.details; void app.tool;
+      const t = setTimeout(() => map.core.followSheet(), reducedMotion() ? 30 : 260);
+      return () => clearTimeout(t);
     });
     $effect(() => {
       map.core.setLang(app.lang);

@@ -44,6 +44,7 @@ export const UI = {
   loadErrorMap: { zh: '下方为规划总览；规划任务、发展目标和搜索照常可用。', en: 'Below is an overview of the plan; tasks, targets and search still work.' },
   resetView: { zh: '全市视图', en: 'Whole city' },
   reload: { zh: '重新加载', en: 'Reload' },
+  sheetHandle: { zh: '调整面板高度', en: 'Resize the panel' },
   storageUnavailable: { zh: '本浏览器不能保存您的数据（隐私模式或存储被禁用）：批注、导入的图层和设置仅在本次访问中保留，刷新后将丢失。', en: 'This browser cannot keep your work (private mode, or storage is blocked): annotations, imported layers and settings last for this visit only and are lost on reload.' },
   storageFull: { zh: '浏览器存储空间已满：新的批注和导入的图层无法保存，刷新后将丢失。请移除不需要的导入图层，或清理浏览器存储。', en: "The browser's storage is full: new annotations and imported layers cannot be kept and will be lost on reload. Remove imported layers you no longer need, or clear the browser's storage." },
   offlineReady: { zh: '地图已可离线使用', en: 'The map now works offline' },
@@ -162,3 +163,6 @@ export function archiveMessage(p: ArchiveProblem, lang: Lang): string {
   };
   return (lang === 'zh' ? zh : en)[p.kind];
 }
+
+/** The heights of a phone's bottom sheet, as the handle announces them. */
+export const SHEET_SIZE_NAMES = { peek: { zh: '低', en: 'low' }, half: { zh: '半屏', en: 'half screen' }, full: { zh: '全屏', en: 'full screen' } } satisfies Record<string, Text>;

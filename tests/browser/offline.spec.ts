@@ -12,9 +12,15 @@ test.use({ serviceWorkers: 'allow' });
 
 const TOUR = JSON.parse(readFileSync('geodata/stories/yihe-liangji-duodian.json', 'utf8')) as { steps: unknown[] };
 
-/** Waits until the service worker controls the page and its release's cache is complete. */
+/**
+ * Waits until the release is cached whole and its worker is active and controls the page.
+ * (page.evaluate awaits the promise; waitForFunction would take the promise itself as true.)
+ */
 async function cached(page: Page) {
-  await page.waitForFunction(async () => !!navigator.serviceWorker.controller && (await caches.keys()).some((k) => /^hlbe-plan-map-[0-9a-f]{16}$/.test(k)), null, { timeout: 60_000 });
+  await expect.poll(() => page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.getRegistration();
+    return !!navigator.serviceWorker.controller && reg?.active?.state === 'activated' && (await caches.keys()).some((k) => /^hlbe-plan-map-[0-9a-f]{16}$/.test(k));
+  }), { timeout: 60_000 }).toBe(true);
 }
 
 const idle = (page: Page) => page.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0, null, { timeout: 45_000 });

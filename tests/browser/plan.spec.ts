@@ -54,9 +54,33 @@ test.describe('the plan, linked to the map', () => {
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(Array.from({ length: 22 }, (_, i) => String(i + 1)));
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     expect(page.url()).toContain('m=1');
+    // a cell opens its detail in the matrix, where the user is looking: the plan's words
     await page.getByTestId('cell-13-unit-150783').click();
+    const detail = page.getByTestId('matrix-detail');
+    await expect(detail).toContainText('扎兰屯市');
+    await expect(detail.locator('blockquote').first()).toBeVisible();
+    await page.screenshot({ path: 'screenshots/matrix-detail.png' });
+    // …and shows it on the map: the matrix closes, the task opens, the place is selected
+    await detail.getByTestId('matrix-show').click();
+    await expect(page.getByTestId('matrix')).toHaveCount(0);
     await expect(page.getByTestId('task-view')).toHaveAttribute('data-task', '13');
     await expect(page.getByTestId('feature-card').locator('h2')).toHaveText('扎兰屯市');
+  });
+
+  test('the matrix has every bureau, the same columns in both languages, and no header wraps', async ({ page }) => {
+    await openMap(page);
+    await page.getByTestId('open-matrix').click();
+    await expect(page.getByTestId('matrix').locator('thead th.col-bureau')).toHaveCount(38);
+    const heads = () => page.getByTestId('matrix').locator('thead th').evaluateAll((ths) => ths.map((th) => th.getAttribute('class') ?? ''));
+    const zh = await heads();
+    expect(zh.filter((c) => c.includes('col-bureau')).length).toBe(38);
+    // a long unit name (莫力达瓦达斡尔族自治旗) stays one column: every header's text is one line
+    const wraps = await page.getByTestId('matrix').locator('thead th span').evaluateAll((spans) => spans.filter((s) => s.getClientRects().length > 1 || s.scrollWidth > s.clientWidth + 1).length);
+    expect(wraps).toBe(0);
+    await page.getByTestId('lang').click();
+    expect(await heads()).toEqual(zh);
+    await expect(page.getByTestId('matrix').locator('thead')).not.toContainText(/[\u4e00-\u9fff]/);
+    await page.screenshot({ path: 'screenshots/matrix-en.png' });
   });
 
   test('search "zlt" finds 扎兰屯市 and jumps to it; Chinese finds the plan text', async ({ page, log }) => {

@@ -72,7 +72,12 @@ test.describe('briefing mode', () => {
       await expectStep(page, i + 1);
       await page.screenshot({ path: `screenshots/tour-step-${i + 2}.png` });
     }
-    await page.keyboard.press('PageDown'); // past the end stays at the end
+    await page.keyboard.press('PageDown'); // past the end: the last step stays, and the tour says it is over
+    await expectStep(page, TOUR.steps.length - 1);
+    await expect(page.getByTestId('tour-ended')).toContainText('导览结束');
+    await page.screenshot({ path: 'screenshots/tour-ended.png' });
+    await page.keyboard.press('PageUp'); // back from the end notice to the last step
+    await expect(page.getByTestId('tour-ended')).toHaveCount(0);
     await expectStep(page, TOUR.steps.length - 1);
     await page.keyboard.press('PageUp');
     await expectStep(page, TOUR.steps.length - 2);
@@ -165,6 +170,11 @@ test.describe('briefing mode', () => {
     await presenter.getByTestId('presenter-next-button').click();
     await expectStep(page, 2);
     await presenter.screenshot({ path: 'screenshots/presenter-view.png' });
+    // the main window leaves the tour: the presenter view says so, never a stale step
+    await page.bringToFront();
+    await page.keyboard.press('Escape');
+    await expect(presenter.getByTestId('presenter-left')).toContainText('主窗口已退出导览');
+    await expect(presenter.getByTestId('presenter-count')).toHaveCount(0);
   });
 
   test('an annotation drawn on a step survives a reload, and can be cleared', async ({ page }) => {

@@ -1,3 +1,5 @@
+import { csvParseRows } from 'd3-dsv';
+import { RESPONSIBLE_EN } from '../../src/contracts/glossary.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkPlan, parsePlan, parseResponsible } from '../../scripts/data/plan-model.ts';
@@ -82,6 +84,32 @@ describe('the plan as data', () => {
     expect(lines[2]).toMatch(/^2,满洲里市、扎兰屯—阿荣旗两极驱动,/);
     const mzl = m.columns.findIndex((c) => c.id === 'unit-150781');
     expect(m.rows[1].cells[mzl]).toEqual({ named: true, responsible: true, all: false });
+  });
+});
+
+describe('the matrix in both languages', () => {
+  it('has every responsible bureau as a column, in the same order whatever the locale, and the same columns in zh and en', () => {
+    const bureaus = new Set(plan.tasks.flatMap((t) => t.paragraphs.flatMap((p) => p.responsible.filter((r) => r.kind === 'bureau').map((r) => r.name))));
+    const m = buildMatrix(plan);
+    const cols = m.columns.filter((c) => c.kind === 'bureau');
+    expect(new Set(cols.map((c) => c.id))).toEqual(bureaus);
+    expect(cols[0].zh).toBe('市住房和城乡建设局'); // the most tasks (15)
+    // ties are ordered by code point, not by the browser's collation
+    const saved = String.prototype.localeCompare;
+    String.prototype.localeCompare = function (this: string, o: string) { return -saved.call(this, o); };
+    try { expect(buildMatrix(plan).columns.map((c) => c.id)).toEqual(m.columns.map((c) => c.id)); } finally { String.prototype.localeCompare = saved; }
+    const zh = csvParseRows(matrixCsv(m, 'zh').slice(1));
+    const en = csvParseRows(matrixCsv(m, 'en').slice(1));
+    expect(en[0]).toHaveLength(zh[0].length);
+    expect(en).toHaveLength(zh.length);
+    expect(en[0].slice(-cols.length)).toEqual(cols.map((c) => c.en)); // every bureau, by its English name
+  });
+
+  it('names every responsible body in English (the glossary is complete), and the English CSV header has no Chinese', () => {
+    const names = new Set(plan.tasks.flatMap((t) => t.paragraphs.flatMap((p) => p.responsible.map((r) => r.name))));
+    for (const n of names) expect(RESPONSIBLE_EN[n], n).toMatch(/^[\x20-\x7e]+$/);
+    const header = matrixCsv(buildMatrix(plan), 'en').slice(1).split('\r\n')[0];
+    expect(header).not.toMatch(/[\u4e00-\u9fff]/);
   });
 });
 

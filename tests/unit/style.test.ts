@@ -190,3 +190,15 @@ describe('one shader program per layer type', () => {
     }
   });
 });
+
+describe('label sizes for a projector', () => {
+  it('scales numbers and every output of a zoom curve, data expressions included, and keeps the curve valid', async () => {
+    const { scaleSize } = await import('../../src/lib/map/core.svelte.ts');
+    expect(scaleSize(11, 1.4)).toBe(15.4);
+    expect(scaleSize(['interpolate', ['linear'], ['zoom'], 4, 12, 10, 15], 1.5)).toEqual(['interpolate', ['linear'], ['zoom'], 4, 18, 10, 22.5]);
+    const data = ['match', ['get', 'role'], 'core', 15, 14];
+    expect(scaleSize(['interpolate', ['linear'], ['zoom'], 4, data, 10, 20], 2)).toEqual(['interpolate', ['linear'], ['zoom'], 4, ['*', 2, data], 10, 40]);
+    expect(scaleSize(['step', ['zoom'], 10, 8, 12], 2)).toEqual(['step', ['zoom'], 20, 8, 24]);
+    expect(scaleSize(12, 1)).toBe(12);
+  });
+});

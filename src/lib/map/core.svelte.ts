@@ -10,7 +10,7 @@ import type { Lang } from '../../contracts/vocab.ts';
 import type { TourCamera } from '../../contracts/tour.ts';
 import type { View } from '../url.ts';
 import type { BBox } from '../geo.ts';
-import { isPhone, reducedMotion } from '../ui/layout.ts';
+import { coveredBottom, isPhone, reducedMotion } from '../ui/layout.ts';
 import { FONT_STACK, catalogLayers, layerVisible, sourceLayerOf } from './catalog.ts';
 import { ICONS, rasterIcon, type IconId } from './icons.ts';
 import { ARCHIVE, buildStyle } from './style.ts';
@@ -163,6 +163,24 @@ export class MapCore {
     }
   }
 
+  #labelScale = 1;
+
+  /**
+   * Sizes every label of the map by a factor — 1 normally; larger in a briefing on a big
+   * screen, where labels are read from the back of a room. The catalog's sizes are scaled
+   * (numbers, and each output of a zoom curve), so the style stays the one home of sizes.
+   */
+  setLabelScale(k: number): void {
+    const map = this.map;
+    if (!map || k === this.#labelScale) return;
+    this.#labelScale = k;
+    for (const { style: l } of catalogLayers(undefined, 'zh')) {
+      if (l.type !== 'symbol' || !map.getLayer(l.id)) continue;
+      const size = l.layout?.['text-size'];
+      map.setLayoutProperty(l.id, 'text-size', scaleSize(size ?? 16, k) as typeof size);
+    }
+  }
+
   setLang(lang: Lang): void {
     const map = this.map;
     if (!map) return;
@@ -180,22 +198,50 @@ export class MapCore {
   fitTo(b: readonly number[], card = true, panel: 'left' | 'bottom' | null = null): void {
     const map = this.map;
     if (!map) return;
+    this.#lastFit = { b, card, panel };
     const { width, height } = map.getCanvas().getBoundingClientRect();
+    // A phone: above whatever bottom sheet is open now (and the card about to open).
     const padding = isPhone()
-      ? { top: 40, left: 30, right: 30, bottom: Math.round(height * (panel === 'bottom' ? 0.58 : panel ? 0.45 : 0.55)) + 20 }
+      ? { top: 40, left: 40, right: 40, bottom: Math.min(Math.max(coveredBottom(map.getContainer()), card ? Math.round(height * 0.55) : 0, panel ? Math.round(height * 0.45) : 0), height - 140) + 40 }
       : { top: 50, left: panel === 'left' ? Math.min(Math.round(width * 0.4), 380) : 50, bottom: panel === 'bottom' ? Math.round(height * 0.58) + 20 : 50, right: card ? Math.min(Math.round(width * 0.45), 480) : 50 };
     // A point gets a small box around it (easeTo's padding would stick to the camera).
     const d = b[0] === b[2] && b[1] === b[3] ? 0.08 : 0;
     map.fitBounds([[b[0] - d, b[1] - d], [b[2] + d, b[3] + d]], { padding, maxZoom: 10, duration: reducedMotion() ? 0 : 600 });
   }
 
-  /** On a phone the card covers the lower half of the map: bring a clicked spot above it. */
+  #lastFit: { b: readonly number[]; card: boolean; panel: 'left' | 'bottom' | null } | null = null;
+
+  /**
+   * A bottom sheet changed height (phone): when what the map last fitted to is now partly
+   * under the sheets, fit again above them. A map the user has moved off it is left alone.
+   */
+  followSheet(): void {
+    const map = this.map;
+    const last = this.#lastFit;
+    if (!map || !last || !isPhone()) return;
+    const el = map.getContainer();
+    const visibleBottom = el.getBoundingClientRect().height - coveredBottom(el);
+    const [w, s, e, n] = last.b;
+    const sw = map.project([w, s]);
+    const ne = map.project([e, n]);
+    const { width } = el.getBoundingClientRect();
+    const onScreen = ne.x > 0 && sw.x < width && sw.y > 0 && ne.y < el.getBoundingClientRect().height;
+    if (onScreen && sw.y > visibleBottom - 10) this.fitTo(last.b, false, null);
+  }
+
+  /** Forgets the last fit (the selection or highlight it was for is gone). */
+  forgetFit(): void {
+    this.#lastFit = null;
+  }
+
+  /** On a phone the card covers the lower part of the map: bring a clicked spot above it. */
   keepAboveSheet(point: maplibregl.Point): void {
     const map = this.map;
     if (!map || !isPhone()) return;
     const height = map.getCanvas().getBoundingClientRect().height;
-    if (point.y < height * 0.4) return;
-    map.panBy([0, point.y - height * 0.25], { duration: reducedMotion() ? 0 : 400 });
+    const visible = height - Math.max(coveredBottom(map.getContainer()), Math.round(height * 0.55));
+    if (point.y < visible - 40) return;
+    map.panBy([0, point.y - visible / 2], { duration: reducedMotion() ? 0 : 400 });
   }
 
   resetView(): void {
@@ -232,4 +278,19 @@ export class MapCore {
       map.flyTo({ ...target, duration: 1600, essential: true });
     });
   }
+}
+
+/** A text-size scaled by k: a number, or a zoom curve's outputs (data expressions multiplied). */
+export function scaleSize(v: unknown, k: number): unknown {
+  if (k === 1) return v;
+  if (typeof v === 'number') return Math.round(v * k * 10) / 10;
+  if (Array.isArray(v) && (v[0] === 'interpolate' || v[0] === 'step')) {
+    // ['interpolate', curve, input, stop, out, stop, out…] / ['step', input, out, stop, out…]: outputs from index 4 on, every other
+    const out = [...v];
+    if (v[0] === 'step') out[2] = scaleSize(v[2], k);
+    for (let i = 4; i < out.length; i += 2) out[i] = scaleSize(v[i], k);
+    return out;
+  }
+  if (Array.isArray(v)) return ['*', k, v];
+  return v;
 }

@@ -102,7 +102,7 @@ export class Selection {
     if (!this.#core.map) return null;
     this.#set(this.#selected, 'selected', false);
     this.#selected = [];
-    if (!id) { this.#syncLit(); return null; }
+    if (!id) { this.#syncLit(); if (!this.#highlighted.length) this.#core.forgetFit(); return null; }
     const d = (await loadDetails())[id];
     if (!d) { this.#syncLit(); return null; }
     this.#selected = await this.#refs(d);
@@ -120,7 +120,7 @@ export class Selection {
     if (!this.#core.map) return [];
     this.#set(this.#highlighted, 'hl', false);
     this.#highlighted = [];
-    if (!ids.length) { this.#syncLit(); return []; }
+    if (!ids.length) { this.#syncLit(); if (!this.#selected.length) this.#core.forgetFit(); return []; }
     const all = await loadDetails();
     const found = ids.map((id) => all[id]).filter((d): d is Details => !!d);
     for (const d of found) this.#highlighted.push(...(await this.#refs(d)));

@@ -1,6 +1,7 @@
 /** The plan and the search index, fetched on first use (not needed for the first view). */
 import type { Plan, Task } from '../../contracts/plan.ts';
 import { UNITS, unitId } from '../../contracts/vocab.ts';
+import { responsibleName } from '../../contracts/glossary.ts';
 import { loadDataFile } from '../data-files.ts';
 import { csvText } from '../ui/csv.ts';
 
@@ -40,17 +41,22 @@ export interface Matrix {
 }
 
 /** Tasks × the 14 units, the development zone and the bureaus most often responsible. */
-export function buildMatrix(plan: Plan, bureauCount = 6): Matrix {
+/**
+ * The matrix: a row per task; a column per unit, the development zone, and every bureau the
+ * plan makes responsible — most tasks first, ties in the order of their Chinese names' code
+ * points, so the columns are the same in every language and browser locale.
+ */
+export function buildMatrix(plan: Plan): Matrix {
   const freq = new Map<string, number>();
   for (const t of plan.tasks) {
     const names = new Set(t.paragraphs.flatMap((p) => p.responsible.filter((r) => r.kind === 'bureau').map((r) => r.name)));
     for (const n of names) freq.set(n, (freq.get(n) ?? 0) + 1);
   }
-  const bureaus = [...freq.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, bureauCount).map(([n]) => n);
+  const bureaus = [...freq.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([n]) => n);
   const columns: Matrix['columns'] = [
     ...UNITS.map((u) => ({ id: unitId(u.code), zh: u.zh, en: u.short_en, kind: 'unit' as const })),
     { id: 'devzone-hulunbuir', zh: '经开区管委会', en: 'Dev. zone', kind: 'devzone' },
-    ...bureaus.map((b) => ({ id: b, zh: b, en: b, kind: 'bureau' as const })),
+    ...bureaus.map((b) => ({ id: b, zh: b, en: responsibleName(b, 'en'), kind: 'bureau' as const })),
   ];
   const rows = plan.tasks.map((task) => {
     const resp = task.paragraphs.flatMap((p) => p.responsible);

@@ -8,6 +8,7 @@ import type { Details } from '../../contracts/feature.ts';
 import type { Plan } from '../../contracts/plan.ts';
 import type { UrlState, View } from '../url.ts';
 import { DEFAULT_VISIBLE } from '../map/catalog.ts';
+import type { SheetSize } from '../ui/layout.ts';
 import { FATAL, type ArchiveProblem } from '../map/archive.ts';
 import type { CompareSetId, Measure, Near, ToolId } from '../tools/registry.ts';
 
@@ -21,8 +22,9 @@ export class AppState {
   /** details of the selected feature, once loaded */
   details = $state.raw<Details | null>(null);
   view = $state.raw<View | null>(null);
-  /** phone: whether the side panel (a bottom sheet there) is open */
+  /** phone: whether the side panel (a bottom sheet there) is open, and how high */
   sheet = $state<'none' | 'layers'>('none');
+  sheetSize = $state<SheetSize>('half');
   /** which side panel tab is shown */
   tab = $state<Tab>('layers');
   /** open task (1–22) and target */
@@ -96,6 +98,11 @@ export class AppState {
 
   toggleSheet(open = this.sheet === 'none'): void {
     this.sheet = open ? 'layers' : 'none';
+    if (open) this.sheetSize = 'half';
+  }
+
+  setSheetSize(size: SheetSize): void {
+    this.sheetSize = size;
   }
 
   setMatrix(open: boolean): void {

@@ -38,6 +38,10 @@ export class TourState {
   annotations = $state.raw<Annotation[]>([]);
   /** digits typed before Enter */
   typed = $state('');
+  /** "next" was pressed on the last step: the tour says it is over (and how to leave or restart) */
+  ended = $state(false);
+  /** the other window left the tour (the presenter window says so instead of a stale step) */
+  left = $state(false);
   #channel: BroadcastChannel | null = null;
   #before: string[] | null = null;
   #app: AppState;
@@ -66,7 +70,7 @@ export class TourState {
 
   /** Follows the other window: its step, its tour, or its leaving. */
   follow(m: TourMessage): void {
-    if (m.type === 'leave') this.leave(false);
+    if (m.type === 'leave') { this.leave(false); this.left = true; }
     else if (this.tour?.id === m.tour) void this.goto(m.step, { broadcast: false });
     else void this.start(m.tour, m.step, { broadcast: false });
   }
@@ -86,6 +90,9 @@ export class TourState {
     const tour = this.tour;
     if (!tour) return;
     const index = Math.max(0, Math.min(tour.steps.length - 1, i));
+    this.ended = i >= tour.steps.length;
+    this.left = false;
+    if (this.ended && index === this.index) { if (opts.broadcast !== false) this.broadcast({ type: 'goto', tour: tour.id, step: i }); return; }
     this.index = index;
     this.typed = '';
     const step = tour.steps[index];
@@ -99,9 +106,11 @@ export class TourState {
   }
 
   next() { void this.goto(this.index + 1); }
-  prev() { void this.goto(this.index - 1); }
+  /** Back: from the end notice to the last step, else a step back. */
+  prev() { void this.goto(this.ended ? this.index : this.index - 1); }
 
   leave(broadcast = true): void {
+    this.ended = false;
     if (!this.tour) return;
     if (broadcast) this.broadcast({ type: 'leave' });
     this.tour = null;

@@ -106,19 +106,33 @@ export class Tools {
     return { at: [round6(l.lng), round6(l.lat)], name: null };
   }
 
+  #clicks: Promise<void> = Promise.resolve();
+
+  #addPoint(point: maplibregl.Point): void {
+    const app = this.#app;
+    if (!this.measuring) return;
+    const mode = app.tool === 'area' ? 'area' : 'line';
+    const { at, name } = this.snap(point);
+    const m = app.measure;
+    const fresh = !m || m.done || m.mode !== mode;
+    const base: Measure = fresh ? { mode, points: [], snaps: [], done: false } : m;
+    const last = base.points[base.points.length - 1];
+    // The second click of a double-click lands on the first: not a new point.
+    if (last && last[0] === at[0] && last[1] === at[1]) return;
+    app.setMeasure({ ...base, points: [...base.points, at], snaps: [...(base.snaps ?? base.points.map(() => null)), name] });
+  }
+
   /** A click on the map: true when a tool took it (it then selects nothing). */
   onClick(point: maplibregl.Point): boolean {
     const app = this.#app;
     if (this.measuring) {
-      const mode = app.tool === 'area' ? 'area' : 'line';
-      const { at, name } = this.snap(point);
-      const m = app.measure;
-      const fresh = !m || m.done || m.mode !== mode;
-      const base: Measure = fresh ? { mode, points: [], snaps: [], done: false } : m;
-      const last = base.points[base.points.length - 1];
-      // The second click of a double-click lands on the first: not a new point.
-      if (last && last[0] === at[0] && last[1] === at[1]) return true;
-      app.setMeasure({ ...base, points: [...base.points, at], snaps: [...(base.snaps ?? base.points.map(() => null)), name] });
+      // Snapping needs the positions of record (loaded when the tool opens): a click that comes
+      // first waits for them, in order, so a snapped point is never the tiles' rounded one.
+      const at = this.#map.core.map?.unproject(point);
+      this.#clicks = this.#clicks.then(() => this.prepareSnap().catch(() => {})).then(() => {
+        const map = this.#map.core.map;
+        if (map && at) this.#addPoint(map.project(at));
+      });
       return true;
     }
     if (app.tool === 'near' && this.picking) {

@@ -1,0 +1,132 @@
+// The public on a phone, in English, and at the back of the room: at 320, 375, 768, 1440 and
+// 1920 px wide, in both languages — nothing overflows sideways, the structure's labels are
+// drawn at the city view, and (on a phone) what a sheet acts on stays in the part of the map
+// the sheet leaves visible.
+import type { Page } from '@playwright/test';
+import { test, expect, openMap, waitIdle } from './fixtures.ts';
+
+type MapWindow = { __map: import('maplibre-gl').Map };
+const SIZES: [number, number][] = [[320, 640], [375, 812], [768, 1024], [1440, 900], [1920, 1080]];
+const POLES = ['unit-150702', 'unit-150724', 'unit-150781', 'unit-150783', 'unit-150721'];
+
+/** How far the page is wider than the screen (0 = no sideways panning). */
+const overflow = (page: Page) => page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - innerWidth);
+
+/** The part of the map a user sees: the map's box less the bottom sheets over it. */
+async function visibleBox(page: Page) {
+  return page.evaluate(() => {
+    const m = (window as unknown as MapWindow).__map;
+    const r = m.getContainer().getBoundingClientRect();
+    let top = r.bottom;
+    for (const el of document.querySelectorAll<HTMLElement>('[data-sheet]')) {
+      const b = el.getBoundingClientRect();
+      if (b.height > 0 && b.top < r.bottom - 1) top = Math.min(top, b.top);
+    }
+    return { width: r.width, height: Math.max(0, top - r.top) };
+  });
+}
+
+/** Where the highlighted features' bounds are on the map (CSS px from its top left). */
+function highlighted(page: Page, ids: string[]) {
+  return page.evaluate((list) => {
+    const m = (window as unknown as MapWindow).__map;
+    const f = m.querySourceFeatures('plan', { sourceLayer: 'structure_points', filter: ['in', ['get', 'unit_id'], ['literal', list]] });
+    return f.map((x) => { const [lng, lat] = (x.geometry as GeoJSON.Point).coordinates; const p = m.project([lng, lat]); return { id: String(x.properties.unit_id), x: p.x, y: p.y }; });
+  }, ids);
+}
+
+for (const [width, height] of SIZES) {
+  for (const lang of ['zh', 'en'] as const) {
+    test(`${width} × ${height}, ${lang}: no sideways overflow; the core and poles are labelled at the city view`, async ({ page }) => {
+      await page.setViewportSize({ width, height });
+      await openMap(page, lang === 'en' ? '#lang=en' : '');
+      await waitIdle(page);
+      expect(await overflow(page), 'page wider than the screen').toBeLessThanOrEqual(0);
+      const labelled = await page.evaluate(() => (window as unknown as MapWindow).__map.queryRenderedFeatures({ layers: ['structure-labels'] }).map((f) => String(f.properties.unit_id)));
+      for (const id of POLES) expect(labelled, `${id} labelled`).toContain(id);
+      // Every header control is on screen: outside the action row, whole; the action row itself
+      // inside the screen (it scrolls), with the share button in view without scrolling.
+      const cut = await page.locator('header.bar button:visible, header.bar input:visible, .maplibregl-ctrl button:visible').evaluateAll((els) => els.filter((e) => {
+        const r = e.getBoundingClientRect();
+        const row = e.closest('.actions');
+        const box = row ? row.getBoundingClientRect() : { left: 0, right: innerWidth };
+        if (row && (box.left < -0.5 || box.right > innerWidth + 0.5)) return true;
+        return !row || e.getAttribute('data-testid') === 'share' ? r.left < box.left - 0.5 || r.right > box.right + 0.5 : false;
+      }).map((e) => e.getAttribute('data-testid') ?? e.getAttribute('aria-label') ?? e.textContent));
+      expect(cut, 'controls cut off').toEqual([]);
+      await page.screenshot({ path: `screenshots/size-${width}-${lang}.png` });
+    });
+  }
+}
+
+test.describe('on a phone, sheets leave what they act on in view', () => {
+  for (const lang of ['zh', 'en'] as const) {
+    test(`375 × 812, ${lang}: the plan sheet's task highlights are above the sheet; the sheet has three heights`, async ({ page }) => {
+      await page.setViewportSize({ width: 375, height: 812 });
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await openMap(page, lang === 'en' ? '#lang=en' : '');
+      await page.getByTestId('open-layers').click();
+      const handle = page.getByTestId('sheet-handle');
+      await expect(handle).toHaveAttribute('data-size', 'half');
+      await page.getByTestId('tab-plan').click();
+      await page.getByTestId('open-task-2').click();
+      await expect(page.getByTestId('task-view')).toHaveAttribute('data-task', '2');
+      await waitIdle(page);
+      const inView = async () => {
+        const box = await visibleBox(page);
+        const pts = await highlighted(page, ['unit-150781', 'unit-150783']);
+        expect(pts.length).toBeGreaterThanOrEqual(2);
+        return pts.every((p) => p.x >= 0 && p.x <= box.width && p.y >= 0 && p.y <= box.height);
+      };
+      await expect.poll(inView).toBe(true);
+      await page.screenshot({ path: `screenshots/phone-task-${lang}.png` });
+      // the handle steps through the heights; at full the map refits when it comes back down
+      await handle.click();
+      await expect(handle).toHaveAttribute('data-size', 'full');
+      await handle.click();
+      await expect(handle).toHaveAttribute('data-size', 'peek');
+      await waitIdle(page);
+      await expect.poll(inView).toBe(true);
+      // dragged down past its lowest height, the sheet closes
+      const b = (await handle.boundingBox())!;
+      await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(b.x + b.width / 2, b.y + 260, { steps: 6 });
+      await page.mouse.up();
+      await expect(page.locator('aside.panel')).not.toBeInViewport();
+    });
+  }
+
+  test('a search result on a phone drops the keyboard (the box loses focus) and opens the card above the fold', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    await openMap(page);
+    await page.getByTestId('search').fill('满洲里');
+    await page.getByTestId('search-results').getByRole('option').first().click();
+    await expect(page.getByTestId('feature-card')).toBeVisible();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).not.toBe('search');
+  });
+
+  test('share uses the phone share sheet where there is one', async ({ page }) => {
+    await page.addInitScript(() => {
+      (navigator as unknown as { share: (d: ShareData) => Promise<void> }).share = async (d) => { (window as unknown as { __shared: ShareData }).__shared = d; };
+    });
+    await page.setViewportSize({ width: 375, height: 812 });
+    await openMap(page);
+    await page.getByTestId('share').click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __shared?: ShareData }).__shared?.url ?? '')).toContain('v=');
+  });
+});
+
+test('a briefing on a 1920 × 1080 projector: every label is sized for the back of the room, and normal again after', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openMap(page);
+  const size = (layer: string) => page.evaluate((l) => (window as unknown as MapWindow).__map.getLayoutProperty(l, 'text-size') as unknown, layer);
+  expect(await size('station-labels')).toBe(11);
+  await page.getByTestId('start-tour').click();
+  await expect(page.getByTestId('tour-count')).toBeVisible();
+  await expect.poll(() => size('station-labels')).toBe(15.4);
+  expect(await size('ports-points')).toBe(15.4);
+  await page.keyboard.press('Escape');
+  await expect.poll(() => size('station-labels')).toBe(11);
+});
