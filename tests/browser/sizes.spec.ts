@@ -4,6 +4,7 @@
 // the sheet leaves visible.
 import type { Page } from '@playwright/test';
 import { test, expect, openMap, waitIdle } from './fixtures.ts';
+import { must } from '../../src/lib/must.ts';
 
 type MapWindow = { __map: import('maplibre-gl').Map };
 const SIZES: [number, number][] = [[320, 640], [375, 812], [768, 1024], [1440, 900], [1920, 1080]];
@@ -88,7 +89,7 @@ test.describe('on a phone, sheets leave what they act on in view', () => {
       await waitIdle(page);
       await expect.poll(inView).toBe(true);
       // dragged down past its lowest height, the sheet closes
-      const b = (await handle.boundingBox())!;
+      const b = must(await handle.boundingBox(), 'the sheet handle on screen');
       await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
       await page.mouse.down();
       await page.mouse.move(b.x + b.width / 2, b.y + 260, { steps: 6 });
