@@ -59,6 +59,16 @@ export function areaDifference(d: Details): number | null {
   return typeof drawn === 'number' && typeof official === 'number' && official > 0 ? drawn / official - 1 : null;
 }
 
+/** A note in one language: "中文 / English" split, an English-only note for English only. */
+export function noteIn(note: string | null | undefined, lang: Lang): string | null {
+  if (!note) return null;
+  const cut = note.indexOf(' / ');
+  // (Chinese in ASCII brackets inside English is a quoted term: "administered by Manzhouli (代管)")
+  const hasZh = /[\u4e00-\u9fff]/.test((cut > 0 ? note.slice(0, cut) : note).replace(/\([^)]*\)/g, ''));
+  if (cut > 0 && hasZh) return lang === 'zh' ? note.slice(0, cut) : note.slice(cut + 3);
+  return hasZh === (lang === 'zh') ? note : null;
+}
+
 export function buildCard(d: Details, lang: Lang): Card {
   const t = (x: Text) => x[lang];
   const rows: CardRow[] = [];
@@ -84,8 +94,10 @@ export function buildCard(d: Details, lang: Lang): Card {
   if (d.layer === 'structure_points' && lang === 'zh') add(UI.zone, str(d.unit_zh));
   add(UI.industries, str(d.industries));
   if (typeof d.status === 'string' && STATUS[d.status]) add(UI.status, t(STATUS[d.status]));
-  add(UI.kind, str(d.kind_zh) ?? str(d.kind_detail));
-  add(UI.note, str(d.zone_note) ?? str(d.note));
+  // Each language shows its own words only: kind_detail is English; a note is either
+  // "中文 / English" or an English working note of the data of record (shown in English only).
+  add(UI.kind, lang === 'zh' ? str(d.kind_zh) : str(d.kind_detail));
+  add(UI.note, noteIn(str(d.zone_note) ?? str(d.note), lang));
 
   const warnings: string[] = [];
   if (d.approximate) warnings.push(t(UI.approximate));

@@ -136,10 +136,26 @@ export const IMPORT_UI = {
   characters: { zh: '字符', en: 'characters' },
 } satisfies Record<string, Text>;
 
+/** The archive reader's details (map/archive.ts writes them in English) as Chinese words. */
+function detailZh(d: string): string {
+  const RULES: [RegExp, (m: RegExpExecArray) => string][] = [
+    [/^(\d+) of (\d+) bytes(?: at \d+)?$/, (m) => `只有 ${m[1]} / ${m[2]} 字节`],
+    [/^(\d+) bytes, read at (\d+)$/, (m) => `只有 ${m[1]} 字节，读取位置 ${m[2]}`],
+    [/^HTTP 416 for bytes (.+)$/, (m) => `服务器回答 HTTP 416：字节 ${m[1]} 超出文件`],
+    [/^not a PMTiles archive \(wrong magic number\)$/, () => '不是 PMTiles 文件，文件头标识不符'],
+    [/^the server ignores Range and the file is (.+)$/, (m) => `服务器不支持分段读取，文件有 ${m[1]}`],
+  ];
+  for (const [re, zh] of RULES) {
+    const m = re.exec(d);
+    if (m) return zh(m);
+  }
+  return d; // HTTP status codes, sizes, and the reader's own messages (technical) as they are
+}
+
 /** What the tile archive's problem (map/archive.ts) means to the user, in both languages. */
 export function archiveMessage(p: ArchiveProblem, lang: Lang): string {
   const f = p.file;
-  const d = p.detail;
+  const d = lang === 'zh' ? detailZh(p.detail) : p.detail;
   const rest = UI.loadErrorMap[lang];
   const zh: Record<ArchiveProblem['kind'], string> = {
     missing: `无法加载地图瓦片 ${f}（${d}）。${rest}`,

@@ -19,8 +19,19 @@ test.describe('first view', () => {
       await expect(page.locator('h1')).toBeVisible(); // the rest of the app still works
       await page.getByTestId('tab-plan').click();
       await expect(page.getByTestId('open-task-2')).toBeVisible();
-      expect(errors).toEqual([]);
       await page.screenshot({ path: 'screenshots/no-webgl.png' });
+      // search opens the card over the overview
+      await page.getByTestId('search').fill('满洲里');
+      await page.getByTestId('search-results').getByRole('option').first().click();
+      await expect(page.getByTestId('feature-card').locator('h2')).toHaveText('满洲里市');
+      await page.screenshot({ path: 'screenshots/no-webgl-card.png' });
+      await page.getByTestId('feature-card').getByRole('button', { name: '关闭' }).click();
+      // the tour says what it cannot do instead of offering tools that fail
+      await page.getByTestId('start-tour').click();
+      await expect(page.getByTestId('tour-nomap')).toContainText('WebGL');
+      await expect(page.getByTestId('tool-pen')).toHaveCount(0);
+      await expect(page.getByTestId('export-png')).toHaveCount(0);
+      expect(errors).toEqual([]);
     } finally {
       await browser.close();
     }

@@ -98,4 +98,19 @@ describe('feature card', () => {
       expect(['high', 'medium', 'low']).toContain(card.confidence);
     }
   });
+
+  it('in Chinese, a card shows no English note or kind; in English, no Chinese ones', () => {
+    for (const d of Object.values(details)) {
+      const zh = buildCard(d, 'zh');
+      for (const r of zh.rows.filter((x) => x.label === '说明' || x.label === '类型')) expect(r.value, `${d.id} ${r.label}`).toMatch(/[\u4e00-\u9fff]/);
+      const en = buildCard(d, 'en');
+      // (Chinese in brackets is a proper name or term quoted, which English may show)
+      for (const r of en.rows.filter((x) => x.label === 'Note' || x.label === 'Kind')) expect(r.value.replace(/\([^)]*\)/g, ''), `${d.id} ${r.label}`).not.toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(buildCard(details['unit-150781'], 'zh').rows.map((r) => r.value).join(' ')).not.toContain('county-level city');
+    expect(buildCard(details['unit-150781'], 'en').rows.map((r) => r.value).join(' ')).toContain('county-level city');
+    expect(buildCard(details['unit-150703'], 'en').rows.map((r) => r.value).join(' ')).toContain('administered by Manzhouli (代管)');
+    expect(buildCard(details['zone-lingxi'], 'zh').rows.find((r) => r.label === '说明')?.value).toMatch(/^方案将/);
+    expect(buildCard(details['zone-lingxi'], 'en').rows.find((r) => r.label === 'Note')?.value).toMatch(/^The plan puts/);
+  });
 });

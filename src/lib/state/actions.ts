@@ -3,6 +3,7 @@
  * follow a search result. Each changes the app state and tells the map; the URL follows the
  * state (boot.svelte.ts).
  */
+import { loadDetails } from '../details.ts';
 import type { AppState, Tab } from './app.svelte.ts';
 import type { MapServices } from '../map/services.ts';
 import { loadPlan, taskFeatureIds } from '../plan/data.ts';
@@ -38,7 +39,8 @@ export class Actions {
     app.details = null;
     if (id) void this.ensurePlan();
     try {
-      const d = await this.#map.selection.select(id, fit);
+      // Without a map (no WebGL) the card still opens, over the overview.
+      const d = this.#map.core.map ? await this.#map.selection.select(id, fit) : id ? ((await loadDetails())[id] ?? null) : null;
       if (app.selected === id) app.details = d;
     } catch {
       app.reportLoadError('features.json');

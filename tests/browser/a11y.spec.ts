@@ -1,0 +1,54 @@
+// Accessibility: axe-core (WCAG 2.1 A and AA rules) clean in every panel, in both languages;
+// the map has a text alternative (the places and zones, by keyboard and screen reader).
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect, openMap } from './fixtures.ts';
+
+async function axe(page: Page, what: string) {
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const found = r.violations.map((v) => `${what}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(found, `${what}: axe violations`).toEqual([]);
+}
+
+const PANELS: [string, (page: Page) => Promise<void>][] = [
+  ['the first view', async () => {}],
+  ['the plan tab with task 2', async (page) => { await page.getByTestId('tab-plan').click(); await page.getByTestId('open-task-2').click(); await expect(page.getByTestId('task-view')).toBeVisible(); }],
+  ['the targets tab', async (page) => { await page.getByTestId('tab-targets').click(); await expect(page.locator('[role=tabpanel]')).not.toBeEmpty(); }],
+  ['a card', async (page) => { await page.getByTestId('search').fill('满洲里'); await page.getByTestId('search-results').getByRole('option').first().click(); await expect(page.getByTestId('feature-card')).toBeVisible(); }],
+  ['the matrix', async (page) => { await page.getByTestId('open-matrix').click(); await expect(page.getByTestId('matrix').locator('tbody tr')).toHaveCount(22); }],
+  ['the tools menu and the measure tool', async (page) => { await page.getByTestId('open-tools').click(); await page.getByTestId('tool-measure').click(); await expect(page.getByTestId('tool-panel')).toBeVisible(); }],
+  ['the import tool', async (page) => { await page.getByTestId('open-tools').click(); await page.getByTestId('tool-import').click(); await expect(page.getByTestId('tool-panel')).toBeVisible(); }],
+  ['the statistics', async (page) => { await page.getByTestId('open-tools').click(); await page.getByTestId('tool-stats').click(); await expect(page.getByTestId('tool-panel').locator('table')).toBeVisible(); }],
+  ['the tour', async (page) => { await page.getByTestId('start-tour').click(); await expect(page.getByTestId('tour-caption')).toBeVisible(); }],
+];
+
+for (const lang of ['zh', 'en'] as const) {
+  for (const [what, open] of PANELS) {
+    test(`axe: ${what} (${lang})`, async ({ page }) => {
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await openMap(page, lang === 'en' ? '#lang=en' : '');
+      await open(page);
+      await axe(page, `${what} (${lang})`);
+    });
+  }
+}
+
+test('axe: the phone layout with the layer sheet open', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await openMap(page);
+  await page.getByTestId('open-layers').click();
+  await axe(page, 'phone sheet');
+});
+
+test('the map has a text alternative: its places and zones, reachable by keyboard, each opening its card', async ({ page }) => {
+  await openMap(page);
+  expect(await page.getByTestId('map').getAttribute('aria-describedby')).toBe('map-text');
+  const text = page.getByTestId('map-text');
+  await text.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await expect(text.locator('li')).toHaveCount(3 + 3 + 14);
+  await expect(text).toContainText('岭西地区');
+  await text.getByRole('button', { name: '满洲里市', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('feature-card').locator('h2')).toHaveText('满洲里市');
+});
