@@ -146,6 +146,17 @@ test.describe('briefing mode', () => {
     await expect(page.locator('header.bar')).toBeVisible();
   });
 
+  test('the places a step highlights are named, even at zooms where their layer shows no labels (step 8: the historic districts)', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openMap(page, `${HASH}8`);
+    await expectStep(page, 7);
+    const named = await page.evaluate(() => (window as unknown as MapWindow).__map.queryRenderedFeatures({ layers: ['heritage-lit-labels'] }).map((f) => String(f.properties.name_zh)));
+    // the core's and poles' labels come first; of the nine places, those that fit beside them are named
+    expect(new Set(named).size, named.join('、')).toBeGreaterThanOrEqual(4);
+    for (const n of ['博克图镇', '奇乾']) expect(named).toContain(n);
+    await page.screenshot({ path: 'screenshots/tour-step-8-named.png' });
+  });
+
   test('a deep link opens step 3', async ({ page, log }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await openMap(page, `${HASH}3`);

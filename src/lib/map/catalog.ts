@@ -71,6 +71,20 @@ export interface CatalogEntry {
 }
 
 const name = (lang: Lang): ExpressionSpecification => ['coalesce', ['get', lang === 'zh' ? 'name_zh' : 'name_en'], ['get', 'name_zh']];
+
+/** The suffix of the layers that name highlighted places below the zoom their own labels start at. */
+export const LIT_LABELS = '-lit-labels';
+/**
+ * Names for the places a task or a tour step highlights, at zooms where their layer shows no
+ * labels (e.g. step 8's historic districts at the city view). Its filter is set to the
+ * highlighted ids (selection.svelte.ts → MapCore.setLitLabels); it names nothing else.
+ */
+function litLabels(z: number, id: string, sourceLayer: string, t: Theme, lang: Lang, color: string, maxzoom: number): CatalogLayer {
+  return { z, litOnly: true, style: { id: `${id}${LIT_LABELS}`, type: 'symbol', source: 'plan', 'source-layer': sourceLayer, maxzoom,
+    filter: ['in', ['get', 'id'], ['literal', []]],
+    layout: { 'text-field': name(lang), 'text-font': FONT, 'text-size': 12, 'text-variable-anchor': ['top', 'bottom', 'right', 'left', 'top-right', 'top-left', 'bottom-right', 'bottom-left'], 'text-radial-offset': 1.1, 'text-max-width': 8 },
+    paint: { ...halo(t), 'text-color': color } } };
+}
 export const FONT = ['Noto Sans CJK SC'];
 /** The CSS font stack for CJK labels drawn locally (no glyph server), for every map and canvas. */
 export const FONT_STACK = "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
@@ -291,6 +305,7 @@ export const CATALOG: CatalogEntry[] = [
           'symbol-sort-key': 5,
         },
         paint: { ...halo(t), 'text-color': '#5b21b6' } } },
+      litLabels(97, 'heritage', 'heritage', t, lang, '#5b21b6', 8),
     ],
   },
   // ------------------------------------------------------------------ 口岸与开放平台
@@ -310,6 +325,7 @@ export const CATALOG: CatalogEntry[] = [
           'text-variable-anchor': ['left', 'right', 'top', 'bottom'], 'text-radial-offset': 1, 'text-max-width': 8,
         },
         paint: { ...halo(t), 'text-color': t.port } } },
+      litLabels(97.5, 'ports', 'ports', t, lang, t.port, 7),
     ],
   },
   {

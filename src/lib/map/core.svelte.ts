@@ -11,7 +11,7 @@ import type { TourCamera } from '../../contracts/tour.ts';
 import type { View } from '../url.ts';
 import type { BBox } from '../geo.ts';
 import { coveredBottom, isPhone, reducedMotion } from '../ui/layout.ts';
-import { FONT_STACK, catalogLayers, layerVisible, sourceLayerOf } from './catalog.ts';
+import { FONT_STACK, LIT_LABELS, catalogLayers, layerVisible, sourceLayerOf } from './catalog.ts';
 import { ICONS, rasterIcon, type IconId } from './icons.ts';
 import { ARCHIVE, buildStyle } from './style.ts';
 import { CITY_BOUNDS } from './view.ts';
@@ -160,6 +160,16 @@ export class MapCore {
     for (const { l, sourceLayer } of this.#layers) {
       const v = layerVisible(l, this.#visible, !!sourceLayer && this.#lit.has(sourceLayer)) ? 'visible' : 'none';
       if (map.getLayer(l.style.id) && map.getLayoutProperty(l.style.id, 'visibility') !== v) map.setLayoutProperty(l.style.id, 'visibility', v);
+    }
+  }
+
+  /** Names the highlighted places at zooms where their layers have no labels (catalog `litLabels`): source-layer → ids. */
+  setLitLabels(ids: ReadonlyMap<string, readonly string[]>): void {
+    const map = this.map;
+    if (!map) return;
+    for (const { l, sourceLayer } of this.#layers) {
+      if (!l.style.id.endsWith(LIT_LABELS) || !sourceLayer || !map.getLayer(l.style.id)) continue;
+      map.setFilter(l.style.id, ['in', ['get', 'id'], ['literal', [...(ids.get(sourceLayer) ?? [])]]]);
     }
   }
 

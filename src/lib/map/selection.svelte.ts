@@ -95,6 +95,9 @@ export class Selection {
 
   #syncLit(): void {
     this.#core.setLit(new Set([...this.#selected, ...this.#highlighted].map((f) => f.sourceLayer)));
+    const named = new Map<string, string[]>();
+    for (const f of this.#highlighted) named.set(f.sourceLayer, [...(named.get(f.sourceLayer) ?? []), String(f.id)]);
+    this.#core.setLitLabels(named);
   }
 
   /** Selects a feature (feature state) and, when asked, fits the map to it. */
