@@ -8,6 +8,7 @@
 import geojsonvt from 'geojson-vt';
 import vtpbf from 'vt-pbf';
 import { createStore, del, entries, get, set } from 'idb-keyval';
+import { storageProblemOf } from '../state/storage-problem.ts';
 import type { Feature } from 'geojson';
 import { ColumnsQuestion, ImportError, ProjectionQuestion, readFile, reinterpret } from './formats.ts';
 import { bboxOf, mapPositions, positions } from '../geo.ts';
@@ -155,8 +156,7 @@ async function keep(write: () => Promise<unknown>): Promise<void> {
   try {
     await write();
   } catch (e) {
-    const name = (e as { name?: string } | null)?.name ?? '';
-    post({ type: 'not-kept', problem: name === 'QuotaExceededError' ? 'full' : 'unavailable' });
+    post({ type: 'not-kept', problem: storageProblemOf(e) });
   }
 }
 

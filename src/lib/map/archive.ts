@@ -21,7 +21,10 @@ const NONE = new Set([0, 1]);
 /** Above this, a server that ignores Range is a failure: the whole file is not read into memory. */
 const WHOLE_LIMIT = 64 * 1024 * 1024;
 
-export type ArchiveProblemKind = 'missing' | 'updated' | 'changed' | 'no-range' | 'truncated' | 'corrupt' | 'network' | 'http';
+export const ARCHIVE_PROBLEM_KINDS = ['missing', 'updated', 'changed', 'no-range', 'truncated', 'corrupt', 'network', 'http'] as const;
+export type ArchiveProblemKind = (typeof ARCHIVE_PROBLEM_KINDS)[number];
+/** An ArchiveError's message, as it comes back through MapLibre's worker (the class does not survive). */
+export const ARCHIVE_ERROR_MESSAGE = new RegExp(`: (${ARCHIVE_PROBLEM_KINDS.join('|')}) \\(|changed on the server`);
 export interface ArchiveProblem {
   kind: ArchiveProblemKind;
   /** the archive's file name (e.g. plan.1a2b3c4d.pmtiles) */

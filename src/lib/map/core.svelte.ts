@@ -5,7 +5,7 @@
  */
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { ArchiveError, addArchive, archiveProtocol, onArchive, type ArchiveProblem } from './archive.ts';
+import { ARCHIVE_ERROR_MESSAGE, ArchiveError, addArchive, archiveProtocol, onArchive, type ArchiveProblem } from './archive.ts';
 import type { Lang } from '../../contracts/vocab.ts';
 import type { TourCamera } from '../../contracts/tour.ts';
 import type { View } from '../url.ts';
@@ -112,7 +112,7 @@ export class MapCore {
       if (sourceId === 'plan' && tile) { const { x, y, z } = tile.tileID.canonical; failed.set(`${z}/${x}/${y}`, { x, y, z }); }
       // The source has said what went wrong already (ArchiveError); anything else the reader
       // threw (a directory it cannot decode, a decompression error) means a damaged archive.
-      if (e.error instanceof ArchiveError || /: (missing|updated|changed|no-range|truncated|corrupt|network|http) \(|changed on the server/.test(msg)) return;
+      if (e.error instanceof ArchiveError || ARCHIVE_ERROR_MESSAGE.test(msg)) return;
       if (sourceId === 'plan' || /\.pmtiles/.test(msg)) opts.events.onArchive({ kind: 'corrupt', file, detail: msg });
       else console.warn('map error', msg);
     });

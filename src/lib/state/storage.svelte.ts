@@ -4,15 +4,11 @@
  * page and from the import worker, and that the app shows (App.svelte). Nothing throws: the
  * work stays for this visit and the user is told it will not survive a reload.
  */
-export type StorageProblem = 'unavailable' | 'full';
+import { storageProblemOf, type StorageProblem } from './storage-problem.ts';
+
+export type { StorageProblem };
 
 export const storage = $state<{ problem: StorageProblem | null }>({ problem: null });
-
-/** What a refused write means: QuotaExceededError is a full disk; anything else, no storage. */
-export function storageProblemOf(e: unknown): StorageProblem {
-  const name = (e as { name?: string } | null)?.name ?? '';
-  return name === 'QuotaExceededError' || /quota/i.test(String((e as Error | null)?.message ?? '')) ? 'full' : 'unavailable';
-}
 
 export function reportStorage(problem: StorageProblem | unknown): void {
   storage.problem = problem === 'full' || problem === 'unavailable' ? problem : storageProblemOf(problem);
