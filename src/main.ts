@@ -7,7 +7,7 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './app.css';
 import { must } from './lib/must.ts';
-import { PRESENTER_PAGE, pageFlags } from './lib/state/flags.ts';
+import { PRESENTER_PAGE, hashLang, pageFlags } from './lib/state/flags.ts';
 
 performance.mark('app:start');
 const target = must(document.getElementById('app'), 'the #app element of index.html');
@@ -20,6 +20,9 @@ const painted = () => new Promise<void>((resolve) => {
 
 /** The rest of the work in a task of its own: the browser can paint and answer input between. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+// The overview's labels follow the page's language (overview.css) before the app has loaded.
+if (hashLang() === 'en') document.documentElement.lang = 'en';
 
 if (pageFlags().presenter) location.replace(`${PRESENTER_PAGE}${location.hash}`);
 else {

@@ -21,6 +21,7 @@ import { PLACED_LAYERS, checkPlacement, groundOf } from './placement.ts';
 import { unitNameProblems } from './names.ts';
 import { membershipOf, zoneStructureProblems } from './units.ts';
 import { checkPlan, parsePlan } from './plan-model.ts';
+import { readEnglish } from './english.ts';
 import { loadTargets } from './plan-targets.ts';
 import { buildSearchIndex } from './search-index.ts';
 import type { Plan } from '../../src/contracts/plan.ts';
@@ -66,7 +67,9 @@ async function main() {
   if (planText.includes(SPAM)) throw new GeodataError([{ file: PLAN, feature: '-', reason: 'plan text contains the injected spam' }]);
   step('read plan text');
 
+  const english = readEnglish(join(dirname(PLAN), 'en.json'));
   const { layers, report } = buildLayers(inputsAt(SOURCES));
+  for (const layer of layers) english.features(layer.features);
   step(`transform sources (${layers.reduce((n, l) => n + l.features.length, 0)} features, ${report.repairs} slivers dropped)`);
 
   const seenIds = new Map<string, string>();
@@ -95,7 +98,8 @@ async function main() {
   if (problems.length) throw new GeodataError(problems);
   step(`validate ${layers.length} layers`);
 
-  const plan: Plan = { ...parsePlan(planText), targets: loadTargets(join(SOURCES, 'plan-targets.json')) };
+  const plan: Plan = { ...parsePlan(planText, english), targets: loadTargets(join(SOURCES, 'plan-targets.json')) };
+  english.plan(plan);
   checkPlan(plan, planText);
   const planProblems: Problem[] = [];
   const refs = (ids: string[], where: string) => ids.forEach((id) => {
@@ -110,6 +114,9 @@ async function main() {
   const search = buildSearchIndex(layers, plan);
   const { tours, problems: tourProblems } = loadTours(STORIES, { layerIds: new Set(TOGGLABLE.map((c) => c.id)), featureIds: new Set(seenIds.keys()), planText });
   if (tourProblems.length) throw new GeodataError(tourProblems);
+  english.tours(tours);
+  const englishProblems = english.problems();
+  if (englishProblems.length) throw new GeodataError(englishProblems);
   step(`tours: ${tours.map((t) => `${t.id} (${t.steps.length} steps)`).join(', ')}`);
   step(`plan model: ${plan.tasks.length} tasks, ${plan.targets.length} targets; search index ${search.length} entries`);
 
@@ -145,7 +152,7 @@ async function main() {
     writeFileSync(join(tmp, 'details', 'search.json'), JSON.stringify(search));
     writeFileSync(join(tmp, 'details', 'tours.json'), JSON.stringify(tours));
     const overview = buildOverview(layers);
-    writeFileSync(join(tmp, 'details', 'overview.html'), `${overview.svg}<section class="overview-places"><h2>规划地点 / Places of the plan</h2>${overview.placesHtml}</section>\n`);
+    writeFileSync(join(tmp, 'details', 'overview.html'), `${overview.svg}<section class="overview-places"><h2><span class="zh" lang="zh-CN">规划地点</span><span class="en" lang="en">Places of the plan</span></h2>${overview.placesHtml}</section>\n`);
     const stats = buildStats(byName);
     writeFileSync(join(tmp, 'details', 'stats.json'), JSON.stringify(stats));
     step('write feature details, plan, search index and statistics');

@@ -246,11 +246,11 @@ export function buildUnits(inp: Inputs): UnitsResult {
 export function buildStructureAreas(units: RecordFeature<Poly>[]): RecordFeature<Poly>[] {
   const defs = [
     { id: 'core', name_zh: '一核：呼伦贝尔中心城区', name_en: 'Core: Hulunbuir central city', role: 'core',
-      members: '海拉尔区、鄂温克族自治旗（含呼伦贝尔经济技术开发区）', plan_ref: [REFS.pattern, REFS.coreGoal, REFS.coreTask, REFS.coreIndustries] },
+      members: '海拉尔区、鄂温克族自治旗（含呼伦贝尔经济技术开发区）', members_en: 'Hailar District, Evenk Autonomous Banner (incl. the Hulunbuir Economic and Technological Development Zone)', plan_ref: [REFS.pattern, REFS.coreGoal, REFS.coreTask, REFS.coreIndustries] },
     { id: 'pole-manzhouli', name_zh: '一极：满洲里市', name_en: 'Pole: Manzhouli', role: 'pole',
-      members: '满洲里市、扎赉诺尔区', plan_ref: [REFS.pattern, REFS.manzhouliGoal, REFS.manzhouliPole] },
+      members: '满洲里市、扎赉诺尔区', members_en: 'Manzhouli City, Jalainur District', plan_ref: [REFS.pattern, REFS.manzhouliGoal, REFS.manzhouliPole] },
     { id: 'pole-zalantun-arun', name_zh: '一极：扎兰屯市—阿荣旗', name_en: 'Pole: Zalantun–Arun', role: 'pole',
-      members: '扎兰屯市、阿荣旗（带动莫力达瓦达斡尔族自治旗城镇带）', plan_ref: [REFS.pattern, REFS.eastPole, REFS.eastIndustries] },
+      members: '扎兰屯市、阿荣旗（带动莫力达瓦达斡尔族自治旗城镇带）', members_en: 'Zalantun City, Arun Banner (driving the Morin Dawa Daur Autonomous Banner town belt)', plan_ref: [REFS.pattern, REFS.eastPole, REFS.eastIndustries] },
   ] as const;
   return defs.map((d) => {
     const parts = units.filter((u) => u.properties.structure === d.id);
@@ -261,6 +261,7 @@ export function buildStructureAreas(units: RecordFeature<Poly>[]): RecordFeature
       name_en: d.name_en,
       role: d.role,
       members: d.members,
+      members_en: d.members_en,
       member_ids: parts.map((p) => p.properties.id).join(','),
       source: 'dissolved by the build from the member units; membership from the plan (tasks 1–2)',
       confidence: 'medium',
@@ -282,6 +283,7 @@ export function buildZones(units: RecordFeature<Poly>[]): RecordFeature<Poly>[] 
       ...(z.goal_zh ? { goal_zh: z.goal_zh } : {}),
       member_ids: parts.map((p) => p.properties.id).join(','),
       members: parts.map((p) => p.properties.name_zh).join('、'),
+      members_en: parts.map((p) => p.properties.name_en).join(', '),
       area_drawn_km2: Math.round(km2(geometry) * 10) / 10,
       note: z.note ?? null,
       source: 'dissolved by the build from the member units; membership from the plan (task 3) or implied by it',

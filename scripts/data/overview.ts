@@ -32,7 +32,7 @@ export function buildOverview(layers: LayerOutput[]): { svg: string; placesHtml:
     return polys.map((p) => p.map(ring).join('')).join('');
   };
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W + 2 * pad} ${H + 2 * pad}" role="img" aria-label="呼伦贝尔市“一核两极多点”规划总览 / Overview of the plan">`);
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W + 2 * pad} ${H + 2 * pad}" role="img" aria-labelledby="overview-title-zh overview-title-en"><title id="overview-title-zh" class="zh" lang="zh-CN">呼伦贝尔市“一核两极多点”规划总览</title><title id="overview-title-en" class="en" lang="en">Overview of the plan: one core, two poles, many points</title>`);
   out.push(`<path d="${poly(city)}" fill="${THEME.cityFill}"/>`);
   for (const z of get('zones') as RecordFeature<Polygon | MultiPolygon>[]) {
     const colour = THEME.zone[z.properties.id as keyof typeof THEME.zone] ?? '#ddd';
@@ -55,15 +55,21 @@ export function buildOverview(layers: LayerOutput[]): { svg: string; placesHtml:
     const [r, c] = R[s.properties.role as string];
     const [x, y] = px(s.geometry.coordinates).split(',');
     out.push(`<circle cx="${x}" cy="${y}" r="${r}" fill="${c}" stroke="#fff" stroke-width="1.5"/>`);
-    out.push(`<text x="${x}" y="${(+y + r + 15).toFixed(1)}" text-anchor="middle" font-size="${s.properties.role === 'point' ? 13 : 15}" fill="${THEME.text}" stroke="#fff" stroke-width="3" paint-order="stroke">${escapeHtml(String(s.properties.unit_zh))}</text>`);
+    // Both languages; overview.css shows the page's (main.ts sets <html lang> from the address).
+    for (const lang of ['zh', 'en'] as const) {
+      const name = String(lang === 'zh' ? s.properties.unit_zh : s.properties.unit_en);
+      out.push(`<text class="${lang}" x="${x}" y="${(+y + r + 15).toFixed(1)}" text-anchor="middle" font-size="${s.properties.role === 'point' ? 13 : 15}" fill="${THEME.text}" stroke="#fff" stroke-width="3" paint-order="stroke">${escapeHtml(name)}</text>`);
+    }
   }
   out.push('</svg>');
 
   const units = get('units');
   const items = units.map((u) => {
     const p = u.properties;
-    const zone = (get('zones').find((z) => z.properties.id === p.zone)?.properties.name_zh) ?? '';
-    return `<li><strong>${escapeHtml(p.name_zh)}</strong> ${escapeHtml(p.name_en)} · ${escapeHtml(p.role ? `${ROLE_LABELS[p.role].zh} ${ROLE_LABELS[p.role].en}` : '')} · ${escapeHtml(zone)}</li>`;
+    const zone = get('zones').find((z) => z.properties.id === p.zone)?.properties;
+    const role = p.role ? ROLE_LABELS[p.role] : null;
+    return `<li><span class="zh" lang="zh-CN"><strong>${escapeHtml(p.name_zh)}</strong> · ${escapeHtml(role?.zh ?? '')} · ${escapeHtml(zone?.name_zh ?? '')}</span>`
+      + `<span class="en" lang="en"><strong>${escapeHtml(p.name_en)}</strong> · ${escapeHtml(role?.en ?? '')} · ${escapeHtml(zone?.name_en ?? '')}</span></li>`;
   });
   return { svg: out.join(''), placesHtml: `<ul>${items.join('')}</ul>` };
 }

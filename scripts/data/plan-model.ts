@@ -6,32 +6,8 @@
  */
 import type { Group, Paragraph, Part, Plan, PlaceMention, Responsible, Target, Task } from '../../src/contracts/plan.ts';
 import { assertQuoted } from './lib/plan-text.ts';
+import { readEnglish, type English } from './english.ts';
 import { ALL_UNIT_IDS, UNIT_ID_BY_NAME } from '../../src/contracts/vocab.ts';
-
-const TASK_EN: Record<number, string> = {
-  1: 'Integrated development of the Hulunbuir central city',
-  2: 'Two poles driving growth: Manzhouli; Zalantun–Arun',
-  3: 'Many points: banner and city seats, distinctive towns',
-  4: 'Mechanisms linking the regions',
-  5: 'Easier settlement for migrants in towns',
-  6: 'Making rural migrants full urban residents',
-  7: 'Basic public services in town and country',
-  8: 'Housing security and supply',
-  9: 'Renewal of old residential compounds',
-  10: 'Urban and rural infrastructure',
-  11: 'Urban–rural industrial coordination',
-  12: 'Urban ecological protection and restoration',
-  13: 'Urban cultural character and heritage',
-  14: 'Spatial governance of towns',
-  15: 'Digital city',
-  16: 'Urban social governance',
-  17: 'Fine-grained urban management',
-  18: 'Urban emergency capacity',
-  19: 'Urban talent for rural and pastoral areas',
-  20: 'Market entry of collective construction land',
-  21: 'Science and technology for the countryside',
-  22: 'Sustainable investment and financing for urbanization',
-};
 
 const GROUP_EN: Record<string, string> = {
   '(一)': 'Build the overall pattern of urbanization; coordinated regional development',
@@ -140,7 +116,7 @@ const PART_RE = /^([一二三四])、(.+)$/;
 const GROUP_RE = /^(\([一二三四五]\))(.+)$/;
 const TASK_RE = /^(\d{1,2})\.(.+)$/;
 
-export function parsePlan(text: string): Omit<Plan, 'targets'> {
+export function parsePlan(text: string, english: English = readEnglish()): Omit<Plan, 'targets'> {
   const lines = text.split('\n').filter(Boolean);
   const parts: Part[] = [{ id: 'preamble', title_zh: '印发通知与前言', title_en: PART_EN.preamble, paragraphs: [], groups: [] }];
   const tasks: Task[] = [];
@@ -166,7 +142,7 @@ export function parsePlan(text: string): Omit<Plan, 'targets'> {
       const rest = tm[2];
       const stop = rest.indexOf('。');
       const title = stop < 0 ? rest : rest.slice(0, stop);
-      task = { number, title_zh: title, title_en: TASK_EN[number], group: group.id, paragraphs: [], places: [] };
+      task = { number, title_zh: title, title_en: english.taskTitle(number), group: group.id, paragraphs: [], places: [] };
       tasks.push(task); group.tasks.push(number);
       const body = stop < 0 ? '' : rest.slice(stop + 1);
       if (body) task.paragraphs.push(paragraph(`t${number}-p1`, body));

@@ -11,6 +11,8 @@ export const PlanRefSchema = v.object({
   task: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(22))),
   part: v.string(),
   quote: v.pipe(v.string(), v.minLength(1)),
+  /** the quote in English (geodata/plan/en.json: a translation; the build adds it) */
+  quote_en: v.optional(v.string()),
 });
 export type PlanRef = v.InferOutput<typeof PlanRefSchema>;
 
@@ -51,7 +53,7 @@ export const FeaturePropsSchema = v.looseObject({
    * industries; kinds; the area's source; boundary_note_* (where the boundary source is known
    * to be wrong); placement_note_* (a point moved to the right side of a line, and how far).
    */
-  ...optionalStrings(['seat_zh', 'seat_en', 'unit_id', 'unit_zh', 'unit_en', 'members', 'member_ids', 'industries', 'kind_zh', 'kind_detail',
+  ...optionalStrings(['seat_zh', 'seat_en', 'unit_id', 'unit_zh', 'unit_en', 'members', 'members_en', 'member_ids', 'industries', 'industries_en', 'kind_zh', 'kind_detail',
     'area_official_source', 'boundary_note_zh', 'boundary_note_en', 'placement_note_zh', 'placement_note_en']),
   level: v.optional(v.pipe(v.number(), v.integer())),
   named_in_plan: v.optional(v.boolean()),

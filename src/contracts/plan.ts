@@ -24,6 +24,8 @@ export const ParagraphSchema = v.object({
   /** the 责任单位 as written, or null */
   responsible_raw: v.nullable(v.string()),
   responsible: v.array(ResponsibleSchema),
+  /** a task paragraph's English summary (geodata/plan/en.json: a translation, not the plan) */
+  summary_en: v.optional(v.string()),
 });
 
 export const PlaceMentionSchema = v.object({
@@ -79,6 +81,10 @@ export const TargetSchema = v.object({
   sentence: v.string(),
   /** places the target belongs to, if any */
   feature_ids: v.array(v.string()),
+  /** the sentence in English, the value where the plan gives words, the unit (geodata/plan/en.json; the build adds them) */
+  sentence_en: v.optional(v.string()),
+  value_en: v.optional(v.nullable(v.string())),
+  unit_en: v.optional(v.string()),
 });
 
 export const PlanSchema = v.object({

@@ -35,6 +35,8 @@ export const TourStepSchema = v.object({
   plan_ref: v.optional(v.array(v.object({
     task: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1, '1–22 or null'), v.maxValue(22, '1–22 or null'))),
     quote: nonEmpty,
+    /** the quote in English (geodata/plan/en.json; the build adds it) */
+    quote_en: v.optional(v.string()),
   }))),
   /** optional swipe between two layer sets: left of the divider and right of it */
   swipe: v.optional(v.object({ left: layerList, right: layerList, label_left: TourTextSchema, label_right: TourTextSchema })),

@@ -15,7 +15,7 @@ export interface Card {
   subtitle: string;
   kind: string;
   rows: CardRow[];
-  plan: { label: string; quote: string }[];
+  plan: { label: string; quote: string; quote_en: string | null }[];
   warnings: string[];
   source: string;
   confidence: string;
@@ -88,11 +88,11 @@ export function buildCard(d: Details, lang: Lang): Card {
   }
   if (typeof d.role === 'string' && ROLE[d.role] && d.layer !== 'structure_areas') add(UI.role, t(ROLE[d.role]));
   if (d.layer === 'zones' || d.layer === 'structure_areas') {
-    add(UI.members, str(d.members));
+    add(UI.members, lang === 'zh' ? str(d.members) : str(d.members_en));
     if (typeof d.area_drawn_km2 === 'number') add(UI.area, `${numberText(Math.round(d.area_drawn_km2), lang)} ${t(UI.km2)}`);
   }
   if (d.layer === 'structure_points' && lang === 'zh') add(UI.zone, str(d.unit_zh));
-  add(UI.industries, str(d.industries));
+  add(UI.industries, lang === 'zh' ? str(d.industries) : str(d.industries_en));
   if (typeof d.status === 'string' && STATUS[d.status]) add(UI.status, t(STATUS[d.status]));
   // Each language shows its own words only: kind_detail is English; a note is either
   // "中文 / English" or an English working note of the data of record (shown in English only).
@@ -116,7 +116,7 @@ export function buildCard(d: Details, lang: Lang): Card {
     subtitle: lang === 'zh' ? d.name_en : d.name_zh,
     kind: KIND[d.layer] ? t(KIND[d.layer]) : d.layer,
     rows,
-    plan: (d.plan_ref ?? []).map((r) => ({ label: planLabel(r, lang), quote: r.quote })),
+    plan: (d.plan_ref ?? []).map((r) => ({ label: planLabel(r, lang), quote: r.quote, quote_en: r.quote_en ?? null })),
     warnings,
     source: d.source,
     confidence: t(UI[d.confidence]),

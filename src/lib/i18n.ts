@@ -18,6 +18,9 @@ export const UI = {
   close: { zh: '关闭', en: 'Close' },
   hidden: { zh: '已隐藏', en: 'hidden' },
   planWording: { zh: '规划原文', en: 'Plan wording' },
+  /** marks our English of the plan's words (geodata/plan/en.json); the summary opens the Chinese original */
+  translation: { zh: '译文 · 中文原文', en: 'Our translation · show the Chinese original' },
+  summaryTranslation: { zh: '英文摘要 · 中文原文', en: 'Our English summary · show the Chinese original' },
   source: { zh: '数据来源', en: 'Source' },
   confidence: { zh: '可信度', en: 'Confidence' },
   approximate: { zh: '位置示意（非测绘位置）', en: 'Approximate location (not surveyed)' },

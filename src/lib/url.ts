@@ -6,6 +6,7 @@
  * WGS84 with at most 6 decimals.
  */
 import type { Lang } from './i18n.ts';
+import { hashLang } from './state/flags.ts';
 import { isToolId, NEAR_KM, type LonLatPair, type Measure, type Near, type ToolId } from './tools/registry.ts';
 
 export interface View {
@@ -95,8 +96,8 @@ export function parseHash(hash: string, known: { layers: readonly string[] }): U
     const step = Number(params.get('step') ?? '1');
     out.step = Number.isInteger(step) && step >= 1 && step <= 200 ? step : 1;
   }
-  const lang = params.get('lang');
-  if (lang === 'en' || lang === 'zh') out.lang = lang;
+  const lang = hashLang(hash);
+  if (lang) out.lang = lang;
   const tool = params.get('tool');
   if (tool && isToolId(tool)) out.tool = tool;
   const measure = /^(line|area):(.+)$/.exec(params.get('measure') ?? '');

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPlan, parsePlan, parseResponsible } from '../../scripts/data/plan-model.ts';
 import { ALL_UNIT_IDS } from '../../src/contracts/vocab.ts';
 import { loadTargets } from '../../scripts/data/plan-targets.ts';
+import { readEnglish } from '../../scripts/data/english.ts';
 import { SPAM } from '../../scripts/data/lib/plan-text.ts';
 import { buildMatrix, matrixCsv, tasksNaming, tasksResponsible, taskFeatureIds } from '../../src/lib/plan/data.ts';
 import { search, type SearchEntry } from '../../src/lib/search.ts';
@@ -12,7 +13,9 @@ import type { Plan } from '../../src/contracts/plan.ts';
 import { must } from '../../src/lib/must.ts';
 
 const text = readFileSync('geodata/plan/plan.txt', 'utf8');
-const plan: Plan = { ...parsePlan(text), targets: loadTargets() };
+const english = readEnglish();
+const plan: Plan = { ...parsePlan(text, english), targets: loadTargets() };
+english.plan(plan);
 const committed = JSON.parse(readFileSync('geodata/plan/plan.json', 'utf8')) as Plan;
 const featureIds = new Set(Object.keys(JSON.parse(readFileSync('public/data/features.json', 'utf8'))));
 

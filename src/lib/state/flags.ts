@@ -14,5 +14,11 @@ export function pageFlags(search = location.search): PageFlags {
   return { presenter: q.has('presenter'), e2e: q.has('e2e') };
 }
 
+/** The language the address asks for (#…&lang=en), or null: the one reading of it, by url.ts and by main.ts before the app loads (the overview's labels follow <html lang>). */
+export function hashLang(hash = location.hash): 'zh' | 'en' | null {
+  const lang = new URLSearchParams(hash.replace(/^#/, '')).get('lang');
+  return lang === 'en' || lang === 'zh' ? lang : null;
+}
+
 /** The presenter window's page, beside the app's (presenter.html). */
 export const PRESENTER_PAGE = 'presenter.html';
