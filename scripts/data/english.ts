@@ -49,7 +49,7 @@ export class English {
   taskTitle(n: number): string {
     const t = this.data.tasks[n];
     this.used.add(`tasks.${n}`);
-    if (!t) { this.miss(`task ${n}`, 'the task (tasks.' + n + '.title)'); return ''; }
+    if (!t) { this.miss(`task ${n}`, `the task (tasks.${n}.title)`); return ''; }
     return t.title;
   }
 

@@ -9,7 +9,7 @@ import { test, expect, openMap } from './fixtures.ts';
 function bareChinese(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const CJK = /[\u3400-\u9fff]/;
-    const strip = (s: string) => { let p; do { p = s; s = s.replace(/[（(][^（()）]*[)）]/g, ''); } while (s !== p); return s; };
+    const strip = (s: string) => { let p: string; do { p = s; s = s.replace(/[（(][^（()）]*[)）]/g, ''); } while (s !== p); return s; };
     const allowed = (el: Element) => !!el.closest('[lang^="zh"]') && !!el.closest('.source, [data-testid="lang"]');
     const out = new Set<string>();
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -20,6 +20,7 @@ function bareChinese(page: Page): Promise<string[]> {
       // judge the text in its block: a name in brackets may span inline elements
       let block: HTMLElement = el;
       while (block.parentElement && getComputedStyle(block).display === 'inline') block = block.parentElement;
+      // biome-ignore lint/performance/useDomNodeTextContent: what a reader sees (hidden text excluded) is the point
       const text = block.innerText;
       if (CJK.test(strip(text))) out.add(`${block.closest('[data-testid]')?.getAttribute('data-testid') ?? block.tagName}: ${text.slice(0, 120)}`);
     }
