@@ -34,6 +34,7 @@ export function boot(target: HTMLElement): void {
     flyTo: (camera, bbox, animate) => map.core.flyTo(camera, bbox, animate),
     setAnnotations: (list) => map.drawing.setAnnotations(list),
     setDrawing: (on) => map.drawing.setDrawing(on),
+    snapshot: () => map.core.snapshot(),
   };
   const ctx: AppContext = { app, map, actions, tour: new TourState(app, stage, actions), tools: new Tools(app, map), imports: new Imports(map.core), e2e: url.e2e };
   mount(App, { target, context: appContext(ctx), props: { onmap: (el: HTMLElement) => startMap(ctx, el, url.state) } });

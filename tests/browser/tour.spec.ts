@@ -188,6 +188,40 @@ test.describe('briefing mode', () => {
     await expect(presenter.getByTestId('presenter-count')).toHaveCount(0);
   });
 
+  test('the presenter window previews the current map, and the next once it has been shown', async ({ page, context }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openMap(page, `${HASH}1`);
+    await expectStep(page, 0);
+    const presenter = await context.newPage();
+    await presenter.goto(`/presenter.html${HASH}1`);
+    // the main window answers the presenter's hello with the map it shows now
+    const current = presenter.getByTestId('presenter-preview-current');
+    await expect(current).toBeVisible();
+    await expect.poll(() => current.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(480);
+    await expect(presenter.getByTestId('presenter-no-preview')).toBeVisible(); // step 2 not shown yet
+    // a map, not a blank frame: the preview has many colours
+    const colours = await current.evaluate((img: HTMLImageElement) => {
+      const c = document.createElement('canvas');
+      c.width = img.naturalWidth; c.height = img.naturalHeight;
+      const g = c.getContext('2d');
+      if (!g) return 0;
+      g.drawImage(img, 0, 0);
+      const d = g.getImageData(0, 0, c.width, c.height).data;
+      const seen = new Set<number>();
+      for (let i = 0; i < d.length; i += 4 * 37) seen.add((d[i] >> 4) * 256 + (d[i + 1] >> 4) * 16 + (d[i + 2] >> 4));
+      return seen.size;
+    });
+    expect(colours).toBeGreaterThan(20);
+    // step 2 shown, then back: the presenter now previews step 2 as the next map
+    await presenter.getByTestId('presenter-next-button').click();
+    await expectStep(page, 1);
+    await expect(presenter.getByTestId('presenter-preview-current')).toBeVisible();
+    await presenter.getByTestId('presenter-prev').click();
+    await expectStep(page, 0);
+    await expect(presenter.getByTestId('presenter-preview-next')).toBeVisible();
+    await presenter.screenshot({ path: 'screenshots/presenter-previews.png' });
+  });
+
   test('an annotation drawn on a step survives a reload, and can be cleared', async ({ page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await openMap(page, `${HASH}2`);

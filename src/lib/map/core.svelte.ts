@@ -254,6 +254,28 @@ export class MapCore {
     map.panBy([0, point.y - visible / 2], { duration: reducedMotion() ? 0 : 400 });
   }
 
+  /**
+   * The map as drawn, 480 px wide (JPEG), once its view is complete: copied in the 'idle'
+   * event, in the frame that drew it, while the WebGL drawing buffer still holds it.
+   */
+  snapshot(): Promise<Blob | null> {
+    const map = this.map;
+    if (!map) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      map.once('idle', () => {
+        const src = map.getCanvas();
+        const c = document.createElement('canvas');
+        c.width = 480;
+        c.height = Math.max(1, Math.round((480 * src.height) / Math.max(1, src.width)));
+        const g = c.getContext('2d');
+        if (!g) { resolve(null); return; }
+        g.drawImage(src, 0, 0, c.width, c.height);
+        c.toBlob((b) => resolve(b), 'image/jpeg', 0.8);
+      });
+      map.triggerRepaint();
+    });
+  }
+
   resetView(): void {
     this.map?.fitBounds(CITY_BOUNDS, { padding: 24, bearing: 0, pitch: 0, duration: 500 });
   }

@@ -15,7 +15,13 @@ import { loadAnnotations, saveAnnotations, type Annotation, type Tool } from '..
 
 export const loadTours = () => loadDataFile('tours.json', () => import('../../contracts/tour.ts').then((m) => m.ToursFileSchema));
 
-export type TourMessageBody = { type: 'goto'; tour: string; step: number } | { type: 'leave' };
+export type TourMessageBody =
+  | { type: 'goto'; tour: string; step: number }
+  | { type: 'leave' }
+  /** the presenter window opened: the main window sends the previews it has */
+  | { type: 'hello' }
+  /** a step's map as the main window drew it (a small JPEG), for the presenter's previews */
+  | { type: 'preview'; tour: string; step: number; image: Blob };
 export type TourMessage = TourMessageBody & { from: string };
 export const CHANNEL = 'hlbe-plan-map-tour';
 const ME = Math.random().toString(36).slice(2);
@@ -26,6 +32,8 @@ export interface TourStage {
   flyTo(camera: TourCamera, bbox: BBox | null, animate: boolean): Promise<void>;
   setAnnotations(list: Annotation[]): void;
   setDrawing(on: boolean): void;
+  /** the map as drawn now, small, once it is complete (null without a map) */
+  snapshot(): Promise<Blob | null>;
 }
 
 export class TourState {
@@ -43,6 +51,11 @@ export class TourState {
   /** the other window left the tour (the presenter window says so instead of a stale step) */
   left = $state(false);
   #channel: BroadcastChannel | null = null;
+  /** previews of the steps drawn so far ("tour/step" → image), kept while the page lives; made once a presenter window is open */
+  #previews = new Map<string, Blob>();
+  #presenter = false;
+  /** the presenter window's previews: step index → image address */
+  previews = $state<Record<number, string>>({});
   #before: string[] | null = null;
   #app: AppState;
   #stage: TourStage | null;
@@ -68,8 +81,15 @@ export class TourState {
     this.#channel?.postMessage({ ...m, from: ME } as TourMessage);
   }
 
-  /** Follows the other window: its step, its tour, or its leaving. */
+  /** Follows the other window: its step, its tour, or its leaving; keeps the previews it sends. */
   follow(m: TourMessage): void {
+    if (m.type === 'hello') { this.#presenter = true; this.#sendPreviews(); void this.#preview(); return; }
+    if (m.type === 'preview') {
+      if (m.tour !== this.tour?.id) return;
+      if (this.previews[m.step]) URL.revokeObjectURL(this.previews[m.step]);
+      this.previews = { ...this.previews, [m.step]: URL.createObjectURL(m.image) };
+      return;
+    }
     if (m.type === 'leave') { this.leave(false); this.left = true; }
     else if (this.tour?.id === m.tour) void this.goto(m.step, { broadcast: false });
     else void this.start(m.tour, m.step, { broadcast: false });
@@ -103,6 +123,27 @@ export class TourState {
     if (!this.#stage) return;
     await this.#stage.highlight(step.highlight);
     await this.#stage.flyTo(step.camera, await cameraBounds(step), opts.animate !== false);
+    void this.#preview();
+  }
+
+  /** The step now drawn, for the presenter window (only once one has said hello). */
+  async #preview(): Promise<void> {
+    const tour = this.tour;
+    const index = this.index;
+    if (!this.#presenter || !tour || !this.#stage) return;
+    const image = await this.#stage.snapshot();
+    if (!image || this.tour !== tour || this.index !== index) return; // moved on meanwhile: that step will send its own
+    this.#previews.set(`${tour.id}/${index}`, image);
+    this.broadcast({ type: 'preview', tour: tour.id, step: index, image });
+  }
+
+  #sendPreviews(): void {
+    const tour = this.tour;
+    if (!tour) return;
+    for (const [key, image] of this.#previews) {
+      const [id, step] = key.split('/');
+      if (id === tour.id) this.broadcast({ type: 'preview', tour: id, step: Number(step), image });
+    }
   }
 
   next() { void this.goto(this.index + 1); }
