@@ -52,3 +52,34 @@ test('the map has a text alternative: its places and zones, reachable by keyboar
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('feature-card').locator('h2')).toHaveText('满洲里市');
 });
+
+for (const lang of ['zh', 'en'] as const) {
+  test(`every control of the first view is reached by Tab, with a visible focus ring (${lang})`, async ({ page }) => {
+    await openMap(page, lang === 'en' ? '#lang=en' : '');
+    // what a keyboard user should reach: visible, enabled controls outside closed disclosures
+    const expected = await page.evaluate(() => {
+      const all = [...document.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([disabled]), select, textarea, summary, [tabindex]:not([tabindex="-1"])')];
+      return all.filter((el) => el.checkVisibility({ visibilityProperty: true }) && el.getBoundingClientRect().width > 0 && !el.closest('details:not([open]) > :not(summary)'))
+        .map((el, i) => { el.dataset.focusProbe = String(i); return String(i); });
+    });
+    expect(expected.length).toBeGreaterThan(20);
+    const reached = new Set<string>();
+    const noRing: string[] = [];
+    for (let i = 0; i < expected.length + 15; i++) {
+      await page.keyboard.press('Tab');
+      const r = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const s = getComputedStyle(el);
+        const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || (s.boxShadow !== 'none' && s.boxShadow !== '');
+        return { probe: el.dataset.focusProbe ?? null, ring, what: `${el.tagName} ${el.getAttribute('data-testid') ?? el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30)}` };
+      });
+      if (!r) continue;
+      if (r.probe) reached.add(r.probe);
+      if (!r.ring) noRing.push(r.what);
+    }
+    expect(noRing, 'focused without a visible ring').toEqual([]);
+    const missed = await page.evaluate((ids) => ids.map((id) => document.querySelector<HTMLElement>(`[data-focus-probe="${id}"]`)).map((el) => `${el?.tagName} ${el?.getAttribute('data-testid') ?? el?.getAttribute('aria-label') ?? el?.textContent?.trim().slice(0, 30)}`), expected.filter((id) => !reached.has(id)));
+    expect(missed, 'controls Tab never reaches').toEqual([]);
+  });
+}

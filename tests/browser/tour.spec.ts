@@ -154,6 +154,9 @@ test.describe('briefing mode', () => {
     // the core's and poles' labels come first; of the nine places, those that fit beside them are named
     expect(new Set(named).size, named.join('、')).toBeGreaterThanOrEqual(4);
     for (const n of ['博克图镇', '奇乾']) expect(named).toContain(n);
+    // and all nine in the caption, for the room
+    const lit = page.getByTestId('tour-lit');
+    for (const n of ['呼伦贝尔盟署历史文化街区', '满洲里市中东铁路第一站北区历史文化街区', '扎兰屯市中东铁路工业遗产历史文化街区', '博克图镇', '呼和诺尔镇', '奇乾']) await expect(lit).toContainText(n);
     await page.screenshot({ path: 'screenshots/tour-step-8-named.png' });
   });
 
