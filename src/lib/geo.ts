@@ -40,3 +40,23 @@ export function mapPositions(g: Geometry, f: (p: Position) => Position): Geometr
     case 'GeometryCollection': return { ...g, geometries: g.geometries.map((x) => mapPositions(x, f)) };
   }
 }
+
+/**
+ * Whether a point is inside a polygon or multipolygon (even–odd rule over all rings, so holes
+ * count): the map's click test, small enough for the first view (turf's robust version loads
+ * with the tools and the import, where edges matter).
+ */
+export function insidePolygon([x, y]: readonly [number, number], g: Geometry): boolean {
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+  let inside = false;
+  for (const rings of polys) {
+    for (const ring of rings) {
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi, yi] = ring[i];
+        const [xj, yj] = ring[j];
+        if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+      }
+    }
+  }
+  return inside;
+}

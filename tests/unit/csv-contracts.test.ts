@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../scripts/data/lib/csv.ts';
-import { buildMatrix, matrixCsv } from '../../src/lib/plan/data.ts';
+import { buildMatrix, matrixCsv } from '../../src/lib/plan/matrix.ts';
 import { parseOrThrow } from '../../src/contracts/issues.ts';
 import { PlanSchema } from '../../src/contracts/plan.ts';
 import { DetailsFileSchema } from '../../src/contracts/feature.ts';

@@ -4,10 +4,9 @@
  * features that light with them (a seat with its unit, by the catalog's `standsFor`).
  */
 import type * as maplibregl from 'maplibre-gl';
-import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Details } from '../../contracts/feature.ts';
 import { loadDetails } from '../details.ts';
-import { unionBBox } from '../geo.ts';
+import { insidePolygon, unionBBox } from '../geo.ts';
 import { ARCHIVE_SOURCE, catalogLayers, sourceLayerOf } from './catalog.ts';
 import type { MapCore } from './core.svelte.ts';
 
@@ -59,7 +58,7 @@ export class Selection {
     for (const c of CLICKABLE.slice(0, best)) {
       if (!c.litOnly || !c.sourceLayer || !this.#core.isVisible(c.entry)) continue;
       const f = map.querySourceFeatures(ARCHIVE_SOURCE, { sourceLayer: c.sourceLayer })
-        .find((f) => (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon') && booleanPointInPolygon([at.lng, at.lat], f.geometry));
+        .find((f) => (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon') && insidePolygon([at.lng, at.lat], f.geometry));
       if (f) return String(f.properties.id);
     }
     const hit = hits[0];

@@ -6,7 +6,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Lang } from '../../contracts/vocab.ts';
 import { DATUM_NOTE, PLAN_NAME } from '../../contracts/sources.ts';
 import { formatArea, formatLength, pathM, polygonM } from '../geodesy.ts';
-import { TOOL_UI } from '../i18n.ts';
+import { TOOL_UI } from './text.ts';
 import type { Measure } from './registry.ts';
 import type { NearResult } from './tools.svelte.ts';
 
