@@ -13,9 +13,9 @@ import { appContext, type AppContext } from './lib/state/context.ts';
 import { readUrl, writeUrl } from './lib/state/location.ts';
 import { MapServices } from './lib/map/services.ts';
 import type { UrlState } from './lib/url.ts';
-import { Tools } from './lib/tools/tools.svelte.ts';
+import { ToolsRef } from './lib/tools/lazy.svelte.ts';
 import { compareSet } from './lib/tools/registry.ts';
-import { Imports } from './lib/import/imports.svelte.ts';
+import { ImportsRef } from './lib/import/lazy.svelte.ts';
 import { must } from './lib/must.ts';
 import { reducedMotion } from './lib/ui/layout.ts';
 import { FATAL } from './lib/map/archive.ts';
@@ -36,7 +36,9 @@ export function boot(target: HTMLElement): void {
     setDrawing: (on) => map.drawing.setDrawing(on),
     snapshot: () => map.core.snapshot(),
   };
-  const ctx: AppContext = { app, map, actions, tour: new TourState(app, stage, actions), tools: new Tools(app, map), imports: new Imports(map.core), e2e: url.e2e };
+  const ctx: AppContext = { app, map, actions, tour: new TourState(app, stage, actions), tools: new ToolsRef(app, map), imports: new ImportsRef(map.core), e2e: url.e2e };
+  // A link with a view keeps it; a link without one shows its query whole.
+  ctx.tools.fitNext = !url.state.view;
   mount(App, { target, context: appContext(ctx), props: { onmap: (el: HTMLElement) => startMap(ctx, el, url.state) } });
 }
 
@@ -94,7 +96,7 @@ function startMap({ app, map, actions, tour, tools, imports, e2e }: AppContext, 
   else {
     if (e2e) (window as unknown as { __map: unknown }).__map = m;
     map.selection.attach(m, () => !map.drawing.on && !tools.measuring && !tools.picking);
-    tools.attach(m);
+    tools.setMap(m);
     m.once('load', () => {
       void imports.attach().catch(reportStorage);
       app.setView(map.core.view());
@@ -111,20 +113,19 @@ function startMap({ app, map, actions, tour, tools, imports, e2e }: AppContext, 
       step: () => tour.step?.id ?? '',
     });
   }
-  // A link with a view keeps it; a link without one shows its query whole.
-  tools.fitNext = !start.view;
   tour.connect((msg) => tour.follow(msg));
   const onKey = (e: KeyboardEvent) => {
     if (tour.tour) return;
     const typing = e.target instanceof HTMLElement && (e.target.matches('input, textarea, select') || e.target.isContentEditable);
     // Measuring: Enter ends, Backspace takes back the last point, Esc drops the measurement.
-    if (tools.measuring && !typing && app.measure && !app.measure.done) {
-      if (e.key === 'Enter') { tools.finish(); e.preventDefault(); return; }
-      if (e.key === 'Backspace') { tools.undo(); e.preventDefault(); return; }
-      if (e.key === 'Escape') { tools.clear(); return; }
+    const t = tools.current;
+    if (t?.measuring && !typing && app.measure && !app.measure.done) {
+      if (e.key === 'Enter') { t.finish(); e.preventDefault(); return; }
+      if (e.key === 'Backspace') { t.undo(); e.preventDefault(); return; }
+      if (e.key === 'Escape') { t.clear(); return; }
     }
     if (e.key !== 'Escape') return;
-    if (tools.picking) tools.picking = false;
+    if (t?.picking) t.picking = false;
     else if (app.matrixOpen) actions.toggleMatrix(false);
     else if (app.selected) void actions.selectFeature(null, false);
     else if (app.tool) actions.openTool(null);
@@ -133,13 +134,8 @@ function startMap({ app, map, actions, tour, tools, imports, e2e }: AppContext, 
   const stopEffects = $effect.root(() => {
     // State → map. Comparing, the main map shows the right-hand set (the left is a map of its own).
     $effect(() => map.core.setVisible(app.tool === 'compare' ? compareSet(app.compare.right).layers : app.visible));
-    $effect(() => { if (map.core.ready) tools.draw(); });
-    $effect(() => { if (tools.measuring) void tools.prepareSnap().catch(() => app.reportLoadError('layers/*.geojson')); });
-    $effect(() => { void app.near; void tools.runNear(); });
-    $effect(() => {
-      const ids = tools.near ? tools.hitIds() : null;
-      if (ids) void map.selection.highlight(ids);
-    });
+    // The tools' code loads with the first tool (or a measurement or query in the address); it brings its own effects.
+    $effect(() => { if (app.tool || app.measure || app.near) void tools.load(); });
     // A briefing on a big screen (a projector): every label larger, to be read from the back of the room.
     $effect(() => { map.core.setLabelScale(tour.tour && innerWidth >= 1280 ? 1.4 : 1); });
     // Phone: a sheet that opens, closes or changes height keeps what the map fitted to in view.
@@ -160,5 +156,5 @@ function startMap({ app, map, actions, tour, tools, imports, e2e }: AppContext, 
       tool: app.tool ?? undefined, measure: app.measure ?? undefined, near: app.near ?? undefined,
     }));
   });
-  return () => { removeEventListener('keydown', onKey); stopEffects(); };
+  return () => { removeEventListener('keydown', onKey); stopEffects(); tools.stop(); };
 }

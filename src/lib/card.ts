@@ -2,7 +2,7 @@
  * Feature details (from public/data/features.json) → what the card shows. Text only: the
  * card renders these strings as text, never as HTML, whatever the data holds.
  */
-import { UI } from './i18n.ts';
+import { CARD_UI as UI } from './card-text.ts';
 import type { Details, PlanRef } from '../contracts/feature.ts';
 import { RAIL_STATUS_LABELS, ROLE_LABELS, STRUCTURE_LABELS, ZONE_LABELS, taskLabel, type Lang, type Text } from '../contracts/vocab.ts';
 

@@ -3,7 +3,7 @@
  * instead of panning; strokes become GeoJSON in lon/lat on the map's annotations source.
  */
 import type * as maplibregl from 'maplibre-gl';
-import { arrowHead, type Annotation, type Tool } from '../tour/annotations.ts';
+import type { Annotation, Tool } from '../tour/annotations.ts';
 import type { MapCore } from './core.svelte.ts';
 
 export interface DrawingHost {
@@ -89,4 +89,11 @@ export class Drawing {
     if (on) { map.dragPan.disable(); map.getCanvas().style.cursor = 'crosshair'; }
     else { map.dragPan.enable(); map.getCanvas().style.cursor = ''; }
   }
+}
+
+/** An arrow: the shaft, and a head of two short strokes at its end (built in screen space). */
+export function arrowHead(tip: [number, number], from: [number, number], size = 18): [[number, number], [number, number]] {
+  const a = Math.atan2(tip[1] - from[1], tip[0] - from[0]);
+  const side = (d: number): [number, number] => [tip[0] - size * Math.cos(a + d), tip[1] - size * Math.sin(a + d)];
+  return [side(0.45), side(-0.45)];
 }

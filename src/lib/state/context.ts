@@ -7,18 +7,18 @@ import type { AppState } from './app.svelte.ts';
 import type { Actions } from './actions.ts';
 import type { TourState } from './tour.svelte.ts';
 import type { MapServices } from '../map/services.ts';
-import type { Tools } from '../tools/tools.svelte.ts';
-import type { Imports } from '../import/imports.svelte.ts';
+import type { ToolsRef } from '../tools/lazy.svelte.ts';
+import type { ImportsRef } from '../import/lazy.svelte.ts';
 
 export interface AppContext {
   app: AppState;
   map: MapServices;
   actions: Actions;
   tour: TourState;
-  /** the planners' tools on the map */
-  tools: Tools;
-  /** the planner's own layers */
-  imports: Imports;
+  /** the planners' tools on the map (their code loads with the first tool: ToolsRef) */
+  tools: ToolsRef;
+  /** the planner's own layers (the import code loads after the first view: ImportsRef) */
+  imports: ImportsRef;
   /** test and benchmark pages (?e2e) */
   e2e: boolean;
 }

@@ -11,7 +11,9 @@ import type { Actions } from './actions.ts';
 import { loadDetails } from '../details.ts';
 import { loadDataFile } from '../data-files.ts';
 import { unionBBox, type BBox } from '../geo.ts';
-import { loadAnnotations, saveAnnotations, type Annotation, type Tool } from '../tour/annotations.ts';
+import type { Annotation, Tool } from '../tour/annotations.ts';
+/** The annotations' storage (IndexedDB) loads with the first tour, not the first view. */
+const store = () => import('../tour/annotations.ts');
 
 export const loadTours = () => loadDataFile('tours.json', () => import('../../contracts/tour.ts').then((m) => m.ToursFileSchema));
 
@@ -168,7 +170,7 @@ export class TourState {
 
   async #loadAnnotations(tour: string, step: string) {
     try {
-      const list = await loadAnnotations(tour, step);
+      const list = await (await store()).loadAnnotations(tour, step);
       if (this.tour?.id === tour && this.step?.id === step) {
         this.annotations = list;
         this.#stage?.setAnnotations(list);
@@ -179,13 +181,19 @@ export class TourState {
   async addAnnotation(a: Annotation) {
     this.annotations = [...this.annotations, a];
     this.#stage?.setAnnotations(this.annotations);
-    if (this.tour && this.step) await saveAnnotations(this.tour.id, this.step.id, this.annotations).catch(reportStorage);
+    await this.#save(this.annotations);
   }
 
   async clearAnnotations() {
     this.annotations = [];
     this.#stage?.setAnnotations([]);
-    if (this.tour && this.step) await saveAnnotations(this.tour.id, this.step.id, []).catch(reportStorage);
+    await this.#save([]);
+  }
+
+  async #save(list: Annotation[]) {
+    if (!this.tour || !this.step) return;
+    const [tour, step] = [this.tour.id, this.step.id];
+    await store().then((m) => m.saveAnnotations(tour, step, list)).catch(reportStorage);
   }
 
   setTool(tool: Tool | null) {

@@ -27,10 +27,3 @@ export async function allAnnotations(tour: string): Promise<FeatureCollection> {
   const lists = await getMany<Annotation[] | undefined>(mine, store);
   return { type: 'FeatureCollection', features: lists.flatMap((l) => l ?? []) };
 }
-
-/** An arrow: the shaft, and a head of two short strokes at its end (built in screen space). */
-export function arrowHead(tip: [number, number], from: [number, number], size = 18): [[number, number], [number, number]] {
-  const a = Math.atan2(tip[1] - from[1], tip[0] - from[0]);
-  const side = (d: number): [number, number] => [tip[0] - size * Math.cos(a + d), tip[1] - size * Math.sin(a + d)];
-  return [side(0.45), side(-0.45)];
-}
