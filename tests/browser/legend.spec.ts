@@ -7,7 +7,8 @@ test('the map legend lists the visible plan layers, follows toggles, and stays c
   await page.getByTestId('tab-plan').click(); // the layer panel's own legend is not beside the map any more
   const legend = page.getByTestId('map-legend');
   await expect(legend).toBeVisible();
-  await expect(legend).toHaveAttribute('open', '');
+  await expect(legend).not.toHaveAttribute('open', ''); // closed at first: it would cover a corner of the map
+  await legend.locator('summary').click();
   await expect(legend.locator('li[data-layer="rail"]').first()).toBeVisible();
   await expect(legend.locator('li[data-layer="structure-areas"]').first()).toContainText('一核');
   await expect(legend.locator('li[data-layer="ports"]')).toHaveCount(0);
@@ -32,6 +33,7 @@ test('in a tour the legend shows the step\'s layers, larger, inside the map and 
   await openMap(page, '#tour=yihe-liangji-duodian&step=3');
   const legend = page.getByTestId('map-legend');
   await expect(legend).toBeVisible();
+  await legend.locator('summary').click();
   await expect(legend.locator('li[data-layer="ports"]').first()).toBeVisible();
   const size = await legend.locator('li').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(size).toBeGreaterThanOrEqual(16);
@@ -41,7 +43,7 @@ test('in a tour the legend shows the step\'s layers, larger, inside the map and 
   expect(box.x).toBeGreaterThan(caption.x + caption.width); // beside the caption, not over it
 });
 
-test('on a phone the legend starts closed, at the top left, clear of the zoom buttons', async ({ page }) => {
+test('on a phone the legend is at the top left, closed at first, clear of the zoom buttons', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 812 });
   await openMap(page, '#lang=en');
   const legend = page.getByTestId('map-legend');

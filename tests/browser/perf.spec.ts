@@ -15,7 +15,11 @@ test.describe('first view', () => {
       await expect(overview.locator('svg')).toBeVisible();
       await expect(overview.getByRole('alert')).toContainText('WebGL');
       for (const name of ['海拉尔区', '满洲里市', '扎兰屯市', '鄂伦春自治旗']) await expect(overview.locator('.overview-places')).toContainText(name);
-      await expect(overview.locator('svg text')).toHaveCount(14);
+      // the 14 seats named in both languages, the page's shown (overview.css, <html lang>)
+      await expect(overview.locator('svg text.zh')).toHaveCount(14);
+      await expect(overview.locator('svg text.en')).toHaveCount(14);
+      await expect(overview.locator('svg text.zh').first()).toBeVisible();
+      await expect(overview.locator('svg text.en').first()).toBeHidden();
       await expect(page.locator('h1')).toBeVisible(); // the rest of the app still works
       await page.getByTestId('tab-plan').click();
       await expect(page.getByTestId('open-task-2')).toBeVisible();
@@ -31,6 +35,19 @@ test.describe('first view', () => {
       await expect(page.getByTestId('tour-nomap')).toContainText('WebGL');
       await expect(page.getByTestId('tool-pen')).toHaveCount(0);
       await expect(page.getByTestId('export-png')).toHaveCount(0);
+      // in English the overview speaks English too: the note, the seats, the places
+      const en = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      en.on('pageerror', (e) => errors.push(e.message));
+      await en.goto('http://127.0.0.1:4173/#lang=en');
+      const ov = en.getByTestId('overview');
+      await expect(ov).toHaveClass(/nowebgl/);
+      await expect(ov.getByRole('alert').locator('.en')).toBeVisible();
+      await expect(ov.getByRole('alert').locator('.en')).toContainText('This browser cannot show the interactive map');
+      await expect(ov.getByRole('alert').locator('.zh')).toBeHidden();
+      await expect(ov.locator('svg text.en').first()).toBeVisible();
+      await expect(ov.locator('svg text.zh').first()).toBeHidden();
+      await expect(ov.locator('.overview-places li').first().locator('.en')).toBeVisible();
+      await en.screenshot({ path: 'screenshots/no-webgl-en.png' });
       expect(errors).toEqual([]);
     } finally {
       await browser.close();

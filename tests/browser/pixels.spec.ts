@@ -14,6 +14,7 @@ test.describe('key views look as expected', () => {
   test('task 2 opened: the two poles highlighted', async ({ page }) => {
     await openMap(page, '#t=2');
     await expect(page.getByTestId('task-view')).toBeVisible();
+    await expect(page.getByTestId('map-legend')).toBeVisible(); // loads after the first view: wait for it, closed
     await waitIdle(page);
     await expect(page.getByTestId('map')).toHaveScreenshot('task-2.png');
   });
@@ -22,6 +23,7 @@ test.describe('key views look as expected', () => {
     await page.setViewportSize({ width: 375, height: 740 });
     await openMap(page, '#v=7.2/49.45/117.6&s=unit-150781');
     await expect(page.getByTestId('feature-card')).toBeVisible();
+    await expect(page.getByTestId('map-legend')).toBeVisible();
     await waitIdle(page);
     await expect(page).toHaveScreenshot('phone-card.png');
   });
