@@ -1,4 +1,4 @@
-/** The words of a feature's card (card.ts, FeatureCard.svelte): loaded with the first card, not the first view. */
+/** The words of a feature's card (card.ts, FeatureCard.svelte) and of the plan's words in translation (Translated.svelte): loaded with the first card or panel that shows them, not the first view. */
 import type { Text } from '../contracts/vocab.ts';
 import { SCHEMATIC_NOTE } from '../contracts/sources.ts';
 

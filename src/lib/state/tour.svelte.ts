@@ -53,8 +53,8 @@ export class TourState {
   /** the other window left the tour (the presenter window says so instead of a stale step) */
   left = $state(false);
   #channel: BroadcastChannel | null = null;
-  /** previews of the steps drawn so far ("tour/step" → image), kept while the page lives; made once a presenter window is open */
-  #previews = new Map<string, Blob>();
+  /** previews of the steps drawn so far (tour → step index → image), kept while the page lives; made once a presenter window is open */
+  #previews = new Map<string, Map<number, Blob>>();
   #presenter = false;
   /** the presenter window's previews: step index → image address */
   previews = $state<Record<number, string>>({});
@@ -135,17 +135,15 @@ export class TourState {
     if (!this.#presenter || !tour || !this.#stage) return;
     const image = await this.#stage.snapshot();
     if (!image || this.tour !== tour || this.index !== index) return; // moved on meanwhile: that step will send its own
-    this.#previews.set(`${tour.id}/${index}`, image);
+    if (!this.#previews.has(tour.id)) this.#previews.set(tour.id, new Map());
+    this.#previews.get(tour.id)?.set(index, image);
     this.broadcast({ type: 'preview', tour: tour.id, step: index, image });
   }
 
   #sendPreviews(): void {
     const tour = this.tour;
     if (!tour) return;
-    for (const [key, image] of this.#previews) {
-      const [id, step] = key.split('/');
-      if (id === tour.id) this.broadcast({ type: 'preview', tour: id, step: Number(step), image });
-    }
+    for (const [step, image] of this.#previews.get(tour.id) ?? []) this.broadcast({ type: 'preview', tour: tour.id, step, image });
   }
 
   next() { void this.goto(this.index + 1); }

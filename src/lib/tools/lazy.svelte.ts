@@ -37,9 +37,9 @@ export class ToolsRef {
       const tools = new m.Tools(this.#app, this.#services);
       tools.fitNext = this.fitNext;
       if (this.#map) tools.attach(this.#map);
+      const app = this.#app;
+      const map = this.#services;
       this.#stop = $effect.root(() => {
-        const { app } = { app: this.#app };
-        const map = this.#services;
         $effect(() => { if (map.core.ready) tools.draw(); });
         $effect(() => { if (tools.measuring) void tools.prepareSnap().catch(() => app.reportLoadError('layers/*.geojson')); });
         $effect(() => { void app.near; void tools.runNear(); });
