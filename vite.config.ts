@@ -155,6 +155,7 @@ export default defineConfig(({ command }) => ({
   preview: { host: '127.0.0.1', headers: SECURITY_HEADERS },
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    globalSetup: ['tests/unit/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -1,6 +1,8 @@
 /**
  * npm run serve:nginx -- --port 8080 [--dist dist]
- * Serves the built app with Debian's nginx in the foreground, as the user who runs it, from
+ * Serves the built app with Debian's nginx in the foreground, as the user who runs it (its
+ * workers too: started as root, nginx would hand them to `nobody`, who gets 403 from a dist/
+ * in a private folder such as root's mode-700 home), from
  * the config we ship (deploy/nginx.conf, its headers from deploy/headers.ts) — what the
  * browser tests run against and what a deployment copies. Ctrl-C stops it.
  */
@@ -34,7 +36,9 @@ if (!existsSync(join(dist, 'index.html'))) {
 /** The config as shipped, its blanks filled: headers escaped for nginx's double quotes. */
 function nginxConfig(template: string, o: { port: number; dist: string; tmp: string }): string {
   const headers = Object.entries(SECURITY_HEADERS).map(([k, v]) => `      add_header ${k} "${v.replace(/["\\]/g, '\\$&')}" always;`).join('\n');
-  return template.replaceAll('{{HEADERS}}', headers).replaceAll('{{PORT}}', String(o.port)).replaceAll('{{DIST}}', o.dist).replaceAll('{{TMP}}', o.tmp);
+  // The `user` directive is read only when the master runs as root; then the workers run as root too.
+  const user = process.getuid?.() === 0 ? 'user root root;' : '';
+  return template.replaceAll('{{USER}}', user).replaceAll('{{HEADERS}}', headers).replaceAll('{{PORT}}', String(o.port)).replaceAll('{{DIST}}', o.dist).replaceAll('{{TMP}}', o.tmp);
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'hlbe-nginx-'));

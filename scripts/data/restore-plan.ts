@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { restorePlan } from './lib/plan-text.ts';
 
-const capture = process.argv[2] ?? '../shared/reference/plan/plan-2022-54-page-capture.txt';
+const capture = process.argv[2] ?? 'geodata/sources/plan/plan-2022-54-page-capture.txt';
 const text = restorePlan(readFileSync(capture, 'utf8'));
 writeFileSync('geodata/plan/plan.txt', text);
 console.log(`geodata/plan/plan.txt: ${text.split('\n').length - 1} lines, ${text.length} characters`);

@@ -1,7 +1,7 @@
 /**
  * The plan's text of record, restored from the captured web page.
  *
- * The capture (../shared/reference/plan/) carries injected gambling spam pasted over the
+ * The capture (geodata/sources/plan/) carries injected gambling spam pasted over the
  * words it replaced (see that folder's README). Each rule below restores one context to the
  * plan's own wording; `restorePlan` fails if any rule does not match as often as expected or
  * if any trace of the spam survives, so a changed capture cannot slip spam through.

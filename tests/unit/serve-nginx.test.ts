@@ -1,0 +1,25 @@
+// npm run serve:nginx from a private folder (mode 700, like root's home in a container):
+// nginx started as root hands its workers to `nobody`, who would answer 403 to everything.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+
+const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].some(existsSync);
+let server: ChildProcess | undefined;
+afterAll(() => server?.kill('SIGTERM'));
+
+it.skipIf(!nginx && !process.env.CI)('serves a dist/ in a mode-700 folder (as root too)', async () => {
+  const dist = mkdtempSync(join(tmpdir(), 'hlbe-private-'));
+  expect(statSync(dist).mode & 0o777).toBe(0o700);
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>private</title>');
+  const port = 4390 + (process.pid % 50);
+  server = spawn('npx', ['tsx', 'scripts/serve-nginx.ts', '--port', String(port), '--dist', dist], { stdio: 'pipe' });
+  let status = 0;
+  for (let i = 0; i < 100 && status === 0; i++) {
+    status = await fetch(`http://127.0.0.1:${port}/`).then((r) => r.status, () => 0);
+    if (status === 0) await new Promise((r) => setTimeout(r, 100));
+  }
+  expect(status).toBe(200);
+});
