@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { ORIGIN, TEST_PORT } from './tests/browser/support/server.ts';
 
 // Debian's Chromium (apt-get install chromium), software WebGL; never a downloaded browser.
 export default defineConfig({
@@ -11,11 +12,14 @@ export default defineConfig({
   snapshotPathTemplate: '{testDir}/expected/{arg}{ext}',
   fullyParallel: false,
   workers: 1,
-  retries: process.env.CI ? 1 : 0,
-  reporter: [['list']],
+  // No retries: a test that passes only on a second try is a bug in the test or the app.
+  retries: 0,
+  // The slow tier (soak, 300 dpi prints, pixels, the import corpus, sizes) is tagged @slow:
+  // `npm test` leaves it out (--grep-invert @slow), `npm run test:all` runs it.
+  reporter: [['list'], ['./tests/browser/support/durations.ts']],
   outputDir: 'test-results',
   use: {
-    baseURL: 'http://127.0.0.1:4173/',
+    baseURL: `${ORIGIN}/`,
     viewport: { width: 1440, height: 900 },
     // The service worker (offline after one visit) answers from its cache, which page.route
     // cannot see: it is off except in the tests of it (offline.spec.ts turns it on).
@@ -27,9 +31,9 @@ export default defineConfig({
   },
   // The shipped web server and config (deploy/nginx.conf, with the CSP of deploy/headers.ts).
   webServer: {
-    command: 'npm run serve:nginx -- --port 4173',
-    url: 'http://127.0.0.1:4173/',
-    reuseExistingServer: !process.env.CI,
+    command: `npm run serve:nginx -- --port ${TEST_PORT}`,
+    url: `${ORIGIN}/`,
+    reuseExistingServer: false,
     timeout: 60_000,
   },
 });

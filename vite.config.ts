@@ -6,6 +6,26 @@ import { join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 import { SECURITY_HEADERS } from './deploy/headers.ts';
+import { MEDIA } from './src/lib/ui/layout.ts';
+
+/**
+ * The breakpoints have one home (src/lib/ui/layout.ts, MEDIA): CSS in .svelte and .css files
+ * writes `@media (--phone)`, `(--desk)` or `(--wide)`, replaced here before anything else.
+ */
+function mediaQueries(): Plugin {
+  const named = new RegExp(`@media \\((${Object.keys(MEDIA).join('|')})\\)`, 'g');
+  return {
+    name: 'hlbe-media-queries',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/\.(svelte|css)(\?.*)?$/.test(id) || !code.includes('@media (--')) return null;
+      const out = code.replace(named, (_, name: keyof typeof MEDIA) => `@media ${MEDIA[name]}`);
+      const unknown = out.match(/@media \(--[a-z-]+\)/);
+      if (unknown) throw new Error(`${id}: ${unknown[0]} is not a named query of src/lib/ui/layout.ts (MEDIA)`);
+      return { code: out, map: null };
+    },
+  };
+}
 
 /** Puts the overview SVG made by `npm run data` into index.html, so it shows before any script. */
 function overview(): Plugin {
@@ -136,7 +156,7 @@ function finishDist(archive: string): Plugin {
 
 export default defineConfig(({ command }) => ({
   define: { __ARCHIVE__: JSON.stringify(archiveName(command)) },
-  plugins: [svelte(), overview(), pmtilesWithoutFflate(), preloadApp(), serviceWorker(), finishDist(archiveName(command))],
+  plugins: [mediaQueries(), svelte(), overview(), pmtilesWithoutFflate(), preloadApp(), serviceWorker(), finishDist(archiveName(command))],
   // Relative base: dist/ works from any folder of any static server (with HTTP Range).
   base: './',
   build: {

@@ -31,7 +31,7 @@ export function boot(target: HTMLElement): void {
   const actions = new Actions(app, map);
   const stage: TourStage = {
     highlight: (ids) => map.selection.highlight(ids),
-    flyTo: (camera, bbox, animate) => map.core.flyTo(camera, bbox, animate),
+    flyTo: (camera, bbox, animate) => map.core.camera.flyTo(camera, bbox, animate),
     setAnnotations: (list) => map.drawing.setAnnotations(list),
     setDrawing: (on) => map.drawing.setDrawing(on),
     snapshot: () => map.core.snapshot(),
@@ -61,7 +61,7 @@ function startMap({ app, map, actions, tour, tools, imports, e2e }: AppContext, 
         if (own) { void actions.selectFeature(null, false); return; }
         const id = map.selection.hitAt(point);
         void actions.selectFeature(id, false);
-        if (id) map.core.keepAboveSheet(point);
+        if (id) map.core.camera.keepAboveSheet(point);
       },
       onView: (v) => app.setView(v),
       onArchive: (p) => {
@@ -99,7 +99,7 @@ function startMap({ app, map, actions, tour, tools, imports, e2e }: AppContext, 
     tools.setMap(m);
     m.once('load', () => {
       void imports.attach().catch(reportStorage);
-      app.setView(map.core.view());
+      app.setView(map.core.camera.view());
       const fit = !start.view;
       if (start.task) void actions.openTask(start.task, fit && !start.selected);
       else if (start.target) void actions.openTarget(start.target, fit && !start.selected);
@@ -141,7 +141,7 @@ function startMap({ app, map, actions, tour, tools, imports, e2e }: AppContext, 
     // Phone: a sheet that opens, closes or changes height keeps what the map fitted to in view.
     $effect(() => {
       void app.sheet; void app.sheetSize; void app.details; void app.tool;
-      const t = setTimeout(() => map.core.followSheet(), reducedMotion() ? 30 : 260);
+      const t = setTimeout(() => map.core.camera.followSheet(), reducedMotion() ? 30 : 260);
       return () => clearTimeout(t);
     });
     $effect(() => {

@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as turf from '@turf/turf';
-import { buildLayers, inputsAt } from './layers.ts';
+import { buildLayers, inputsAt } from './layers/index.ts';
 import { GeodataError, validateCollection, type Problem } from './lib/validate.ts';
 import { buildArchive } from './lib/tiles.ts';
 import { SPAM } from './lib/plan-text.ts';
@@ -25,6 +25,7 @@ import { readEnglish } from './english.ts';
 import { loadTargets } from './plan-targets.ts';
 import { buildSearchIndex } from './search-index.ts';
 import type { Plan } from '../../src/contracts/plan.ts';
+import type { DataLayerName } from '../../src/contracts/layers.ts';
 import { loadTours } from './tours.ts';
 import { ATTRIBUTION } from '../../src/contracts/sources.ts';
 import { buildOverview } from './overview.ts';
@@ -89,7 +90,7 @@ async function main() {
     if (!layers.some((l) => l.name === name)) problems.push({ file: 'src/lib/map/catalog.ts', feature: name, reason: 'the catalog draws a source-layer the pipeline does not build' });
   }
   // Across layers: every point inside the unit it names, out of the lakes, on its seat's side of the border.
-  const byName = (name: string) => layers.find((l) => l.name === name)?.features ?? [];
+  const byName = (name: DataLayerName) => layers.find((l) => l.name === name)?.features ?? [];
   const ground = groundOf(byName);
   problems.push(...unitNameProblems('geodata/units.geojson', byName('units')));
   // The zones and the structure agree on membership (scripts/data/units.ts is their one definition).

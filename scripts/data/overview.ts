@@ -4,6 +4,7 @@
  * so it is on screen before any script runs; the live map replaces it once idle. Browsers
  * without WebGL keep it, with a note and the list of places.
  */
+import type { DataLayerName } from '../../src/contracts/layers.ts';
 import * as turf from '@turf/turf';
 import type { Feature, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { LayerOutput, RecordFeature } from './lib/types.ts';
@@ -16,7 +17,7 @@ const W = 1000;
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function buildOverview(layers: LayerOutput[]): { svg: string; placesHtml: string } {
-  const get = (name: string) => must(layers.find((l) => l.name === name), `layer ${name}`).features;
+  const get = (name: DataLayerName) => must(layers.find((l) => l.name === name), `layer ${name}`).features;
   const city = get('city')[0] as Feature<Polygon | MultiPolygon>;
   const [minX, minY, maxX, maxY] = turf.bbox(city);
   const mx = (lon: number) => (lon * Math.PI) / 180;

@@ -8,6 +8,7 @@ import * as turf from '@turf/turf';
 import type { Feature, LineString, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { RecordFeature } from './lib/types.ts';
 import type { Problem } from './lib/validate.ts';
+import { type DataLayerName, layersWith } from '../../src/contracts/layers.ts';
 
 type Poly = Polygon | MultiPolygon;
 type Lines = Feature<LineString | MultiLineString>;
@@ -65,7 +66,7 @@ export function unitOf(f: RecordFeature<Point>, g: Ground): RecordFeature<Poly> 
 }
 
 /** The ground points are placed on, from the built layers. */
-export function groundOf(layer: (name: string) => RecordFeature[]): Ground {
+export function groundOf(layer: (name: DataLayerName) => RecordFeature[]): Ground {
   return {
     units: layer('units') as RecordFeature<Poly>[],
     seats: (layer('structure_points') as RecordFeature<Point>[]).filter((s) => s.properties.kind === 'seat'),
@@ -75,7 +76,7 @@ export function groundOf(layer: (name: string) => RecordFeature[]): Ground {
 }
 
 /** The point layers whose positions come from sources coarser than the lines around them. */
-export const PLACED_LAYERS = ['ports', 'heritage', 'rail_stations'] as const;
+export const PLACED_LAYERS = layersWith('placed');
 
 const seatOf = (u: RecordFeature<Poly>, g: Ground) => g.seats.find((s) => s.properties.unit_id === u.properties.id);
 

@@ -2,10 +2,11 @@
 import { pinyin } from 'pinyin-pro';
 import type { SearchEntry } from '../../src/contracts/search.ts';
 import type { Plan } from '../../src/contracts/plan.ts';
+import { layersWith } from '../../src/contracts/layers.ts';
 import type { LayerOutput } from './lib/types.ts';
 
 const GENERIC = new Set(['国界', '主要河流', '较大河流', '河流', '小河', '湖泊']);
-const PLACE_LAYERS = new Set(['city', 'units', 'zones', 'structure_areas', 'structure_points', 'rail_lines', 'rail_stations', 'heritage', 'ports', 'lakes', 'context_labels']);
+const PLACE_LAYERS = new Set<string>(layersWith('searchable'));
 
 function py(zh: string) {
   const han = zh.replace(/[^\u3400-\u9fff]/g, '');

@@ -5,6 +5,7 @@
  * where they lie (point in unit polygon; the build has already put every point inside its
  * unit), stations once per name.
  */
+import type { DataLayerName } from '../../src/contracts/layers.ts';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { MultiPolygon, Point, Polygon } from 'geojson';
 import { RAIL_STATUSES, UNITS, unitId, type RailStatus, type Text } from '../../src/contracts/vocab.ts';
@@ -17,7 +18,7 @@ const round = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** Each unit's own figures and counts. */
-function unitRows(units: Poly[], layer: (name: string) => RecordFeature[]): Map<string, StatsRow> {
+function unitRows(units: Poly[], layer: (name: DataLayerName) => RecordFeature[]): Map<string, StatsRow> {
   const inUnit = (f: RecordFeature) => units.find((u) => booleanPointInPolygon((f as RecordFeature<Point>).geometry.coordinates, u))?.properties.id;
   const tally = new Map<string, { seats: number; stations: Map<string, RailStatus>; heritage: number; ports: number; airports: number }>(
     units.map((u) => [u.properties.id, { seats: 0, stations: new Map(), heritage: 0, ports: 0, airports: 0 }]),
@@ -80,7 +81,7 @@ function aggregate(id: string, kind: StatsRow['kind'], name: Text, members: Stat
   };
 }
 
-export function buildStats(layer: (name: string) => RecordFeature[]): StatsFile {
+export function buildStats(layer: (name: DataLayerName) => RecordFeature[]): StatsFile {
   const units = layer('units') as Poly[];
   const rows = unitRows(units, layer);
   const ordered = UNITS.map((u) => rows.get(unitId(u.code))).filter((r): r is StatsRow => !!r);

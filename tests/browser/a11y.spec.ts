@@ -2,7 +2,7 @@
 // the map has a text alternative (the places and zones, by keyboard and screen reader).
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, openMap } from './fixtures.ts';
+import { test, expect, openMap, expectSeen } from './fixtures.ts';
 
 async function axe(page: Page, what: string) {
   const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -14,10 +14,10 @@ const PANELS: [string, (page: Page) => Promise<void>][] = [
   ['the first view', async () => {}],
   ['the plan tab with task 2', async (page) => { await page.getByTestId('tab-plan').click(); await page.getByTestId('open-task-2').click(); await expect(page.getByTestId('task-view')).toBeVisible(); }],
   ['the targets tab', async (page) => { await page.getByTestId('tab-targets').click(); await expect(page.locator('[role=tabpanel]')).not.toBeEmpty(); }],
-  ['a card', async (page) => { await page.getByTestId('search').fill('满洲里'); await page.getByTestId('search-results').getByRole('option').first().click(); await expect(page.getByTestId('feature-card')).toBeVisible(); }],
+  ['a card', async (page) => { await page.getByTestId('search').fill('满洲里'); await page.getByTestId('search-results').getByRole('option').first().click(); await expectSeen(page.getByTestId('feature-card')); }],
   ['the matrix', async (page) => { await page.getByTestId('open-matrix').click(); await expect(page.getByTestId('matrix').locator('tbody tr')).toHaveCount(22); }],
-  ['the tools menu and the measure tool', async (page) => { await page.getByTestId('open-tools').click(); await page.getByTestId('tool-measure').click(); await expect(page.getByTestId('tool-panel')).toBeVisible(); }],
-  ['the import tool', async (page) => { await page.getByTestId('open-tools').click(); await page.getByTestId('tool-import').click(); await expect(page.getByTestId('tool-panel')).toBeVisible(); }],
+  ['the tools menu and the measure tool', async (page) => { await page.getByTestId('open-tools').click(); await page.getByTestId('tool-measure').click(); await expectSeen(page.getByTestId('tool-panel')); }],
+  ['the import tool', async (page) => { await page.getByTestId('open-tools').click(); await page.getByTestId('tool-import').click(); await expectSeen(page.getByTestId('tool-panel')); }],
   ['the statistics', async (page) => { await page.getByTestId('open-tools').click(); await page.getByTestId('tool-stats').click(); await expect(page.getByTestId('tool-panel').locator('table')).toBeVisible(); }],
   ['the tour', async (page) => { await page.getByTestId('start-tour').click(); await expect(page.getByTestId('tour-caption')).toBeVisible(); }],
 ];

@@ -3,7 +3,7 @@
 // source of record cites (both marked lang="zh"); the plan's words are our translation, marked
 // as one, with the Chinese original one click away.
 import type { Page } from '@playwright/test';
-import { test, expect, openMap } from './fixtures.ts';
+import { test, expect, openMap, expectSeen } from './fixtures.ts';
 
 /** Visible text (and labels, titles, placeholders) with Chinese outside brackets and outside the allowed marked places. */
 function bareChinese(page: Page): Promise<string[]> {
@@ -37,7 +37,7 @@ function bareChinese(page: Page): Promise<string[]> {
 
 const STATES: [string, string, ((page: Page) => Promise<void>)?][] = [
   ['the first view', ''],
-  ['the phone layout with the layer sheet', '', async (page) => { await page.setViewportSize({ width: 375, height: 812 }); await page.getByTestId('open-layers').click(); await expect(page.getByTestId('layer-panel')).toBeVisible(); }],
+  ['the phone layout with the layer sheet', '', async (page) => { await page.setViewportSize({ width: 375, height: 812 }); await page.getByTestId('open-layers').click(); await expectSeen(page.getByTestId('layer-panel')); }],
   ['the plan outline', '', async (page) => { await page.getByTestId('tab-plan').click(); await expect(page.getByTestId('open-task-1')).toBeVisible(); }],
   ['task 2', 't=2', async (page) => { await expect(page.getByTestId('task-view')).toBeVisible(); }],
   ['task 7', 't=7', async (page) => { await expect(page.getByTestId('task-view')).toBeVisible(); }],
@@ -50,7 +50,7 @@ const STATES: [string, string, ((page: Page) => Promise<void>)?][] = [
   ['a heritage card citing Chinese sources', 's=heritage-manzhouli-first-station'],
   ['a port card', 's=port-ebduge'],
   ['a rail card', 's=rail-qihaiman-hsr'],
-  ['the matrix with a detail', 'm=1', async (page) => { await page.getByTestId('cell-1-unit-150702').click(); await expect(page.getByTestId('matrix-detail')).toBeVisible(); }],
+  ['the matrix with a detail', 'm=1', async (page) => { await page.getByTestId('cell-1-unit-150702').click(); await expectSeen(page.getByTestId('matrix-detail')); }],
   ['the statistics', 'tool=stats'],
   ['the import tool', 'tool=import'],
   ['the tour, step 1', 'tour=yihe-liangji-duodian&step=1'],
@@ -60,9 +60,9 @@ const STATES: [string, string, ((page: Page) => Promise<void>)?][] = [
 for (const [what, hash, then] of STATES) {
   test(`English: no Chinese outside brackets — ${what}`, async ({ page }) => {
     await openMap(page, `#lang=en${hash ? `&${hash}` : ''}`);
-    if (hash.startsWith('s=')) await expect(page.getByTestId('feature-card')).toBeVisible();
+    if (hash.startsWith('s=')) await expectSeen(page.getByTestId('feature-card'));
     if (hash.startsWith('tour=')) await expect(page.getByTestId('tour-caption')).toBeVisible();
-    if (hash.startsWith('tool=')) await expect(page.getByTestId('tool-panel')).toBeVisible();
+    if (hash.startsWith('tool=')) await expectSeen(page.getByTestId('tool-panel'));
     await then?.(page);
     // the overview fades out after the first idle; its labels follow the language too
     await expect.poll(() => bareChinese(page)).toEqual([]);

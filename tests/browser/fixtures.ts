@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 /**
  * Problems the pages reported: page errors and console errors. Every test fails on any of
@@ -24,6 +24,12 @@ export const test = base.extend<{ log: PageLog }>({
     // server): a violation is a console error, so it fails the test.
     await context.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+      // Every page records its long tasks (main-thread work over 50 ms) for longestTask().
+      const w = window as unknown as { __longtasks: number[] };
+      w.__longtasks = [];
+      try {
+        new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__longtasks.push(e.duration); }).observe({ type: 'longtask' });
+      } catch { /* a browser without the Long Tasks API records none */ }
     });
     context.pages().forEach(watch);
     context.on('page', watch);
@@ -73,4 +79,66 @@ export async function waitIdle(page: Page) {
     if (m.loaded() && !m.isMoving()) { requestAnimationFrame(() => resolve()); return; }
     m.once('idle', () => resolve());
   }));
+}
+
+/**
+ * Asserts that a person can see the element: it lies inside the viewport, and the topmost
+ * element (document.elementFromPoint) at its centre and near each of its corners is the
+ * element or inside it — not a sheet, card, legend or caption over it. Use it for every card,
+ * panel, dialog and menu a test opens.
+ */
+export async function expectSeen(locator: Locator, what = 'the element') {
+  await expect(locator).toBeVisible();
+  await expect.poll(() => locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const vw = document.documentElement.clientWidth;
+    const vh = document.documentElement.clientHeight;
+    if (r.width < 1 || r.height < 1) return 'it has no size';
+    if (r.left < -0.5 || r.top < -0.5 || r.right > vw + 0.5 || r.bottom > vh + 0.5) {
+      return `it is not inside the viewport (${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)} in ${vw}×${vh})`;
+    }
+    const dx = Math.min(6, r.width / 4);
+    const dy = Math.min(6, r.height / 4);
+    const points: [string, number, number][] = [
+      ['centre', r.left + r.width / 2, r.top + r.height / 2],
+      ['top left', r.left + dx, r.top + dy],
+      ['top right', r.right - dx, r.top + dy],
+      ['bottom left', r.left + dx, r.bottom - dy],
+      ['bottom right', r.right - dx, r.bottom - dy],
+    ];
+    for (const [name, x, y] of points) {
+      const top = document.elementFromPoint(x, y);
+      if (!top || !(el === top || el.contains(top))) {
+        const by = top ? `${top.tagName.toLowerCase()}${top.id ? `#${top.id}` : ''}${top.getAttribute('data-testid') ? `[data-testid=${top.getAttribute('data-testid')}]` : ''}.${[...top.classList].join('.')}` : 'nothing';
+        return `its ${name} is covered by ${by}`;
+      }
+    }
+    return 'seen';
+  }), `${what} is seen by a person`).toBe('seen');
+}
+
+/** Main-thread long tasks of the page, in ms, since the last call (the page records them from load). */
+export async function takeLongTasks(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __longtasks: number[] };
+    return w.__longtasks.splice(0);
+  });
+}
+
+/** The budget for any user action's longest main-thread task (DEVELOPERS.md: no action blocks over 200 ms). */
+export const LONG_TASK_BUDGET_MS = 200;
+
+/**
+ * Runs a heavy action (print, handout, import, export, a tour step) and asserts that no
+ * main-thread task during it exceeded the budget; returns the longest, in ms.
+ */
+export async function expectResponsive(page: Page, what: string, action: () => Promise<unknown>, budget = LONG_TASK_BUDGET_MS) {
+  await takeLongTasks(page);
+  await action();
+  // The observer reports a task once it ends: one frame later every task of the action is in.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  const tasks = await takeLongTasks(page);
+  const longest = Math.max(0, ...tasks);
+  expect(longest, `${what}: the longest main-thread task (${Math.round(longest)} ms of ${tasks.length} long tasks) is within ${budget} ms`).toBeLessThanOrEqual(budget);
+  return longest;
 }

@@ -2,7 +2,7 @@
 // tests/fixtures/import/expected.json says; earlier layers survive bad files; hostile content
 // stays text; imported layers are drawn, joined to the units, clickable and kept over a reload.
 import { readFileSync } from 'node:fs';
-import { test, expect, openMap, clickLngLat } from './fixtures.ts';
+import { test, expect, openMap, clickLngLat, expectSeen } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 import { must } from '../../src/lib/must.ts';
 
@@ -119,7 +119,7 @@ test('a file dropped on the map is imported, in the datum chosen by default (WGS
     target?.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
     target?.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, text);
-  await expect(page.getByTestId('tool-panel')).toBeVisible();
+  await expectSeen(page.getByTestId('tool-panel'));
   await expect(layerRow(page, 'dropped.csv').getByTestId('imported-count')).toHaveText('3', { timeout: 30_000 });
 });
 

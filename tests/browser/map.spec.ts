@@ -1,4 +1,5 @@
-import { test, expect, openMap, rendered, clickLngLat, waitIdle } from './fixtures.ts';
+import { test, expect, openMap, rendered, clickLngLat, waitIdle, expectSeen } from './fixtures.ts';
+import { ORIGIN } from './support/server.ts';
 import { must } from '../../src/lib/must.ts';
 
 const MANZHOULI_SEAT: [number, number] = [117.3702, 49.5959];
@@ -26,9 +27,9 @@ test.describe('the plan map', () => {
   test('sends every request to its own origin', async ({ page, log }) => {
     await openMap(page);
     await clickLngLat(page, ...MANZHOULI_SEAT);
-    await expect(page.getByTestId('feature-card')).toBeVisible();
+    await expectSeen(page.getByTestId('feature-card'));
     expect(log.requests.length).toBeGreaterThan(3);
-    const foreign = log.requests.filter((u) => !u.startsWith('http://127.0.0.1:4173/') && !u.startsWith('data:') && !u.startsWith('blob:'));
+    const foreign = log.requests.filter((u) => !u.startsWith(`${ORIGIN}/`) && !u.startsWith('data:') && !u.startsWith('blob:'));
     expect(foreign).toEqual([]);
     expect(log.requests.some((u) => /\/tiles\/plan\.[0-9a-f]{12}\.pmtiles$/.test(u))).toBe(true);
   });
@@ -67,7 +68,7 @@ test.describe('the plan map', () => {
     await openMap(page);
     await clickLngLat(page, ...MANZHOULI_SEAT);
     const card = page.getByTestId('feature-card');
-    await expect(card).toBeVisible();
+    await expectSeen(card);
     await expect(card.locator('h2')).toHaveText('满洲里市');
     await expect(card).toHaveAttribute('data-feature-id', 'unit-150781');
     await expect(card.getByTestId('card-plan')).toContainText('任务2');
@@ -107,7 +108,7 @@ test.describe('the plan map', () => {
   test('an approximate place says so in its card', async ({ page }) => {
     await openMap(page, '#s=heritage-qiqian');
     const card = page.getByTestId('feature-card');
-    await expect(card).toBeVisible();
+    await expectSeen(card);
     await expect(card.getByTestId('card-warning')).toContainText('位置示意');
     await expect(card.getByTestId('card-plan')).toContainText('奇乾');
   });
@@ -148,10 +149,10 @@ test.describe('the plan map', () => {
   });
 
   test('the share button copies the link with the state', async ({ page, context }) => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'http://127.0.0.1:4173' });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
     await openMap(page);
     await clickLngLat(page, ...MANZHOULI_SEAT);
-    await expect(page.getByTestId('feature-card')).toBeVisible();
+    await expectSeen(page.getByTestId('feature-card'));
     await page.getByTestId('share').click();
     await expect(page.getByRole('status')).toHaveText('链接已复制');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -192,7 +193,7 @@ test.describe('the plan map', () => {
     await expect(panel).not.toBeInViewport();
     await clickLngLat(page, ...MANZHOULI_SEAT);
     const card = page.getByTestId('feature-card');
-    await expect(card).toBeVisible();
+    await expectSeen(card);
     const box = must(await card.boundingBox(), 'the card on screen');
     expect(box.width).toBeGreaterThan(360);
     expect(box.y + box.height).toBeGreaterThan(660);

@@ -1,59 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { chromium } from '@playwright/test';
-import { test, expect, openMap, clickLngLat, waitIdle } from './fixtures.ts';
+import { test, expect, openMap, clickLngLat, waitIdle, expectSeen } from './fixtures.ts';
 
 test.describe('first view', () => {
-  test('without WebGL, the overview drawn at build time stays, with a note and the list of places', async () => {
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--disable-webgl', '--disable-3d-apis', '--no-sandbox'] });
-    try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto('http://127.0.0.1:4173/');
-      const overview = page.getByTestId('overview');
-      await expect(overview).toHaveClass(/nowebgl/);
-      await expect(overview.locator('svg')).toBeVisible();
-      await expect(overview.getByRole('alert')).toContainText('WebGL');
-      for (const name of ['海拉尔区', '满洲里市', '扎兰屯市', '鄂伦春自治旗']) await expect(overview.locator('.overview-places')).toContainText(name);
-      // the 14 seats named in both languages, the page's shown (overview.css, <html lang>)
-      await expect(overview.locator('svg text.zh')).toHaveCount(14);
-      await expect(overview.locator('svg text.en')).toHaveCount(14);
-      await expect(overview.locator('svg text.zh').first()).toBeVisible();
-      await expect(overview.locator('svg text.en').first()).toBeHidden();
-      await expect(page.locator('h1')).toBeVisible(); // the rest of the app still works
-      await page.getByTestId('tab-plan').click();
-      await expect(page.getByTestId('open-task-2')).toBeVisible();
-      await page.screenshot({ path: 'screenshots/no-webgl.png' });
-      // search opens the card over the overview
-      await page.getByTestId('search').fill('满洲里');
-      await page.getByTestId('search-results').getByRole('option').first().click();
-      await expect(page.getByTestId('feature-card').locator('h2')).toHaveText('满洲里市');
-      await page.screenshot({ path: 'screenshots/no-webgl-card.png' });
-      await page.getByTestId('feature-card').getByRole('button', { name: '关闭' }).click();
-      // the tour says what it cannot do instead of offering tools that fail
-      await page.getByTestId('start-tour').click();
-      await expect(page.getByTestId('tour-nomap')).toContainText('WebGL');
-      await expect(page.getByTestId('tool-pen')).toHaveCount(0);
-      await expect(page.getByTestId('export-png')).toHaveCount(0);
-      // in English the overview speaks English too: the note, the seats, the places
-      const en = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      en.on('pageerror', (e) => errors.push(e.message));
-      await en.goto('http://127.0.0.1:4173/#lang=en');
-      const ov = en.getByTestId('overview');
-      await expect(ov).toHaveClass(/nowebgl/);
-      await expect(ov.getByRole('alert').locator('.en')).toBeVisible();
-      await expect(ov.getByRole('alert').locator('.en')).toContainText('This browser cannot show the interactive map');
-      await expect(ov.getByRole('alert').locator('.zh')).toBeHidden();
-      await expect(ov.locator('svg text.en').first()).toBeVisible();
-      await expect(ov.locator('svg text.zh').first()).toBeHidden();
-      await expect(ov.locator('.overview-places li').first().locator('.en')).toBeVisible();
-      await en.screenshot({ path: 'screenshots/no-webgl-en.png' });
-      expect(errors).toEqual([]);
-    } finally {
-      await browser.close();
-    }
-  });
-
   test('the overview is in the page before any script runs, and gives way to the live map', async ({ page, log }) => {
     log.allow(/Failed to load resource/); // the scripts blocked on purpose
     await page.route('**/*.js', (route) => route.abort()); // no script at all
@@ -90,7 +38,7 @@ test.describe('first view', () => {
     await page.getByTestId('search').focus();
     await expect.poll(() => loaded(/data\/search\.json/)).toBe(true);
     await clickLngLat(page, 117.3702, 49.5959);
-    await expect(page.getByTestId('feature-card')).toBeVisible();
+    await expectSeen(page.getByTestId('feature-card'));
     expect(loaded(/data\/features\.json/)).toBe(true);
     await expect.poll(() => loaded(/data\/plan\.json/)).toBe(true);
     expect(loaded(/TourPlayer-.*\.js/)).toBe(false);
@@ -111,7 +59,7 @@ test.describe('first view', () => {
     for (const type of ['fill', 'line', 'lineSDF', 'circle', 'symbolSDF']) expect(first.filter((p) => p.startsWith(`${type}/`)), type).toHaveLength(1);
     // a unit lit (its tint shows), then a close view with stations and their labels
     await clickLngLat(page, 117.3702, 49.5959);
-    await expect(page.getByTestId('feature-card')).toBeVisible();
+    await expectSeen(page.getByTestId('feature-card'));
     await page.evaluate(() => (window as unknown as { __map: import('maplibre-gl').Map }).__map.jumpTo({ center: [119.76, 49.21], zoom: 9.5 }));
     await waitIdle(page);
     expect((await programs()).sort()).toEqual([...first].sort());

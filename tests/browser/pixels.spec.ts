@@ -2,7 +2,7 @@
 // expected PNG in tests/browser/expected/ (tolerant to font antialiasing; see
 // playwright.config.ts). After a deliberate change of the look: UPDATE=1 npm run test:browser,
 // then look at the new PNGs before committing them.
-import { test, expect, openMap, waitIdle } from './fixtures.ts';
+import { test, expect, openMap, waitIdle, expectSeen } from './fixtures.ts';
 
 test.describe('key views look as expected', () => {
   test('the city view: 一核两极多点 over the zones', async ({ page }) => {
@@ -22,7 +22,7 @@ test.describe('key views look as expected', () => {
   test('a phone with the card of 满洲里市', async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 740 });
     await openMap(page, '#v=7.2/49.45/117.6&s=unit-150781');
-    await expect(page.getByTestId('feature-card')).toBeVisible();
+    await expectSeen(page.getByTestId('feature-card'));
     await expect(page.getByTestId('map-legend')).toBeVisible();
     await waitIdle(page);
     await expect(page).toHaveScreenshot('phone-card.png');

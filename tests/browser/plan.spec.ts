@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { test, expect, openMap, clickLngLat } from './fixtures.ts';
+import { test, expect, openMap, clickLngLat, expectSeen } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 import { must } from '../../src/lib/must.ts';
 
@@ -45,7 +45,7 @@ test.describe('the plan, linked to the map', () => {
   test('the responsibility matrix downloads as CSV with 22 task rows, and a cell shows the wording', async ({ page }) => {
     await openMap(page);
     await page.getByTestId('open-matrix').click();
-    await expect(page.getByTestId('matrix')).toBeVisible();
+    await expectSeen(page.getByTestId('matrix'));
     await page.screenshot({ path: 'screenshots/matrix.png' });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('matrix-csv').click()]);
     const csv = readFileSync(must(await download.path(), 'the downloaded file'), 'utf8');

@@ -3,7 +3,7 @@
 // drawn at the city view, and (on a phone) what a sheet acts on stays in the part of the map
 // the sheet leaves visible.
 import type { Page } from '@playwright/test';
-import { test, expect, openMap, waitIdle } from './fixtures.ts';
+import { test, expect, openMap, waitIdle, expectSeen } from './fixtures.ts';
 import { must } from '../../src/lib/must.ts';
 
 type MapWindow = { __map: import('maplibre-gl').Map };
@@ -103,7 +103,7 @@ test.describe('on a phone, sheets leave what they act on in view', () => {
     await openMap(page);
     await page.getByTestId('search').fill('满洲里');
     await page.getByTestId('search-results').getByRole('option').first().click();
-    await expect(page.getByTestId('feature-card')).toBeVisible();
+    await expectSeen(page.getByTestId('feature-card'));
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).not.toBe('search');
   });
 

@@ -7,7 +7,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { csvParseRows } from 'd3-dsv';
 import * as v from 'valibot';
 import GJV from 'geojson-validation';
-import { test, expect, openMap, clickLngLat, screenPoint, waitIdle } from './fixtures.ts';
+import { test, expect, openMap, clickLngLat, screenPoint, waitIdle, expectSeen } from './fixtures.ts';
 import type { Download, Page } from '@playwright/test';
 import { distanceM, formatArea, formatLength, polygonM } from '../../src/lib/geodesy.ts';
 import { LayerDownloadSchema } from '../../src/contracts/download.ts';
@@ -24,7 +24,7 @@ const MANZHOULI = seat('150781');
 async function openTool(page: Page, name: string | RegExp) {
   await page.getByTestId('open-tools').click();
   await page.getByRole('menuitemradio', { name }).click();
-  await expect(page.getByTestId('tool-panel')).toBeVisible();
+  await expectSeen(page.getByTestId('tool-panel'));
 }
 
 const saved = async (d: Download) => readFileSync(must(await d.path(), 'the download'));
@@ -65,7 +65,7 @@ test.describe('measure', () => {
     const { area, perimeter } = polygonM(pts);
     await expect(page.getByTestId('measure-area')).toHaveText(formatArea(area, 'zh'));
     await expect(page.getByTestId('measure-perimeter')).toHaveText(formatLength(perimeter, 'zh'));
-    await expect(page.getByRole('region', { name: '测面积' })).toBeVisible();
+    await expectSeen(page.getByRole('region', { name: '测面积' }));
     // Clicking after a finished measurement starts a new one; Esc cancels it.
     await clickLngLat(page, 120, 49.5);
     await expect(page.getByTestId('measure-area')).toHaveText('—');
@@ -228,15 +228,14 @@ test('download: every layer parses as RFC 7946 GeoJSON with its metadata; point 
   expect(strFromU8(must(files['README.txt'], 'the README'))).toMatch(/Licences|许可/);
 });
 
-test('on a phone, in English: the tools are in the action row, and measuring by taps works', async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
+
+test('in English: the tools are in the action row, and measuring by taps works', async ({ page }) => {
   await openMap(page, '#lang=en');
   await page.getByTestId('open-tools').click();
   await page.getByRole('menuitemradio', { name: 'Measure distance' }).click();
-  await expect(page.getByRole('region', { name: 'Measure distance' })).toBeVisible();
+  await expectSeen(page.getByRole('region', { name: 'Measure distance' }));
   await waitIdle(page);
   // Two taps in the upper half of the map (the tool's sheet covers the lower part).
   for (const [x, y] of [[120.9, 51.9], [122.6, 51.9]] as const) {
@@ -248,6 +247,5 @@ test('on a phone, in English: the tools are in the action row, and measuring by 
   const pts = (await page.evaluate(() => location.hash)).match(/measure=line:([^&]+)/)?.[1].split(';').map((p) => p.split(',').map(Number) as [number, number]) ?? [];
   expect(pts).toHaveLength(2);
   await expect(page.getByTestId('measure-total')).toHaveText(formatLength(distanceM(pts[0], pts[1]), 'en'));
-  expect(errors).toEqual([]);
-  await context.close();
+});
 });

@@ -117,8 +117,7 @@ test.describe('briefing mode', () => {
     await openMap(page, `${HASH}1`);
     await expectStep(page, 0);
     await page.keyboard.press('PageDown');
-    await page.waitForTimeout(150);
-    expect(await page.evaluate(() => (window as unknown as MapWindow).__map.isMoving())).toBe(true);
+    await expect.poll(() => page.evaluate(() => (window as unknown as MapWindow).__map.isMoving())).toBe(true);
     await page.keyboard.press('PageDown');
     await expectStep(page, 2);
   });

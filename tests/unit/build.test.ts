@@ -17,7 +17,8 @@ function copySources() {
   return dir;
 }
 
-describe('npm run data', () => {
+// Each case runs the whole build (10–25 s, twice as long on a loaded machine).
+describe('npm run data', { timeout: 240_000 }, () => {
   it('builds the same bytes twice (deterministic) and prints each step with the total time', () => {
     // Two independent builds from the same sources, compared file by file: every output.
     const [a, b] = [mkdtempSync(join(tmpdir(), 'hlbe-out-')), mkdtempSync(join(tmpdir(), 'hlbe-out-'))];

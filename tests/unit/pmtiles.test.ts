@@ -1,3 +1,4 @@
+import { DATA_LAYERS, DATA_LAYER_NAMES } from '../../src/contracts/layers.ts';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PMTiles } from 'pmtiles';
@@ -111,10 +112,7 @@ describe('built archives (npm run data)', () => {
     expect(h.minLat).toBeGreaterThanOrEqual(46);
     expect(h.maxLat).toBeLessThanOrEqual(54);
     const meta = (await p.getMetadata()) as { vector_layers: { id: string }[] };
-    expect(meta.vector_layers.map((l) => l.id)).toEqual([
-      'city', 'units', 'zones', 'zone_labels', 'structure_areas', 'structure_points', 'rail_lines', 'rail_stations', 'heritage', 'ports',
-      'borders', 'rivers', 'lakes', 'context_labels',
-    ]);
+    expect(meta.vector_layers.map((l) => l.id)).toEqual(DATA_LAYER_NAMES);
     expect(existsSync('public/tiles/context.pmtiles')).toBe(false); // one archive, one source
   });
 
@@ -127,7 +125,10 @@ describe('built archives (npm run data)', () => {
     const z0 = Array.from({ length: units.length }, (_, i) => units.feature(i).properties.id);
     expect(z0).toContain('unit-150723'); // 鄂伦春自治旗
     const ids = await idsAtZoom(p, 6);
-    for (const layer of ['city', 'units', 'zones', 'structure_areas', 'structure_points', 'rail_lines', 'rail_stations', 'heritage', 'ports']) {
+    // the plan's layers and the places the tools use (the context is simplified at z6)
+    const whole = DATA_LAYER_NAMES.filter((n) => DATA_LAYERS[n].planning || DATA_LAYERS[n].pick !== false || DATA_LAYERS[n].near !== false);
+    expect(whole).toHaveLength(9);
+    for (const layer of whole) {
       expect([...ids[layer]].sort(), layer).toEqual(readGeojson(layer).features.map((f: { id: string }) => f.id).sort());
     }
   });

@@ -15,9 +15,17 @@ describe('no markup from strings', () => {
     expect(hits).toEqual([]);
   });
 
-  it('every link made from a value is guarded to http(s)', () => {
-    const links = sources.filter(({ f }) => f.endsWith('.svelte')).flatMap(({ f, text }) => [...text.matchAll(/<a [^>]*href=\{([^}]+)\}/g)].map((m) => ({ f, expr: m[1], text })));
-    for (const l of links) expect(l.text, `${l.f}: href={${l.expr}} needs an http(s) guard`).toMatch(/\^https\?:\\\/\\\//);
+  it('every link made from a value is guarded to http(s), each by its own check', () => {
+    // Each <a href={x}> sits inside {#if isLink(x)} on its line, and that file's isLink admits
+    // http(s) only: one guarded link cannot vouch for another in the same file.
+    const links = sources.filter(({ f }) => f.endsWith('.svelte')).flatMap(({ f, text }) =>
+      text.split('\n').flatMap((line) => [...line.matchAll(/<a [^>]*href=\{([^}]+)\}/g)].map((m) => ({ f, line, expr: m[1], text }))));
+    expect(links.length).toBeGreaterThan(0);
+    for (const l of links) {
+      const guard = l.line.slice(0, l.line.indexOf('<a ')).match(/\{#if isLink\(([^)]+)\)\}\s*$/);
+      expect(guard?.[1], `${l.f}: href={${l.expr}} needs {#if isLink(${l.expr})} right before it`).toBe(l.expr);
+      expect(l.text, `${l.f}: isLink must admit http(s) only`).toMatch(/const isLink = \(s: string\) => \/\^https\?:\\\/\\\//);
+    }
   });
 
   it('the policy allows this origin only, with no inline script, style or eval', () => {

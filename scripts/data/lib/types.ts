@@ -1,3 +1,4 @@
+import type { DataLayerName } from '../../../src/contracts/layers.ts';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { FeatureProps } from '../../../src/contracts/feature.ts';
 
@@ -17,7 +18,7 @@ export type RecordCollection<G extends Geometry = Geometry> = FeatureCollection<
  */
 export interface LayerOutput {
   /** file name under geodata/ without extension; also the vector tile layer name */
-  name: string;
+  name: DataLayerName;
   /** planning layers must carry plan_ref on every feature */
   planning: boolean;
   features: RecordFeature[];

@@ -16,6 +16,7 @@ import { joinRows, joinToUnits, unitsFrom, type Unit } from './join.ts';
 import { datumFit, offerOtherDatum, referenceOf, type Reference } from './datum-hint.ts';
 import { IMPORT_DB, IMPORT_STORE, type FromWorker, type ImportHit, type ImportedMeta, type ToWorker } from './protocol.ts';
 import type { StatsRow } from '../../contracts/stats.ts';
+import { layersBy } from '../../contracts/layers.ts';
 
 const store = createStore(IMPORT_DB, IMPORT_STORE);
 interface Stored { meta: ImportedMeta; features: Feature[] }
@@ -25,7 +26,7 @@ const cancelled = new Set<number>();
 let base = '';
 let ground: Promise<{ units: Unit[]; stats: StatsRow[]; reference: Reference }> | null = null;
 /** the places of record the datum hint measures against, with the units' boundaries */
-const PLACES = ['structure_points', 'rail_stations', 'ports', 'heritage'];
+const PLACES = layersBy('pick');
 
 const post = (m: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 

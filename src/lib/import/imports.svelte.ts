@@ -7,47 +7,16 @@
  */
 import * as maplibregl from 'maplibre-gl';
 import { reportStorage } from '../state/storage.svelte.ts';
-import { DATUMS, DBF_ENCODINGS, type Datum, type DbfEncoding } from './options.ts';
+import { type Datum, type ImportOptions, type Job, OPTIONS_KEY, keptOptions } from './options.ts';
+
+export type { Job };
 import { IMPORT_DB, IMPORT_STORE, type FromWorker, type ImportHit, type ImportedMeta, type ToWorker } from './protocol.ts';
 import type { MapCore } from '../map/core.svelte.ts';
 import { download } from '../ui/download.ts';
-import { ARCHIVE_SOURCE } from '../map/catalog.ts';
+import { addImportedLayer, importedFeatureAt, removeImportedLayer, setImportedColour, setImportedVisibility, showChoropleth } from './map-layers.ts';
 
 /** Colours offered for imported layers (none used by the plan's layers). */
 export const IMPORT_COLOURS = ['#0891b2', '#16a34a', '#9333ea', '#dc2626', '#ea580c', '#0f172a'];
-const DRAWN_UNDER = 'tools-fill'; // under the measurements, over the plan
-/** The import settings (datum, .dbf encoding), kept in this browser like the layers. */
-const OPTIONS_KEY = 'hlbe-plan-map:import-options';
-export interface ImportOptions { datum: Datum; dbfEncoding: DbfEncoding }
-
-function keptOptions(): ImportOptions {
-  const fallback: ImportOptions = { datum: 'wgs84', dbfEncoding: 'auto' };
-  try {
-    const o = JSON.parse(localStorage.getItem(OPTIONS_KEY) ?? '{}') as Partial<ImportOptions>;
-    return { datum: DATUMS.includes(o.datum as Datum) ? (o.datum as Datum) : fallback.datum, dbfEncoding: DBF_ENCODINGS.includes(o.dbfEncoding as DbfEncoding) ? (o.dbfEncoding as DbfEncoding) : fallback.dbfEncoding };
-  } catch {
-    return fallback;
-  }
-}
-
-export interface Job {
-  id: number;
-  file: File;
-  datum: Datum;
-  dbfEncoding: DbfEncoding;
-  phase: string;
-  bytes: number;
-  total: number;
-  features?: number;
-  /** the worker asks: which CSV columns, or swap lat/lon? */
-  question?: { columns?: string[]; swapped?: boolean; lon?: string; lat?: string; projection?: { guess: number | null }; epsg?: number };
-  /** the answers given so far (CSV columns, a swap, a projected system), kept for the next question */
-  answers?: { lon?: string; lat?: string; swap?: boolean; epsg?: number };
-  error?: import('../../contracts/vocab.ts').Text;
-  /** Cancel was pressed: whatever the worker finishes for this job is dropped */
-  cancelling?: boolean;
-}
-
 export class Imports {
   layers = $state<ImportedMeta[]>([]);
   jobs = $state<Job[]>([]);
@@ -169,31 +138,15 @@ export class Imports {
     this.jobs = this.jobs.filter((j) => j.id !== job.id);
   }
 
-  #layerIds = (id: string) => [`${id}-fill`, `${id}-line`, `${id}-point`];
-
   #addToMap(meta: ImportedMeta): void {
     const map = this.#core.map;
-    if (!map) return;
-    const add = () => {
-      if (map.getSource(meta.id)) return;
-      map.addSource(meta.id, { type: 'vector', tiles: [`imported://${meta.id}/{z}/{x}/{y}`], minzoom: 0, maxzoom: 14 });
-      const before = map.getLayer(DRAWN_UNDER) ? DRAWN_UNDER : undefined;
-      const vis = meta.visible ? 'visible' : 'none';
-      map.addLayer({ id: `${meta.id}-fill`, type: 'fill', source: meta.id, 'source-layer': 'imported', filter: ['==', ['geometry-type'], 'Polygon'],
-        layout: { visibility: vis }, paint: { 'fill-color': meta.colour, 'fill-opacity': 0.3 } }, before);
-      map.addLayer({ id: `${meta.id}-line`, type: 'line', source: meta.id, 'source-layer': 'imported', filter: ['!=', ['geometry-type'], 'Point'],
-        layout: { visibility: vis }, paint: { 'line-color': meta.colour, 'line-width': 2 } }, before);
-      map.addLayer({ id: `${meta.id}-point`, type: 'circle', source: meta.id, 'source-layer': 'imported', filter: ['==', ['geometry-type'], 'Point'],
-        layout: { visibility: vis }, paint: { 'circle-color': meta.colour, 'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 3, 10, 6], 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 } }, before);
-    };
-    // Not isStyleLoaded(): it is false while any source loads (the layer restored just before).
-    try { add(); } catch { map.once('load', add); }
+    if (map) addImportedLayer(map, meta);
   }
 
   setVisible(id: string, visible: boolean): void {
     this.layers = this.layers.map((l) => (l.id === id ? { ...l, visible } : l));
     const map = this.#core.map;
-    for (const lid of this.#layerIds(id)) if (map?.getLayer(lid)) map.setLayoutProperty(lid, 'visibility', visible ? 'visible' : 'none');
+    if (map) setImportedVisibility(map, id, visible);
     this.#send({ type: 'update', layer: id, visible });
   }
 
@@ -201,19 +154,13 @@ export class Imports {
     if (!/^#[0-9a-f]{6}$/i.test(colour)) return;
     this.layers = this.layers.map((l) => (l.id === id ? { ...l, colour } : l));
     const map = this.#core.map;
-    const [fill, line, point] = this.#layerIds(id);
-    if (map?.getLayer(fill)) {
-      map.setPaintProperty(fill, 'fill-color', colour);
-      map.setPaintProperty(line, 'line-color', colour);
-      map.setPaintProperty(point, 'circle-color', colour);
-    }
+    if (map) setImportedColour(map, id, colour);
     this.#send({ type: 'update', layer: id, colour });
   }
 
   remove(id: string): void {
     const map = this.#core.map;
-    for (const lid of this.#layerIds(id)) if (map?.getLayer(lid)) map.removeLayer(lid);
-    if (map?.getSource(id)) map.removeSource(id);
+    if (map) removeImportedLayer(map, id);
     if (this.choropleth === id) this.showJoin(null);
     this.layers = this.layers.filter((l) => l.id !== id);
     if (this.picked?.layer.id === id) this.picked = null;
@@ -226,7 +173,7 @@ export class Imports {
 
   zoomTo(id: string): void {
     const l = this.layers.find((x) => x.id === id);
-    if (l) this.#core.fitTo(l.bbox, false, 'left');
+    if (l) this.#core.camera.fitTo(l.bbox, false, 'left');
   }
 
   /** Reads a layer again in another datum (the hint's offer): re-drawn, re-joined and kept by the worker. */
@@ -256,25 +203,9 @@ export class Imports {
   showJoin(id: string | null): void {
     const map = this.#core.map;
     if (!map) return;
-    const LAYER = 'imported-choropleth';
-    for (const u of this.layers.find((l) => l.id === this.choropleth)?.join ?? []) {
-      if (u.kind === 'unit') map.removeFeatureState({ source: ARCHIVE_SOURCE, sourceLayer: 'units', id: u.id }, 'join');
-    }
-    if (map.getLayer(LAYER)) map.removeLayer(LAYER);
+    const before = this.layers.find((l) => l.id === this.choropleth);
     this.choropleth = id;
-    const l = this.layers.find((x) => x.id === id);
-    if (!l) return;
-    const value = (r: ImportedMeta['join'][number]) => (l.kinds.points ? r.points : l.kinds.lines ? r.length_km : r.area_km2);
-    const units = l.join.filter((r) => r.kind === 'unit');
-    const max = Math.max(...units.map(value), 1e-9);
-    for (const r of units) map.setFeatureState({ source: ARCHIVE_SOURCE, sourceLayer: 'units', id: r.id }, { join: value(r) / max });
-    map.addLayer({
-      id: LAYER, type: 'fill', source: ARCHIVE_SOURCE, 'source-layer': 'units',
-      paint: {
-        'fill-color': ['interpolate', ['linear'], ['coalesce', ['feature-state', 'join'], 0], 0, '#f7fbff', 0.5, '#6baed6', 1, '#08306b'],
-        'fill-opacity': ['case', ['>', ['coalesce', ['feature-state', 'join'], 0], 0], 0.65, 0.15],
-      },
-    }, map.getLayer('units-line') ? 'units-line' : undefined);
+    showChoropleth(map, before ?? null, this.layers.find((x) => x.id === id) ?? null);
   }
 
   /** Imported layers whose file name, and visible imported features whose name, contain the query. */
@@ -290,18 +221,14 @@ export class Imports {
   async showHit(hit: ImportHit): Promise<void> {
     const layer = this.layers.find((l) => l.id === hit.layer);
     if (!layer) return;
-    this.#core.fitTo(hit.bbox, true);
+    this.#core.camera.fitTo(hit.bbox, true);
     await this.pick({ layer, index: hit.index });
   }
 
   /** The imported feature under a click, if any (its card opens: pick()). */
   featureAt(point: maplibregl.Point): { layer: ImportedMeta; index: number } | null {
     const map = this.#core.map;
-    if (!map || !this.layers.length) return null;
-    const ids = this.layers.filter((l) => l.visible).flatMap((l) => this.#layerIds(l.id)).filter((id) => map.getLayer(id));
-    const hit = map.queryRenderedFeatures([[point.x - 5, point.y - 5], [point.x + 5, point.y + 5]], { layers: ids })[0];
-    const layer = hit && this.layers.find((l) => l.id === hit.source);
-    return hit && layer ? { layer, index: Number(hit.properties.__i) } : null;
+    return map ? importedFeatureAt(map, this.layers, point) : null;
   }
 
   /** Opens the card of an imported feature, with all its properties (from the worker). */

@@ -32,3 +32,39 @@ export const PROJECTIONS: readonly Projection[] = [
   ...[117, 123].map((cm) => gk6(cm, false)),
   ...[117, 123].map((cm) => gk6(cm, true)),
 ];
+
+/** The import settings (datum, .dbf encoding), kept in this browser like the layers. */
+export const OPTIONS_KEY = 'hlbe-plan-map:import-options';
+export interface ImportOptions {
+  datum: Datum;
+  dbfEncoding: DbfEncoding;
+}
+
+export function keptOptions(): ImportOptions {
+  const fallback: ImportOptions = { datum: 'wgs84', dbfEncoding: 'auto' };
+  try {
+    const o = JSON.parse(localStorage.getItem(OPTIONS_KEY) ?? '{}') as Partial<ImportOptions>;
+    return { datum: DATUMS.includes(o.datum as Datum) ? (o.datum as Datum) : fallback.datum, dbfEncoding: DBF_ENCODINGS.includes(o.dbfEncoding as DbfEncoding) ? (o.dbfEncoding as DbfEncoding) : fallback.dbfEncoding };
+  } catch {
+    return fallback;
+  }
+}
+
+/** A file being read: its progress, the worker's question, the answers given so far. */
+export interface Job {
+  id: number;
+  file: File;
+  datum: Datum;
+  dbfEncoding: DbfEncoding;
+  phase: string;
+  bytes: number;
+  total: number;
+  features?: number;
+  /** the worker asks: which CSV columns, or swap lat/lon? */
+  question?: { columns?: string[]; swapped?: boolean; lon?: string; lat?: string; projection?: { guess: number | null }; epsg?: number };
+  /** the answers given so far (CSV columns, a swap, a projected system), kept for the next question */
+  answers?: { lon?: string; lat?: string; swap?: boolean; epsg?: number };
+  error?: Text;
+  /** Cancel was pressed: whatever the worker finishes for this job is dropped */
+  cancelling?: boolean;
+}

@@ -8,6 +8,7 @@
  */
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Lang, Text } from '../../contracts/vocab.ts';
+import type { DataLayerName } from '../../contracts/layers.ts';
 import { THEME, mix, type Theme } from './theme.ts';
 import type { IconId } from './icons.ts';
 
@@ -36,6 +37,8 @@ export interface LegendEntry {
 
 /** The source of the tile archive (every data layer); user overlays have sources of their own. */
 export const ARCHIVE_SOURCE = 'plan';
+/** A style layer's source and source-layer: a data layer of the registry, in the tile archive. */
+const tiles = (layer: DataLayerName) => ({ source: ARCHIVE_SOURCE, 'source-layer': layer });
 
 /** One MapLibre layer of an entry, with what the app needs to know about it. */
 export interface CatalogLayer {
@@ -79,8 +82,8 @@ export const LIT_LABELS = '-lit-labels';
  * labels (e.g. step 8's historic districts at the city view). Its filter is set to the
  * highlighted ids (selection.svelte.ts → MapCore.setLitLabels); it names nothing else.
  */
-function litLabels(z: number, id: string, sourceLayer: string, t: Theme, lang: Lang, color: string, maxzoom: number): CatalogLayer {
-  return { z, litOnly: true, style: { id: `${id}${LIT_LABELS}`, type: 'symbol', source: 'plan', 'source-layer': sourceLayer, maxzoom,
+function litLabels(z: number, id: string, sourceLayer: DataLayerName, t: Theme, lang: Lang, color: string, maxzoom: number): CatalogLayer {
+  return { z, litOnly: true, style: { id: `${id}${LIT_LABELS}`, type: 'symbol', ...tiles(sourceLayer), maxzoom,
     filter: ['in', ['get', 'id'], ['literal', []]],
     layout: { 'text-field': name(lang), 'text-font': FONT, 'text-size': 12, 'text-variable-anchor': ['top', 'bottom', 'right', 'left', 'top-right', 'top-left', 'bottom-right', 'bottom-left'], 'text-radial-offset': 1.1, 'text-max-width': 8 },
     paint: { ...halo(t), 'text-color': color } } };
@@ -99,8 +102,8 @@ const sel: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], 
 const hl: ExpressionSpecification = ['boolean', ['feature-state', 'hl'], false];
 const lit: ExpressionSpecification = ['any', sel, hl];
 /** A soft disc under a point symbol that shows when the point is selected or highlighted. */
-const pointHalo = (id: string, sourceLayer: string, t: Theme, filter?: ExpressionSpecification): LayerSpecification => ({
-  id, type: 'circle', source: 'plan', 'source-layer': sourceLayer, ...(filter ? { filter } : {}),
+const pointHalo = (id: string, sourceLayer: DataLayerName, t: Theme, filter?: ExpressionSpecification): LayerSpecification => ({
+  id, type: 'circle', ...tiles(sourceLayer), ...(filter ? { filter } : {}),
   paint: { 'circle-radius': 16, 'circle-color': t.highlight, 'circle-opacity': ['case', lit, 0.75, 0], 'circle-stroke-color': t.text, 'circle-stroke-width': ['case', lit, 1.5, 0], 'circle-stroke-opacity': ['case', lit, 1, 0] },
 });
 /** Each zone's colour laid over the city fill at an opacity, as a colour (see zones-fill). */
@@ -118,14 +121,14 @@ export const CATALOG: CatalogEntry[] = [
       { swatch: { type: 'line', color: THEME.waterLine, width: 2 }, label: { zh: '河流（GSHHG 1–4级）', en: 'River (GSHHG levels 1–4)' } },
     ],
     layers: (t, lang) => [
-      { z: 30, style: { id: 'rivers', type: 'line', source: 'plan', 'source-layer': 'rivers',
+      { z: 30, style: { id: 'rivers', type: 'line', ...tiles('rivers'),
         paint: { 'line-color': t.waterLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, ['match', ['get', 'level'], 1, 1.2, 2, 0.9, 0.5], 10, ['match', ['get', 'level'], 1, 3, 2, 2.2, 1.2]] },
         layout: { 'line-join': 'round', 'line-cap': 'round' } } },
-      { z: 32, click: 9, style: { id: 'lakes', type: 'fill', source: 'plan', 'source-layer': 'lakes', paint: { 'fill-color': t.water } } },
-      { z: 34, style: { id: 'water-labels', type: 'symbol', source: 'plan', 'source-layer': 'context_labels', filter: ['==', ['get', 'kind'], 'river'], minzoom: 7,
+      { z: 32, click: 9, style: { id: 'lakes', type: 'fill', ...tiles('lakes'), paint: { 'fill-color': t.water } } },
+      { z: 34, style: { id: 'water-labels', type: 'symbol', ...tiles('context_labels'), filter: ['==', ['get', 'kind'], 'river'], minzoom: 7,
         layout: { 'text-field': name(lang), 'text-font': FONT, 'text-size': 12, 'text-letter-spacing': 0.1 },
         paint: { 'text-color': '#2f6690', 'text-halo-color': t.halo, 'text-halo-width': 1.2 } } },
-      { z: 36, style: { id: 'lake-labels', type: 'symbol', source: 'plan', 'source-layer': 'context_labels', filter: ['==', ['get', 'kind'], 'lake'], minzoom: 6.5,
+      { z: 36, style: { id: 'lake-labels', type: 'symbol', ...tiles('context_labels'), filter: ['==', ['get', 'kind'], 'lake'], minzoom: 6.5,
         layout: { 'text-field': name(lang), 'text-font': FONT, 'text-size': 12 },
         paint: { 'text-color': '#2f6690', 'text-halo-color': t.halo, 'text-halo-width': 1.2 } } },
     ],
@@ -135,9 +138,9 @@ export const CATALOG: CatalogEntry[] = [
     title: { zh: '国界与邻区', en: 'Borders & neighbours' },
     legend: [{ swatch: { type: 'line', color: THEME.border, width: 2, dash: [4, 1.5, 1, 1.5] }, label: { zh: '国界（GSHHG）', en: 'International boundary (GSHHG)' } }],
     layers: (t, lang) => [
-      { z: 60, style: { id: 'borders', type: 'line', source: 'plan', 'source-layer': 'borders',
+      { z: 60, style: { id: 'borders', type: 'line', ...tiles('borders'),
         paint: { 'line-color': t.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1.2, 10, 2.6], 'line-dasharray': [4, 1.5, 1, 1.5] } } },
-      { z: 62, style: { id: 'country-labels', type: 'symbol', source: 'plan', 'source-layer': 'context_labels', filter: ['!', ['in', ['get', 'kind'], ['literal', ['river', 'lake']]]],
+      { z: 62, style: { id: 'country-labels', type: 'symbol', ...tiles('context_labels'), filter: ['!', ['in', ['get', 'kind'], ['literal', ['river', 'lake']]]],
         layout: { 'text-field': name(lang), 'text-font': FONT, 'text-size': ['match', ['get', 'kind'], 'country', 18, 14], 'text-letter-spacing': 0.3 },
         paint: { 'text-color': '#78716c', 'text-halo-color': t.background, 'text-halo-width': 1.5 } } },
     ],
@@ -150,9 +153,9 @@ export const CATALOG: CatalogEntry[] = [
       { swatch: { type: 'line', color: THEME.unitLine, width: 1 }, label: { zh: '旗市区界', en: 'Banner / city / district boundary' } },
     ],
     layers: (t) => [
-      { z: 22, click: 10, litOnly: true, style: { id: 'units-fill', type: 'fill', source: 'plan', 'source-layer': 'units',
+      { z: 22, click: 10, litOnly: true, style: { id: 'units-fill', type: 'fill', ...tiles('units'),
         paint: { 'fill-color': t.highlight, 'fill-opacity': ['case', sel, 0.4, hl, 0.32, 0] } } },
-      { z: 40, style: { id: 'units-line', type: 'line', source: 'plan', 'source-layer': 'units',
+      { z: 40, style: { id: 'units-line', type: 'line', ...tiles('units'),
         paint: { 'line-color': ['case', lit, t.text, t.unitLine], 'line-width': ['interpolate', ['linear'], ['zoom'], 4, ['case', lit, 2.2, 0.6], 10, ['case', lit, 4, 1.6]] } } },
     ],
   },
@@ -170,11 +173,11 @@ export const CATALOG: CatalogEntry[] = [
     layers: (t, lang) => [
       // Opaque, with the zone tint already laid over the city's fill (55 %, 90 % when lit): the
       // zones cover the city, so the city fill underneath is not drawn while they show.
-      { z: 20, click: 12, style: { id: 'zones-fill', type: 'fill', source: 'plan', 'source-layer': 'zones',
+      { z: 20, click: 12, style: { id: 'zones-fill', type: 'fill', ...tiles('zones'),
         paint: { 'fill-color': ['case', lit, zoneTint(t, 0.9), zoneTint(t, 0.55)] } } },
-      { z: 24, litOnly: true, style: { id: 'zones-line', type: 'line', source: 'plan', 'source-layer': 'zones',
+      { z: 24, litOnly: true, style: { id: 'zones-line', type: 'line', ...tiles('zones'),
         paint: { 'line-color': t.text, 'line-width': 3, 'line-opacity': ['case', lit, 0.9, 0] } } },
-      { z: 26, style: { id: 'zone-labels', type: 'symbol', source: 'plan', 'source-layer': 'zone_labels', filter: ['==', ['get', 'named_in_plan'], true], maxzoom: 8,
+      { z: 26, style: { id: 'zone-labels', type: 'symbol', ...tiles('zone_labels'), filter: ['==', ['get', 'named_in_plan'], true], maxzoom: 8,
         layout: { 'text-field': name(lang), 'text-font': FONT, 'text-size': ['interpolate', ['linear'], ['zoom'], 4, 15, 7, 22], 'text-letter-spacing': 0.3, 'text-padding': 4,
           'text-variable-anchor': ['center', 'bottom', 'top'], 'text-radial-offset': 1 },
         paint: { 'text-color': '#57534e', 'text-opacity': 0.8, 'text-halo-color': 'rgba(255,255,255,0.6)', 'text-halo-width': 1.5 } } },
@@ -189,9 +192,9 @@ export const CATALOG: CatalogEntry[] = [
       { swatch: { type: 'line', color: THEME.pole, width: 3 }, label: { zh: '两极：满洲里市；扎兰屯市—阿荣旗', en: 'Two poles: Manzhouli; Zalantun–Arun' } },
     ],
     layers: (t) => [
-      { z: 50, click: 11, style: { id: 'structure-fill', type: 'fill', source: 'plan', 'source-layer': 'structure_areas',
+      { z: 50, click: 11, style: { id: 'structure-fill', type: 'fill', ...tiles('structure_areas'),
         paint: { 'fill-color': ['match', ['get', 'role'], 'core', t.core, t.pole], 'fill-opacity': ['case', lit, 0.32, 0.12] } } },
-      { z: 52, style: { id: 'structure-line', type: 'line', source: 'plan', 'source-layer': 'structure_areas',
+      { z: 52, style: { id: 'structure-line', type: 'line', ...tiles('structure_areas'),
         paint: { 'line-color': ['match', ['get', 'role'], 'core', t.core, t.pole], 'line-width': ['match', ['get', 'role'], 'core', 3.5, 3], 'line-opacity': 0.9 },
         layout: { 'line-join': 'round' } } },
     ],
@@ -207,7 +210,7 @@ export const CATALOG: CatalogEntry[] = [
       { swatch: { type: 'icon', icon: 'icon-devzone' }, label: { zh: '呼伦贝尔经济技术开发区（位置示意）', en: 'Economic & technological development zone (approx.)' } },
     ],
     layers: (t, lang) => [
-      { z: 90, click: 1, standsFor: 'unit_id', style: { id: 'seats', type: 'circle', source: 'plan', 'source-layer': 'structure_points', filter: ['==', ['get', 'kind'], 'seat'],
+      { z: 90, click: 1, standsFor: 'unit_id', style: { id: 'seats', type: 'circle', ...tiles('structure_points'), filter: ['==', ['get', 'kind'], 'seat'],
         paint: {
           'circle-color': ['match', ['get', 'role'], 'core', t.core, 'pole', t.pole, 'pole_linked', t.poleLinked, t.point],
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, ['match', ['get', 'role'], 'core', 7, 'pole', 6, 'pole_linked', 4.5, 3.5], 10, ['match', ['get', 'role'], 'core', 12, 'pole', 10, 'pole_linked', 8, 6]],
@@ -215,10 +218,10 @@ export const CATALOG: CatalogEntry[] = [
           'circle-stroke-width': ['case', lit, 4, 1.5],
         } } },
       { z: 92, litOnly: true, style: pointHalo('devzone-halo', 'structure_points', t, ['==', ['get', 'kind'], 'development_zone']) },
-      { z: 94, click: 2, style: { id: 'devzone', type: 'symbol', source: 'plan', 'source-layer': 'structure_points', filter: ['==', ['get', 'kind'], 'development_zone'], minzoom: 8,
+      { z: 94, click: 2, style: { id: 'devzone', type: 'symbol', ...tiles('structure_points'), filter: ['==', ['get', 'kind'], 'development_zone'], minzoom: 8,
         layout: { 'icon-image': 'icon-devzone', 'icon-size': 0.5, 'text-field': name(lang), 'text-font': FONT, 'text-size': 11, 'text-offset': [0, 1.1], 'text-anchor': 'top', 'text-optional': true },
         paint: halo(t) } },
-      { z: 96, style: { id: 'seat-labels', type: 'symbol', source: 'plan', 'source-layer': 'structure_points', filter: ['all', ['==', ['get', 'kind'], 'seat'], ['!', ['in', ['get', 'role'], ['literal', ['core', 'pole']]]]],
+      { z: 96, style: { id: 'seat-labels', type: 'symbol', ...tiles('structure_points'), filter: ['all', ['==', ['get', 'kind'], 'seat'], ['!', ['in', ['get', 'role'], ['literal', ['core', 'pole']]]]],
         layout: {
           'text-field': ['coalesce', ['get', lang === 'zh' ? 'unit_zh' : 'unit_en'], ['get', 'unit_zh']],
           'text-font': FONT,
@@ -233,7 +236,7 @@ export const CATALOG: CatalogEntry[] = [
       // The structure's own labels (core and poles) are never dropped: placed first (the top
       // symbol layer), over anything, each on the side that keeps it clear of its neighbour
       // (鄂温克 above 海拉尔; 扎兰屯 to the lower left of 阿荣旗) and inside the city view.
-      { z: 98, style: { id: 'structure-labels', type: 'symbol', source: 'plan', 'source-layer': 'structure_points', filter: ['all', ['==', ['get', 'kind'], 'seat'], ['in', ['get', 'role'], ['literal', ['core', 'pole']]]],
+      { z: 98, style: { id: 'structure-labels', type: 'symbol', ...tiles('structure_points'), filter: ['all', ['==', ['get', 'kind'], 'seat'], ['in', ['get', 'role'], ['literal', ['core', 'pole']]]],
         layout: {
           'text-field': ['coalesce', ['get', lang === 'zh' ? 'unit_zh' : 'unit_en'], ['get', 'unit_zh']],
           'text-font': FONT,
@@ -262,10 +265,10 @@ export const CATALOG: CatalogEntry[] = [
       { swatch: { type: 'line', color: THEME.rail.uncertain, width: 2, dash: [1, 1] }, label: { zh: '状态未核实', en: 'Status unverified' } },
     ],
     layers: (t, lang) => [
-      { z: 70, click: 8, style: { id: 'rail-casing', type: 'line', source: 'plan', 'source-layer': 'rail_lines', filter: ['==', ['get', 'status'], 'existing'],
+      { z: 70, click: 8, style: { id: 'rail-casing', type: 'line', ...tiles('rail_lines'), filter: ['==', ['get', 'status'], 'existing'],
         paint: { 'line-color': t.rail.existing, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 2.5, 10, 5] }, layout: { 'line-join': 'round' } } },
       // All statuses in one layer (colour, width and dashes per feature): one draw per tile, not four.
-      { z: 72, click: 7, style: { id: 'rail', type: 'line', source: 'plan', 'source-layer': 'rail_lines',
+      { z: 72, click: 7, style: { id: 'rail', type: 'line', ...tiles('rail_lines'),
         paint: {
           'line-color': ['match', ['get', 'status'], 'existing', t.rail.casing, 'upgrade', t.rail.upgrade, 'planned', t.rail.planned, t.rail.uncertain],
           'line-width': ['interpolate', ['linear'], ['zoom'],
@@ -274,11 +277,11 @@ export const CATALOG: CatalogEntry[] = [
           'line-dasharray': ['match', ['get', 'status'], 'existing', ['literal', [3, 3]], 'planned', ['literal', [2, 1.2]], 'uncertain', ['literal', [1, 1]], ['literal', [1, 0]]],
         } } },
       // A planned line whose route no source gives: its two ends, as rings in the planned colour.
-      { z: 73, click: 5.5, style: { id: 'rail-ends', type: 'circle', source: 'plan', 'source-layer': 'rail_lines', filter: ['==', ['get', 'alignment'], 'unknown'],
+      { z: 73, click: 5.5, style: { id: 'rail-ends', type: 'circle', ...tiles('rail_lines'), filter: ['==', ['get', 'alignment'], 'unknown'],
         paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, ['case', lit, 7, 4.5], 10, ['case', lit, 10, 7]], 'circle-color': '#ffffff', 'circle-stroke-color': t.rail.planned, 'circle-stroke-width': ['case', lit, 4, 2.5] } } },
-      { z: 74, click: 6, style: { id: 'stations', type: 'circle', source: 'plan', 'source-layer': 'rail_stations', minzoom: 7, filter: ['==', ['get', 'kind'], 'station'],
+      { z: 74, click: 6, style: { id: 'stations', type: 'circle', ...tiles('rail_stations'), minzoom: 7, filter: ['==', ['get', 'kind'], 'station'],
         paint: { 'circle-radius': 3.5, 'circle-color': '#ffffff', 'circle-stroke-color': ['match', ['get', 'status'], 'planned', t.rail.planned, 'upgrade', t.rail.upgrade, t.rail.existing], 'circle-stroke-width': 1.8 } } },
-      { z: 76, style: { id: 'station-labels', type: 'symbol', source: 'plan', 'source-layer': 'rail_stations', minzoom: 8, filter: ['==', ['get', 'kind'], 'station'],
+      { z: 76, style: { id: 'station-labels', type: 'symbol', ...tiles('rail_stations'), minzoom: 8, filter: ['==', ['get', 'kind'], 'station'],
         layout: { 'text-field': placeName(lang), 'text-font': FONT, 'text-size': 11, 'text-offset': [0, 0.9], 'text-anchor': 'top', 'text-optional': true },
         paint: { ...halo(t), 'text-color': t.textMuted } } },
     ],
@@ -294,7 +297,7 @@ export const CATALOG: CatalogEntry[] = [
     ],
     layers: (t, lang) => [
       { z: 86, litOnly: true, style: pointHalo('heritage-halo', 'heritage', t) },
-      { z: 88, click: 3, style: { id: 'heritage-points', type: 'symbol', source: 'plan', 'source-layer': 'heritage',
+      { z: 88, click: 3, style: { id: 'heritage-points', type: 'symbol', ...tiles('heritage'),
         layout: {
           'icon-image': ['match', ['get', 'kind'], 'historic_district', 'icon-heritage-district', 'historic_town', 'icon-heritage-town', 'icon-historic-city'],
           'icon-size': ['interpolate', ['linear'], ['zoom'], 4, 0.45, 10, 0.75],
@@ -318,7 +321,7 @@ export const CATALOG: CatalogEntry[] = [
     ],
     layers: (t, lang) => [
       { z: 80, litOnly: true, style: pointHalo('ports-halo', 'ports', t, ['!=', ['get', 'kind'], 'airport']) },
-      { z: 82, click: 4, style: { id: 'ports-points', type: 'symbol', source: 'plan', 'source-layer': 'ports', filter: ['!=', ['get', 'kind'], 'airport'],
+      { z: 82, click: 4, style: { id: 'ports-points', type: 'symbol', ...tiles('ports'), filter: ['!=', ['get', 'kind'], 'airport'],
         layout: {
           'icon-image': ['match', ['get', 'kind'], 'trade_zone', 'icon-trade-zone', 'icon-port'], 'icon-size': ['interpolate', ['linear'], ['zoom'], 4, 0.4, 10, 0.65], 'icon-allow-overlap': true,
           'text-field': labelFrom(7, lang), 'text-font': FONT, 'text-size': 11, 'text-optional': true,
@@ -333,7 +336,7 @@ export const CATALOG: CatalogEntry[] = [
     title: { zh: '机场', en: 'Airports' },
     legend: [{ swatch: { type: 'icon', icon: 'icon-airport' }, label: { zh: '机场', en: 'Airport' }, note: APPROX_NOTE }],
     layers: (t, lang) => [
-      { z: 84, click: 5, style: { id: 'airports-points', type: 'symbol', source: 'plan', 'source-layer': 'ports', filter: ['==', ['get', 'kind'], 'airport'],
+      { z: 84, click: 5, style: { id: 'airports-points', type: 'symbol', ...tiles('ports'), filter: ['==', ['get', 'kind'], 'airport'],
         layout: {
           'icon-image': 'icon-airport', 'icon-size': ['interpolate', ['linear'], ['zoom'], 4, 0.4, 10, 0.65], 'icon-allow-overlap': false,
           'text-field': labelFrom(8, lang), 'text-font': FONT, 'text-size': 11, 'text-optional': true, 'text-anchor': 'top', 'text-offset': [0, 1.1], 'text-max-width': 8,
@@ -348,9 +351,9 @@ export const CATALOG: CatalogEntry[] = [
     legend: [],
     layers: (t) => [
       // Under the zones, which are opaque and cover the city: drawn only without them.
-      { z: 10, hiddenUnder: 'zones', style: { id: 'city-fill', type: 'fill', source: 'plan', 'source-layer': 'city', paint: { 'fill-color': t.cityFill } } },
+      { z: 10, hiddenUnder: 'zones', style: { id: 'city-fill', type: 'fill', ...tiles('city'), paint: { 'fill-color': t.cityFill } } },
       // The city outline stays on top of the tints and the unit lines.
-      { z: 42, style: { id: 'city-line', type: 'line', source: 'plan', 'source-layer': 'city',
+      { z: 42, style: { id: 'city-line', type: 'line', ...tiles('city'),
         paint: { 'line-color': t.cityLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1.6, 10, 3.5] } } },
     ],
   },
@@ -411,6 +414,18 @@ export function layerTitle(sourceLayer: string): Text {
 /** Every layer of the catalog with its entry, in draw order (bottom to top). */
 export function catalogLayers(t: Theme = THEME, lang: Lang = 'zh'): (CatalogLayer & { entry: CatalogEntry })[] {
   return CATALOG.flatMap((entry) => entry.layers(t, lang).map((l) => ({ ...l, entry }))).sort((a, b) => a.z - b.z);
+}
+
+/**
+ * Layers the app adds while it runs, placed in the catalog's draw order like its own: the
+ * join's colouring of the units (over their fill and the water, under their lines) and the
+ * planner's imported layers (over the plan, under the tools' drawings).
+ */
+export const RUNTIME_Z = { choropleth: 39, imported: 100 } as const;
+
+/** The id of the catalog layer a layer drawn at `z` goes under (the lowest above it in the map), or undefined: on top. */
+export function beforeLayerAt(z: number, has: (id: string) => boolean): string | undefined {
+  return catalogLayers().find((l) => l.z > z && has(l.style.id))?.style.id;
 }
 
 /** Whether a layer is drawn for the visible entries, given whether a feature of its source-layer is lit. */

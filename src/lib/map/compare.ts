@@ -3,6 +3,7 @@
  * the main map's camera, takes no input. Removed with its WebGL context by destroy().
  */
 import * as maplibregl from 'maplibre-gl';
+import { reportMapError } from './errors.ts';
 import type { Lang } from '../../contracts/vocab.ts';
 import { mapOptions, resolveIcons } from './core.svelte.ts';
 
@@ -15,9 +16,9 @@ export function createCompareMap(main: maplibregl.Map, container: HTMLElement, v
   const camera = () => ({ center: main.getCenter(), zoom: main.getZoom(), bearing: main.getBearing(), pitch: main.getPitch() });
   const map = new maplibregl.Map({ ...mapOptions(container, lang, new Set(visible)), ...camera(), interactive: false });
   resolveIcons(map);
-  // A compare map removed while it loads (a tour stepping on) aborts its requests: not the
-  // user's problem. Without a listener MapLibre would log each as a console error.
-  map.on('error', (e) => console.warn('compare map:', e.error?.message ?? e.error));
+  // A compare map removed while it loads (a tour stepping on) aborts its requests: the
+  // reporter drops those and reports anything else.
+  map.on('error', (e) => reportMapError('compare map', e.error));
   const sync = () => map.jumpTo(camera());
   main.on('move', sync);
   const hook = window as unknown as { __compare?: maplibregl.Map };

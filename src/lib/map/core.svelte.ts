@@ -4,18 +4,16 @@
  * compare map are their own classes (selection.svelte.ts, drawing.ts, compare.ts) built on it.
  */
 import * as maplibregl from 'maplibre-gl';
+import { reportMapError } from './errors.ts';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { ARCHIVE_ERROR_MESSAGE, ArchiveError, addArchive, archiveProtocol, onArchive, type ArchiveProblem } from './archive.ts';
 import type { Lang } from '../../contracts/vocab.ts';
-import type { TourCamera } from '../../contracts/tour.ts';
 import type { View } from '../url.ts';
-import type { BBox } from '../geo.ts';
-import { coveredBottom, isPhone, reducedMotion } from '../ui/layout.ts';
-import { FONT_STACK, LIT_LABELS, catalogLayers, layerVisible, sourceLayerOf } from './catalog.ts';
+import { ARCHIVE_SOURCE, FONT_STACK, LIT_LABELS, catalogLayers, layerVisible, sourceLayerOf } from './catalog.ts';
 import { ICONS, rasterIcon, type IconId } from './icons.ts';
 import { ARCHIVE, buildStyle } from './style.ts';
 import { CITY_BOUNDS } from './view.ts';
-import { must } from '../must.ts';
+import { Camera } from './camera.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 let protocolAdded = false;
@@ -61,7 +59,8 @@ export class MapCore {
   #lit = new Set<string>();
   /** the catalog's layers with their source-layers, made once (visibility is synced on every selection) */
   #layers = catalogLayers().map((l) => ({ l, sourceLayer: sourceLayerOf(l.style) }));
-  #target: maplibregl.CameraOptions | null = null;
+  /** where the map looks: fits, sheets, tour moves (camera.ts) */
+  camera = new Camera(() => this.map);
 
   /** Creates the map; returns false when WebGL is not available. */
   create(container: HTMLElement, opts: { lang: Lang; visible: readonly string[]; view: View | null; events: MapEvents }): boolean {
@@ -100,21 +99,21 @@ export class MapCore {
       // (the failed ones, and — after a change — every one, so old and new never mix).
       if (p.kind !== 'recovered' && p.kind !== 'changed') return;
       addArchive(archiveUrl, true);
-      if (!map.getSource('plan')) return;
-      if (failed.size) map.refreshTiles('plan', [...failed.values()]);
+      if (!map.getSource(ARCHIVE_SOURCE)) return;
+      if (failed.size) map.refreshTiles(ARCHIVE_SOURCE, [...failed.values()]);
       failed.clear();
-      if (p.kind === 'changed') map.refreshTiles('plan');
+      if (p.kind === 'changed') map.refreshTiles(ARCHIVE_SOURCE);
     });
     map.on('error', (e) => {
       const sourceId = (e as unknown as { sourceId?: string }).sourceId;
       const msg = String(e.error?.message ?? '');
       const tile = (e as unknown as { tile?: { tileID: { canonical: { x: number; y: number; z: number } } } }).tile;
-      if (sourceId === 'plan' && tile) { const { x, y, z } = tile.tileID.canonical; failed.set(`${z}/${x}/${y}`, { x, y, z }); }
+      if (sourceId === ARCHIVE_SOURCE && tile) { const { x, y, z } = tile.tileID.canonical; failed.set(`${z}/${x}/${y}`, { x, y, z }); }
       // The source has said what went wrong already (ArchiveError); anything else the reader
       // threw (a directory it cannot decode, a decompression error) means a damaged archive.
       if (e.error instanceof ArchiveError || ARCHIVE_ERROR_MESSAGE.test(msg)) return;
-      if (sourceId === 'plan' || /\.pmtiles/.test(msg)) opts.events.onArchive({ kind: 'corrupt', file, detail: msg });
-      else console.warn('map error', msg);
+      if (sourceId === ARCHIVE_SOURCE || /\.pmtiles/.test(msg)) opts.events.onArchive({ kind: 'corrupt', file, detail: msg });
+      else reportMapError('map', e.error);
     });
     map.once('load', () => {
       performance.mark('map:load');
@@ -127,15 +126,9 @@ export class MapCore {
         opts.events.onIdle();
       });
     });
-    map.on('moveend', () => opts.events.onView(this.view()));
+    map.on('moveend', () => opts.events.onView(this.camera.view()));
     map.on('click', (e) => opts.events.onClick(e.point));
     return true;
-  }
-
-  view(): View {
-    const m = must(this.map, 'the map (view() before create())');
-    const c = m.getCenter();
-    return { zoom: m.getZoom(), center: [c.lng, c.lat], bearing: m.getBearing(), pitch: m.getPitch() };
   }
 
   /** The catalog entries shown (layer visibility follows). */
@@ -202,59 +195,6 @@ export class MapCore {
   }
 
   /**
-   * Fits to a bbox, keeping it clear of the card (right on a desktop, bottom on a phone) and,
-   * when asked, of a tool panel (on the left, or over the lower part; at the bottom on a phone).
-   */
-  fitTo(b: readonly number[], card = true, panel: 'left' | 'bottom' | null = null): void {
-    const map = this.map;
-    if (!map) return;
-    this.#lastFit = { b, card, panel };
-    const { width, height } = map.getCanvas().getBoundingClientRect();
-    // A phone: above whatever bottom sheet is open now (and the card about to open).
-    const padding = isPhone()
-      ? { top: 40, left: 40, right: 40, bottom: Math.min(Math.max(coveredBottom(map.getContainer()), card ? Math.round(height * 0.55) : 0, panel ? Math.round(height * 0.45) : 0), height - 140) + 40 }
-      : { top: 50, left: panel === 'left' ? Math.min(Math.round(width * 0.4), 380) : 50, bottom: panel === 'bottom' ? Math.round(height * 0.58) + 20 : 50, right: card ? Math.min(Math.round(width * 0.45), 480) : 50 };
-    // A point gets a small box around it (easeTo's padding would stick to the camera).
-    const d = b[0] === b[2] && b[1] === b[3] ? 0.08 : 0;
-    map.fitBounds([[b[0] - d, b[1] - d], [b[2] + d, b[3] + d]], { padding, maxZoom: 10, duration: reducedMotion() ? 0 : 600 });
-  }
-
-  #lastFit: { b: readonly number[]; card: boolean; panel: 'left' | 'bottom' | null } | null = null;
-
-  /**
-   * A bottom sheet changed height (phone): when what the map last fitted to is now partly
-   * under the sheets, fit again above them. A map the user has moved off it is left alone.
-   */
-  followSheet(): void {
-    const map = this.map;
-    const last = this.#lastFit;
-    if (!map || !last || !isPhone()) return;
-    const el = map.getContainer();
-    const visibleBottom = el.getBoundingClientRect().height - coveredBottom(el);
-    const [w, s, e, n] = last.b;
-    const sw = map.project([w, s]);
-    const ne = map.project([e, n]);
-    const { width } = el.getBoundingClientRect();
-    const onScreen = ne.x > 0 && sw.x < width && sw.y > 0 && ne.y < el.getBoundingClientRect().height;
-    if (onScreen && sw.y > visibleBottom - 10) this.fitTo(last.b, false, null);
-  }
-
-  /** Forgets the last fit (the selection or highlight it was for is gone). */
-  forgetFit(): void {
-    this.#lastFit = null;
-  }
-
-  /** On a phone the card covers the lower part of the map: bring a clicked spot above it. */
-  keepAboveSheet(point: maplibregl.Point): void {
-    const map = this.map;
-    if (!map || !isPhone()) return;
-    const height = map.getCanvas().getBoundingClientRect().height;
-    const visible = height - Math.max(coveredBottom(map.getContainer()), Math.round(height * 0.55));
-    if (point.y < visible - 40) return;
-    map.panBy([0, point.y - visible / 2], { duration: reducedMotion() ? 0 : 400 });
-  }
-
-  /**
    * The map as drawn, 480 px wide (JPEG), once its view is complete: copied in the 'idle'
    * event, in the frame that drew it, while the WebGL drawing buffer still holds it.
    */
@@ -276,40 +216,6 @@ export class MapCore {
     });
   }
 
-  resetView(): void {
-    this.map?.fitBounds(CITY_BOUNDS, { padding: 24, bearing: 0, pitch: 0, duration: 500 });
-  }
-
-  /**
-   * Moves the camera to a tour step. A move still running is finished at once (jump to its
-   * end) before the next begins; with prefers-reduced-motion every move is instant.
-   */
-  async flyTo(cam: TourCamera, bbox: BBox | null, animate: boolean): Promise<void> {
-    const map = this.map;
-    if (!map) return;
-    map.resize(); // presenter mode may have just changed the layout
-    if (map.isMoving()) {
-      map.stop();
-      if (this.#target) map.jumpTo(this.#target);
-    }
-    const { height } = map.getCanvas().getBoundingClientRect();
-    const extra = 'fit' in cam ? (cam.padding ?? 40) : 0;
-    const padding = { top: 60 + extra, left: 40 + extra, right: 60 + extra, bottom: Math.round(height * 0.28) + extra };
-    let target: maplibregl.CameraOptions | undefined;
-    if ('fit' in cam && bbox) {
-      target = map.cameraForBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding, bearing: cam.bearing ?? 0, pitch: cam.pitch ?? 0, maxZoom: 11 });
-      if (target) target = { ...target, bearing: cam.bearing ?? 0, pitch: cam.pitch ?? 0 };
-    } else if ('center' in cam) {
-      target = { center: cam.center, zoom: cam.zoom, bearing: cam.bearing ?? 0, pitch: cam.pitch ?? 0 };
-    }
-    if (!target) return;
-    this.#target = target;
-    if (!animate || reducedMotion()) { map.jumpTo(target); return; }
-    await new Promise<void>((resolve) => {
-      map.once('moveend', () => resolve());
-      map.flyTo({ ...target, duration: 1600, essential: true });
-    });
-  }
 }
 
 /** A text-size scaled by k: a number, or a zoom curve's outputs (data expressions multiplied). */

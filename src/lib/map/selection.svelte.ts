@@ -104,13 +104,13 @@ export class Selection {
     if (!this.#core.map) return null;
     this.#set(this.#selected, 'selected', false);
     this.#selected = [];
-    if (!id) { this.#syncLit(); if (!this.#highlighted.length) this.#core.forgetFit(); return null; }
+    if (!id) { this.#syncLit(); if (!this.#highlighted.length) this.#core.camera.forgetFit(); return null; }
     const d = (await loadDetails())[id];
     if (!d) { this.#syncLit(); return null; }
     this.#selected = await this.#refs(d);
     this.#set(this.#selected, 'selected', true);
     this.#syncLit();
-    if (fit) this.#core.fitTo(d.bbox);
+    if (fit) this.#core.camera.fitTo(d.bbox);
     return d;
   }
 
@@ -122,14 +122,14 @@ export class Selection {
     if (!this.#core.map) return [];
     this.#set(this.#highlighted, 'hl', false);
     this.#highlighted = [];
-    if (!ids.length) { this.#syncLit(); if (!this.#selected.length) this.#core.forgetFit(); return []; }
+    if (!ids.length) { this.#syncLit(); if (!this.#selected.length) this.#core.camera.forgetFit(); return []; }
     const all = await loadDetails();
     const found = ids.map((id) => all[id]).filter((d): d is Details => !!d);
     for (const d of found) this.#highlighted.push(...(await this.#refs(d)));
     this.#set(this.#highlighted, 'hl', true);
     this.#syncLit();
     const box = unionBBox(found.map((d) => d.bbox));
-    if (fit && box) this.#core.fitTo(box, false, panel);
+    if (fit && box) this.#core.camera.fitTo(box, false, panel);
     return found.map((d) => d.id);
   }
 }

@@ -7,13 +7,14 @@ import { strToU8, zipSync } from 'fflate';
 import type { Lang } from '../../contracts/vocab.ts';
 import type { LayerDownload, LayerMetadata } from '../../contracts/download.ts';
 import { ATTRIBUTION, DATUM_NOTE, LICENCES, PLAN_NAME } from '../../contracts/sources.ts';
+import { type DataLayerName, layersBy } from '../../contracts/layers.ts';
 import { download } from '../ui/download.ts';
 import { csvText } from '../ui/csv.ts';
 import { loadLayer } from './layer-files.ts';
 import { loadStats, statsCsv } from './stats.ts';
 
-/** The layers offered, in the order of the map's legend (labels are cartography, not data). */
-export const DOWNLOAD_LAYERS = ['structure_areas', 'structure_points', 'zones', 'units', 'city', 'rail_lines', 'rail_stations', 'heritage', 'ports', 'rivers', 'lakes', 'borders'] as const;
+/** The layers offered, in the order of the map's legend (the registry's download rank). */
+export const DOWNLOAD_LAYERS = layersBy('download');
 
 /** The README that goes into every zip. */
 export function readme(lang: Lang, what: string, metas: LayerMetadata[]): string {
@@ -59,12 +60,12 @@ export function layerCsv(file: LayerDownload): string {
 
 export const isPointLayer = (file: LayerDownload) => file.features.every((f) => f.geometry.type === 'Point');
 
-export async function downloadGeojson(name: string): Promise<void> {
+export async function downloadGeojson(name: DataLayerName): Promise<void> {
   const file = await loadLayer(name);
   download(JSON.stringify(file), 'application/geo+json', `hulunbuir-${name}.geojson`);
 }
 
-export async function downloadCsv(name: string, lang: Lang): Promise<void> {
+export async function downloadCsv(name: DataLayerName, lang: Lang): Promise<void> {
   const file = await loadLayer(name);
   download(zip({ [`hulunbuir-${name}.csv`]: layerCsv(file), 'README.txt': readme(lang, file.metadata.title[lang], [file.metadata]) }), 'application/zip', `hulunbuir-${name}-csv.zip`);
 }

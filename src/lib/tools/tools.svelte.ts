@@ -12,15 +12,16 @@ import type { AppState } from '../state/app.svelte.ts';
 import type { MapServices } from '../map/services.ts';
 import { ARCHIVE_SOURCE, catalogLayers, sourceLayerOf } from '../map/catalog.ts';
 import { loadDetails } from '../details.ts';
+import { isDataLayer, layersBy } from '../../contracts/layers.ts';
 import { loadLayer } from './layer-files.ts';
 import { bboxOf, positions } from '../geo.ts';
 import type { NearGroup } from './near.ts';
 import type { NearDrawing } from './overlay.ts';
 import type { LonLatPair, Measure } from './registry.ts';
 
-/** The layers a measurement snaps to, and the ones a query lists (in this order). */
-const SNAP_SOURCE_LAYERS = ['structure_points', 'rail_stations', 'ports', 'heritage'];
-export const NEAR_LAYERS = ['units', 'structure_points', 'rail_stations', 'ports', 'heritage', 'rail_lines'] as const;
+/** The layers a measurement snaps to, and the ones a query lists (in this order): the registry's. */
+const SNAP_SOURCE_LAYERS = layersBy('pick');
+export const NEAR_LAYERS = layersBy('near');
 const SNAP_PX = 12;
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
@@ -89,7 +90,7 @@ export class Tools {
   snap(point: maplibregl.Point): { at: LonLatPair; name: Text | null } {
     const map = this.#map.core.map;
     if (!map) return { at: [0, 0], name: null };
-    const layers = catalogLayers().filter((l) => SNAP_SOURCE_LAYERS.includes(sourceLayerOf(l.style) ?? '') && (l.style.type === 'symbol' || l.style.type === 'circle'))
+    const layers = catalogLayers().filter((l) => (SNAP_SOURCE_LAYERS as readonly string[]).includes(sourceLayerOf(l.style) ?? '') && (l.style.type === 'symbol' || l.style.type === 'circle'))
       .map((l) => l.style.id).filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
     const hits = map.queryRenderedFeatures([[point.x - SNAP_PX, point.y - SNAP_PX], [point.x + SNAP_PX, point.y + SNAP_PX]], { layers });
     let best: { at: LonLatPair; name: Text; px: number } | null = null;
@@ -184,7 +185,7 @@ export class Tools {
       let origin: NearResult['origin'];
       if (typeof q.from === 'string') {
         const d = details[q.from];
-        const file = d && (byLayer[d.layer] ?? await loadLayer(d.layer));
+        const file = d && isDataLayer(d.layer) ? (byLayer[d.layer] ?? await loadLayer(d.layer)) : undefined;
         const f = file?.features.find((x) => x.properties.id === q.from);
         if (!d || !f) throw new Error(`no feature "${q.from}"`);
         origin = { id: q.from, name: placeName(d), geometry: f.geometry as Geometry };
@@ -216,8 +217,8 @@ export class Tools {
   #fit(buffer: NearResult['buffer']): void {
     const box = bboxOf(positions(buffer));
     const core = this.#map.core;
-    if (core.ready) core.fitTo(box, false, 'left');
-    else core.map?.once('idle', () => core.fitTo(box, false, 'left'));
+    if (core.ready) core.camera.fitTo(box, false, 'left');
+    else core.map?.once('idle', () => core.camera.fitTo(box, false, 'left'));
   }
 
   /** The ids the query found (lit on the map). */

@@ -1,13 +1,40 @@
-/** Layout facts shared by the map code and the components (the CSS says the same in App.svelte). */
+/**
+ * Layout facts shared by the map code and the components, each written once:
+ * - the breakpoints here (TypeScript); CSS writes `@media (--phone)`, `(--desk)`, `(--wide)`,
+ *   which the build replaces with these (vite.config.ts, `mediaQueries`);
+ * - sheet heights and the stacking order as CSS custom properties in app.css (`--sheet-*`,
+ *   `--z-*`), read here by TypeScript (`sheetFraction`).
+ */
 
 /** Below this width the app is a phone layout: panels and cards are bottom sheets. */
 export const PHONE_MAX_WIDTH = 720;
-export const isPhone = () => matchMedia(`(max-width: ${PHONE_MAX_WIDTH}px)`).matches;
+/** From this width on, a big screen: larger type, wider panels. */
+export const WIDE_MIN_WIDTH = 1600;
+
+/** The named media queries CSS uses, and what they stand for. */
+export const MEDIA: Record<'--phone' | '--desk' | '--wide', string> = {
+  '--phone': `(max-width: ${PHONE_MAX_WIDTH}px)`,
+  '--desk': `(min-width: ${PHONE_MAX_WIDTH + 1}px)`,
+  '--wide': `(min-width: ${WIDE_MIN_WIDTH}px)`,
+};
+
+export const isPhone = () => matchMedia(MEDIA['--phone']).matches;
 export const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 /** A bottom sheet's heights on a phone: a strip over the map, half the screen, nearly all. */
 export type SheetSize = 'peek' | 'half' | 'full';
 export const SHEET_SIZES: readonly SheetSize[] = ['peek', 'half', 'full'];
+
+/**
+ * The sheets' heights as fractions of the screen's height (app.css: `--sheet-peek`,
+ * `--sheet-half`, `--sheet-full`; a card `--sheet-card`, a tool panel `--sheet-tool`, the statistics' table `--sheet-table`).
+ */
+export type SheetToken = SheetSize | 'card' | 'tool' | 'table';
+export function sheetFraction(token: SheetToken): number {
+  const v = Number.parseFloat(getComputedStyle(document.documentElement).getPropertyValue(`--sheet-${token}`));
+  if (!Number.isFinite(v)) throw new Error(`app.css defines no --sheet-${token}`);
+  return v;
+}
 
 /**
  * How much of the map's lower edge the open bottom sheets cover, in CSS px (phone): the

@@ -1,0 +1,70 @@
+/**
+ * The registry of data layers: the one list of what each layer of record is. A layer is a
+ * file `geodata/<name>.geojson`, a source-layer of the tile archive, and a download; the data
+ * pipeline (scripts/data/layers/: one builder per entry), the map's catalog, downloads,
+ * search, the tools' picks and snapping, the import's places of record, the placement rule
+ * and the tests all derive from this list. A new data layer is one entry here and one builder.
+ */
+
+/** What a layer's features are. */
+export type LayerGeometry = 'polygon' | 'line' | 'point';
+
+export interface DataLayerDef {
+  geometry: LayerGeometry;
+  /** a layer of the plan (every feature carries the plan's words, plan_ref) or context */
+  planning: boolean;
+  /** offered as a download (labels are cartography, not data), in this order (the legend's) */
+  download: number | false;
+  /** a point layer offered as CSV besides GeoJSON */
+  csv: boolean;
+  /** its features' names are in the search index */
+  searchable: boolean;
+  /**
+   * a place a click picks and a measurement snaps to: the lower number wins where places are
+   * equally near (seats before stations before ports before heritage); false: not a place
+   */
+  pick: number | false;
+  /** listed by "within distance", in this order */
+  near: number | false;
+  /** its positions come from sources coarser than the lines around them (scripts/data/placement.ts) */
+  placed: boolean;
+}
+
+/** In the archive's order (the builders run in it: a later layer may read an earlier one). */
+export const DATA_LAYERS = {
+  city: { geometry: 'polygon', planning: true, download: 5, csv: false, searchable: true, pick: false, near: false, placed: false },
+  units: { geometry: 'polygon', planning: true, download: 4, csv: false, searchable: true, pick: false, near: 1, placed: false },
+  zones: { geometry: 'polygon', planning: true, download: 3, csv: false, searchable: true, pick: false, near: false, placed: false },
+  zone_labels: { geometry: 'point', planning: false, download: false, csv: false, searchable: false, pick: false, near: false, placed: false },
+  structure_areas: { geometry: 'polygon', planning: true, download: 1, csv: false, searchable: true, pick: false, near: false, placed: false },
+  structure_points: { geometry: 'point', planning: true, download: 2, csv: true, searchable: true, pick: 1, near: 2, placed: false },
+  rail_lines: { geometry: 'line', planning: false, download: 6, csv: false, searchable: true, pick: false, near: 6, placed: false },
+  rail_stations: { geometry: 'point', planning: false, download: 7, csv: true, searchable: true, pick: 2, near: 3, placed: true },
+  heritage: { geometry: 'point', planning: true, download: 8, csv: true, searchable: true, pick: 4, near: 5, placed: true },
+  ports: { geometry: 'point', planning: false, download: 9, csv: true, searchable: true, pick: 3, near: 4, placed: true },
+  borders: { geometry: 'line', planning: false, download: 12, csv: false, searchable: false, pick: false, near: false, placed: false },
+  rivers: { geometry: 'line', planning: false, download: 10, csv: false, searchable: false, pick: false, near: false, placed: false },
+  lakes: { geometry: 'polygon', planning: false, download: 11, csv: false, searchable: true, pick: false, near: false, placed: false },
+  context_labels: { geometry: 'point', planning: false, download: false, csv: false, searchable: true, pick: false, near: false, placed: false },
+} as const satisfies Record<string, DataLayerDef>;
+
+export type DataLayerName = keyof typeof DATA_LAYERS;
+
+/** Every layer's name, in the archive's order. */
+export const DATA_LAYER_NAMES = Object.keys(DATA_LAYERS) as DataLayerName[];
+
+type Ranked = 'download' | 'pick' | 'near';
+type Flag = 'planning' | 'csv' | 'searchable' | 'placed';
+
+/** The layers with a rank (download, pick, near), in its order. */
+export function layersBy(key: Ranked): DataLayerName[] {
+  const rank = (n: DataLayerName) => DATA_LAYERS[n][key] as number | false;
+  return DATA_LAYER_NAMES.filter((n) => rank(n) !== false).sort((a, b) => Number(rank(a)) - Number(rank(b)));
+}
+
+/** The layers with a flag set, in the archive's order. */
+export function layersWith(key: Flag): DataLayerName[] {
+  return DATA_LAYER_NAMES.filter((n) => DATA_LAYERS[n][key]);
+}
+
+export const isDataLayer = (name: string): name is DataLayerName => Object.hasOwn(DATA_LAYERS, name);

@@ -1,0 +1,115 @@
+/**
+ * Where the map looks: fits to what is selected or highlighted, kept clear of the card, the
+ * tool panel and the phone's bottom sheets (their heights: app.css, read by lib/ui/layout.ts);
+ * following a sheet that changes height; the tour's camera moves.
+ */
+import type * as maplibregl from 'maplibre-gl';
+import type { TourCamera } from '../../contracts/tour.ts';
+import type { BBox } from '../geo.ts';
+import { must } from '../must.ts';
+import { coveredBottom, isPhone, reducedMotion, sheetFraction } from '../ui/layout.ts';
+import type { View } from '../url.ts';
+import { CITY_BOUNDS } from './view.ts';
+
+export class Camera {
+  #map: () => maplibregl.Map | null;
+  #target: maplibregl.CameraOptions | null = null;
+
+  constructor(map: () => maplibregl.Map | null) {
+    this.#map = map;
+  }
+
+  view(): View {
+    const m = must(this.#map(), 'the map (view() before create())');
+    const c = m.getCenter();
+    return { zoom: m.getZoom(), center: [c.lng, c.lat], bearing: m.getBearing(), pitch: m.getPitch() };
+  }
+
+  /**
+   * Fits to a bbox, keeping it clear of the card (right on a desktop, bottom on a phone) and,
+   * when asked, of a tool panel (on the left, or over the lower part; at the bottom on a phone).
+   */
+  fitTo(b: readonly number[], card = true, panel: 'left' | 'bottom' | null = null): void {
+    const map = this.#map();
+    if (!map) return;
+    this.#lastFit = { b, card, panel };
+    const { width, height } = map.getCanvas().getBoundingClientRect();
+    // A phone: above whatever bottom sheet is open now (and the card about to open).
+    const padding = isPhone()
+      ? { top: 40, left: 40, right: 40, bottom: Math.min(Math.max(coveredBottom(map.getContainer()), card ? Math.round(height * sheetFraction('card')) : 0, panel ? Math.round(height * sheetFraction(panel === 'bottom' ? 'table' : 'tool')) : 0), height - 140) + 40 }
+      : { top: 50, left: panel === 'left' ? Math.min(Math.round(width * 0.4), 380) : 50, bottom: panel === 'bottom' ? Math.round(height * sheetFraction('table')) + 20 : 50, right: card ? Math.min(Math.round(width * 0.45), 480) : 50 };
+    // A point gets a small box around it (easeTo's padding would stick to the camera).
+    const d = b[0] === b[2] && b[1] === b[3] ? 0.08 : 0;
+    map.fitBounds([[b[0] - d, b[1] - d], [b[2] + d, b[3] + d]], { padding, maxZoom: 10, duration: reducedMotion() ? 0 : 600 });
+  }
+
+  #lastFit: { b: readonly number[]; card: boolean; panel: 'left' | 'bottom' | null } | null = null;
+
+  /**
+   * A bottom sheet changed height (phone): when what the map last fitted to is now partly
+   * under the sheets, fit again above them. A map the user has moved off it is left alone.
+   */
+  followSheet(): void {
+    const map = this.#map();
+    const last = this.#lastFit;
+    if (!map || !last || !isPhone()) return;
+    const el = map.getContainer();
+    const visibleBottom = el.getBoundingClientRect().height - coveredBottom(el);
+    const [w, s, e, n] = last.b;
+    const sw = map.project([w, s]);
+    const ne = map.project([e, n]);
+    const { width } = el.getBoundingClientRect();
+    const onScreen = ne.x > 0 && sw.x < width && sw.y > 0 && ne.y < el.getBoundingClientRect().height;
+    if (onScreen && sw.y > visibleBottom - 10) this.fitTo(last.b, false, null);
+  }
+
+  /** Forgets the last fit (the selection or highlight it was for is gone). */
+  forgetFit(): void {
+    this.#lastFit = null;
+  }
+
+  /** On a phone the card covers the lower part of the map: bring a clicked spot above it. */
+  keepAboveSheet(point: maplibregl.Point): void {
+    const map = this.#map();
+    if (!map || !isPhone()) return;
+    const height = map.getCanvas().getBoundingClientRect().height;
+    const visible = height - Math.max(coveredBottom(map.getContainer()), Math.round(height * sheetFraction('card')));
+    if (point.y < visible - 40) return;
+    map.panBy([0, point.y - visible / 2], { duration: reducedMotion() ? 0 : 400 });
+  }
+
+  resetView(): void {
+    this.#map()?.fitBounds(CITY_BOUNDS, { padding: 24, bearing: 0, pitch: 0, duration: 500 });
+  }
+
+  /**
+   * Moves the camera to a tour step. A move still running is finished at once (jump to its
+   * end) before the next begins; with prefers-reduced-motion every move is instant.
+   */
+  async flyTo(cam: TourCamera, bbox: BBox | null, animate: boolean): Promise<void> {
+    const map = this.#map();
+    if (!map) return;
+    map.resize(); // presenter mode may have just changed the layout
+    if (map.isMoving()) {
+      map.stop();
+      if (this.#target) map.jumpTo(this.#target);
+    }
+    const { height } = map.getCanvas().getBoundingClientRect();
+    const extra = 'fit' in cam ? (cam.padding ?? 40) : 0;
+    const padding = { top: 60 + extra, left: 40 + extra, right: 60 + extra, bottom: Math.round(height * 0.28) + extra };
+    let target: maplibregl.CameraOptions | undefined;
+    if ('fit' in cam && bbox) {
+      target = map.cameraForBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding, bearing: cam.bearing ?? 0, pitch: cam.pitch ?? 0, maxZoom: 11 });
+      if (target) target = { ...target, bearing: cam.bearing ?? 0, pitch: cam.pitch ?? 0 };
+    } else if ('center' in cam) {
+      target = { center: cam.center, zoom: cam.zoom, bearing: cam.bearing ?? 0, pitch: cam.pitch ?? 0 };
+    }
+    if (!target) return;
+    this.#target = target;
+    if (!animate || reducedMotion()) { map.jumpTo(target); return; }
+    await new Promise<void>((resolve) => {
+      map.once('moveend', () => resolve());
+      map.flyTo({ ...target, duration: 1600, essential: true });
+    });
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * A Playwright reporter: every test's duration goes to test-results/durations.json, and the
+ * slowest ten are printed at the end of the run (what to look at when the suite grows).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+
+export default class Durations implements Reporter {
+  private rows: { test: string; file: string; ms: number; status: string }[] = [];
+
+  onTestEnd(test: TestCase, result: TestResult) {
+    const file = test.location.file.replace(/^.*tests\/browser\//, '');
+    this.rows.push({ test: test.titlePath().slice(2).join(' › '), file, ms: result.duration, status: result.status });
+  }
+
+  onEnd(result: FullResult) {
+    const rows = [...this.rows].sort((a, b) => b.ms - a.ms);
+    mkdirSync('test-results', { recursive: true });
+    const total = rows.reduce((s, r) => s + r.ms, 0);
+    writeFileSync('test-results/durations.json', `${JSON.stringify({ status: result.status, wallMs: result.duration, testsMs: total, tests: rows }, null, 1)}\n`);
+    console.log(`\n${rows.length} tests, ${(result.duration / 60_000).toFixed(1)} min wall; the slowest ten:`);
+    for (const r of rows.slice(0, 10)) console.log(`  ${(r.ms / 1000).toFixed(1).padStart(6)} s  ${r.file} › ${r.test}`);
+    console.log('(all durations: test-results/durations.json)');
+  }
+}
