@@ -7,7 +7,10 @@ export default defineConfig({
   timeout: 60_000,
   // Pixel tests (pixels.spec.ts) compare with expected PNGs in tests/browser/expected/,
   // rewritten only when asked: UPDATE=1 npm run test:browser.
-  expect: { timeout: 15_000, toHaveScreenshot: { maxDiffPixelRatio: 0.01, threshold: 0.25, animations: 'disabled', caret: 'hide' } },
+  expect: {
+    timeout: 15_000,
+    toHaveScreenshot: { maxDiffPixelRatio: 0.01, threshold: 0.25, animations: 'disabled', caret: 'hide' },
+  },
   updateSnapshots: process.env.UPDATE ? 'all' : 'none',
   snapshotPathTemplate: '{testDir}/expected/{arg}{ext}',
   fullyParallel: false,
@@ -26,7 +29,13 @@ export default defineConfig({
     serviceWorkers: 'block',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox', '--disable-background-networking', '--disable-component-update'],
+      args: [
+        '--use-angle=swiftshader',
+        '--enable-unsafe-swiftshader',
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+      ],
     },
   },
   // The shipped web server and config (deploy/nginx.conf, with the CSP of deploy/headers.ts).

@@ -52,7 +52,9 @@ function pmtilesWithoutFflate(): Plugin {
       return source === 'fflate' && importer && /node_modules[\\/]pmtiles[\\/]/.test(importer) ? STUB : null;
     },
     load(id) {
-      return id === STUB ? "export function decompressSync() { throw new Error('pmtiles decompresses through lib/map/archive.ts'); }" : null;
+      return id === STUB
+        ? "export function decompressSync() { throw new Error('pmtiles decompresses through lib/map/archive.ts'); }"
+        : null;
     },
   };
 }
@@ -79,7 +81,14 @@ function preloadApp(): Plugin {
           for (const i of chunks.find((c) => c.fileName === name)?.imports ?? []) visit(i);
         };
         visit(boot.fileName);
-        return { html, tags: [...files].map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const })) };
+        return {
+          html,
+          tags: [...files].map((f) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` },
+            injectTo: 'head' as const,
+          })),
+        };
       },
     },
   };
@@ -129,20 +138,30 @@ function finishDist(archive: string): Plugin {
       dir = options.dir ?? dir;
     },
     closeBundle() {
-      if (archive !== 'tiles/plan.pmtiles' && existsSync(join(dir, 'tiles/plan.pmtiles'))) renameSync(join(dir, 'tiles/plan.pmtiles'), join(dir, archive));
-      const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
-      const files = walk(dir).map((f) => relative(dir, f).split(sep).join('/')).filter((f) => !f.endsWith('.gz')).sort();
+      if (archive !== 'tiles/plan.pmtiles' && existsSync(join(dir, 'tiles/plan.pmtiles')))
+        renameSync(join(dir, 'tiles/plan.pmtiles'), join(dir, archive));
+      const walk = (d: string): string[] =>
+        readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+      const files = walk(dir)
+        .map((f) => relative(dir, f).split(sep).join('/'))
+        .filter((f) => !f.endsWith('.gz'))
+        .sort();
       const sw = join(dir, 'sw.js');
       if (existsSync(sw)) {
         // Cached when first used, not at install: the print font and the layer downloads.
-        const precache = files.filter((f) => f !== 'sw.js' && !/^data\/(fonts|layers)\//.test(f) && f !== 'data/overview.html');
+        const precache = files.filter(
+          (f) => f !== 'sw.js' && !/^data\/(fonts|layers)\//.test(f) && f !== 'data/overview.html',
+        );
         const hash = createHash('sha256');
         for (const f of files) if (f !== 'sw.js') hash.update(f).update(readFileSync(join(dir, f)));
         const manifest = JSON.stringify({ version: hash.digest('hex').slice(0, 16), files: precache });
         const code = readFileSync(sw, 'utf8');
         const placeholder = /(["'`])__SW_MANIFEST__\1/;
         if (!placeholder.test(code)) throw new Error('sw.js: the manifest placeholder __SW_MANIFEST__ is missing');
-        writeFileSync(sw, code.replace(placeholder, () => JSON.stringify(manifest)));
+        writeFileSync(
+          sw,
+          code.replace(placeholder, () => JSON.stringify(manifest)),
+        );
       }
       for (const f of walk(dir).filter((x) => /\.(html|js|mjs|css|json|geojson|svg|txt|webmanifest)$/.test(x))) {
         const raw = readFileSync(f);
@@ -156,11 +175,21 @@ function finishDist(archive: string): Plugin {
 
 export default defineConfig(({ command }) => ({
   define: { __ARCHIVE__: JSON.stringify(archiveName(command)) },
-  plugins: [mediaQueries(), svelte(), overview(), pmtilesWithoutFflate(), preloadApp(), serviceWorker(), finishDist(archiveName(command))],
+  plugins: [
+    mediaQueries(),
+    svelte(),
+    overview(),
+    pmtilesWithoutFflate(),
+    preloadApp(),
+    serviceWorker(),
+    finishDist(archiveName(command)),
+  ],
   // Relative base: dist/ works from any folder of any static server (with HTTP Range).
   base: './',
   build: {
-    target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 1200,
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 1200,
     // MapLibre in a chunk of its own: long-cacheable across app releases, and kept out of the presenter window.
     rolldownOptions: {
       // Two pages: the app, and the presenter window of a tour (no map).

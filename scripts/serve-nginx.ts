@@ -18,7 +18,9 @@ const arg = (name: string, fallback: string) => {
 };
 const port = Number(arg('port', '8080'));
 const dist = resolve(arg('dist', 'dist'));
-const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find(existsSync) ?? (spawnSync('which', ['nginx']).stdout?.toString().trim() || null);
+const NGINX =
+  ['/usr/sbin/nginx', '/usr/bin/nginx'].find(existsSync) ??
+  (spawnSync('which', ['nginx']).stdout?.toString().trim() || null);
 
 if (!NGINX) {
   console.error('serve:nginx needs nginx: apt-get install -y nginx (Debian/Ubuntu), then run this again.');
@@ -35,10 +37,17 @@ if (!existsSync(join(dist, 'index.html'))) {
 
 /** The config as shipped, its blanks filled: headers escaped for nginx's double quotes. */
 function nginxConfig(template: string, o: { port: number; dist: string; tmp: string }): string {
-  const headers = Object.entries(SECURITY_HEADERS).map(([k, v]) => `      add_header ${k} "${v.replace(/["\\]/g, '\\$&')}" always;`).join('\n');
+  const headers = Object.entries(SECURITY_HEADERS)
+    .map(([k, v]) => `      add_header ${k} "${v.replace(/["\\]/g, '\\$&')}" always;`)
+    .join('\n');
   // The `user` directive is read only when the master runs as root; then the workers run as root too.
   const user = process.getuid?.() === 0 ? 'user root root;' : '';
-  return template.replaceAll('{{USER}}', user).replaceAll('{{HEADERS}}', headers).replaceAll('{{PORT}}', String(o.port)).replaceAll('{{DIST}}', o.dist).replaceAll('{{TMP}}', o.tmp);
+  return template
+    .replaceAll('{{USER}}', user)
+    .replaceAll('{{HEADERS}}', headers)
+    .replaceAll('{{PORT}}', String(o.port))
+    .replaceAll('{{DIST}}', o.dist)
+    .replaceAll('{{TMP}}', o.tmp);
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'hlbe-nginx-'));
@@ -50,7 +59,9 @@ if (test.status !== 0) {
   console.error(`serve:nginx: the config does not load:\n${test.stderr}`);
   process.exit(1);
 }
-console.log(`nginx serving ${dist} at http://127.0.0.1:${port}/ and http://127.0.0.1:${port}/plan-map/ (config: ${conf})`);
+console.log(
+  `nginx serving ${dist} at http://127.0.0.1:${port}/ and http://127.0.0.1:${port}/plan-map/ (config: ${conf})`,
+);
 const child = spawn(NGINX, ['-p', tmp, '-c', conf], { stdio: 'inherit' });
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill('SIGQUIT'));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -36,18 +36,33 @@ export function boot(target: HTMLElement): void {
     setDrawing: (on) => map.drawing.setDrawing(on),
     snapshot: () => map.core.snapshot(),
   };
-  const ctx: AppContext = { app, map, actions, tour: new TourState(app, stage, actions), tools: new ToolsRef(app, map), imports: new ImportsRef(map.core), e2e: url.e2e };
+  const ctx: AppContext = {
+    app,
+    map,
+    actions,
+    tour: new TourState(app, stage, actions),
+    tools: new ToolsRef(app, map),
+    imports: new ImportsRef(map.core),
+    e2e: url.e2e,
+  };
   // A link with a view keeps it; a link without one shows its query whole.
   ctx.tools.fitNext = !url.state.view;
   mount(App, { target, context: appContext(ctx), props: { onmap: (el: HTMLElement) => startMap(ctx, el, url.state) } });
 }
 
 /** Creates the map in `el` and connects everything to it; returns the cleanup. */
-function startMap({ app, map, actions, tour, tools, imports, e2e }: AppContext, el: HTMLElement, start: UrlState): () => void {
+function startMap(
+  { app, map, actions, tour, tools, imports, e2e }: AppContext,
+  el: HTMLElement,
+  start: UrlState,
+): () => void {
   // The build-time overview stays under the map until the map is drawn (or for good, without WebGL).
   const overview = document.getElementById('overview');
   const host = must(el.parentElement, "the map element's container");
-  if (overview) { overview.classList.add('in-map'); host.prepend(overview); }
+  if (overview) {
+    overview.classList.add('in-map');
+    host.prepend(overview);
+  }
   const ok = map.core.create(el, {
     lang: app.lang,
     visible: app.visible,
@@ -58,7 +73,10 @@ function startMap({ app, map, actions, tour, tools, imports, e2e }: AppContext, 
         // The planner's own features are on top: their card first.
         const own = imports.featureAt(point);
         void imports.pick(own);
-        if (own) { void actions.selectFeature(null, false); return; }
+        if (own) {
+          void actions.selectFeature(null, false);
+          return;
+        }
         const id = map.selection.hitAt(point);
         void actions.selectFeature(id, false);
         if (id) map.core.camera.keepAboveSheet(point);
@@ -76,7 +94,9 @@ function startMap({ app, map, actions, tour, tools, imports, e2e }: AppContext, 
         offline();
         if (!overview || overview.classList.contains('nodata')) return;
         overview.classList.add('gone');
-        setTimeout(() => { if (!overview.classList.contains('nodata')) overview.remove(); }, 350);
+        setTimeout(() => {
+          if (!overview.classList.contains('nodata')) overview.remove();
+        }, 350);
       },
     },
   });
@@ -89,11 +109,15 @@ function startMap({ app, map, actions, tour, tools, imports, e2e }: AppContext, 
     registered = true;
     void registerOffline({
       ready: () => app.flash(UI.offlineReady[app.lang]),
-      update: (apply) => { app.update = apply; },
+      update: (apply) => {
+        app.update = apply;
+      },
     }).catch((e) => console.warn('service worker', e));
   }
-  if (!ok || !m) { overview?.classList.add('nowebgl'); offline(); }
-  else {
+  if (!ok || !m) {
+    overview?.classList.add('nowebgl');
+    offline();
+  } else {
     if (e2e) (window as unknown as { __map: unknown }).__map = m;
     map.selection.attach(m, () => !map.drawing.on && !tools.measuring && !tools.picking);
     tools.setMap(m);
@@ -116,13 +140,25 @@ function startMap({ app, map, actions, tour, tools, imports, e2e }: AppContext, 
   tour.connect((msg) => tour.follow(msg));
   const onKey = (e: KeyboardEvent) => {
     if (tour.tour) return;
-    const typing = e.target instanceof HTMLElement && (e.target.matches('input, textarea, select') || e.target.isContentEditable);
+    const typing =
+      e.target instanceof HTMLElement && (e.target.matches('input, textarea, select') || e.target.isContentEditable);
     // Measuring: Enter ends, Backspace takes back the last point, Esc drops the measurement.
     const t = tools.current;
     if (t?.measuring && !typing && app.measure && !app.measure.done) {
-      if (e.key === 'Enter') { t.finish(); e.preventDefault(); return; }
-      if (e.key === 'Backspace') { t.undo(); e.preventDefault(); return; }
-      if (e.key === 'Escape') { t.clear(); return; }
+      if (e.key === 'Enter') {
+        t.finish();
+        e.preventDefault();
+        return;
+      }
+      if (e.key === 'Backspace') {
+        t.undo();
+        e.preventDefault();
+        return;
+      }
+      if (e.key === 'Escape') {
+        t.clear();
+        return;
+      }
     }
     if (e.key !== 'Escape') return;
     if (t?.picking) t.picking = false;
@@ -135,12 +171,19 @@ function startMap({ app, map, actions, tour, tools, imports, e2e }: AppContext, 
     // State → map. Comparing, the main map shows the right-hand set (the left is a map of its own).
     $effect(() => map.core.setVisible(app.tool === 'compare' ? compareSet(app.compare.right).layers : app.visible));
     // The tools' code loads with the first tool (or a measurement or query in the address); it brings its own effects.
-    $effect(() => { if (app.tool || app.measure || app.near) void tools.load(); });
+    $effect(() => {
+      if (app.tool || app.measure || app.near) void tools.load();
+    });
     // A briefing on a big screen (a projector): every label larger, to be read from the back of the room.
-    $effect(() => { map.core.setLabelScale(tour.tour && innerWidth >= 1280 ? 1.4 : 1); });
+    $effect(() => {
+      map.core.setLabelScale(tour.tour && innerWidth >= 1280 ? 1.4 : 1);
+    });
     // Phone: a sheet that opens, closes or changes height keeps what the map fitted to in view.
     $effect(() => {
-      void app.sheet; void app.sheetSize; void app.details; void app.tool;
+      void app.sheet;
+      void app.sheetSize;
+      void app.details;
+      void app.tool;
       const t = setTimeout(() => map.core.camera.followSheet(), reducedMotion() ? 30 : 260);
       return () => clearTimeout(t);
     });
@@ -149,12 +192,26 @@ function startMap({ app, map, actions, tour, tools, imports, e2e }: AppContext, 
       document.documentElement.lang = app.lang === 'zh' ? 'zh-CN' : 'en';
     });
     // State → address (the one place the hash is written).
-    $effect(() => writeUrl({
-      view: app.view ?? undefined, visible: app.visible, selected: app.selected ?? undefined,
-      task: app.task ?? undefined, target: app.target ?? undefined, matrix: app.matrixOpen, lang: app.lang,
-      tour: tour.tour?.id, step: tour.tour ? tour.index + 1 : undefined,
-      tool: app.tool ?? undefined, measure: app.measure ?? undefined, near: app.near ?? undefined,
-    }));
+    $effect(() =>
+      writeUrl({
+        view: app.view ?? undefined,
+        visible: app.visible,
+        selected: app.selected ?? undefined,
+        task: app.task ?? undefined,
+        target: app.target ?? undefined,
+        matrix: app.matrixOpen,
+        lang: app.lang,
+        tour: tour.tour?.id,
+        step: tour.tour ? tour.index + 1 : undefined,
+        tool: app.tool ?? undefined,
+        measure: app.measure ?? undefined,
+        near: app.near ?? undefined,
+      }),
+    );
   });
-  return () => { removeEventListener('keydown', onKey); stopEffects(); tools.stop(); };
+  return () => {
+    removeEventListener('keydown', onKey);
+    stopEffects();
+    tools.stop();
+  };
 }

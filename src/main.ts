@@ -13,10 +13,11 @@ performance.mark('app:start');
 const target = must(document.getElementById('app'), 'the #app element of index.html');
 
 /** After the browser has painted the page as it came (a frame, then a task); a hidden tab, which paints no frames, goes on after 100 ms. */
-const painted = () => new Promise<void>((resolve) => {
-  requestAnimationFrame(() => setTimeout(resolve, 0));
-  setTimeout(resolve, 100);
-});
+const painted = () =>
+  new Promise<void>((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 100);
+  });
 
 /** The rest of the work in a task of its own: the browser can paint and answer input between. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

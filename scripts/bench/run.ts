@@ -31,8 +31,12 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 /** BENCH_QUICK=1: the first-view pages only (no data build timing, tour path or import) — for iterating on start-up */
 const QUICK = process.env.BENCH_QUICK === '1';
 const VIEW = { width: 1280, height: 800 };
-const median = (a: number[]) => { const s = [...a].sort((x, y) => x - y); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
-const fmt = (a: number[], d = 0) => `${median(a).toFixed(d)} (${Math.min(...a).toFixed(d)}–${Math.max(...a).toFixed(d)})`;
+const median = (a: number[]) => {
+  const s = [...a].sort((x, y) => x - y);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (a: number[], d = 0) =>
+  `${median(a).toFixed(d)} (${Math.min(...a).toFixed(d)}–${Math.max(...a).toFixed(d)})`;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 
 function run(cmd: string, args: string[]) {
@@ -49,8 +53,11 @@ for (let i = 0; i < (QUICK ? 0 : 3); i++) {
   buildRuns.push((performance.now() - t0) / 1000);
 }
 run('npx', ['vite', 'build']);
-const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
-const bundle = files('dist/assets').filter((f) => !f.endsWith('.gz')).map((f) => ({ file: f.replace('dist/', ''), raw: statSync(f).size, gzip: gzipSync(readFileSync(f)).length }));
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
+const bundle = files('dist/assets')
+  .filter((f) => !f.endsWith('.gz'))
+  .map((f) => ({ file: f.replace('dist/', ''), raw: statSync(f).size, gzip: gzipSync(readFileSync(f)).length }));
 /**
  * The JS a page needs before it shows its first view: its entry and what it modulepreloads
  * (index.html, presenter.html), gzip level 9 as the build's .gz files that nginx serves; MapLibre
@@ -69,8 +76,19 @@ const firstJs = { app: firstViewJs('index.html'), presenter: firstViewJs('presen
 const BENCH = 'bench-results/pages';
 mkdirSync(BENCH, { recursive: true });
 const geo = (n: string) => JSON.parse(readFileSync(`geodata/${n}.geojson`, 'utf8'));
-writeFileSync(join(BENCH, 'data.json'), JSON.stringify({ units: geo('units'), city: geo('city'), rivers: geo('rivers'), lakes: geo('lakes'), borders: geo('borders') }));
-const page = (body: string) => `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/bench/maplibre-gl.css">
+writeFileSync(
+  join(BENCH, 'data.json'),
+  JSON.stringify({
+    units: geo('units'),
+    city: geo('city'),
+    rivers: geo('rivers'),
+    lakes: geo('lakes'),
+    borders: geo('borders'),
+  }),
+);
+const page = (
+  body: string,
+) => `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/bench/maplibre-gl.css">
 <style>html,body,#map{margin:0;height:100%}</style></head><body><div id="map"></div><script src="/bench/pmtiles.js"></script><script type="module">
 import * as maplibregl from '/bench/maplibre-gl.mjs';
 maplibregl.addProtocol('pmtiles', new pmtiles.Protocol().tile);
@@ -82,13 +100,21 @@ map.once('load', () => map.once('idle', () => performance.mark('map:idle')));
 const bounds = '[[115.52, 47.09], [126.07, 53.34]]';
 /** The build's archive (its name carries its content's hash). */
 const ARCHIVE = `/tiles/${readdirSync('dist/tiles').find((f) => f.endsWith('.pmtiles')) ?? 'plan.pmtiles'}`;
-writeFileSync(join(BENCH, 'empty.html'), page(`const map = new maplibregl.Map({ container: 'map', bounds: ${bounds}, fitBoundsOptions: { padding: 24 }, attributionControl: false,
-  style: { version: 8, sources: {}, layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#e9e6df' } }] } });`));
-writeFileSync(join(BENCH, 'one.html'), page(`const map = new maplibregl.Map({ container: 'map', bounds: ${bounds}, fitBoundsOptions: { padding: 24 }, attributionControl: false,
+writeFileSync(
+  join(BENCH, 'empty.html'),
+  page(`const map = new maplibregl.Map({ container: 'map', bounds: ${bounds}, fitBoundsOptions: { padding: 24 }, attributionControl: false,
+  style: { version: 8, sources: {}, layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#e9e6df' } }] } });`),
+);
+writeFileSync(
+  join(BENCH, 'one.html'),
+  page(`const map = new maplibregl.Map({ container: 'map', bounds: ${bounds}, fitBoundsOptions: { padding: 24 }, attributionControl: false,
   style: { version: 8, sources: { plan: { type: 'vector', url: 'pmtiles://' + new URL('${ARCHIVE}', location.href).href } },
   layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#e9e6df' } },
-    { id: 'units', type: 'line', source: 'plan', 'source-layer': 'units', paint: { 'line-color': '#8c8577' } }] } });`));
-writeFileSync(join(BENCH, 'raw.html'), page(`const data = await (await fetch('/bench/data.json')).json();
+    { id: 'units', type: 'line', source: 'plan', 'source-layer': 'units', paint: { 'line-color': '#8c8577' } }] } });`),
+);
+writeFileSync(
+  join(BENCH, 'raw.html'),
+  page(`const data = await (await fetch('/bench/data.json')).json();
 const src = (k) => ({ type: 'geojson', data: data[k] });
 const map = new maplibregl.Map({ container: 'map', bounds: ${bounds}, fitBoundsOptions: { padding: 24 }, attributionControl: false,
   style: { version: 8, sources: { units: src('units'), city: src('city'), rivers: src('rivers'), lakes: src('lakes'), borders: src('borders') },
@@ -97,10 +123,19 @@ const map = new maplibregl.Map({ container: 'map', bounds: ${bounds}, fitBoundsO
     { id: 'lakes', type: 'fill', source: 'lakes', paint: { 'fill-color': '#a9cde8' } },
     { id: 'rivers', type: 'line', source: 'rivers', paint: { 'line-color': '#6aa5d3' } },
     { id: 'units', type: 'line', source: 'units', paint: { 'line-color': '#8c8577' } },
-    { id: 'borders', type: 'line', source: 'borders', paint: { 'line-color': '#6b4f7a' } }] } });`));
+    { id: 'borders', type: 'line', source: 'borders', paint: { 'line-color': '#6b4f7a' } }] } });`),
+);
 
 // ------------------------------------------------------------------ a static server that counts bytes
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.pmtiles': 'application/octet-stream' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.pmtiles': 'application/octet-stream',
+};
 let served = 0;
 let servedJs = 0;
 function resolveFile(url: string): string | null {
@@ -113,7 +148,11 @@ function resolveFile(url: string): string | null {
 }
 const server: Server = createServer((req, res) => {
   const file = resolveFile(req.url ?? '/');
-  if (!file || !existsSync(file) || statSync(file).isDirectory()) { res.writeHead(404); res.end(); return; }
+  if (!file || !existsSync(file) || statSync(file).isDirectory()) {
+    res.writeHead(404);
+    res.end();
+    return;
+  }
   const body = readFileSync(file);
   const type = TYPES[extname(file)] ?? 'application/octet-stream';
   const range = /bytes=(\d+)-(\d*)/.exec(req.headers.range ?? '');
@@ -123,7 +162,12 @@ const server: Server = createServer((req, res) => {
     const part = body.subarray(start, end + 1);
     served += part.length;
     if (/\.m?js$/.test(file)) servedJs += part.length;
-    res.writeHead(206, { 'Content-Type': type, 'Content-Range': `bytes ${start}-${end}/${body.length}`, 'Content-Length': part.length, 'Accept-Ranges': 'bytes' });
+    res.writeHead(206, {
+      'Content-Type': type,
+      'Content-Range': `bytes ${start}-${end}/${body.length}`,
+      'Content-Length': part.length,
+      'Accept-Ranges': 'bytes',
+    });
     res.end(part);
   } else {
     served += body.length;
@@ -141,18 +185,61 @@ const browser: Browser = await chromium.launch({
   args: ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox', '--disable-background-networking'],
 });
 const TOUR_ID = (JSON.parse(readFileSync('public/data/tours.json', 'utf8')) as Tour[])[0].id;
-const PAGES = { empty: `${ORIGIN}/bench/empty.html`, one: `${ORIGIN}/bench/one.html`, raw: `${ORIGIN}/bench/raw.html`, app: `${ORIGIN}/?e2e=1`, presenter: `${ORIGIN}/presenter.html#tour=${TOUR_ID}&step=1` } as const;
+const PAGES = {
+  empty: `${ORIGIN}/bench/empty.html`,
+  one: `${ORIGIN}/bench/one.html`,
+  raw: `${ORIGIN}/bench/raw.html`,
+  app: `${ORIGIN}/?e2e=1`,
+  presenter: `${ORIGIN}/presenter.html#tour=${TOUR_ID}&step=1`,
+} as const;
 type Name = keyof typeof PAGES;
 /** the mark a page is ready at: the map's first idle, or the presenter window's first render */
 const READY = (n: Name) => (n === 'presenter' ? 'presenter:ready' : 'map:idle');
-type First = { idle: number[]; bytes: number[]; jsBytes: number[]; heap: number[]; longTasks: number[]; longMs: number[]; longest: number[]; tbt: number[]; fp: number[]; fcp: number[]; programs: number[]; marks: Record<string, number>[] };
-const first = Object.fromEntries(Object.keys(PAGES).map((k) => [k, { idle: [], bytes: [], jsBytes: [], heap: [], longTasks: [], longMs: [], longest: [], tbt: [], fp: [], fcp: [], programs: [], marks: [] }])) as unknown as Record<Name, First>;
+type First = {
+  idle: number[];
+  bytes: number[];
+  jsBytes: number[];
+  heap: number[];
+  longTasks: number[];
+  longMs: number[];
+  longest: number[];
+  tbt: number[];
+  fp: number[];
+  fcp: number[];
+  programs: number[];
+  marks: Record<string, number>[];
+};
+const first = Object.fromEntries(
+  Object.keys(PAGES).map((k) => [
+    k,
+    {
+      idle: [],
+      bytes: [],
+      jsBytes: [],
+      heap: [],
+      longTasks: [],
+      longMs: [],
+      longest: [],
+      tbt: [],
+      fp: [],
+      fcp: [],
+      programs: [],
+      marks: [],
+    },
+  ]),
+) as unknown as Record<Name, First>;
 for (let round = 0; round < ROUNDS; round++) {
   for (const name of Object.keys(PAGES) as Name[]) {
     const ctx = await browser.newContext({ viewport: VIEW, serviceWorkers: 'block' });
     await ctx.addInitScript(() => {
       (window as unknown as { __long: { start: number; d: number }[] }).__long = [];
-      new PerformanceObserver((l) => { for (const e of l.getEntries()) (window as unknown as { __long: { start: number; d: number }[] }).__long.push({ start: e.startTime, d: e.duration }); }).observe({ type: 'longtask', buffered: true });
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries())
+          (window as unknown as { __long: { start: number; d: number }[] }).__long.push({
+            start: e.startTime,
+            d: e.duration,
+          });
+      }).observe({ type: 'longtask', buffered: true });
     });
     const p = await ctx.newPage();
     served = 0;
@@ -160,16 +247,28 @@ for (let round = 0; round < ROUNDS; round++) {
     await p.goto(PAGES[name]);
     await p.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, READY(name), { timeout: 60_000 });
     // Paint entries arrive once the frame is presented, which can be after the ready mark; a page with nothing contentful has none.
-    await p.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 5_000 }).catch(() => {});
-    const m = await p.evaluate((mark) => ({
-      idle: performance.getEntriesByName(mark)[0].startTime,
-      long: (window as unknown as { __long: { start: number; d: number }[] }).__long.filter((l) => l.start < performance.getEntriesByName(mark)[0].startTime).map((l) => l.d),
-      // MapLibre internals, read only here: how many shader programs the first view compiled
-      programs: Object.keys((window as unknown as { __map?: { painter: { programCache: { programs: object } } } }).__map?.painter.programCache.programs ?? {}).length,
-      marks: Object.fromEntries(performance.getEntriesByType('mark').map((e) => [e.name, e.startTime])),
-      fp: performance.getEntriesByName('first-paint')[0]?.startTime ?? Number.NaN,
-      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
-    }), READY(name));
+    await p
+      .waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, {
+        timeout: 5_000,
+      })
+      .catch(() => {});
+    const m = await p.evaluate(
+      (mark) => ({
+        idle: performance.getEntriesByName(mark)[0].startTime,
+        long: (window as unknown as { __long: { start: number; d: number }[] }).__long
+          .filter((l) => l.start < performance.getEntriesByName(mark)[0].startTime)
+          .map((l) => l.d),
+        // MapLibre internals, read only here: how many shader programs the first view compiled
+        programs: Object.keys(
+          (window as unknown as { __map?: { painter: { programCache: { programs: object } } } }).__map?.painter
+            .programCache.programs ?? {},
+        ).length,
+        marks: Object.fromEntries(performance.getEntriesByType('mark').map((e) => [e.name, e.startTime])),
+        fp: performance.getEntriesByName('first-paint')[0]?.startTime ?? Number.NaN,
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+      }),
+      READY(name),
+    );
     const cdp = await ctx.newCDPSession(p);
     await cdp.send('Performance.enable');
     const metrics = (await cdp.send('Performance.getMetrics')).metrics;
@@ -193,7 +292,9 @@ for (let round = 0; round < ROUNDS; round++) {
 // ------------------------------------------------------------------ CPU per frame along the tour path
 const tour = (JSON.parse(readFileSync('public/data/tours.json', 'utf8')) as Tour[])[0];
 const details = JSON.parse(readFileSync('public/data/features.json', 'utf8')) as Record<string, { bbox: number[] }>;
-const path = tour.steps.map((s) => ('fit' in s.camera ? unionBBox(s.camera.fit.map((id) => details[id].bbox)) : null)).filter((b): b is BBox => !!b);
+const path = tour.steps
+  .map((s) => ('fit' in s.camera ? unionBBox(s.camera.fit.map((id) => details[id].bbox)) : null))
+  .filter((b): b is BBox => !!b);
 const frames: Record<'empty' | 'app', number[]> = { empty: [], app: [] };
 for (let round = 0; round < (QUICK ? 0 : Math.max(2, Math.ceil(ROUNDS / 2))); round++) {
   for (const name of ['empty', 'app'] as const) {
@@ -203,16 +304,26 @@ for (let round = 0; round < (QUICK ? 0 : Math.max(2, Math.ceil(ROUNDS / 2))); ro
     await p.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0, null, { timeout: 60_000 });
     const cdp = await ctx.newCDPSession(p);
     await cdp.send('Performance.enable');
-    const task = async () => (await cdp.send('Performance.getMetrics')).metrics.find((x) => x.name === 'TaskDuration')?.value ?? Number.NaN;
+    const task = async () =>
+      (await cdp.send('Performance.getMetrics')).metrics.find((x) => x.name === 'TaskDuration')?.value ?? Number.NaN;
     const t0 = await task();
     const rendered = await p.evaluate(async (boxes) => {
       const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
       let n = 0;
       map.on('render', () => n++);
       for (const b of boxes) {
-        const cam = map.cameraForBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 60 });
+        const cam = map.cameraForBounds(
+          [
+            [b[0], b[1]],
+            [b[2], b[3]],
+          ],
+          { padding: 60 },
+        );
         if (!cam) continue;
-        await new Promise<void>((r) => { map.once('moveend', () => r()); map.flyTo({ ...cam, duration: 1200 }); });
+        await new Promise<void>((r) => {
+          map.once('moveend', () => r());
+          map.flyTo({ ...cam, duration: 1200 });
+        });
       }
       return n;
     }, path);
@@ -224,43 +335,81 @@ for (let round = 0; round < (QUICK ? 0 : Math.max(2, Math.ceil(ROUNDS / 2))); ro
 // ------------------------------------------------------------------ import at scale (one round: it is long)
 const IMPORT_FILE = 'bench-results/import-200k.geojson';
 const importBytes = QUICK ? 0 : await importBenchFile(IMPORT_FILE);
-const imp = QUICK ? null : await (async () => {
-  const ctx = await browser.newContext({ viewport: VIEW, serviceWorkers: 'block' });
-  await ctx.addInitScript(() => {
-    (window as unknown as { __long: { start: number; d: number }[] }).__long = [];
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) (window as unknown as { __long: { start: number; d: number }[] }).__long.push({ start: e.startTime, d: e.duration }); }).observe({ type: 'longtask', buffered: true });
-  });
-  const p = await ctx.newPage();
-  await p.goto(`${ORIGIN}/?e2e=1#tool=import`);
-  await p.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0, null, { timeout: 60_000 });
-  await p.waitForSelector('[data-testid=import-file]', { state: 'attached' });
-  const t0 = await p.evaluate(() => { performance.mark('import:start'); return performance.now(); });
-  await p.setInputFiles('[data-testid=import-file]', IMPORT_FILE);
-  await p.waitForFunction(() => performance.getEntriesByName('import:joined').length > 0, null, { timeout: 600_000, polling: 500 });
-  // Drawn: the map idle after the layer is added.
-  await p.evaluate(() => new Promise<void>((r) => { const m = (window as unknown as { __map: import('maplibre-gl').Map }).__map; if (m.loaded()) r(); else m.once('idle', () => r()); }));
-  const at = await p.evaluate(() => ({
-    progress: performance.getEntriesByName('import:progress')[0]?.startTime ?? NaN,
-    done: performance.getEntriesByName('import:done')[0]?.startTime ?? NaN,
-    joined: performance.getEntriesByName('import:joined')[0]?.startTime ?? NaN,
-    drawn: performance.now(),
-    long: (window as unknown as { __long: { start: number; d: number }[] }).__long,
-  }));
-  const cdp = await ctx.newCDPSession(p);
-  await cdp.send('Performance.enable');
-  const heap = ((await cdp.send('Performance.getMetrics')).metrics.find((x) => x.name === 'JSHeapUsedSize')?.value ?? 0) / 1024 / 1024;
-  // The worker's heap is not the page's: the renderer process (page + import worker) resident size, from /proc.
-  const procs = (await (await browser.newBrowserCDPSession()).send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
-  const rss = (pid: number) => { try { return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024; } catch { return 0; } };
-  const rendererMb = Math.max(0, ...procs.processInfo.filter((x) => x.type === 'renderer').map((x) => rss(x.id)));
-  await ctx.close();
-  const during = at.long.filter((l) => l.start >= t0);
-  return {
-    file_mb: importBytes / 1048576, features: 200_000,
-    first_progress_ms: at.progress - t0, tiles_ready_ms: at.done - t0, joined_after_ms: at.joined - at.done,
-    longest_task_ms: Math.max(0, ...during.map((l) => l.d)), long_tasks: during.length, page_heap_mb: heap, renderer_rss_mb: rendererMb,
-  };
-})();
+const imp = QUICK
+  ? null
+  : await (async () => {
+      const ctx = await browser.newContext({ viewport: VIEW, serviceWorkers: 'block' });
+      await ctx.addInitScript(() => {
+        (window as unknown as { __long: { start: number; d: number }[] }).__long = [];
+        new PerformanceObserver((l) => {
+          for (const e of l.getEntries())
+            (window as unknown as { __long: { start: number; d: number }[] }).__long.push({
+              start: e.startTime,
+              d: e.duration,
+            });
+        }).observe({ type: 'longtask', buffered: true });
+      });
+      const p = await ctx.newPage();
+      await p.goto(`${ORIGIN}/?e2e=1#tool=import`);
+      await p.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0, null, { timeout: 60_000 });
+      await p.waitForSelector('[data-testid=import-file]', { state: 'attached' });
+      const t0 = await p.evaluate(() => {
+        performance.mark('import:start');
+        return performance.now();
+      });
+      await p.setInputFiles('[data-testid=import-file]', IMPORT_FILE);
+      await p.waitForFunction(() => performance.getEntriesByName('import:joined').length > 0, null, {
+        timeout: 600_000,
+        polling: 500,
+      });
+      // Drawn: the map idle after the layer is added.
+      await p.evaluate(
+        () =>
+          new Promise<void>((r) => {
+            const m = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+            if (m.loaded()) r();
+            else m.once('idle', () => r());
+          }),
+      );
+      const at = await p.evaluate(() => ({
+        progress: performance.getEntriesByName('import:progress')[0]?.startTime ?? NaN,
+        done: performance.getEntriesByName('import:done')[0]?.startTime ?? NaN,
+        joined: performance.getEntriesByName('import:joined')[0]?.startTime ?? NaN,
+        drawn: performance.now(),
+        long: (window as unknown as { __long: { start: number; d: number }[] }).__long,
+      }));
+      const cdp = await ctx.newCDPSession(p);
+      await cdp.send('Performance.enable');
+      const heap =
+        ((await cdp.send('Performance.getMetrics')).metrics.find((x) => x.name === 'JSHeapUsedSize')?.value ?? 0) /
+        1024 /
+        1024;
+      // The worker's heap is not the page's: the renderer process (page + import worker) resident size, from /proc.
+      const procs = (await (await browser.newBrowserCDPSession()).send('SystemInfo.getProcessInfo')) as {
+        processInfo: { type: string; id: number }[];
+      };
+      const rss = (pid: number) => {
+        try {
+          return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+        } catch {
+          return 0;
+        }
+      };
+      const rendererMb = Math.max(0, ...procs.processInfo.filter((x) => x.type === 'renderer').map((x) => rss(x.id)));
+      await ctx.close();
+      const during = at.long.filter((l) => l.start >= t0);
+      return {
+        file_mb: importBytes / 1048576,
+        features: 200_000,
+        first_progress_ms: at.progress - t0,
+        tiles_ready_ms: at.done - t0,
+        joined_after_ms: at.joined - at.done,
+        longest_task_ms: Math.max(0, ...during.map((l) => l.d)),
+        long_tasks: during.length,
+        page_heap_mb: heap,
+        renderer_rss_mb: rendererMb,
+      };
+    })();
 
 await browser.close();
 server.close();
@@ -269,7 +418,12 @@ server.close();
 const index = JSON.parse(readFileSync('public/data/search.json', 'utf8')) as SearchEntry[];
 const queries = ['zlt', '扎兰屯', 'manzhouli', 'hlbe', '齐海满', '城镇化率', 'hailaer', '历史文化', 'lingxi', '公路'];
 const qtimes: number[] = [];
-for (let rep = 0; rep < 50; rep++) for (const q of queries) { const t = performance.now(); search(index, q); qtimes.push(performance.now() - t); }
+for (let rep = 0; rep < 50; rep++)
+  for (const q of queries) {
+    const t = performance.now();
+    search(index, q);
+    qtimes.push(performance.now() - t);
+  }
 
 // ------------------------------------------------------------------ report
 const ratio = (a: number[], b: number[]) => median(a) / median(b);
@@ -278,7 +432,12 @@ const result = {
   machine: `${process.platform} ${process.arch}, node ${process.version}, Chromium (SwiftShader WebGL), ${VIEW.width}×${VIEW.height}, ${ROUNDS} rounds`,
   data_build_s: { median: median(buildRuns), min: Math.min(...buildRuns), max: Math.max(...buildRuns) },
   first_view: first,
-  ratios: { app_vs_empty_idle: ratio(first.app.idle, first.empty.idle), one_vs_empty_idle: ratio(first.one.idle, first.empty.idle), raw_vs_empty_idle: ratio(first.raw.idle, first.empty.idle), app_bytes_over_empty: median(first.app.bytes) - median(first.empty.bytes) },
+  ratios: {
+    app_vs_empty_idle: ratio(first.app.idle, first.empty.idle),
+    one_vs_empty_idle: ratio(first.one.idle, first.empty.idle),
+    raw_vs_empty_idle: ratio(first.raw.idle, first.empty.idle),
+    app_bytes_over_empty: median(first.app.bytes) - median(first.empty.bytes),
+  },
   cpu_per_frame_ms: frames,
   cpu_per_frame_ratio: ratio(frames.app, frames.empty),
   search_ms: { median: median(qtimes), max: Math.max(...qtimes), entries: index.length },
@@ -288,7 +447,16 @@ const result = {
 };
 const cols = Object.keys(PAGES) as Name[];
 const row = (label: string, cell: (n: Name) => string) => `| ${label} | ${cols.map(cell).join(' | ')} |`;
-const phases = ['app:start', 'app:painted', 'app:loaded', 'app:mounted', 'map:created', 'map:render1', 'map:load', 'map:idle'];
+const phases = [
+  'app:start',
+  'app:painted',
+  'app:loaded',
+  'app:mounted',
+  'map:created',
+  'map:render1',
+  'map:load',
+  'map:idle',
+];
 const md = [
   '| figure | empty map | one vector layer (floor) | raw GeoJSON | app | presenter window |',
   '|---|---|---|---|---|---|',
@@ -296,22 +464,41 @@ const md = [
   row('first contentful paint, ms', (n) => fmt(first[n].fcp)),
   row('time to map:idle (presenter: ready), ms', (n) => fmt(first[n].idle)),
   row('… ratio to the empty map', (n) => `${ratio(first[n].idle, first.empty.idle).toFixed(2)}×`),
-  row('bytes served for the first view', (n) => `${kb(median(first[n].bytes))}${n === 'empty' ? '' : ` (+${kb(median(first[n].bytes) - median(first.empty.bytes))})`}`),
+  row(
+    'bytes served for the first view',
+    (n) =>
+      `${kb(median(first[n].bytes))}${n === 'empty' ? '' : ` (+${kb(median(first[n].bytes) - median(first.empty.bytes))})`}`,
+  ),
   row('JS heap of the page, MB', (n) => fmt(first[n].heap, 1)),
   row('JS served for the first view', (n) => kb(median(first[n].jsBytes))),
-  row('long tasks before ready (count / total ms)', (n) => `${median(first[n].longTasks)} / ${median(first[n].longMs).toFixed(0)}`),
+  row(
+    'long tasks before ready (count / total ms)',
+    (n) => `${median(first[n].longTasks)} / ${median(first[n].longMs).toFixed(0)}`,
+  ),
   row('longest task, ms', (n) => fmt(first[n].longest)),
   row('total blocking time (Σ task − 50 ms), ms', (n) => fmt(first[n].tbt)),
   row('shader programs compiled', (n) => String(median(first[n].programs))),
-  ...(QUICK ? [] : [`| CPU per frame on the tour path, ms | ${fmt(frames.empty, 2)} | – | – | ${fmt(frames.app, 2)} (${result.cpu_per_frame_ratio.toFixed(2)}×) | – |`]),
+  ...(QUICK
+    ? []
+    : [
+        `| CPU per frame on the tour path, ms | ${fmt(frames.empty, 2)} | – | – | ${fmt(frames.app, 2)} (${result.cpu_per_frame_ratio.toFixed(2)}×) | – |`,
+      ]),
   '',
   `App start-up phases (performance marks, median ms from navigation): ${phases.map((p) => `${p} ${median(first.app.marks.map((m) => m[p] ?? NaN)).toFixed(0)}`).join(' → ')}`,
   '',
   '| figure | value |',
   '|---|---|',
-  ...(QUICK ? [] : [`| data build (npm run data, 3 runs) | median ${median(buildRuns).toFixed(2)} s (${Math.min(...buildRuns).toFixed(2)}–${Math.max(...buildRuns).toFixed(2)}) |`]),
+  ...(QUICK
+    ? []
+    : [
+        `| data build (npm run data, 3 runs) | median ${median(buildRuns).toFixed(2)} s (${Math.min(...buildRuns).toFixed(2)}–${Math.max(...buildRuns).toFixed(2)}) |`,
+      ]),
   `| search query (${index.length} entries, ${queries.length} queries × 50) | median ${median(qtimes).toFixed(3)} ms, max ${Math.max(...qtimes).toFixed(2)} ms |`,
-  ...(imp ? [`| import of ${imp.features.toLocaleString('en')} features (${imp.file_mb.toFixed(0)} MB GeoJSON; one round) | first progress ${imp.first_progress_ms.toFixed(0)} ms; tiles ready ${(imp.tiles_ready_ms / 1000).toFixed(1)} s; joined ${(imp.joined_after_ms / 1000).toFixed(1)} s after; longest main-thread task during it ${imp.longest_task_ms.toFixed(0)} ms (${imp.long_tasks} over 50 ms); page heap ${imp.page_heap_mb.toFixed(0)} MB; renderer (page + import worker) ${imp.renderer_rss_mb.toFixed(0)} MB resident |`] : []),
+  ...(imp
+    ? [
+        `| import of ${imp.features.toLocaleString('en')} features (${imp.file_mb.toFixed(0)} MB GeoJSON; one round) | first progress ${imp.first_progress_ms.toFixed(0)} ms; tiles ready ${(imp.tiles_ready_ms / 1000).toFixed(1)} s; joined ${(imp.joined_after_ms / 1000).toFixed(1)} s after; longest main-thread task during it ${imp.longest_task_ms.toFixed(0)} ms (${imp.long_tasks} over 50 ms); page heap ${imp.page_heap_mb.toFixed(0)} MB; renderer (page + import worker) ${imp.renderer_rss_mb.toFixed(0)} MB resident |`,
+      ]
+    : []),
   `| app JS for the first view, without MapLibre (entry + modulepreloads, gzip 9) | ${(firstJs.app.app / 1000).toFixed(1)} KB (${kb(firstJs.app.app)}), ${firstJs.app.files} files; MapLibre ${kb(firstJs.app.maplibre)} — goal ≤ 60 KB |`,
   `| presenter window JS (gzip 9) | ${(firstJs.presenter.app / 1000).toFixed(1)} KB (${kb(firstJs.presenter.app)}); MapLibre ${kb(firstJs.presenter.maplibre)} — goal ≤ 150 KB |`,
   ...bundle.filter((b) => b.raw > 20_000).map((b) => `| ${b.file} | ${kb(b.raw)} raw, ${kb(b.gzip)} gzip |`),

@@ -47,7 +47,6 @@ const DETAILS = arg('details', 'public/data');
 const PLAN = arg('plan', 'geodata/plan/plan.txt');
 const STORIES = arg('stories', 'geodata/stories');
 
-
 const t0 = performance.now();
 let last = t0;
 function step(msg: string) {
@@ -65,37 +64,54 @@ function geojsonText(layer: LayerOutput): string {
 async function main() {
   console.log(`npm run data: ${SOURCES} → ${GEODATA}, ${TILES}`);
   const planText = readFileSync(PLAN, 'utf8');
-  if (planText.includes(SPAM)) throw new GeodataError([{ file: PLAN, feature: '-', reason: 'plan text contains the injected spam' }]);
+  if (planText.includes(SPAM))
+    throw new GeodataError([{ file: PLAN, feature: '-', reason: 'plan text contains the injected spam' }]);
   step('read plan text');
 
   const english = readEnglish(join(dirname(PLAN), 'en.json'));
   const { layers, report } = buildLayers(inputsAt(SOURCES));
   for (const layer of layers) english.features(layer.features);
-  step(`transform sources (${layers.reduce((n, l) => n + l.features.length, 0)} features, ${report.repairs} slivers dropped)`);
+  step(
+    `transform sources (${layers.reduce((n, l) => n + l.features.length, 0)} features, ${report.repairs} slivers dropped)`,
+  );
 
   const seenIds = new Map<string, string>();
   const problems: Problem[] = [];
   for (const layer of layers) {
     // Validate what will be written, as it will be read back.
     const parsed = JSON.parse(geojsonText(layer));
-    problems.push(...validateCollection(`geodata/${layer.name}.geojson`, parsed, { planning: layer.planning, planText, seenIds }));
+    problems.push(
+      ...validateCollection(`geodata/${layer.name}.geojson`, parsed, { planning: layer.planning, planText, seenIds }),
+    );
   }
   // The tiles carry what the map's catalog draws: every layer built is drawn, and every
   // source-layer the catalog draws is built.
   const tileProps = tilePropsOf();
   for (const layer of layers) {
-    if (!tileProps.has(layer.name)) problems.push({ file: `geodata/${layer.name}.geojson`, feature: '-', reason: 'no catalog entry draws this layer (src/lib/map/catalog.ts)' });
+    if (!tileProps.has(layer.name))
+      problems.push({
+        file: `geodata/${layer.name}.geojson`,
+        feature: '-',
+        reason: 'no catalog entry draws this layer (src/lib/map/catalog.ts)',
+      });
   }
   for (const name of tileProps.keys()) {
-    if (!layers.some((l) => l.name === name)) problems.push({ file: 'src/lib/map/catalog.ts', feature: name, reason: 'the catalog draws a source-layer the pipeline does not build' });
+    if (!layers.some((l) => l.name === name))
+      problems.push({
+        file: 'src/lib/map/catalog.ts',
+        feature: name,
+        reason: 'the catalog draws a source-layer the pipeline does not build',
+      });
   }
   // Across layers: every point inside the unit it names, out of the lakes, on its seat's side of the border.
   const byName = (name: DataLayerName) => layers.find((l) => l.name === name)?.features ?? [];
   const ground = groundOf(byName);
   problems.push(...unitNameProblems('geodata/units.geojson', byName('units')));
   // The zones and the structure agree on membership (scripts/data/units.ts is their one definition).
-  for (const p of zoneStructureProblems(membershipOf(byName('units')))) problems.push({ file: 'geodata/units.geojson', ...p });
-  for (const name of PLACED_LAYERS) problems.push(...checkPlacement(`geodata/${name}.geojson`, byName(name) as RecordFeature<Point>[], ground));
+  for (const p of zoneStructureProblems(membershipOf(byName('units'))))
+    problems.push({ file: 'geodata/units.geojson', ...p });
+  for (const name of PLACED_LAYERS)
+    problems.push(...checkPlacement(`geodata/${name}.geojson`, byName(name) as RecordFeature<Point>[], ground));
   if (problems.length) throw new GeodataError(problems);
   step(`validate ${layers.length} layers`);
 
@@ -103,17 +119,34 @@ async function main() {
   english.plan(plan);
   checkPlan(plan, planText);
   const planProblems: Problem[] = [];
-  const refs = (ids: string[], where: string) => ids.forEach((id) => {
-    if (!seenIds.has(id)) planProblems.push({ file: 'geodata/plan/plan.json', feature: where, reason: `names feature "${id}", which no layer has` });
-  });
+  const refs = (ids: string[], where: string) =>
+    ids.forEach((id) => {
+      if (!seenIds.has(id))
+        planProblems.push({
+          file: 'geodata/plan/plan.json',
+          feature: where,
+          reason: `names feature "${id}", which no layer has`,
+        });
+    });
   for (const t of plan.tasks) {
-    refs(t.places.map((m) => m.feature_id), `task ${t.number}`);
-    for (const p of t.paragraphs) refs(p.responsible.flatMap((r) => r.feature_ids), p.id);
+    refs(
+      t.places.map((m) => m.feature_id),
+      `task ${t.number}`,
+    );
+    for (const p of t.paragraphs)
+      refs(
+        p.responsible.flatMap((r) => r.feature_ids),
+        p.id,
+      );
   }
   for (const target of plan.targets) refs(target.feature_ids, `target ${target.id}`);
   if (planProblems.length) throw new GeodataError(planProblems);
   const search = buildSearchIndex(layers, plan);
-  const { tours, problems: tourProblems } = loadTours(STORIES, { layerIds: new Set(TOGGLABLE.map((c) => c.id)), featureIds: new Set(seenIds.keys()), planText });
+  const { tours, problems: tourProblems } = loadTours(STORIES, {
+    layerIds: new Set(TOGGLABLE.map((c) => c.id)),
+    featureIds: new Set(seenIds.keys()),
+    planText,
+  });
   if (tourProblems.length) throw new GeodataError(tourProblems);
   english.tours(tours);
   const englishProblems = english.problems();
@@ -133,7 +166,13 @@ async function main() {
     const sizes: string[] = [];
     // One archive for all layers: one source on the map, so one set of tiles to fetch,
     // parse and stencil-mask per view instead of two.
-    const a = buildArchive('plan', layers, tileProps, `Hulunbuir plan map (${layers.map((m) => m.name).join(', ')})`, ATTRIBUTION);
+    const a = buildArchive(
+      'plan',
+      layers,
+      tileProps,
+      `Hulunbuir plan map (${layers.map((m) => m.name).join(', ')})`,
+      ATTRIBUTION,
+    );
     writeFileSync(join(tmp, 'tiles', 'plan.pmtiles'), a.bytes);
     sizes.push(`plan.pmtiles ${(a.bytes.length / 1024).toFixed(0)} KiB, ${a.tiles} tiles z${a.minzoom}–${a.maxzoom}`);
     step('tile plan.pmtiles');
@@ -153,24 +192,39 @@ async function main() {
     writeFileSync(join(tmp, 'details', 'search.json'), JSON.stringify(search));
     writeFileSync(join(tmp, 'details', 'tours.json'), JSON.stringify(tours));
     const overview = buildOverview(layers);
-    writeFileSync(join(tmp, 'details', 'overview.html'), `${overview.svg}<section class="overview-places"><h2><span class="zh" lang="zh-CN">规划地点</span><span class="en" lang="en">Places of the plan</span></h2>${overview.placesHtml}</section>\n`);
+    writeFileSync(
+      join(tmp, 'details', 'overview.html'),
+      `${overview.svg}<section class="overview-places"><h2><span class="zh" lang="zh-CN">规划地点</span><span class="en" lang="en">Places of the plan</span></h2>${overview.placesHtml}</section>\n`,
+    );
     const stats = buildStats(byName);
     writeFileSync(join(tmp, 'details', 'stats.json'), JSON.stringify(stats));
     step('write feature details, plan, search index and statistics');
 
     // Downloads: each layer of record as RFC 7946 GeoJSON with its sources and licences.
     mkdirSync(join(tmp, 'details', 'layers'), { recursive: true });
-    for (const layer of layers) writeFileSync(join(tmp, 'details', 'layers', `${layer.name}.geojson`), downloadFile(layer));
+    for (const layer of layers)
+      writeFileSync(join(tmp, 'details', 'layers', `${layer.name}.geojson`), downloadFile(layer));
     // The print font: what every text the app can print is written in (src/, the data).
     const appText = readdirSync('src', { recursive: true, encoding: 'utf8' })
-      .filter((f) => /\.(ts|svelte)$/.test(f)).map((f) => readFileSync(join('src', f), 'utf8')).join('');
-    const fontBytes = await buildPrintFont(join(tmp, 'details', 'fonts', 'print-sc.otf'), appText + JSON.stringify([layers, plan, tours]));
-    if (fontBytes === null) console.warn(`  no print font: ${PRINT_FONT_SOURCE} is missing (apt-get install -y fonts-noto-cjk, then npm run data); PDF export will say so`);
+      .filter((f) => /\.(ts|svelte)$/.test(f))
+      .map((f) => readFileSync(join('src', f), 'utf8'))
+      .join('');
+    const fontBytes = await buildPrintFont(
+      join(tmp, 'details', 'fonts', 'print-sc.otf'),
+      appText + JSON.stringify([layers, plan, tours]),
+    );
+    if (fontBytes === null)
+      console.warn(
+        `  no print font: ${PRINT_FONT_SOURCE} is missing (apt-get install -y fonts-noto-cjk, then npm run data); PDF export will say so`,
+      );
     else sizes.push(`print font ${(fontBytes / 1024).toFixed(0)} KiB`);
     step(`write ${layers.length} downloads and the print font`);
 
     const moves: [string, string][] = [
-      ...layers.map((l): [string, string] => [join(tmp, 'geodata', `${l.name}.geojson`), join(GEODATA, `${l.name}.geojson`)]),
+      ...layers.map((l): [string, string] => [
+        join(tmp, 'geodata', `${l.name}.geojson`),
+        join(GEODATA, `${l.name}.geojson`),
+      ]),
       [join(tmp, 'tiles', 'plan.pmtiles'), join(TILES, 'plan.pmtiles')],
       [join(tmp, 'details', 'features.json'), join(DETAILS, 'features.json')],
       [join(tmp, 'details', 'plan.json'), join(DETAILS, 'plan.json')],
@@ -178,8 +232,15 @@ async function main() {
       [join(tmp, 'details', 'tours.json'), join(DETAILS, 'tours.json')],
       [join(tmp, 'details', 'overview.html'), join(DETAILS, 'overview.html')],
       [join(tmp, 'details', 'stats.json'), join(DETAILS, 'stats.json')],
-      ...(fontBytes === null ? [] : [[join(tmp, 'details', 'fonts', 'print-sc.otf'), join(DETAILS, 'fonts', 'print-sc.otf')] as [string, string]]),
-      ...layers.map((l): [string, string] => [join(tmp, 'details', 'layers', `${l.name}.geojson`), join(DETAILS, 'layers', `${l.name}.geojson`)]),
+      ...(fontBytes === null
+        ? []
+        : [
+            [join(tmp, 'details', 'fonts', 'print-sc.otf'), join(DETAILS, 'fonts', 'print-sc.otf')] as [string, string],
+          ]),
+      ...layers.map((l): [string, string] => [
+        join(tmp, 'details', 'layers', `${l.name}.geojson`),
+        join(DETAILS, 'layers', `${l.name}.geojson`),
+      ]),
       [join(tmp, 'geodata', 'plan.json'), join(GEODATA, 'plan', 'plan.json')],
     ];
     for (const [, to] of moves) mkdirSync(dirname(to), { recursive: true });

@@ -49,7 +49,10 @@ export class English {
   taskTitle(n: number): string {
     const t = this.data.tasks[n];
     this.used.add(`tasks.${n}`);
-    if (!t) { this.miss(`task ${n}`, `the task (tasks.${n}.title)`); return ''; }
+    if (!t) {
+      this.miss(`task ${n}`, `the task (tasks.${n}.title)`);
+      return '';
+    }
     return t.title;
   }
 
@@ -70,8 +73,12 @@ export class English {
   target(t: Target): Pick<Target, 'sentence_en' | 'value_en' | 'unit_en'> {
     const e = this.data.targets[t.id];
     this.used.add(`targets.${t.id}`);
-    if (!e) { this.miss(`target ${t.id}`, `the target (targets.${t.id})`); return { sentence_en: '', value_en: null, unit_en: '' }; }
-    if (typeof t.value === 'string' && !e.value) this.miss(`target ${t.id}`, `its value "${t.value}" (targets.${t.id}.value)`);
+    if (!e) {
+      this.miss(`target ${t.id}`, `the target (targets.${t.id})`);
+      return { sentence_en: '', value_en: null, unit_en: '' };
+    }
+    if (typeof t.value === 'string' && !e.value)
+      this.miss(`target ${t.id}`, `its value "${t.value}" (targets.${t.id}.value)`);
     const unit = e.unit ?? this.data.units[t.unit];
     if (unit === undefined) this.miss(`target ${t.id}`, `the unit "${t.unit}" (units)`);
     else this.used.add(`units.${t.unit}`);
@@ -79,12 +86,15 @@ export class English {
   }
 
   industries(list: string, where: string): string {
-    return list.split('、').map((zh) => {
-      this.used.add(`industries.${zh}`);
-      const en = this.data.industries[zh];
-      if (!en) this.miss(where, `the industry "${zh}" (industries)`);
-      return en ?? zh;
-    }).join(', ');
+    return list
+      .split('、')
+      .map((zh) => {
+        this.used.add(`industries.${zh}`);
+        const en = this.data.industries[zh];
+        if (!en) this.miss(where, `the industry "${zh}" (industries)`);
+        return en ?? zh;
+      })
+      .join(', ');
   }
 
   /** Lays the English onto the plan: paragraph summaries, target wording (parsePlan asks for the titles). */
@@ -103,21 +113,31 @@ export class English {
   }
 
   tours(tours: Tour[]): void {
-    for (const tour of tours) tour.steps.forEach((s, i) => {
-      for (const r of s.plan_ref ?? []) r.quote_en = this.quote(r.quote, `${tour.id} step ${i + 1} (${s.id})`);
-    });
+    for (const tour of tours)
+      tour.steps.forEach((s, i) => {
+        for (const r of s.plan_ref ?? []) r.quote_en = this.quote(r.quote, `${tour.id} step ${i + 1} (${s.id})`);
+      });
   }
 
   /** What is missing, and entries nothing uses (stale after an edit of the plan or the data). */
   problems(): Problem[] {
     const keys = [
-      ...Object.entries(this.data.tasks).flatMap(([n, t]) => [`tasks.${n}`, ...Object.keys(t.paragraphs).map((id) => `tasks.${n}.paragraphs.${id}`)]),
+      ...Object.entries(this.data.tasks).flatMap(([n, t]) => [
+        `tasks.${n}`,
+        ...Object.keys(t.paragraphs).map((id) => `tasks.${n}.paragraphs.${id}`),
+      ]),
       ...Object.keys(this.data.targets).map((id) => `targets.${id}`),
       ...Object.keys(this.data.units).map((u) => `units.${u}`),
       ...Object.keys(this.data.quotes).map((q) => `quotes.${q}`),
       ...Object.keys(this.data.industries).map((i) => `industries.${i}`),
     ];
-    const unused = keys.filter((k) => !this.used.has(k)).map((k) => ({ file: ENGLISH_FILE, feature: k, reason: 'not used by the plan, the features or the tours (stale entry)' }));
+    const unused = keys
+      .filter((k) => !this.used.has(k))
+      .map((k) => ({
+        file: ENGLISH_FILE,
+        feature: k,
+        reason: 'not used by the plan, the features or the tours (stale entry)',
+      }));
     return [...this.missing, ...unused];
   }
 }

@@ -2,7 +2,12 @@
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
-const outputs = ['public/tiles/plan.pmtiles', 'public/data/features.json', 'public/data/stats.json', 'public/data/layers/units.geojson'];
+const outputs = [
+  'public/tiles/plan.pmtiles',
+  'public/data/features.json',
+  'public/data/stats.json',
+  'public/data/layers/units.geojson',
+];
 const missing = outputs.filter((f) => !existsSync(f));
 if (missing.length) {
   console.log(`data outputs missing (${missing.join(', ')}): running npm run data`);

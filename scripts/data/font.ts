@@ -109,7 +109,9 @@ export async function buildPrintFont(out: string, extraText: string): Promise<nu
   const set = hb.hb_subset_input_unicode_set(input);
   let ascii = '';
   for (let c = 0x20; c < 0x7f; c++) ascii += String.fromCharCode(c);
-  const chars = new Set(`${ascii}°±×÷·–—‘’“”…•←→↑↓≈≤≥≠²³µ‰℃№、。，．：；！？「」『』《》〈〉【】（）〔〕…—～·${gb2312()}${extraText}`);
+  const chars = new Set(
+    `${ascii}°±×÷·–—‘’“”…•←→↑↓≈≤≥≠²³µ‰℃№、。，．：；！？「」『』《》〈〉【】（）〔〕…—～·${gb2312()}${extraText}`,
+  );
   for (const c of chars) {
     const cp = c.codePointAt(0);
     if (cp !== undefined && cp >= 0x20) hb.hb_set_add(set, cp);

@@ -27,7 +27,14 @@ export const ESTABLISHED: Record<string, string> = {
 };
 
 /** Generic parts of a name, longest first, and their English. */
-const GENERIC: [string, string][] = [['自治旗', 'Autonomous Banner'], ['街道', 'Subdistrict'], ['区', 'District'], ['旗', 'Banner'], ['市', 'City'], ['镇', 'Town']];
+const GENERIC: [string, string][] = [
+  ['自治旗', 'Autonomous Banner'],
+  ['街道', 'Subdistrict'],
+  ['区', 'District'],
+  ['旗', 'Banner'],
+  ['市', 'City'],
+  ['镇', 'Town'],
+];
 
 const plain = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
 
@@ -50,7 +57,10 @@ export function unitNameProblems(file: string, units: RecordFeature[]): Problem[
   const out: Problem[] = [];
   for (const u of units) {
     const p = u.properties;
-    for (const [zh, en] of [[p.name_zh, p.name_en], [p.seat_zh, p.seat_en]] as [unknown, unknown][]) {
+    for (const [zh, en] of [
+      [p.name_zh, p.name_en],
+      [p.seat_zh, p.seat_en],
+    ] as [unknown, unknown][]) {
       if (typeof zh !== 'string' || typeof en !== 'string' || zh.startsWith('市区')) continue;
       const why = nameProblem(zh, en);
       if (why) out.push({ file, feature: p.id, reason: `name in English: ${why}` });

@@ -14,10 +14,15 @@ import { THEME } from '../../src/lib/map/theme.ts';
 
 const W = 1000;
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function buildOverview(layers: LayerOutput[]): { svg: string; placesHtml: string } {
-  const get = (name: DataLayerName) => must(layers.find((l) => l.name === name), `layer ${name}`).features;
+  const get = (name: DataLayerName) =>
+    must(
+      layers.find((l) => l.name === name),
+      `layer ${name}`,
+    ).features;
   const city = get('city')[0] as Feature<Polygon | MultiPolygon>;
   const [minX, minY, maxX, maxY] = turf.bbox(city);
   const mx = (lon: number) => (lon * Math.PI) / 180;
@@ -25,7 +30,8 @@ export function buildOverview(layers: LayerOutput[]): { svg: string; placesHtml:
   const sx = W / (mx(maxX) - mx(minX));
   const H = Math.round((my(maxY) - my(minY)) * sx);
   const pad = 20;
-  const px = (p: Position) => `${((mx(p[0]) - mx(minX)) * sx + pad).toFixed(1)},${((my(maxY) - my(p[1])) * sx + pad).toFixed(1)}`;
+  const px = (p: Position) =>
+    `${((mx(p[0]) - mx(minX)) * sx + pad).toFixed(1)},${((my(maxY) - my(p[1])) * sx + pad).toFixed(1)}`;
   const ring = (r: Position[]) => `M${r.map(px).join('L')}Z`;
   const poly = (f: Feature<Polygon | MultiPolygon>) => {
     const s = turf.simplify(f, { tolerance: 0.02, highQuality: false }) as Feature<Polygon | MultiPolygon>;
@@ -33,25 +39,44 @@ export function buildOverview(layers: LayerOutput[]): { svg: string; placesHtml:
     return polys.map((p) => p.map(ring).join('')).join('');
   };
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W + 2 * pad} ${H + 2 * pad}" role="img" aria-labelledby="overview-title-zh overview-title-en"><title id="overview-title-zh" class="zh" lang="zh-CN">呼伦贝尔市“一核两极多点”规划总览</title><title id="overview-title-en" class="en" lang="en">Overview of the plan: one core, two poles, many points</title>`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W + 2 * pad} ${H + 2 * pad}" role="img" aria-labelledby="overview-title-zh overview-title-en"><title id="overview-title-zh" class="zh" lang="zh-CN">呼伦贝尔市“一核两极多点”规划总览</title><title id="overview-title-en" class="en" lang="en">Overview of the plan: one core, two poles, many points</title>`,
+  );
   out.push(`<path d="${poly(city)}" fill="${THEME.cityFill}"/>`);
   for (const z of get('zones') as RecordFeature<Polygon | MultiPolygon>[]) {
     const colour = THEME.zone[z.properties.id as keyof typeof THEME.zone] ?? '#ddd';
     out.push(`<path d="${poly(z)}" fill="${colour}" fill-opacity="0.55"/>`);
   }
-  for (const u of get('units') as RecordFeature<Polygon | MultiPolygon>[]) out.push(`<path d="${poly(u)}" fill="none" stroke="${THEME.unitLine}" stroke-width="0.8"/>`);
+  for (const u of get('units') as RecordFeature<Polygon | MultiPolygon>[])
+    out.push(`<path d="${poly(u)}" fill="none" stroke="${THEME.unitLine}" stroke-width="0.8"/>`);
   for (const a of get('structure_areas') as RecordFeature<Polygon | MultiPolygon>[]) {
     const core = a.properties.role === 'core';
-    out.push(`<path d="${poly(a)}" fill="${core ? THEME.core : THEME.pole}" fill-opacity="0.12" stroke="${core ? THEME.core : THEME.pole}" stroke-width="${core ? 3 : 2.5}"/>`);
+    out.push(
+      `<path d="${poly(a)}" fill="${core ? THEME.core : THEME.pole}" fill-opacity="0.12" stroke="${core ? THEME.core : THEME.pole}" stroke-width="${core ? 3 : 2.5}"/>`,
+    );
   }
   out.push(`<path d="${poly(city)}" fill="none" stroke="${THEME.cityLine}" stroke-width="2"/>`);
   for (const l of get('rail_lines') as RecordFeature<LineString>[]) {
     const st = l.properties.status as string;
-    const colour = st === 'planned' ? THEME.rail.planned : st === 'upgrade' ? THEME.rail.upgrade : st === 'existing' ? THEME.rail.existing : THEME.rail.uncertain;
-    out.push(`<path d="M${l.geometry.coordinates.map(px).join('L')}" fill="none" stroke="${colour}" stroke-width="2"${st === 'planned' ? ' stroke-dasharray="8 5"' : ''}/>`);
+    const colour =
+      st === 'planned'
+        ? THEME.rail.planned
+        : st === 'upgrade'
+          ? THEME.rail.upgrade
+          : st === 'existing'
+            ? THEME.rail.existing
+            : THEME.rail.uncertain;
+    out.push(
+      `<path d="M${l.geometry.coordinates.map(px).join('L')}" fill="none" stroke="${colour}" stroke-width="2"${st === 'planned' ? ' stroke-dasharray="8 5"' : ''}/>`,
+    );
   }
   const seats = (get('structure_points') as RecordFeature<Point>[]).filter((s) => s.properties.kind === 'seat');
-  const R: Record<string, [number, string]> = { core: [8, THEME.core], pole: [7, THEME.pole], pole_linked: [5.5, THEME.poleLinked], point: [4.5, THEME.point] };
+  const R: Record<string, [number, string]> = {
+    core: [8, THEME.core],
+    pole: [7, THEME.pole],
+    pole_linked: [5.5, THEME.poleLinked],
+    point: [4.5, THEME.point],
+  };
   for (const s of seats) {
     const [r, c] = R[s.properties.role as string];
     const [x, y] = px(s.geometry.coordinates).split(',');
@@ -59,7 +84,9 @@ export function buildOverview(layers: LayerOutput[]): { svg: string; placesHtml:
     // Both languages; overview.css shows the page's (main.ts sets <html lang> from the address).
     for (const lang of ['zh', 'en'] as const) {
       const name = String(lang === 'zh' ? s.properties.unit_zh : s.properties.unit_en);
-      out.push(`<text class="${lang}" x="${x}" y="${(+y + r + 15).toFixed(1)}" text-anchor="middle" font-size="${s.properties.role === 'point' ? 13 : 15}" fill="${THEME.text}" stroke="#fff" stroke-width="3" paint-order="stroke">${escapeHtml(name)}</text>`);
+      out.push(
+        `<text class="${lang}" x="${x}" y="${(+y + r + 15).toFixed(1)}" text-anchor="middle" font-size="${s.properties.role === 'point' ? 13 : 15}" fill="${THEME.text}" stroke="#fff" stroke-width="3" paint-order="stroke">${escapeHtml(name)}</text>`,
+      );
     }
   }
   out.push('</svg>');
@@ -69,8 +96,10 @@ export function buildOverview(layers: LayerOutput[]): { svg: string; placesHtml:
     const p = u.properties;
     const zone = get('zones').find((z) => z.properties.id === p.zone)?.properties;
     const role = p.role ? ROLE_LABELS[p.role] : null;
-    return `<li><span class="zh" lang="zh-CN"><strong>${escapeHtml(p.name_zh)}</strong> · ${escapeHtml(role?.zh ?? '')} · ${escapeHtml(zone?.name_zh ?? '')}</span>`
-      + `<span class="en" lang="en"><strong>${escapeHtml(p.name_en)}</strong> · ${escapeHtml(role?.en ?? '')} · ${escapeHtml(zone?.name_en ?? '')}</span></li>`;
+    return (
+      `<li><span class="zh" lang="zh-CN"><strong>${escapeHtml(p.name_zh)}</strong> · ${escapeHtml(role?.zh ?? '')} · ${escapeHtml(zone?.name_zh ?? '')}</span>` +
+      `<span class="en" lang="en"><strong>${escapeHtml(p.name_en)}</strong> · ${escapeHtml(role?.en ?? '')} · ${escapeHtml(zone?.name_en ?? '')}</span></li>`
+    );
   });
   return { svg: out.join(''), placesHtml: `<ul>${items.join('')}</ul>` };
 }

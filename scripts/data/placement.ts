@@ -54,7 +54,14 @@ function candidates(p: Position, toward: Position, lines: Lines[]): Position[] {
     .reduce<Position | null>((a, b) => (!a || turf.distance(p, b) < turf.distance(p, a) ? b : a), null);
   if (nearest) out.push(past(p, nearest, toward));
   const hits = crossings(p, toward, lines);
-  if (hits.length) out.push(past(p, hits.reduce((a, b) => (turf.distance(p, a) <= turf.distance(p, b) ? a : b)), toward));
+  if (hits.length)
+    out.push(
+      past(
+        p,
+        hits.reduce((a, b) => (turf.distance(p, a) <= turf.distance(p, b) ? a : b)),
+        toward,
+      ),
+    );
   return out;
 }
 
@@ -92,17 +99,20 @@ const RULES: Rule[] = [
   {
     lines: (_f, u) => outline(u),
     wrong: (f, u) => !turf.booleanPointInPolygon(f, u),
-    zh: (u) => `移入${u.properties.name_zh}边界内`, en: (u) => `into ${u.properties.name_en} as drawn`,
+    zh: (u) => `移入${u.properties.name_zh}边界内`,
+    en: (u) => `into ${u.properties.name_en} as drawn`,
   },
   {
     lines: (f, _u, g) => g.lakes.filter((l) => turf.booleanPointInPolygon(f, l)).flatMap(outline),
     wrong: (f, _u, g) => g.lakes.some((l) => turf.booleanPointInPolygon(f, l)),
-    zh: () => '移出湖面', en: () => 'out of the lake',
+    zh: () => '移出湖面',
+    en: () => 'out of the lake',
   },
   {
     lines: (_f, _u, g) => g.borders,
     wrong: (f, _u, g, seat) => crossings(f.geometry.coordinates, seat, g.borders).length % 2 === 1,
-    zh: () => '移至国界（GSHHG）中国一侧', en: () => 'to the Chinese side of the GSHHG border',
+    zh: () => '移至国界（GSHHG）中国一侧',
+    en: () => 'to the Chinese side of the GSHHG border',
   },
 ];
 
@@ -150,11 +160,21 @@ export function checkPlacement(file: string, points: RecordFeature<Point>[], g: 
     const u = unitOf(f, g);
     const seat = u && seatOf(u, g)?.geometry.coordinates;
     if (!u || !seat) {
-      if (typeof f.properties.unit_zh === 'string') problems.push({ file, feature: f.properties.id, reason: `names unit "${f.properties.unit_zh}", which has no seat here, yet does not say outside_city` });
+      if (typeof f.properties.unit_zh === 'string')
+        problems.push({
+          file,
+          feature: f.properties.id,
+          reason: `names unit "${f.properties.unit_zh}", which has no seat here, yet does not say outside_city`,
+        });
       continue;
     }
     for (const rule of RULES) {
-      if (rule.wrong(f, u, g, seat)) problems.push({ file, feature: f.properties.id, reason: `on the wrong side of a line: needs to be moved ${rule.en(u)}` });
+      if (rule.wrong(f, u, g, seat))
+        problems.push({
+          file,
+          feature: f.properties.id,
+          reason: `on the wrong side of a line: needs to be moved ${rule.en(u)}`,
+        });
     }
   }
   return problems;

@@ -10,7 +10,11 @@ const GOALS = '二、发展目标';
 
 const GROUP1 = '三、重点任务 (一)构建城镇化总体格局,促进区域协调发展';
 
-const ref = (task: number | null, quote: string, part = task === null ? GOALS : TASKS): PlanRef => ({ task, part, quote });
+const ref = (task: number | null, quote: string, part = task === null ? GOALS : TASKS): PlanRef => ({
+  task,
+  part,
+  quote,
+});
 
 export const REFS = {
   pattern: ref(
@@ -20,10 +24,7 @@ export const REFS = {
   ),
   coreGoal: ref(null, '海拉尔区(含呼伦贝尔经济技术开发区)与鄂温克族自治旗一体化发展水平稳步提高'),
   coreTask: ref(1, '呼伦贝尔中心城区一体化发展'),
-  coreIndustries: ref(
-    1,
-    '重点发展现代装备制造、数字经济、商贸物流、会展商务、通航产业、生态旅游、冰雪产业等',
-  ),
+  coreIndustries: ref(1, '重点发展现代装备制造、数字经济、商贸物流、会展商务、通航产业、生态旅游、冰雪产业等'),
   coreResponsible: ref(1, '责任单位:海拉尔区、鄂温克族自治旗人民政府,呼伦贝尔经济技术开发区管委会'),
   manzhouliPole: ref(2, '大力发展泛口岸经济,带动扎赉诺尔区产业发展,辐射呼伦贝尔全域对俄蒙开放发展'),
   manzhouliGoal: ref(null, '满洲里市发展极向北开放的龙头作用更加凸显'),

@@ -19,14 +19,31 @@ function py(zh: string) {
 }
 
 const RANK: Record<string, number> = {
-  units: 12, city: 11, structure_areas: 9, zones: 9, structure_points: 8, heritage: 6, ports: 6, rail_lines: 6, lakes: 4, context_labels: 3, rail_stations: 1,
+  units: 12,
+  city: 11,
+  structure_areas: 9,
+  zones: 9,
+  structure_points: 8,
+  heritage: 6,
+  ports: 6,
+  rail_lines: 6,
+  lakes: 4,
+  context_labels: 3,
+  rail_stations: 1,
 };
 
 const LAYER_HINT: Record<string, [string, string]> = {
-  city: ['地级市', 'city'], units: ['旗市区', 'county-level unit'], zones: ['规划分区', 'plan zone'],
-  structure_areas: ['一核两极', 'core / pole'], structure_points: ['城镇', 'town'], rail_lines: ['铁路', 'railway'],
-  rail_stations: ['车站', 'station'], heritage: ['历史文化', 'heritage'], ports: ['口岸与开放平台', 'port'],
-  lakes: ['湖泊', 'lake'], context_labels: ['邻区', 'neighbour'],
+  city: ['地级市', 'city'],
+  units: ['旗市区', 'county-level unit'],
+  zones: ['规划分区', 'plan zone'],
+  structure_areas: ['一核两极', 'core / pole'],
+  structure_points: ['城镇', 'town'],
+  rail_lines: ['铁路', 'railway'],
+  rail_stations: ['车站', 'station'],
+  heritage: ['历史文化', 'heritage'],
+  ports: ['口岸与开放平台', 'port'],
+  lakes: ['湖泊', 'lake'],
+  context_labels: ['邻区', 'neighbour'],
 };
 
 export function buildSearchIndex(layers: LayerOutput[], plan: Plan): SearchEntry[] {
@@ -45,17 +62,57 @@ export function buildSearchIndex(layers: LayerOutput[], plan: Plan): SearchEntry
       seen.add(key);
       const [hz, he] = p.kind === 'river' ? ['河流', 'river'] : LAYER_HINT[layer.name];
       const unit = typeof p.unit_zh === 'string' ? ` · ${p.unit_zh}` : '';
-      out.push({ kind: 'place', ref, zh: p.name_zh, en: p.name_en, ...py(p.name_zh), rank: RANK[layer.name], hint_zh: `${hz}${unit}`, hint_en: he });
+      out.push({
+        kind: 'place',
+        ref,
+        zh: p.name_zh,
+        en: p.name_en,
+        ...py(p.name_zh),
+        rank: RANK[layer.name],
+        hint_zh: `${hz}${unit}`,
+        hint_en: he,
+      });
     }
   }
   for (const t of plan.tasks) {
-    out.push({ kind: 'task', ref: `task-${t.number}`, zh: t.title_zh, en: t.title_en, ...py(t.title_zh), rank: 0, hint_zh: `任务${t.number}`, hint_en: `Task ${t.number}` });
+    out.push({
+      kind: 'task',
+      ref: `task-${t.number}`,
+      zh: t.title_zh,
+      en: t.title_en,
+      ...py(t.title_zh),
+      rank: 0,
+      hint_zh: `任务${t.number}`,
+      hint_en: `Task ${t.number}`,
+    });
     for (const p of t.paragraphs) {
-      out.push({ kind: 'paragraph', ref: p.id, zh: '', en: '', py: '', pyTone: '', pyNum: '', initials: '', rank: 0, text: p.text, hint_zh: `任务${t.number} ${t.title_zh}`, hint_en: `Task ${t.number}: ${t.title_en}` });
+      out.push({
+        kind: 'paragraph',
+        ref: p.id,
+        zh: '',
+        en: '',
+        py: '',
+        pyTone: '',
+        pyNum: '',
+        initials: '',
+        rank: 0,
+        text: p.text,
+        hint_zh: `任务${t.number} ${t.title_zh}`,
+        hint_en: `Task ${t.number}: ${t.title_en}`,
+      });
     }
   }
   for (const target of plan.targets) {
-    out.push({ kind: 'target', ref: target.id, zh: target.indicator_zh, en: target.indicator_en, ...py(target.indicator_zh), rank: 0, hint_zh: `2025目标 · ${target.theme}`, hint_en: `Target · ${target.theme_en}` });
+    out.push({
+      kind: 'target',
+      ref: target.id,
+      zh: target.indicator_zh,
+      en: target.indicator_en,
+      ...py(target.indicator_zh),
+      rank: 0,
+      hint_zh: `2025目标 · ${target.theme}`,
+      hint_en: `Target · ${target.theme_en}`,
+    });
   }
   return out;
 }

@@ -23,46 +23,73 @@ const LINGXI_IND = ['口岸经济', '生态旅游', '生态草业', '智慧牧�
 const LINGSHANG_IND = ['生态林业', '中医药(蒙医药)', '碳汇经济', '森林康养', '耐寒测试', '冰雪产业'];
 
 const lingxi = (): UnitPlan => ({
-  zone: 'zone-lingxi', role: 'point', structure: null, industries: LINGXI_IND,
+  zone: 'zone-lingxi',
+  role: 'point',
+  structure: null,
+  industries: LINGXI_IND,
   plan_ref: [REFS.points, REFS.lingxi, REFS.lingxiIndustries],
 });
 const lingshang = (): UnitPlan => ({
-  zone: 'zone-lingshang', role: 'point', structure: null, industries: LINGSHANG_IND,
+  zone: 'zone-lingshang',
+  role: 'point',
+  structure: null,
+  industries: LINGSHANG_IND,
   plan_ref: [REFS.points, REFS.lingshang, REFS.lingshangIndustries],
 });
 
 export const EVENK_NOTE =
   '方案将"鄂温克族自治旗其他镇"划入岭西，旗府巴彦托海镇属中心城区（一核）；数据无镇界，故全旗绘入岭西。' +
-  ' / The plan puts the banner\'s other towns in Lingxi and its seat (Bayan Tohoi) in the core; without town boundaries the whole banner is drawn in Lingxi.';
+  " / The plan puts the banner's other towns in Lingxi and its seat (Bayan Tohoi) in the core; without town boundaries the whole banner is drawn in Lingxi.";
 
 export const UNIT_PLAN: Record<string, UnitPlan> = {
   '150702': {
-    zone: 'zone-rest', role: 'core', structure: 'core', industries: CORE_IND,
+    zone: 'zone-rest',
+    role: 'core',
+    structure: 'core',
+    industries: CORE_IND,
     plan_ref: [REFS.pattern, REFS.coreGoal, REFS.coreTask, REFS.coreIndustries, REFS.coreResponsible],
   },
   '150724': {
-    zone: 'zone-lingxi', role: 'core', structure: 'core', industries: CORE_IND,
+    zone: 'zone-lingxi',
+    role: 'core',
+    structure: 'core',
+    industries: CORE_IND,
     plan_ref: [REFS.coreGoal, REFS.coreTask, REFS.coreIndustries, REFS.lingxi, REFS.lingxiIndustries],
     zone_note: EVENK_NOTE,
   },
   '150781': {
-    zone: 'zone-rest', role: 'pole', structure: 'pole-manzhouli', industries: ['泛口岸经济'],
+    zone: 'zone-rest',
+    role: 'pole',
+    structure: 'pole-manzhouli',
+    industries: ['泛口岸经济'],
     plan_ref: [REFS.pattern, REFS.manzhouliGoal, REFS.manzhouliPolicies, REFS.manzhouliPole],
   },
   '150703': {
-    zone: 'zone-rest', role: 'pole_linked', structure: 'pole-manzhouli', industries: [],
+    zone: 'zone-rest',
+    role: 'pole_linked',
+    structure: 'pole-manzhouli',
+    industries: [],
     plan_ref: [REFS.manzhouliPole],
   },
   '150783': {
-    zone: 'zone-rest', role: 'pole', structure: 'pole-zalantun-arun', industries: EAST_IND,
+    zone: 'zone-rest',
+    role: 'pole',
+    structure: 'pole-zalantun-arun',
+    industries: EAST_IND,
     plan_ref: [REFS.pattern, REFS.eastPole, REFS.eastIndustries, REFS.historicCity],
   },
   '150721': {
-    zone: 'zone-rest', role: 'pole', structure: 'pole-zalantun-arun', industries: EAST_IND,
+    zone: 'zone-rest',
+    role: 'pole',
+    structure: 'pole-zalantun-arun',
+    industries: EAST_IND,
     plan_ref: [REFS.pattern, REFS.eastPole, REFS.eastIndustries],
   },
   '150722': {
-    zone: 'zone-rest', role: 'pole_linked', structure: null, industries: EAST_IND,
+    zone: 'zone-rest',
+    role: 'pole_linked',
+    structure: null,
+    industries: EAST_IND,
     plan_ref: [REFS.eastPole, REFS.eastIndustries],
   },
   '150725': lingxi(),
@@ -90,18 +117,30 @@ export interface ZoneDef {
 
 export const ZONES: ZoneDef[] = [
   {
-    id: 'zone-lingxi', name_zh: '岭西地区', name_en: 'Lingxi (west of the Greater Khingan)', named_in_plan: true,
-    goal_zh: '牧业现代化的示范区', plan_ref: [REFS.lingxi, REFS.lingxiIndustries, REFS.lingxiBorder], note: EVENK_NOTE,
+    id: 'zone-lingxi',
+    name_zh: '岭西地区',
+    name_en: 'Lingxi (west of the Greater Khingan)',
+    named_in_plan: true,
+    goal_zh: '牧业现代化的示范区',
+    plan_ref: [REFS.lingxi, REFS.lingxiIndustries, REFS.lingxiBorder],
+    note: EVENK_NOTE,
     label_at: [118.75, 48.62],
   },
   {
-    id: 'zone-lingshang', name_zh: '岭上地区', name_en: 'Lingshang (the Greater Khingan uplands)', named_in_plan: true,
-    goal_zh: '人与自然和谐共生的典范区', plan_ref: [REFS.lingshang, REFS.lingshangIndustries],
+    id: 'zone-lingshang',
+    name_zh: '岭上地区',
+    name_en: 'Lingshang (the Greater Khingan uplands)',
+    named_in_plan: true,
+    goal_zh: '人与自然和谐共生的典范区',
+    plan_ref: [REFS.lingshang, REFS.lingshangIndustries],
   },
   {
     // Not a zone of the plan: the rest of the city, where the core and the poles are. The core
     // and the poles themselves are drawn once, from `structure` above (structure_areas).
-    id: 'zone-rest', name_zh: '岭西、岭上以外地区', name_en: 'Outside Lingxi and Lingshang', named_in_plan: false,
+    id: 'zone-rest',
+    name_zh: '岭西、岭上以外地区',
+    name_en: 'Outside Lingxi and Lingshang',
+    named_in_plan: false,
     plan_ref: [REFS.pattern],
     note: '方案未单列此分区：海拉尔区、满洲里市、扎赉诺尔区、扎兰屯市、阿荣旗和莫力达瓦达斡尔族自治旗不在岭西或岭上；一核与两极见“一核两极”图层。 / Not a zone of the plan: these six units are in neither Lingxi nor Lingshang; the core and the poles are in the "Core and two poles" layer.',
   },
@@ -119,13 +158,17 @@ export type Membership = Pick<UnitPlan, 'zone' | 'role' | 'structure'> & { zone_
 export const membershipOf = (units: { properties: Record<string, unknown> }[]): Record<string, Membership> =>
   Object.fromEntries(units.map((u) => [String(u.properties.admin_code), u.properties as unknown as Membership]));
 
-export function zoneStructureProblems(plans: Record<string, Membership> = UNIT_PLAN): { feature: string; reason: string }[] {
+export function zoneStructureProblems(
+  plans: Record<string, Membership> = UNIT_PLAN,
+): { feature: string; reason: string }[] {
   const out: { feature: string; reason: string }[] = [];
   for (const [code, p] of Object.entries(plans)) {
     const feature = `unit-${code}`;
-    if (p.structure && p.zone !== 'zone-rest' && !p.zone_note) out.push({ feature, reason: `in ${p.structure} but in zone ${p.zone}, with no note of the plan splitting it` });
+    if (p.structure && p.zone !== 'zone-rest' && !p.zone_note)
+      out.push({ feature, reason: `in ${p.structure} but in zone ${p.zone}, with no note of the plan splitting it` });
     if (p.zone === 'zone-lingshang' && p.structure) out.push({ feature, reason: `in 岭上 and in ${p.structure}` });
-    if (p.zone === 'zone-rest' && p.role === 'point') out.push({ feature, reason: 'outside 岭西 and 岭上, yet neither core nor pole nor driven by one' });
+    if (p.zone === 'zone-rest' && p.role === 'point')
+      out.push({ feature, reason: 'outside 岭西 and 岭上, yet neither core nor pole nor driven by one' });
   }
   return out;
 }

@@ -24,10 +24,12 @@ export type LayerMetadata = v.InferOutput<typeof LayerMetadataSchema>;
 export const LayerDownloadSchema = v.object({
   type: v.literal('FeatureCollection'),
   metadata: LayerMetadataSchema,
-  features: v.array(v.object({
-    type: v.literal('Feature'),
-    properties: v.looseObject({ id: v.string() }),
-    geometry: v.looseObject({ type: v.string(), coordinates: v.array(v.union([v.number(), v.array(v.unknown())])) }),
-  })),
+  features: v.array(
+    v.object({
+      type: v.literal('Feature'),
+      properties: v.looseObject({ id: v.string() }),
+      geometry: v.looseObject({ type: v.string(), coordinates: v.array(v.union([v.number(), v.array(v.unknown())])) }),
+    }),
+  ),
 });
 export type LayerDownload = v.InferOutput<typeof LayerDownloadSchema>;

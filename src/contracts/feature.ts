@@ -19,7 +19,9 @@ export type PlanRef = v.InferOutput<typeof PlanRefSchema>;
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 /** Optional string properties, by name. */
 function optionalStrings<const K extends string>(keys: readonly K[]) {
-  return Object.fromEntries(keys.map((k) => [k, v.optional(v.string())])) as { [P in K]: v.OptionalSchema<v.StringSchema<undefined>, undefined> };
+  return Object.fromEntries(keys.map((k) => [k, v.optional(v.string())])) as {
+    [P in K]: v.OptionalSchema<v.StringSchema<undefined>, undefined>;
+  };
 }
 const maybe = <T extends v.GenericSchema>(s: T) => v.optional(v.nullable(s));
 
@@ -53,8 +55,25 @@ export const FeaturePropsSchema = v.looseObject({
    * industries; kinds; the area's source; boundary_note_* (where the boundary source is known
    * to be wrong); placement_note_* (a point moved to the right side of a line, and how far).
    */
-  ...optionalStrings(['seat_zh', 'seat_en', 'unit_id', 'unit_zh', 'unit_en', 'members', 'members_en', 'member_ids', 'industries', 'industries_en', 'kind_zh', 'kind_detail',
-    'area_official_source', 'boundary_note_zh', 'boundary_note_en', 'placement_note_zh', 'placement_note_en']),
+  ...optionalStrings([
+    'seat_zh',
+    'seat_en',
+    'unit_id',
+    'unit_zh',
+    'unit_en',
+    'members',
+    'members_en',
+    'member_ids',
+    'industries',
+    'industries_en',
+    'kind_zh',
+    'kind_detail',
+    'area_official_source',
+    'boundary_note_zh',
+    'boundary_note_en',
+    'placement_note_zh',
+    'placement_note_en',
+  ]),
   level: v.optional(v.pipe(v.number(), v.integer())),
   named_in_plan: v.optional(v.boolean()),
   outside_city: v.optional(v.boolean()),
@@ -68,5 +87,9 @@ export type Details = FeatureProps & { layer: string; bbox: [number, number, num
 
 export const DetailsFileSchema = v.record(
   v.string(),
-  v.looseObject({ ...FeaturePropsSchema.entries, layer: v.string(), bbox: v.tuple([v.number(), v.number(), v.number(), v.number()]) }),
+  v.looseObject({
+    ...FeaturePropsSchema.entries,
+    layer: v.string(),
+    bbox: v.tuple([v.number(), v.number(), v.number(), v.number()]),
+  }),
 );

@@ -32,7 +32,7 @@ export const RESPONSIBLE_EN: Readonly<Record<string, string>> = {
   市乡村振兴局: 'Municipal Rural Revitalization Bureau',
   市林业和草原局: 'Municipal Forestry and Grassland Bureau',
   市金融工作办公室: 'Municipal Financial Work Office',
-  市残疾人联合会: 'Municipal Disabled Persons\' Federation',
+  市残疾人联合会: "Municipal Disabled Persons' Federation",
   市消防救援支队: 'Municipal Fire and Rescue Detachment',
   市邮政管理局: 'Municipal Postal Administration',
   市委政法委员会: 'Political and Legal Affairs Commission of the Municipal Party Committee',

@@ -1,7 +1,10 @@
 /** valibot issues → located messages, with the path of the field that failed. */
 import * as v from 'valibot';
 
-export interface Located { path: (string | number)[]; message: string }
+export interface Located {
+  path: (string | number)[];
+  message: string;
+}
 
 /** The issues of a failed parse, each with its path (keys and array indexes) and message. */
 export function locate(issues: readonly v.BaseIssue<unknown>[]): Located[] {
@@ -16,6 +19,8 @@ export const dotted = (path: readonly (string | number)[]) =>
 export function parseOrThrow<T extends v.GenericSchema>(schema: T, data: unknown, what: string): v.InferOutput<T> {
   const r = v.safeParse(schema, data);
   if (r.success) return r.output;
-  const lines = locate(r.issues).slice(0, 5).map((l) => `${dotted(l.path) || '(top)'}: ${l.message}`);
+  const lines = locate(r.issues)
+    .slice(0, 5)
+    .map((l) => `${dotted(l.path) || '(top)'}: ${l.message}`);
   throw new Error(`${what} is malformed: ${lines.join('; ')}`);
 }

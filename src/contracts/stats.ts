@@ -31,7 +31,9 @@ export const StatsRowSchema = v.object({
   pop_basis: v.picklist(FIGURE_BASIS),
   pop_sources: v.array(v.string()),
   seats: count,
-  stations: v.object(Object.fromEntries(RAIL_STATUSES.map((s) => [s, count])) as Record<(typeof RAIL_STATUSES)[number], typeof count>),
+  stations: v.object(
+    Object.fromEntries(RAIL_STATUSES.map((s) => [s, count])) as Record<(typeof RAIL_STATUSES)[number], typeof count>,
+  ),
   heritage: count,
   /** land ports (口岸) */
   ports: count,

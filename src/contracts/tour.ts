@@ -10,13 +10,26 @@ const nonEmpty = v.pipe(v.string('a string'), v.trim(), v.minLength(1, 'must not
 export const TourTextSchema = v.object({ zh: nonEmpty, en: nonEmpty }, 'needs non-empty "zh" and "en"');
 export type TourText = v.InferOutput<typeof TourTextSchema>;
 
-const num = (min: number, max: number) => v.pipe(v.number(`a number ${min}–${max}`), v.finite(), v.minValue(min, `a number ${min}–${max}`), v.maxValue(max, `a number ${min}–${max}`));
+const num = (min: number, max: number) =>
+  v.pipe(
+    v.number(`a number ${min}–${max}`),
+    v.finite(),
+    v.minValue(min, `a number ${min}–${max}`),
+    v.maxValue(max, `a number ${min}–${max}`),
+  );
 const turn = { bearing: v.optional(num(-360, 360)), pitch: v.optional(num(0, 85)) };
 
-export const TourCameraSchema = v.union([
-  v.strictObject({ fit: v.pipe(v.array(v.string()), v.minLength(1, 'a list of feature ids')), padding: v.optional(num(0, 400)), ...turn }),
-  v.strictObject({ center: v.tuple([num(-180, 180), num(-85, 85)], '[lon, lat]'), zoom: num(0, 22), ...turn }),
-], 'either { fit: [feature ids] } or { center: [lon, lat], zoom }');
+export const TourCameraSchema = v.union(
+  [
+    v.strictObject({
+      fit: v.pipe(v.array(v.string()), v.minLength(1, 'a list of feature ids')),
+      padding: v.optional(num(0, 400)),
+      ...turn,
+    }),
+    v.strictObject({ center: v.tuple([num(-180, 180), num(-85, 85)], '[lon, lat]'), zoom: num(0, 22), ...turn }),
+  ],
+  'either { fit: [feature ids] } or { center: [lon, lat], zoom }',
+);
 export type TourCamera = v.InferOutput<typeof TourCameraSchema>;
 
 const layerList = v.array(v.string(), 'a list of layer ids');
@@ -32,14 +45,22 @@ export const TourStepSchema = v.object({
   /** short Markdown: paragraphs and **bold** */
   caption: TourTextSchema,
   notes: TourTextSchema,
-  plan_ref: v.optional(v.array(v.object({
-    task: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1, '1–22 or null'), v.maxValue(22, '1–22 or null'))),
-    quote: nonEmpty,
-    /** the quote in English (geodata/plan/en.json; the build adds it) */
-    quote_en: v.optional(v.string()),
-  }))),
+  plan_ref: v.optional(
+    v.array(
+      v.object({
+        task: v.nullable(
+          v.pipe(v.number(), v.integer(), v.minValue(1, '1–22 or null'), v.maxValue(22, '1–22 or null')),
+        ),
+        quote: nonEmpty,
+        /** the quote in English (geodata/plan/en.json; the build adds it) */
+        quote_en: v.optional(v.string()),
+      }),
+    ),
+  ),
   /** optional swipe between two layer sets: left of the divider and right of it */
-  swipe: v.optional(v.object({ left: layerList, right: layerList, label_left: TourTextSchema, label_right: TourTextSchema })),
+  swipe: v.optional(
+    v.object({ left: layerList, right: layerList, label_left: TourTextSchema, label_right: TourTextSchema }),
+  ),
 });
 export type TourStep = v.InferOutput<typeof TourStepSchema>;
 

@@ -8,25 +8,46 @@ export type Text = { zh: string; en: string };
 
 /** A table of zh/en labels from [zh, en] pairs. */
 const labels = <K extends string>(t: Record<K, readonly [string, string]>) =>
-  Object.fromEntries(Object.entries<readonly [string, string]>(t).map(([k, [zh, en]]) => [k, { zh, en }])) as Record<K, Text>;
+  Object.fromEntries(Object.entries<readonly [string, string]>(t).map(([k, [zh, en]]) => [k, { zh, en }])) as Record<
+    K,
+    Text
+  >;
 
 export const CONFIDENCES = ['high', 'medium', 'low'] as const;
 export type Confidence = (typeof CONFIDENCES)[number];
 
 /** core = 一核; pole = 两极; pole_linked = driven by / belt of a pole; point = 多点 */
-export const ROLE_LABELS = labels({ core: ['一核', 'Core'], pole: ['发展极', 'Growth pole'], pole_linked: ['发展极带动', 'Linked to a pole'], point: ['多点', 'Point'] });
+export const ROLE_LABELS = labels({
+  core: ['一核', 'Core'],
+  pole: ['发展极', 'Growth pole'],
+  pole_linked: ['发展极带动', 'Linked to a pole'],
+  point: ['多点', 'Point'],
+});
 export type Role = keyof typeof ROLE_LABELS;
 export const ROLES = Object.keys(ROLE_LABELS) as Role[];
 
-export const ZONE_LABELS = labels({ 'zone-lingxi': ['岭西地区', 'Lingxi'], 'zone-lingshang': ['岭上地区', 'Lingshang'], 'zone-rest': ['岭西、岭上以外', 'Outside Lingxi and Lingshang'] });
+export const ZONE_LABELS = labels({
+  'zone-lingxi': ['岭西地区', 'Lingxi'],
+  'zone-lingshang': ['岭上地区', 'Lingshang'],
+  'zone-rest': ['岭西、岭上以外', 'Outside Lingxi and Lingshang'],
+});
 export type ZoneId = keyof typeof ZONE_LABELS;
 export const ZONE_IDS = Object.keys(ZONE_LABELS) as ZoneId[];
 
 /** The core and the two poles (structure_areas); a unit's `structure` names one. */
-export const STRUCTURE_LABELS = labels({ core: ['一核：呼伦贝尔中心城区', 'Core: Hulunbuir central city'], 'pole-manzhouli': ['两极：满洲里市', 'Pole: Manzhouli'], 'pole-zalantun-arun': ['两极：扎兰屯市—阿荣旗', 'Pole: Zalantun–Arun'] });
+export const STRUCTURE_LABELS = labels({
+  core: ['一核：呼伦贝尔中心城区', 'Core: Hulunbuir central city'],
+  'pole-manzhouli': ['两极：满洲里市', 'Pole: Manzhouli'],
+  'pole-zalantun-arun': ['两极：扎兰屯市—阿荣旗', 'Pole: Zalantun–Arun'],
+});
 export type StructureId = keyof typeof STRUCTURE_LABELS;
 
-export const RAIL_STATUS_LABELS = labels({ existing: ['既有', 'existing'], upgrade: ['升级改造（规划）', 'upgrade (planned)'], planned: ['规划', 'planned'], uncertain: ['状态未核实', 'status unverified'] });
+export const RAIL_STATUS_LABELS = labels({
+  existing: ['既有', 'existing'],
+  upgrade: ['升级改造（规划）', 'upgrade (planned)'],
+  planned: ['规划', 'planned'],
+  uncertain: ['状态未核实', 'status unverified'],
+});
 export type RailStatus = keyof typeof RAIL_STATUS_LABELS;
 export const RAIL_STATUSES = Object.keys(RAIL_STATUS_LABELS) as RailStatus[];
 

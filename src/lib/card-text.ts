@@ -17,7 +17,10 @@ export const CARD_UI = {
   area: { zh: '面积（按边界数据绘制）', en: 'Area as drawn (boundary data)' },
   roughFigure: { zh: '约数，可信度低', en: 'rounded figure, low confidence' },
   areaOfficial: { zh: '面积（官方公布）', en: 'Area (official)' },
-  areaDisagrees: { zh: '边界数据的面积与官方面积相差', en: 'The boundary data\'s area differs from the official one by' },
+  areaDisagrees: {
+    zh: '边界数据的面积与官方面积相差',
+    en: "The boundary data's area differs from the official one by",
+  },
   areaDisagreesRest: { zh: '：图上边界不准确。', en: ': the drawn boundary is not accurate.' },
   seat: { zh: '驻地', en: 'Seat' },
   zone: { zh: '分区', en: 'Zone' },

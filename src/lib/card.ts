@@ -4,11 +4,22 @@
  */
 import { CARD_UI as UI } from './card-text.ts';
 import type { Details, PlanRef } from '../contracts/feature.ts';
-import { RAIL_STATUS_LABELS, ROLE_LABELS, STRUCTURE_LABELS, ZONE_LABELS, taskLabel, type Lang, type Text } from '../contracts/vocab.ts';
+import {
+  RAIL_STATUS_LABELS,
+  ROLE_LABELS,
+  STRUCTURE_LABELS,
+  ZONE_LABELS,
+  taskLabel,
+  type Lang,
+  type Text,
+} from '../contracts/vocab.ts';
 
 export type { Details, PlanRef };
 
-export interface CardRow { label: string; value: string }
+export interface CardRow {
+  label: string;
+  value: string;
+}
 export interface Card {
   id: string;
   title: string;
@@ -48,7 +59,11 @@ function numberText(n: number, lang: Lang): string {
 export function planLabel(r: PlanRef, lang: Lang): string {
   if (r.task === null) {
     if (lang === 'zh') return r.part;
-    return r.part.startsWith('二') ? 'Part 2: development goals' : r.part.startsWith('三') ? 'Part 3: key tasks' : r.part;
+    return r.part.startsWith('二')
+      ? 'Part 2: development goals'
+      : r.part.startsWith('三')
+        ? 'Part 3: key tasks'
+        : r.part;
   }
   return taskLabel(r.task, lang);
 }
@@ -72,16 +87,24 @@ export function noteIn(note: string | null | undefined, lang: Lang): string | nu
 export function buildCard(d: Details, lang: Lang): Card {
   const t = (x: Text) => x[lang];
   const rows: CardRow[] = [];
-  const add = (label: Text, value: string | null | undefined) => { if (value) rows.push({ label: t(label), value }); };
+  const add = (label: Text, value: string | null | undefined) => {
+    if (value) rows.push({ label: t(label), value });
+  };
 
   if (d.layer === 'units' || d.layer === 'city') {
     const pop = d.pop_2020;
-    const popText = typeof pop === 'number'
-      ? `${numberText(pop, lang)}${lang === 'zh' ? ' 人' : ''}${d.pop_confidence === 'low' ? `（${t(UI.derivedLow)}）` : ''}`
-      : t(UI.unknown);
+    const popText =
+      typeof pop === 'number'
+        ? `${numberText(pop, lang)}${lang === 'zh' ? ' 人' : ''}${d.pop_confidence === 'low' ? `（${t(UI.derivedLow)}）` : ''}`
+        : t(UI.unknown);
     add(UI.population, popText);
-    if (typeof d.area_official_km2 === 'number') add(UI.areaOfficial, `${numberText(Math.round(d.area_official_km2), lang)} ${t(UI.km2)}${d.area_official_confidence === 'low' ? `（${t(UI.roughFigure)}）` : ''}`);
-    if (typeof d.area_drawn_km2 === 'number') add(UI.area, `${numberText(Math.round(d.area_drawn_km2), lang)} ${t(UI.km2)}`);
+    if (typeof d.area_official_km2 === 'number')
+      add(
+        UI.areaOfficial,
+        `${numberText(Math.round(d.area_official_km2), lang)} ${t(UI.km2)}${d.area_official_confidence === 'low' ? `（${t(UI.roughFigure)}）` : ''}`,
+      );
+    if (typeof d.area_drawn_km2 === 'number')
+      add(UI.area, `${numberText(Math.round(d.area_drawn_km2), lang)} ${t(UI.km2)}`);
     add(UI.seat, lang === 'zh' ? str(d.seat_zh) : str(d.seat_en));
     if (typeof d.zone === 'string' && ZONE[d.zone]) add(UI.zone, t(ZONE[d.zone]));
     if (typeof d.structure === 'string' && STRUCTURE[d.structure]) add(UI.structure, t(STRUCTURE[d.structure]));
@@ -89,7 +112,8 @@ export function buildCard(d: Details, lang: Lang): Card {
   if (typeof d.role === 'string' && ROLE[d.role] && d.layer !== 'structure_areas') add(UI.role, t(ROLE[d.role]));
   if (d.layer === 'zones' || d.layer === 'structure_areas') {
     add(UI.members, lang === 'zh' ? str(d.members) : str(d.members_en));
-    if (typeof d.area_drawn_km2 === 'number') add(UI.area, `${numberText(Math.round(d.area_drawn_km2), lang)} ${t(UI.km2)}`);
+    if (typeof d.area_drawn_km2 === 'number')
+      add(UI.area, `${numberText(Math.round(d.area_drawn_km2), lang)} ${t(UI.km2)}`);
   }
   if (d.layer === 'structure_points' && lang === 'zh') add(UI.zone, str(d.unit_zh));
   add(UI.industries, lang === 'zh' ? str(d.industries) : str(d.industries_en));
@@ -104,7 +128,10 @@ export function buildCard(d: Details, lang: Lang): Card {
   if (d.schematic) warnings.push(t(UI.schematic));
   if (d.alignment === 'unknown') warnings.push(t(UI.alignmentUnknown));
   const diff = areaDifference(d);
-  if (diff !== null && Math.abs(diff) > 0.02) warnings.push(`${t(UI.areaDisagrees)} ${diff > 0 ? '+' : '−'}${Math.abs(diff * 100).toFixed(1)}%${t(UI.areaDisagreesRest)}`);
+  if (diff !== null && Math.abs(diff) > 0.02)
+    warnings.push(
+      `${t(UI.areaDisagrees)} ${diff > 0 ? '+' : '−'}${Math.abs(diff * 100).toFixed(1)}%${t(UI.areaDisagreesRest)}`,
+    );
   const boundary = lang === 'zh' ? str(d.boundary_note_zh) : str(d.boundary_note_en);
   if (boundary) warnings.push(boundary);
   const placed = lang === 'zh' ? str(d.placement_note_zh) : str(d.placement_note_en);

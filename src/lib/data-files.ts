@@ -8,7 +8,10 @@ import type * as v from 'valibot';
 
 const cache = new Map<string, Promise<unknown>>();
 
-export function loadDataFile<T extends v.GenericSchema>(file: string, schema: () => Promise<T>): Promise<v.InferOutput<T>> {
+export function loadDataFile<T extends v.GenericSchema>(
+  file: string,
+  schema: () => Promise<T>,
+): Promise<v.InferOutput<T>> {
   let p = cache.get(file) as Promise<v.InferOutput<T>> | undefined;
   if (!p) {
     p = fetch(new URL(`data/${file}`, document.baseURI))

@@ -7,37 +7,61 @@ export type BBox = [number, number, number, number];
 export function unionBBox(boxes: readonly (readonly number[])[]): BBox | null {
   if (!boxes.length) return null;
   return [
-    Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])),
-    Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3])),
+    Math.min(...boxes.map((b) => b[0])),
+    Math.min(...boxes.map((b) => b[1])),
+    Math.max(...boxes.map((b) => b[2])),
+    Math.max(...boxes.map((b) => b[3])),
   ];
 }
 
 /** Every position of a geometry. */
 export function positions(g: Geometry): Position[] {
   switch (g.type) {
-    case 'Point': return [g.coordinates];
-    case 'MultiPoint': case 'LineString': return g.coordinates;
-    case 'MultiLineString': case 'Polygon': return g.coordinates.flat();
-    case 'MultiPolygon': return g.coordinates.flat(2);
-    case 'GeometryCollection': return g.geometries.flatMap(positions);
+    case 'Point':
+      return [g.coordinates];
+    case 'MultiPoint':
+    case 'LineString':
+      return g.coordinates;
+    case 'MultiLineString':
+    case 'Polygon':
+      return g.coordinates.flat();
+    case 'MultiPolygon':
+      return g.coordinates.flat(2);
+    case 'GeometryCollection':
+      return g.geometries.flatMap(positions);
   }
 }
 
 /** The box around positions (no spread: a layer can have millions). */
 export function bboxOf(pts: Iterable<Position>): BBox {
-  let a = Number.POSITIVE_INFINITY, b = a, c = Number.NEGATIVE_INFINITY, d = c;
-  for (const [x, y] of pts) { if (x < a) a = x; if (y < b) b = y; if (x > c) c = x; if (y > d) d = y; }
+  let a = Number.POSITIVE_INFINITY,
+    b = a,
+    c = Number.NEGATIVE_INFINITY,
+    d = c;
+  for (const [x, y] of pts) {
+    if (x < a) a = x;
+    if (y < b) b = y;
+    if (x > c) c = x;
+    if (y > d) d = y;
+  }
   return [a, b, c, d];
 }
 
 /** The same geometry with every position passed through f. */
 export function mapPositions(g: Geometry, f: (p: Position) => Position): Geometry {
   switch (g.type) {
-    case 'Point': return { ...g, coordinates: f(g.coordinates) };
-    case 'MultiPoint': case 'LineString': return { ...g, coordinates: g.coordinates.map(f) };
-    case 'MultiLineString': case 'Polygon': return { ...g, coordinates: g.coordinates.map((r) => r.map(f)) };
-    case 'MultiPolygon': return { ...g, coordinates: g.coordinates.map((p) => p.map((r) => r.map(f))) };
-    case 'GeometryCollection': return { ...g, geometries: g.geometries.map((x) => mapPositions(x, f)) };
+    case 'Point':
+      return { ...g, coordinates: f(g.coordinates) };
+    case 'MultiPoint':
+    case 'LineString':
+      return { ...g, coordinates: g.coordinates.map(f) };
+    case 'MultiLineString':
+    case 'Polygon':
+      return { ...g, coordinates: g.coordinates.map((r) => r.map(f)) };
+    case 'MultiPolygon':
+      return { ...g, coordinates: g.coordinates.map((p) => p.map((r) => r.map(f))) };
+    case 'GeometryCollection':
+      return { ...g, geometries: g.geometries.map((x) => mapPositions(x, f)) };
   }
 }
 

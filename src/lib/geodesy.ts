@@ -69,10 +69,16 @@ export function geodesicCircle(center: LonLat, m: number, steps = 128): [number,
  */
 export function distanceToPathM(p: LonLat, path: readonly LonLat[]): { m: number; at: [number, number] } {
   if (path.length === 1) return { m: distanceM(p, path[0]), at: [path[0][0], path[0][1]] };
-  const kx = 111_320 * Math.cos((p[1] * Math.PI) / 180), ky = 110_574;
+  const kx = 111_320 * Math.cos((p[1] * Math.PI) / 180),
+    ky = 110_574;
   const flat = (a: LonLat, b: LonLat) => {
-    const ax = (a[0] - p[0]) * kx, ay = (a[1] - p[1]) * ky, bx = (b[0] - p[0]) * kx, by = (b[1] - p[1]) * ky;
-    const dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
+    const ax = (a[0] - p[0]) * kx,
+      ay = (a[1] - p[1]) * ky,
+      bx = (b[0] - p[0]) * kx,
+      by = (b[1] - p[1]) * ky;
+    const dx = bx - ax,
+      dy = by - ay,
+      len2 = dx * dx + dy * dy;
     const t = len2 ? Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2)) : 0;
     return Math.hypot(ax + t * dx, ay + t * dy);
   };
@@ -82,11 +88,17 @@ export function distanceToPathM(p: LonLat, path: readonly LonLat[]): { m: number
   for (const { a, b, est } of legs) {
     if (est > floor * 1.03 + 2000) continue;
     const line = WGS84.InverseLine(a[1], a[0], b[1], b[0]);
-    const at = (s: number): [number, number] => { const q = line.Position(s); return [q.lon2 ?? Number.NaN, q.lat2 ?? Number.NaN]; };
-    let lo = 0, hi = line.s13;
+    const at = (s: number): [number, number] => {
+      const q = line.Position(s);
+      return [q.lon2 ?? Number.NaN, q.lat2 ?? Number.NaN];
+    };
+    let lo = 0,
+      hi = line.s13;
     while (hi - lo > 0.5) {
-      const m1 = lo + (hi - lo) / 3, m2 = hi - (hi - lo) / 3;
-      if (distanceM(p, at(m1)) <= distanceM(p, at(m2))) hi = m2; else lo = m1;
+      const m1 = lo + (hi - lo) / 3,
+        m2 = hi - (hi - lo) / 3;
+      if (distanceM(p, at(m1)) <= distanceM(p, at(m2))) hi = m2;
+      else lo = m1;
     }
     const q = at((lo + hi) / 2);
     const m = distanceM(p, q);
@@ -106,7 +118,8 @@ export function formatLength(m: number, lang: 'zh' | 'en'): string {
 /** An area for reading: ha under 1 km², else km². */
 export function formatArea(m2: number, lang: 'zh' | 'en'): string {
   const loc = lang === 'zh' ? 'zh-CN' : 'en-GB';
-  if (m2 < 1e6) return `${(m2 / 1e4).toLocaleString(loc, { maximumFractionDigits: 1 })} ${lang === 'zh' ? '公顷' : 'ha'}`;
+  if (m2 < 1e6)
+    return `${(m2 / 1e4).toLocaleString(loc, { maximumFractionDigits: 1 })} ${lang === 'zh' ? '公顷' : 'ha'}`;
   const km2 = m2 / 1e6;
   return `${km2.toLocaleString(loc, { maximumFractionDigits: km2 < 100 ? 2 : 1 })} ${lang === 'zh' ? '平方公里' : 'km²'}`;
 }

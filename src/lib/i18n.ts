@@ -5,7 +5,10 @@ import type { ArchiveProblem } from './map/archive.ts';
 export type { Lang, Text } from '../contracts/vocab.ts';
 
 export const UI = {
-  title: { zh: '呼伦贝尔市新型城镇化“一核两极多点”规划图', en: 'Hulunbuir urbanization plan: one core, two poles, many points' },
+  title: {
+    zh: '呼伦贝尔市新型城镇化“一核两极多点”规划图',
+    en: 'Hulunbuir urbanization plan: one core, two poles, many points',
+  },
   subtitle: { zh: '呼政办发〔2022〕54号', en: 'Hulunbuir Government Office doc. 〔2022〕 No. 54' },
   layers: { zh: '图层', en: 'Layers' },
   legend: { zh: '图例', en: 'Legend' },
@@ -18,12 +21,21 @@ export const UI = {
   hidden: { zh: '已隐藏', en: 'hidden' },
   loadError: { zh: '无法加载数据：', en: 'Could not load data: ' },
   loadErrorRest: { zh: '其余图层照常显示。', en: 'The other layers still work.' },
-  loadErrorMap: { zh: '下方为规划总览；规划任务、发展目标和搜索照常可用。', en: 'Below is an overview of the plan; tasks, targets and search still work.' },
+  loadErrorMap: {
+    zh: '下方为规划总览；规划任务、发展目标和搜索照常可用。',
+    en: 'Below is an overview of the plan; tasks, targets and search still work.',
+  },
   resetView: { zh: '全市视图', en: 'Whole city' },
   reload: { zh: '重新加载', en: 'Reload' },
   sheetHandle: { zh: '调整面板高度', en: 'Resize the panel' },
-  storageUnavailable: { zh: '本浏览器不能保存您的数据（隐私模式或存储被禁用）：批注、导入的图层和设置仅在本次访问中保留，刷新后将丢失。', en: 'This browser cannot keep your work (private mode, or storage is blocked): annotations, imported layers and settings last for this visit only and are lost on reload.' },
-  storageFull: { zh: '浏览器存储空间已满：新的批注和导入的图层无法保存，刷新后将丢失。请移除不需要的导入图层，或清理浏览器存储。', en: "The browser's storage is full: new annotations and imported layers cannot be kept and will be lost on reload. Remove imported layers you no longer need, or clear the browser's storage." },
+  storageUnavailable: {
+    zh: '本浏览器不能保存您的数据（隐私模式或存储被禁用）：批注、导入的图层和设置仅在本次访问中保留，刷新后将丢失。',
+    en: 'This browser cannot keep your work (private mode, or storage is blocked): annotations, imported layers and settings last for this visit only and are lost on reload.',
+  },
+  storageFull: {
+    zh: '浏览器存储空间已满：新的批注和导入的图层无法保存，刷新后将丢失。请移除不需要的导入图层，或清理浏览器存储。',
+    en: "The browser's storage is full: new annotations and imported layers cannot be kept and will be lost on reload. Remove imported layers you no longer need, or clear the browser's storage.",
+  },
   offlineReady: { zh: '地图已可离线使用', en: 'The map now works offline' },
   updateReady: { zh: '地图有新版本。', en: 'A new version of the map is ready.' },
   applyUpdate: { zh: '更新', en: 'Update' },
@@ -31,7 +43,6 @@ export const UI = {
   tools: { zh: '工具', en: 'Tools' },
   myData: { zh: '我的数据', en: 'My data' },
 } satisfies Record<string, Text>;
-
 
 /** The archive reader's details (map/archive.ts writes them in English) as Chinese words. */
 function detailZh(d: string): string {
@@ -78,4 +89,8 @@ export function archiveMessage(p: ArchiveProblem, lang: Lang): string {
 }
 
 /** The heights of a phone's bottom sheet, as the handle announces them. */
-export const SHEET_SIZE_NAMES = { peek: { zh: '低', en: 'low' }, half: { zh: '半屏', en: 'half screen' }, full: { zh: '全屏', en: 'full screen' } } satisfies Record<string, Text>;
+export const SHEET_SIZE_NAMES = {
+  peek: { zh: '低', en: 'low' },
+  half: { zh: '半屏', en: 'half screen' },
+  full: { zh: '全屏', en: 'full screen' },
+} satisfies Record<string, Text>;

@@ -18,7 +18,10 @@ const CJK = /[\u3400-\u9fff]/;
 const KIND_WEIGHT: Record<SearchKind, number> = { place: 40, task: 30, target: 20, paragraph: 0 };
 
 export function normalise(q: string): string {
-  return q.normalize('NFC').toLowerCase().replace(/[\s'’·\-—_]+/g, '');
+  return q
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\s'’·\-—_]+/g, '');
 }
 
 function snippetOf(text: string, i: number, len: number): string {
@@ -44,7 +47,10 @@ export function search(index: readonly SearchEntry[], query: string, limit = 20)
       else if (zh.includes(q)) score = 60;
       else if (e.text) {
         const i = e.text.indexOf(q);
-        if (i >= 0) { score = 30; snippet = snippetOf(e.text, i, q.length); }
+        if (i >= 0) {
+          score = 30;
+          snippet = snippetOf(e.text, i, q.length);
+        }
       }
     } else {
       const en = normalise(e.en);
@@ -55,15 +61,22 @@ export function search(index: readonly SearchEntry[], query: string, limit = 20)
       else if (e.py.includes(q) || e.pyTone.includes(q)) score = 45;
       else if (q.length >= 3 && en.includes(q)) score = 40;
     }
-    if (score) hits.push({ entry: e, score: score + KIND_WEIGHT[e.kind] + e.rank * 3 - Math.min(e.zh.length, 30) / 10, snippet });
+    if (score)
+      hits.push({
+        entry: e,
+        score: score + KIND_WEIGHT[e.kind] + e.rank * 3 - Math.min(e.zh.length, 30) / 10,
+        snippet,
+      });
   }
   hits.sort((a, b) => b.score - a.score || a.entry.zh.length - b.entry.zh.length);
   // One result per destination: a unit found by its own name and by its seat's is one hit.
   const seen = new Set<string>();
-  return hits.filter((h) => {
-    const key = `${h.entry.kind}:${h.entry.ref}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  }).slice(0, limit);
+  return hits
+    .filter((h) => {
+      const key = `${h.entry.kind}:${h.entry.ref}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, limit);
 }

@@ -41,7 +41,9 @@ const lonLat = (p: LonLatPair) => `${fixed(p[0], 6)},${fixed(p[1], 6)}`;
 
 function parseLonLat(s: string): LonLatPair | null {
   const n = s.split(',').map((x) => (x.trim() === '' ? Number.NaN : Number(x)));
-  return n.length === 2 && n.every(Number.isFinite) && Math.abs(n[0]) <= 180 && Math.abs(n[1]) <= 90 ? [n[0], n[1]] : null;
+  return n.length === 2 && n.every(Number.isFinite) && Math.abs(n[0]) <= 180 && Math.abs(n[1]) <= 90
+    ? [n[0], n[1]]
+    : null;
 }
 
 export function formatHash(s: UrlState, defaults: { visible: readonly string[] }): string {
@@ -65,7 +67,10 @@ export function formatHash(s: UrlState, defaults: { visible: readonly string[] }
   if (s.lang && s.lang !== 'zh') parts.push(`lang=${s.lang}`);
   if (s.tool) parts.push(`tool=${s.tool}`);
   if (s.measure?.points.length) parts.push(`measure=${s.measure.mode}:${s.measure.points.map(lonLat).join(';')}`);
-  if (s.near) parts.push(`near=${typeof s.near.from === 'string' ? encodeURIComponent(s.near.from) : lonLat(s.near.from)}:${fixed(s.near.km, 1)}`);
+  if (s.near)
+    parts.push(
+      `near=${typeof s.near.from === 'string' ? encodeURIComponent(s.near.from) : lonLat(s.near.from)}:${fixed(s.near.km, 1)}`,
+    );
   return parts.length ? `#${parts.join('&')}` : '';
 }
 
@@ -77,7 +82,16 @@ export function parseHash(hash: string, known: { layers: readonly string[] }): U
   if (v) {
     const n = v.split('/').map(Number);
     const [zoom, lat, lon, bearing = 0, pitch = 0] = n;
-    if (n.length >= 3 && n.every(Number.isFinite) && zoom >= 0 && zoom <= 22 && Math.abs(lat) <= 85 && Math.abs(lon) <= 180 && pitch >= 0 && pitch <= 85) {
+    if (
+      n.length >= 3 &&
+      n.every(Number.isFinite) &&
+      zoom >= 0 &&
+      zoom <= 22 &&
+      Math.abs(lat) <= 85 &&
+      Math.abs(lon) <= 180 &&
+      pitch >= 0 &&
+      pitch <= 85
+    ) {
       out.view = { zoom, center: [lon, lat], bearing, pitch };
     }
   }
@@ -103,7 +117,8 @@ export function parseHash(hash: string, known: { layers: readonly string[] }): U
   const measure = /^(line|area):(.+)$/.exec(params.get('measure') ?? '');
   if (measure) {
     const points = measure[2].split(';').slice(0, 500).map(parseLonLat);
-    if (points.length && points.every((p) => p !== null)) out.measure = { mode: measure[1] as Measure['mode'], points: points as LonLatPair[] };
+    if (points.length && points.every((p) => p !== null))
+      out.measure = { mode: measure[1] as Measure['mode'], points: points as LonLatPair[] };
   }
   const near = /^(.+):([\d.]+)$/.exec(params.get('near') ?? '');
   if (near) {

@@ -9,7 +9,8 @@ export function rangeResponse(full: ArrayBuffer, range: string, headers: Headers
   let start: number;
   let end: number;
   if (!m || (m[1] === '' && m[2] === '')) return unsatisfiable(size);
-  if (m[1] === '') { // the last N bytes
+  if (m[1] === '') {
+    // the last N bytes
     start = Math.max(0, size - Number(m[2]));
     end = size - 1;
   } else {
@@ -29,5 +30,9 @@ export function rangeResponse(full: ArrayBuffer, range: string, headers: Headers
 }
 
 function unsatisfiable(size: number): Response {
-  return new Response(null, { status: 416, statusText: 'Range Not Satisfiable', headers: { 'content-range': `bytes */${size}` } });
+  return new Response(null, {
+    status: 416,
+    statusText: 'Range Not Satisfiable',
+    headers: { 'content-range': `bytes */${size}` },
+  });
 }

@@ -13,10 +13,20 @@
  */
 import { rangeResponse } from './range.ts';
 
-interface Manifest { version: string; files: string[] }
-interface ExtendableEvent extends Event { waitUntil(p: Promise<unknown>): void }
-interface FetchEvent extends ExtendableEvent { request: Request; respondWith(r: Promise<Response> | Response): void }
-interface MessageEvent extends ExtendableEvent { data: unknown }
+interface Manifest {
+  version: string;
+  files: string[];
+}
+interface ExtendableEvent extends Event {
+  waitUntil(p: Promise<unknown>): void;
+}
+interface FetchEvent extends ExtendableEvent {
+  request: Request;
+  respondWith(r: Promise<Response> | Response): void;
+}
+interface MessageEvent extends ExtendableEvent {
+  data: unknown;
+}
 interface WorkerScope {
   registration: { scope: string };
   clients: { claim(): Promise<void> };
@@ -36,14 +46,21 @@ const scope = new URL(sw.registration.scope);
 const LATER = /^data\/(fonts|layers)\//;
 
 sw.addEventListener('install', (e) => {
-  e.waitUntil(caches.open(CACHE).then((c) => c.addAll(MANIFEST.files.map((f) => new Request(new URL(f, scope), { cache: 'reload' })))));
+  e.waitUntil(
+    caches
+      .open(CACHE)
+      .then((c) => c.addAll(MANIFEST.files.map((f) => new Request(new URL(f, scope), { cache: 'reload' })))),
+  );
 });
 
 sw.addEventListener('activate', (e) => {
-  e.waitUntil((async () => {
-    for (const k of await caches.keys()) if (k.startsWith(PREFIX) && k !== CACHE && k !== RUNTIME) await caches.delete(k);
-    await sw.clients.claim();
-  })());
+  e.waitUntil(
+    (async () => {
+      for (const k of await caches.keys())
+        if (k.startsWith(PREFIX) && k !== CACHE && k !== RUNTIME) await caches.delete(k);
+      await sw.clients.claim();
+    })(),
+  );
 });
 
 sw.addEventListener('message', (e) => {
@@ -55,9 +72,15 @@ sw.addEventListener('fetch', (e) => {
   const url = new URL(req.url);
   if (req.method !== 'GET' || url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return;
   const path = url.pathname.slice(scope.pathname.length);
-  if (req.mode === 'navigate') { e.respondWith(page(req, path)); return; }
+  if (req.mode === 'navigate') {
+    e.respondWith(page(req, path));
+    return;
+  }
   const range = req.headers.get('range');
-  if (range) { e.respondWith(ranged(req, range)); return; }
+  if (range) {
+    e.respondWith(ranged(req, range));
+    return;
+  }
   e.respondWith(fromCache(req, path));
 });
 
@@ -77,7 +100,9 @@ async function ranged(req: Request, range: string): Promise<Response> {
 
 /** Anything else: this release's copy; files cached on first use (print font, downloads); else the network. */
 async function fromCache(req: Request, path: string): Promise<Response> {
-  const hit = (await caches.match(req.url, { cacheName: CACHE, ignoreSearch: true })) ?? (await caches.match(req.url, { cacheName: RUNTIME }));
+  const hit =
+    (await caches.match(req.url, { cacheName: CACHE, ignoreSearch: true })) ??
+    (await caches.match(req.url, { cacheName: RUNTIME }));
   if (hit) return hit;
   const res = await fetch(req);
   if (res.ok && LATER.test(path)) {

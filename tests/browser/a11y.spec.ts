@@ -6,20 +6,79 @@ import { test, expect, openMap, expectSeen } from './fixtures.ts';
 
 async function axe(page: Page, what: string) {
   const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const found = r.violations.map((v) => `${what}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  const found = r.violations.map(
+    (v) =>
+      `${what}: ${v.id} (${v.impact}) ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
+  );
   expect(found, `${what}: axe violations`).toEqual([]);
 }
 
 const PANELS: [string, (page: Page) => Promise<void>][] = [
   ['the first view', async () => {}],
-  ['the plan tab with task 2', async (page) => { await page.getByTestId('tab-plan').click(); await page.getByTestId('open-task-2').click(); await expect(page.getByTestId('task-view')).toBeVisible(); }],
-  ['the targets tab', async (page) => { await page.getByTestId('tab-targets').click(); await expect(page.locator('[role=tabpanel]')).not.toBeEmpty(); }],
-  ['a card', async (page) => { await page.getByTestId('search').fill('满洲里'); await page.getByTestId('search-results').getByRole('option').first().click(); await expectSeen(page.getByTestId('feature-card')); }],
-  ['the matrix', async (page) => { await page.getByTestId('open-matrix').click(); await expect(page.getByTestId('matrix').locator('tbody tr')).toHaveCount(22); }],
-  ['the tools menu and the measure tool', async (page) => { await page.getByTestId('open-tools').click(); await page.getByTestId('tool-measure').click(); await expectSeen(page.getByTestId('tool-panel')); }],
-  ['the import tool', async (page) => { await page.getByTestId('open-tools').click(); await page.getByTestId('tool-import').click(); await expectSeen(page.getByTestId('tool-panel')); }],
-  ['the statistics', async (page) => { await page.getByTestId('open-tools').click(); await page.getByTestId('tool-stats').click(); await expect(page.getByTestId('tool-panel').locator('table')).toBeVisible(); }],
-  ['the tour', async (page) => { await page.getByTestId('start-tour').click(); await expect(page.getByTestId('tour-caption')).toBeVisible(); }],
+  [
+    'the plan tab with task 2',
+    async (page) => {
+      await page.getByTestId('tab-plan').click();
+      await page.getByTestId('open-task-2').click();
+      await expect(page.getByTestId('task-view')).toBeVisible();
+    },
+  ],
+  [
+    'the targets tab',
+    async (page) => {
+      await page.getByTestId('tab-targets').click();
+      await expect(page.locator('[role=tabpanel]')).not.toBeEmpty();
+    },
+  ],
+  [
+    'a card',
+    async (page) => {
+      await page.getByTestId('search').fill('满洲里');
+      await page.getByTestId('search-results').getByRole('option').first().click();
+      await expectSeen(page.getByTestId('feature-card'));
+    },
+  ],
+  [
+    'the matrix',
+    async (page) => {
+      await page.getByTestId('open-matrix').click();
+      await expect(page.getByTestId('matrix').locator('tbody tr')).toHaveCount(22);
+    },
+  ],
+  [
+    'the tools menu and the measure tool',
+    async (page) => {
+      await page.getByTestId('open-tools').click();
+      await page.getByTestId('tool-measure').click();
+      await expectSeen(page.getByTestId('tool-panel'));
+    },
+  ],
+  [
+    'the import tool',
+    async (page) => {
+      await page.getByTestId('open-tools').click();
+      await page.getByTestId('tool-import').click();
+      await expectSeen(page.getByTestId('tool-panel'));
+    },
+  ],
+  [
+    'the statistics',
+    async (page) => {
+      await page.getByTestId('open-tools').click();
+      await page.getByTestId('tool-stats').click();
+      await expect(page.getByTestId('tool-panel').locator('table')).toBeVisible();
+    },
+  ],
+  [
+    'the tour',
+    async (page) => {
+      await page.getByTestId('start-tour').click();
+      await expect(page.getByTestId('tour-caption')).toBeVisible();
+    },
+  ],
 ];
 
 for (const lang of ['zh', 'en'] as const) {
@@ -40,7 +99,9 @@ test('axe: the phone layout with the layer sheet open', async ({ page }) => {
   await axe(page, 'phone sheet');
 });
 
-test('the map has a text alternative: its places and zones, reachable by keyboard, each opening its card', async ({ page }) => {
+test('the map has a text alternative: its places and zones, reachable by keyboard, each opening its card', async ({
+  page,
+}) => {
   await openMap(page);
   expect(await page.getByTestId('map').getAttribute('aria-describedby')).toBe('map-text');
   const text = page.getByTestId('map-text');
@@ -58,9 +119,22 @@ for (const lang of ['zh', 'en'] as const) {
     await openMap(page, lang === 'en' ? '#lang=en' : '');
     // what a keyboard user should reach: visible, enabled controls outside closed disclosures
     const expected = await page.evaluate(() => {
-      const all = [...document.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([disabled]), select, textarea, summary, [tabindex]:not([tabindex="-1"])')];
-      return all.filter((el) => el.checkVisibility({ visibilityProperty: true }) && el.getBoundingClientRect().width > 0 && !el.closest('details:not([open]) > :not(summary)'))
-        .map((el, i) => { el.dataset.focusProbe = String(i); return String(i); });
+      const all = [
+        ...document.querySelectorAll<HTMLElement>(
+          'a[href], button:not([disabled]), input:not([disabled]), select, textarea, summary, [tabindex]:not([tabindex="-1"])',
+        ),
+      ];
+      return all
+        .filter(
+          (el) =>
+            el.checkVisibility({ visibilityProperty: true }) &&
+            el.getBoundingClientRect().width > 0 &&
+            !el.closest('details:not([open]) > :not(summary)'),
+        )
+        .map((el, i) => {
+          el.dataset.focusProbe = String(i);
+          return String(i);
+        });
     });
     expect(expected.length).toBeGreaterThan(20);
     const reached = new Set<string>();
@@ -71,15 +145,30 @@ for (const lang of ['zh', 'en'] as const) {
         const el = document.activeElement as HTMLElement | null;
         if (!el || el === document.body) return null;
         const s = getComputedStyle(el);
-        const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || (s.boxShadow !== 'none' && s.boxShadow !== '');
-        return { probe: el.dataset.focusProbe ?? null, ring, what: `${el.tagName} ${el.getAttribute('data-testid') ?? el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30)}` };
+        const ring =
+          (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) ||
+          (s.boxShadow !== 'none' && s.boxShadow !== '');
+        return {
+          probe: el.dataset.focusProbe ?? null,
+          ring,
+          what: `${el.tagName} ${el.getAttribute('data-testid') ?? el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30)}`,
+        };
       });
       if (!r) continue;
       if (r.probe) reached.add(r.probe);
       if (!r.ring) noRing.push(r.what);
     }
     expect(noRing, 'focused without a visible ring').toEqual([]);
-    const missed = await page.evaluate((ids) => ids.map((id) => document.querySelector<HTMLElement>(`[data-focus-probe="${id}"]`)).map((el) => `${el?.tagName} ${el?.getAttribute('data-testid') ?? el?.getAttribute('aria-label') ?? el?.textContent?.trim().slice(0, 30)}`), expected.filter((id) => !reached.has(id)));
+    const missed = await page.evaluate(
+      (ids) =>
+        ids
+          .map((id) => document.querySelector<HTMLElement>(`[data-focus-probe="${id}"]`))
+          .map(
+            (el) =>
+              `${el?.tagName} ${el?.getAttribute('data-testid') ?? el?.getAttribute('aria-label') ?? el?.textContent?.trim().slice(0, 30)}`,
+          ),
+      expected.filter((id) => !reached.has(id)),
+    );
     expect(missed, 'controls Tab never reaches').toEqual([]);
   });
 }

@@ -11,17 +11,32 @@ const asset = (re: RegExp) => readdirSync('dist/assets').find((f) => re.test(f))
 const archive = `tiles/${readdirSync('dist/tiles').find((f) => /^plan\.[0-9a-f]{12}\.pmtiles$/.test(f)) ?? 'missing'}`;
 
 test.describe('deployed with nginx', () => {
-  test('every response carries the security headers; pages are revalidated, hashed assets kept a year', async ({ request }) => {
-    for (const path of ['/', '/presenter.html', `/assets/${asset(/^maplibre-.*\.js$/)}`, `/${archive}`, '/data/search.json', '/plan-map/']) {
+  test('every response carries the security headers; pages are revalidated, hashed assets kept a year', async ({
+    request,
+  }) => {
+    for (const path of [
+      '/',
+      '/presenter.html',
+      `/assets/${asset(/^maplibre-.*\.js$/)}`,
+      `/${archive}`,
+      '/data/search.json',
+      '/plan-map/',
+    ]) {
       const r = await request.get(path);
       expect(r.status(), path).toBe(200);
-      for (const [k, v] of Object.entries(SECURITY_HEADERS)) expect(r.headers()[k.toLowerCase()], `${path} ${k}`).toBe(v);
+      for (const [k, v] of Object.entries(SECURITY_HEADERS))
+        expect(r.headers()[k.toLowerCase()], `${path} ${k}`).toBe(v);
     }
     expect((await request.get('/')).headers()['cache-control']).toBe('no-cache');
-    expect((await request.get(`/assets/${asset(/^maplibre-.*\.js$/)}`)).headers()['cache-control']).toBe('public, max-age=31536000, immutable');
-    expect((await request.get(`/plan-map/assets/${asset(/^maplibre-.*\.js$/)}`)).headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await request.get(`/assets/${asset(/^maplibre-.*\.js$/)}`)).headers()['cache-control']).toBe(
+      'public, max-age=31536000, immutable',
+    );
+    expect((await request.get(`/plan-map/assets/${asset(/^maplibre-.*\.js$/)}`)).headers()['cache-control']).toBe(
+      'public, max-age=31536000, immutable',
+    );
     // the archive's name carries its content's hash: kept a year too, at / and under the sub-path
-    for (const path of [`/${archive}`, `/plan-map/${archive}`]) expect((await request.get(path)).headers()['cache-control'], path).toBe('public, max-age=31536000, immutable');
+    for (const path of [`/${archive}`, `/plan-map/${archive}`])
+      expect((await request.get(path)).headers()['cache-control'], path).toBe('public, max-age=31536000, immutable');
     expect((await request.get('/sw.js')).headers()['cache-control']).toBe('no-cache');
   });
 
@@ -47,13 +62,18 @@ test.describe('deployed with nginx', () => {
     await expect(page.getByTestId('search')).toBeVisible();
   });
 
-  test('the CSP is enforced: an injected inline script does not run, and the violation is reported', async ({ page, log }) => {
+  test('the CSP is enforced: an injected inline script does not run, and the violation is reported', async ({
+    page,
+    log,
+  }) => {
     log.allow(/CSP violation|Content Security Policy/);
     await openMap(page);
     const headers = (await page.request.get('/')).headers();
     expect(headers['content-security-policy']).toBe(CSP);
     const violations: string[] = [];
-    page.on('console', (m) => { if (/CSP violation/.test(m.text())) violations.push(m.text()); });
+    page.on('console', (m) => {
+      if (/CSP violation/.test(m.text())) violations.push(m.text());
+    });
     const ran = await page.evaluate(() => {
       const s = document.createElement('script');
       s.textContent = 'window.__inline = 1';

@@ -9,7 +9,14 @@ import { test, expect, openMap, expectSeen } from './fixtures.ts';
 function bareChinese(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const CJK = /[\u3400-\u9fff]/;
-    const strip = (s: string) => { let p: string; do { p = s; s = s.replace(/[（(][^（()）]*[)）]/g, ''); } while (s !== p); return s; };
+    const strip = (s: string) => {
+      let p: string;
+      do {
+        p = s;
+        s = s.replace(/[（(][^（()）]*[)）]/g, '');
+      } while (s !== p);
+      return s;
+    };
     const allowed = (el: Element) => !!el.closest('[lang^="zh"]') && !!el.closest('.source, [data-testid="lang"]');
     const out = new Set<string>();
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -22,7 +29,10 @@ function bareChinese(page: Page): Promise<string[]> {
       while (block.parentElement && getComputedStyle(block).display === 'inline') block = block.parentElement;
       // biome-ignore lint/performance/useDomNodeTextContent: what a reader sees (hidden text excluded) is the point
       const text = block.innerText;
-      if (CJK.test(strip(text))) out.add(`${block.closest('[data-testid]')?.getAttribute('data-testid') ?? block.tagName}: ${text.slice(0, 120)}`);
+      if (CJK.test(strip(text)))
+        out.add(
+          `${block.closest('[data-testid]')?.getAttribute('data-testid') ?? block.tagName}: ${text.slice(0, 120)}`,
+        );
     }
     for (const el of document.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
       if (el.closest('[data-testid="lang"]') || !(el as HTMLElement).checkVisibility?.()) continue;
@@ -37,20 +47,72 @@ function bareChinese(page: Page): Promise<string[]> {
 
 const STATES: [string, string, ((page: Page) => Promise<void>)?][] = [
   ['the first view', ''],
-  ['the phone layout with the layer sheet', '', async (page) => { await page.setViewportSize({ width: 375, height: 812 }); await page.getByTestId('open-layers').click(); await expectSeen(page.getByTestId('layer-panel')); }],
-  ['the plan outline', '', async (page) => { await page.getByTestId('tab-plan').click(); await expect(page.getByTestId('open-task-1')).toBeVisible(); }],
-  ['task 2', 't=2', async (page) => { await expect(page.getByTestId('task-view')).toBeVisible(); }],
-  ['task 7', 't=7', async (page) => { await expect(page.getByTestId('task-view')).toBeVisible(); }],
-  ['task 10', 't=10', async (page) => { await expect(page.getByTestId('task-view')).toBeVisible(); }],
-  ['a target in words', 'g=residence-permit', async (page) => { await expect(page.getByTestId('target-residence-permit').locator('blockquote')).toBeVisible(); }],
-  ['a target with a unit', 'g=hospital-beds', async (page) => { await expect(page.getByTestId('target-hospital-beds').locator('blockquote')).toBeVisible(); }],
+  [
+    'the phone layout with the layer sheet',
+    '',
+    async (page) => {
+      await page.setViewportSize({ width: 375, height: 812 });
+      await page.getByTestId('open-layers').click();
+      await expectSeen(page.getByTestId('layer-panel'));
+    },
+  ],
+  [
+    'the plan outline',
+    '',
+    async (page) => {
+      await page.getByTestId('tab-plan').click();
+      await expect(page.getByTestId('open-task-1')).toBeVisible();
+    },
+  ],
+  [
+    'task 2',
+    't=2',
+    async (page) => {
+      await expect(page.getByTestId('task-view')).toBeVisible();
+    },
+  ],
+  [
+    'task 7',
+    't=7',
+    async (page) => {
+      await expect(page.getByTestId('task-view')).toBeVisible();
+    },
+  ],
+  [
+    'task 10',
+    't=10',
+    async (page) => {
+      await expect(page.getByTestId('task-view')).toBeVisible();
+    },
+  ],
+  [
+    'a target in words',
+    'g=residence-permit',
+    async (page) => {
+      await expect(page.getByTestId('target-residence-permit').locator('blockquote')).toBeVisible();
+    },
+  ],
+  [
+    'a target with a unit',
+    'g=hospital-beds',
+    async (page) => {
+      await expect(page.getByTestId('target-hospital-beds').locator('blockquote')).toBeVisible();
+    },
+  ],
   ['a pole unit card', 's=unit-150721'],
   ['the core card', 's=structure-core'],
   ['a zone card', 's=zone-lingshang'],
   ['a heritage card citing Chinese sources', 's=heritage-manzhouli-first-station'],
   ['a port card', 's=port-ebduge'],
   ['a rail card', 's=rail-qihaiman-hsr'],
-  ['the matrix with a detail', 'm=1', async (page) => { await page.getByTestId('cell-1-unit-150702').click(); await expectSeen(page.getByTestId('matrix-detail')); }],
+  [
+    'the matrix with a detail',
+    'm=1',
+    async (page) => {
+      await page.getByTestId('cell-1-unit-150702').click();
+      await expectSeen(page.getByTestId('matrix-detail'));
+    },
+  ],
   ['the statistics', 'tool=stats'],
   ['the import tool', 'tool=import'],
   ['the tour, step 1', 'tour=yihe-liangji-duodian&step=1'],
@@ -84,7 +146,7 @@ test('the plan in English is our translation, marked, with the Chinese original 
   await page.goto('about:blank');
   await openMap(page, '#lang=en&s=unit-150781');
   const plan = page.getByTestId('card-plan');
-  await expect(plan).toContainText('Manzhouli\'s leading role as the pole of opening to the north');
+  await expect(plan).toContainText("Manzhouli's leading role as the pole of opening to the north");
   await plan.getByTestId('original').first().locator('summary').click();
   await expect(plan.getByTestId('original').first().locator('[lang="zh-CN"]')).toBeVisible();
   // and in Chinese nothing of it: the plan's words as written

@@ -19,9 +19,14 @@ function serve(bytes: Buffer, { ignoreRange = false } = {}) {
     if (ignoreRange || !range) return route.fulfill({ status: 200, body: bytes, headers });
     const [, a, b] = /bytes=(\d+)-(\d+)/.exec(range) ?? [];
     const start = Number(a);
-    if (start >= bytes.length) return route.fulfill({ status: 416, headers: { 'content-range': `bytes */${bytes.length}` } });
+    if (start >= bytes.length)
+      return route.fulfill({ status: 416, headers: { 'content-range': `bytes */${bytes.length}` } });
     const end = Math.min(Number(b), bytes.length - 1);
-    return route.fulfill({ status: 206, body: bytes.subarray(start, end + 1), headers: { ...headers, 'content-range': `bytes ${start}-${end}/${bytes.length}` } });
+    return route.fulfill({
+      status: 206,
+      body: bytes.subarray(start, end + 1),
+      headers: { ...headers, 'content-range': `bytes ${start}-${end}/${bytes.length}` },
+    });
   };
 }
 
@@ -35,9 +40,15 @@ async function theRestWorks(page: Page) {
 }
 
 test.describe('the tile archive, when the server or the file is wrong', () => {
-  test('a server that ignores Range: detected and said, the whole file read once, the map drawn', async ({ page, log }) => {
+  test('a server that ignores Range: detected and said, the whole file read once, the map drawn', async ({
+    page,
+    log,
+  }) => {
     let requests = 0;
-    await page.route(ARCHIVE, (route) => { requests++; return serve(BYTES, { ignoreRange: true })(route); });
+    await page.route(ARCHIVE, (route) => {
+      requests++;
+      return serve(BYTES, { ignoreRange: true })(route);
+    });
     await openMap(page);
     const problem = page.getByTestId('archive-problem');
     await expect(problem).toHaveAttribute('data-kind', 'no-range');
@@ -52,10 +63,23 @@ test.describe('the tile archive, when the server or the file is wrong', () => {
   });
 
   const broken: { name: string; kind: string; says: RegExp; bytes: () => Buffer }[] = [
-    { name: 'truncated (a copy cut short)', kind: 'truncated', says: /不完整（只有 \d+ \/ \d+ 字节）/, bytes: () => BYTES.subarray(0, Math.floor(BYTES.length * 0.6)) },
-    { name: 'not a PMTiles archive (bad magic)', kind: 'corrupt', says: /不是 PMTiles 文件/, bytes: () => Buffer.concat([Buffer.from('<!doctype html>'), BYTES.subarray(15)]) },
     {
-      name: 'a damaged directory', kind: 'corrupt', says: /已损坏/, bytes: () => {
+      name: 'truncated (a copy cut short)',
+      kind: 'truncated',
+      says: /不完整（只有 \d+ \/ \d+ 字节）/,
+      bytes: () => BYTES.subarray(0, Math.floor(BYTES.length * 0.6)),
+    },
+    {
+      name: 'not a PMTiles archive (bad magic)',
+      kind: 'corrupt',
+      says: /不是 PMTiles 文件/,
+      bytes: () => Buffer.concat([Buffer.from('<!doctype html>'), BYTES.subarray(15)]),
+    },
+    {
+      name: 'a damaged directory',
+      kind: 'corrupt',
+      says: /已损坏/,
+      bytes: () => {
         const b = Buffer.from(BYTES);
         const h = bytesToHeader(b.buffer.slice(b.byteOffset, b.byteOffset + 127) as ArrayBuffer);
         b.fill(0xa5, h.rootDirectoryOffset, h.rootDirectoryOffset + h.rootDirectoryLength);
@@ -64,7 +88,10 @@ test.describe('the tile archive, when the server or the file is wrong', () => {
     },
   ];
   for (const c of broken) {
-    test(`an archive ${c.name}: a message, the overview instead of a blank map, no uncaught error`, async ({ page, log }) => {
+    test(`an archive ${c.name}: a message, the overview instead of a blank map, no uncaught error`, async ({
+      page,
+      log,
+    }) => {
       log.allow(/Failed to load resource/);
       await page.route(ARCHIVE, serve(c.bytes()));
       await page.goto('/?e2e=1');
@@ -82,7 +109,10 @@ test.describe('the tile archive, when the server or the file is wrong', () => {
     });
   }
 
-  test('an archive that changes under its name mid-session (new ETag): every tile read again, and said', async ({ page, log }) => {
+  test('an archive that changes under its name mid-session (new ETag): every tile read again, and said', async ({
+    page,
+    log,
+  }) => {
     let etag = '"v1"';
     await page.route(ARCHIVE, async (route) => {
       const res = await route.fetch();
@@ -91,19 +121,27 @@ test.describe('the tile archive, when the server or the file is wrong', () => {
     await openMap(page);
     etag = '"v2"';
     const reads: string[] = [];
-    page.on('request', (r) => { if (/\.pmtiles$/.test(r.url())) reads.push(r.headers().range ?? ''); });
+    page.on('request', (r) => {
+      if (/\.pmtiles$/.test(r.url())) reads.push(r.headers().range ?? '');
+    });
     await page.evaluate(() => (window as unknown as MapWindow).__map.jumpTo({ center: [122.74, 48.0], zoom: 8.5 }));
     const problem = page.getByTestId('archive-problem');
     await expect(problem).toHaveAttribute('data-kind', 'changed');
     await waitIdle(page);
-    expect(reads.some((r) => r.startsWith('bytes=0-')), 'the header is read again').toBe(true);
+    expect(
+      reads.some((r) => r.startsWith('bytes=0-')),
+      'the header is read again',
+    ).toBe(true);
     expect((await rendered(page, 'seats')).length).toBeGreaterThan(0);
     expect(log.errors).toEqual([]);
   });
 });
 
 test.describe('a new release published mid-session', () => {
-  test('the archive read so far is gone (a new build has a new name): the user is asked to reload, and the reload works', async ({ page, log }) => {
+  test('the archive read so far is gone (a new build has a new name): the user is asked to reload, and the reload works', async ({
+    page,
+    log,
+  }) => {
     log.allow(/404|Failed to load resource/);
     await openMap(page);
     await page.route(ARCHIVE, (route) => route.fulfill({ status: 404, body: 'not found' }));
@@ -119,7 +157,11 @@ test.describe('a new release published mid-session', () => {
 });
 
 test.describe('the network drops mid-session', () => {
-  test('the map keeps what it has, says so, and reloads what failed when the network is back', async ({ page, context, log }) => {
+  test('the map keeps what it has, says so, and reloads what failed when the network is back', async ({
+    page,
+    context,
+    log,
+  }) => {
     log.allow(/Failed to load resource|ERR_INTERNET_DISCONNECTED/);
     await openMap(page);
     const before = (await rendered(page, 'units-line')).length;
@@ -131,12 +173,18 @@ test.describe('the network drops mid-session', () => {
     await expect(problem).toHaveAttribute('data-kind', 'network');
     await expect(problem).toContainText('网络中断');
     await waitIdle(page);
-    const tiles = () => page.evaluate(() => {
-      // MapLibre's tiles in view, read only here
-      const m = (window as unknown as MapWindow).__map as unknown as { style: { tileManagers: Record<string, { _inViewTiles: { getAllTiles(): { state: string }[] } }> } };
-      const states = m.style.tileManagers.plan._inViewTiles.getAllTiles().map((t) => t.state);
-      return { errored: states.filter((s) => s === 'errored').length, loaded: states.filter((s) => s === 'loaded').length };
-    });
+    const tiles = () =>
+      page.evaluate(() => {
+        // MapLibre's tiles in view, read only here
+        const m = (window as unknown as MapWindow).__map as unknown as {
+          style: { tileManagers: Record<string, { _inViewTiles: { getAllTiles(): { state: string }[] } }> };
+        };
+        const states = m.style.tileManagers.plan._inViewTiles.getAllTiles().map((t) => t.state);
+        return {
+          errored: states.filter((s) => s === 'errored').length,
+          loaded: states.filter((s) => s === 'loaded').length,
+        };
+      });
     expect((await tiles()).errored, 'tiles failed offline').toBeGreaterThan(0);
     // what was loaded is still drawn (the lower zoom's tiles stand in)
     expect((await rendered(page, 'units-line')).length).toBeGreaterThan(0);

@@ -13,30 +13,50 @@ export interface PageLog {
 }
 
 export const test = base.extend<{ log: PageLog }>({
-  log: [async ({ context }, use) => {
-    const allowed: RegExp[] = [];
-    const log: PageLog = { errors: [], requests: [], allow: (p) => { allowed.push(p); } };
-    const watch = (page: import('@playwright/test').Page) => {
-      page.on('pageerror', (e) => log.errors.push(`pageerror: ${e.message}`));
-      page.on('console', (m) => { if (m.type() === 'error') log.errors.push(`console: ${m.text()}`); });
-    };
-    // Every page runs under the app's Content-Security-Policy (deploy/headers.ts, sent by the
-    // server): a violation is a console error, so it fails the test.
-    await context.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
-      // Every page records its long tasks (main-thread work over 50 ms) for longestTask().
-      const w = window as unknown as { __longtasks: number[] };
-      w.__longtasks = [];
-      try {
-        new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__longtasks.push(e.duration); }).observe({ type: 'longtask' });
-      } catch { /* a browser without the Long Tasks API records none */ }
-    });
-    context.pages().forEach(watch);
-    context.on('page', watch);
-    context.on('request', (r) => log.requests.push(r.url()));
-    await use(log);
-    expect(log.errors.filter((e) => !allowed.some((p) => p.test(e))), 'page or console errors').toEqual([]);
-  }, { auto: true }],
+  log: [
+    async ({ context }, use) => {
+      const allowed: RegExp[] = [];
+      const log: PageLog = {
+        errors: [],
+        requests: [],
+        allow: (p) => {
+          allowed.push(p);
+        },
+      };
+      const watch = (page: import('@playwright/test').Page) => {
+        page.on('pageerror', (e) => log.errors.push(`pageerror: ${e.message}`));
+        page.on('console', (m) => {
+          if (m.type() === 'error') log.errors.push(`console: ${m.text()}`);
+        });
+      };
+      // Every page runs under the app's Content-Security-Policy (deploy/headers.ts, sent by the
+      // server): a violation is a console error, so it fails the test.
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) =>
+          console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+        );
+        // Every page records its long tasks (main-thread work over 50 ms) for longestTask().
+        const w = window as unknown as { __longtasks: number[] };
+        w.__longtasks = [];
+        try {
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) w.__longtasks.push(e.duration);
+          }).observe({ type: 'longtask' });
+        } catch {
+          /* a browser without the Long Tasks API records none */
+        }
+      });
+      context.pages().forEach(watch);
+      context.on('page', watch);
+      context.on('request', (r) => log.requests.push(r.url()));
+      await use(log);
+      expect(
+        log.errors.filter((e) => !allowed.some((p) => p.test(e))),
+        'page or console errors',
+      ).toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };
@@ -53,18 +73,23 @@ type MapWindow = { __map: import('maplibre-gl').Map };
 export function rendered(page: Page, layer: string) {
   return page.evaluate((l) => {
     const m = (window as unknown as MapWindow).__map;
-    return m.queryRenderedFeatures({ layers: [l] }).map((f) => ({ id: String(f.properties.id ?? ''), name: String(f.properties.name_zh ?? '') }));
+    return m
+      .queryRenderedFeatures({ layers: [l] })
+      .map((f) => ({ id: String(f.properties.id ?? ''), name: String(f.properties.name_zh ?? '') }));
   }, layer);
 }
 
 /** Where a lon/lat is on the page (CSS pixels). */
 export function screenPoint(page: Page, lng: number, lat: number) {
-  return page.evaluate(([x, y]) => {
-    const m = (window as unknown as MapWindow).__map;
-    const pt = m.project([x, y]);
-    const r = m.getCanvas().getBoundingClientRect();
-    return { x: r.left + pt.x, y: r.top + pt.y };
-  }, [lng, lat]);
+  return page.evaluate(
+    ([x, y]) => {
+      const m = (window as unknown as MapWindow).__map;
+      const pt = m.project([x, y]);
+      const r = m.getCanvas().getBoundingClientRect();
+      return { x: r.left + pt.x, y: r.top + pt.y };
+    },
+    [lng, lat],
+  );
 }
 
 /** Clicks the map at a lon/lat. */
@@ -74,11 +99,17 @@ export async function clickLngLat(page: Page, lng: number, lat: number) {
 }
 
 export async function waitIdle(page: Page) {
-  await page.evaluate(() => new Promise<void>((resolve) => {
-    const m = (window as unknown as MapWindow).__map;
-    if (m.loaded() && !m.isMoving()) { requestAnimationFrame(() => resolve()); return; }
-    m.once('idle', () => resolve());
-  }));
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const m = (window as unknown as MapWindow).__map;
+        if (m.loaded() && !m.isMoving()) {
+          requestAnimationFrame(() => resolve());
+          return;
+        }
+        m.once('idle', () => resolve());
+      }),
+  );
 }
 
 /**
@@ -89,32 +120,40 @@ export async function waitIdle(page: Page) {
  */
 export async function expectSeen(locator: Locator, what = 'the element') {
   await expect(locator).toBeVisible();
-  await expect.poll(() => locator.evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    const vw = document.documentElement.clientWidth;
-    const vh = document.documentElement.clientHeight;
-    if (r.width < 1 || r.height < 1) return 'it has no size';
-    if (r.left < -0.5 || r.top < -0.5 || r.right > vw + 0.5 || r.bottom > vh + 0.5) {
-      return `it is not inside the viewport (${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)} in ${vw}×${vh})`;
-    }
-    const dx = Math.min(6, r.width / 4);
-    const dy = Math.min(6, r.height / 4);
-    const points: [string, number, number][] = [
-      ['centre', r.left + r.width / 2, r.top + r.height / 2],
-      ['top left', r.left + dx, r.top + dy],
-      ['top right', r.right - dx, r.top + dy],
-      ['bottom left', r.left + dx, r.bottom - dy],
-      ['bottom right', r.right - dx, r.bottom - dy],
-    ];
-    for (const [name, x, y] of points) {
-      const top = document.elementFromPoint(x, y);
-      if (!top || !(el === top || el.contains(top))) {
-        const by = top ? `${top.tagName.toLowerCase()}${top.id ? `#${top.id}` : ''}${top.getAttribute('data-testid') ? `[data-testid=${top.getAttribute('data-testid')}]` : ''}.${[...top.classList].join('.')}` : 'nothing';
-        return `its ${name} is covered by ${by}`;
-      }
-    }
-    return 'seen';
-  }), `${what} is seen by a person`).toBe('seen');
+  await expect
+    .poll(
+      () =>
+        locator.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          const vw = document.documentElement.clientWidth;
+          const vh = document.documentElement.clientHeight;
+          if (r.width < 1 || r.height < 1) return 'it has no size';
+          if (r.left < -0.5 || r.top < -0.5 || r.right > vw + 0.5 || r.bottom > vh + 0.5) {
+            return `it is not inside the viewport (${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)} in ${vw}×${vh})`;
+          }
+          const dx = Math.min(6, r.width / 4);
+          const dy = Math.min(6, r.height / 4);
+          const points: [string, number, number][] = [
+            ['centre', r.left + r.width / 2, r.top + r.height / 2],
+            ['top left', r.left + dx, r.top + dy],
+            ['top right', r.right - dx, r.top + dy],
+            ['bottom left', r.left + dx, r.bottom - dy],
+            ['bottom right', r.right - dx, r.bottom - dy],
+          ];
+          for (const [name, x, y] of points) {
+            const top = document.elementFromPoint(x, y);
+            if (!top || !(el === top || el.contains(top))) {
+              const by = top
+                ? `${top.tagName.toLowerCase()}${top.id ? `#${top.id}` : ''}${top.getAttribute('data-testid') ? `[data-testid=${top.getAttribute('data-testid')}]` : ''}.${[...top.classList].join('.')}`
+                : 'nothing';
+              return `its ${name} is covered by ${by}`;
+            }
+          }
+          return 'seen';
+        }),
+      `${what} is seen by a person`,
+    )
+    .toBe('seen');
 }
 
 /** Main-thread long tasks of the page, in ms, since the last call (the page records them from load). */
@@ -132,13 +171,21 @@ export const LONG_TASK_BUDGET_MS = 200;
  * Runs a heavy action (print, handout, import, export, a tour step) and asserts that no
  * main-thread task during it exceeded the budget; returns the longest, in ms.
  */
-export async function expectResponsive(page: Page, what: string, action: () => Promise<unknown>, budget = LONG_TASK_BUDGET_MS) {
+export async function expectResponsive(
+  page: Page,
+  what: string,
+  action: () => Promise<unknown>,
+  budget = LONG_TASK_BUDGET_MS,
+) {
   await takeLongTasks(page);
   await action();
   // The observer reports a task once it ends: one frame later every task of the action is in.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
   const tasks = await takeLongTasks(page);
   const longest = Math.max(0, ...tasks);
-  expect(longest, `${what}: the longest main-thread task (${Math.round(longest)} ms of ${tasks.length} long tasks) is within ${budget} ms`).toBeLessThanOrEqual(budget);
+  expect(
+    longest,
+    `${what}: the longest main-thread task (${Math.round(longest)} ms of ${tasks.length} long tasks) is within ${budget} ms`,
+  ).toBeLessThanOrEqual(budget);
   return longest;
 }

@@ -7,18 +7,35 @@ import type { Page } from '@playwright/test';
 import { must } from '../../src/lib/must.ts';
 
 const DIR = 'tests/fixtures/import';
-const EXPECTED = JSON.parse(readFileSync(`${DIR}/expected.json`, 'utf8')) as Record<string, { features?: number; skipped?: number; error?: string; question?: string[]; projection?: number | null; swapped?: boolean }>;
+const EXPECTED = JSON.parse(readFileSync(`${DIR}/expected.json`, 'utf8')) as Record<
+  string,
+  {
+    features?: number;
+    skipped?: number;
+    error?: string;
+    question?: string[];
+    projection?: number | null;
+    swapped?: boolean;
+  }
+>;
 const FILES = Object.keys(EXPECTED).filter((k) => k !== '_');
 type MapWindow = { __map: import('maplibre-gl').Map; __pwned?: unknown };
 
-const layerRow = (page: Page, name: string) => page.getByTestId('tool-panel').getByTestId('imported-layers').locator(`li[data-layer="${name}"]`);
-const drawn = (page: Page) => page.evaluate(() => {
-  const m = (window as unknown as MapWindow).__map;
-  const layers = m.getStyle().layers.filter((l) => l.id.startsWith('imp-')).map((l) => l.id);
-  return m.queryRenderedFeatures({ layers }).length;
-});
+const layerRow = (page: Page, name: string) =>
+  page.getByTestId('tool-panel').getByTestId('imported-layers').locator(`li[data-layer="${name}"]`);
+const drawn = (page: Page) =>
+  page.evaluate(() => {
+    const m = (window as unknown as MapWindow).__map;
+    const layers = m
+      .getStyle()
+      .layers.filter((l) => l.id.startsWith('imp-'))
+      .map((l) => l.id);
+    return m.queryRenderedFeatures({ layers }).length;
+  });
 
-test('every file of the corpus: drawn with its count, or refused with its reason; bad files lose nothing', async ({ page }) => {
+test('every file of the corpus: drawn with its count, or refused with its reason; bad files lose nothing', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   // In English: the expected reasons are the English ones (the Chinese are checked by the unit tests).
   await openMap(page, '#tool=import&lang=en');
@@ -45,9 +62,13 @@ test('every file of the corpus: drawn with its count, or refused with its reason
       await expect(layerRow(page, name)).toContainText('converted to WGS84 from');
     } else if (want.swapped) {
       await job.getByTestId('import-swap').click({ timeout: 30_000 });
-      await expect(layerRow(page, name).getByTestId('imported-count')).toHaveText(String(want.features), { timeout: 30_000 });
+      await expect(layerRow(page, name).getByTestId('imported-count')).toHaveText(String(want.features), {
+        timeout: 30_000,
+      });
     } else {
-      await expect(layerRow(page, name).getByTestId('imported-count'), name).toHaveText(String(want.features), { timeout: 30_000 });
+      await expect(layerRow(page, name).getByTestId('imported-count'), name).toHaveText(String(want.features), {
+        timeout: 30_000,
+      });
       if (want.skipped) await expect(layerRow(page, name)).toContainText(`${want.skipped} skipped`);
     }
   }
@@ -59,7 +80,9 @@ test('every file of the corpus: drawn with its count, or refused with its reason
   await expect.poll(() => drawn(page)).toBeGreaterThanOrEqual(3);
 });
 
-test('points are counted per unit and zone; the layer is clickable, hostile text stays text, and it survives a reload', async ({ page }) => {
+test('points are counted per unit and zone; the layer is clickable, hostile text stays text, and it survives a reload', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await openMap(page, '#tool=import');
   await page.getByTestId('import-file').setInputFiles([`${DIR}/schools.geojson`, `${DIR}/hostile.geojson`]);
@@ -74,18 +97,30 @@ test('points are counted per unit and zone; the layer is clickable, hostile text
   await expect(join.locator('tr[data-row=structure-core] td[data-col=points]')).toHaveText('2');
   // …and as a choropleth of the units: Hailar (2 schools) darkest, a unit with none untinted.
   await page.getByTestId('import-choropleth').click();
-  const joinState = (id: string) => page.evaluate((u) => (window as unknown as MapWindow).__map.getFeatureState({ source: 'plan', sourceLayer: 'units', id: u }).join, id);
+  const joinState = (id: string) =>
+    page.evaluate(
+      (u) =>
+        (window as unknown as MapWindow).__map.getFeatureState({ source: 'plan', sourceLayer: 'units', id: u }).join,
+      id,
+    );
   await expect.poll(() => joinState('unit-150702')).toBe(1);
   expect(await joinState('unit-150781')).toBe(0.5);
   expect(await joinState('unit-150785')).toBe(0);
   // The hostile feature's card: its values as text, no script run, only http(s) as links.
   await page.evaluate(() => (window as unknown as MapWindow).__map.jumpTo({ center: [119.75, 49.22], zoom: 12 }));
   // The hostile layer's tile drawn (each layer is a source of its own).
-  await expect.poll(() => page.evaluate(() => {
-    const m = (window as unknown as MapWindow).__map;
-    const layers = m.getStyle().layers.filter((l) => l.id.startsWith('imp-')).map((l) => l.id);
-    return m.queryRenderedFeatures({ layers }).some((f) => String(f.properties.label).startsWith('<img'));
-  })).toBe(true);
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const m = (window as unknown as MapWindow).__map;
+        const layers = m
+          .getStyle()
+          .layers.filter((l) => l.id.startsWith('imp-'))
+          .map((l) => l.id);
+        return m.queryRenderedFeatures({ layers }).some((f) => String(f.properties.label).startsWith('<img'));
+      }),
+    )
+    .toBe(true);
   await clickLngLat(page, 119.75, 49.22);
   const card = page.getByTestId('imported-card');
   await expect(card).toContainText('<img src=x onerror="window.__pwned=1">');
@@ -93,7 +128,7 @@ test('points are counted per unit and zone; the layer is clickable, hostile text
   await expect(card.locator('a')).toHaveCount(1);
   await expect(card.locator('a')).toHaveAttribute('href', 'https://example.org/a');
   expect(await page.evaluate(() => (window as unknown as MapWindow).__pwned)).toBeUndefined();
-  expect(await page.evaluate(() => ({} as Record<string, unknown>).polluted)).toBeUndefined();
+  expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
   // Kept: a reload brings both layers back, drawn.
   await page.reload();
   await page.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0);
@@ -123,7 +158,9 @@ test('a file dropped on the map is imported, in the datum chosen by default (WGS
   await expect(layerRow(page, 'dropped.csv').getByTestId('imported-count')).toHaveText('3', { timeout: 30_000 });
 });
 
-test('data from 高德 read as WGS84: the map says they sit off the plan and re-reads them as GCJ-02 onto it', async ({ page }) => {
+test('data from 高德 read as WGS84: the map says they sit off the plan and re-reads them as GCJ-02 onto it', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await openMap(page, '#tool=import');
   await page.getByTestId('import-file').setInputFiles(`${DIR}/hailar-boundary-gcj02.geojson`);
@@ -137,7 +174,10 @@ test('data from 高德 read as WGS84: the map says they sit off the plan and re-
   await row.getByTestId('imported-reread').click();
   await expect(hint).toHaveCount(0);
   // Re-read, the line lies on the boundary of record; the download says so too.
-  const [d] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: 'GeoJSON', exact: true }).click()]);
+  const [d] = await Promise.all([
+    page.waitForEvent('download'),
+    row.getByRole('button', { name: 'GeoJSON', exact: true }).click(),
+  ]);
   const gj = JSON.parse(readFileSync(must(await d.path(), 'the download'), 'utf8'));
   const units = JSON.parse(readFileSync('public/data/layers/units.geojson', 'utf8'));
   const hailar = units.features.find((f: { properties: { name_zh: string } }) => f.properties.name_zh === '海拉尔区');
@@ -161,7 +201,9 @@ test('imported features are found by name in the search box, and open their card
   await expect(result).toContainText('我的数据');
   await result.click();
   await expect(page.getByTestId('imported-card')).toContainText('扎兰屯市第一中学');
-  await expect.poll(() => page.evaluate(() => (window as unknown as MapWindow).__map.getCenter().lng), { timeout: 10_000 }).toBeGreaterThan(122);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as MapWindow).__map.getCenter().lng), { timeout: 10_000 })
+    .toBeGreaterThan(122);
   // The layer by its file name.
   await page.getByTestId('search').fill('schools');
   await expect(page.getByTestId('search-results')).toContainText('schools.geojson');
@@ -171,16 +213,25 @@ test('an import can be cancelled; a 15 MB property value folds in the card witho
   test.setTimeout(180_000);
   await openMap(page, '#tool=import&lang=en');
   // ≈ 40 MB: long enough to read, parse and tile that Cancel comes first.
-  const row = (i: number) => `{"type":"Feature","properties":{"name":"p${i}","note":"${'x'.repeat(180)}"},"geometry":{"type":"Point","coordinates":[${(119 + (i % 1000) / 1000).toFixed(4)},${(49 + Math.floor(i / 1000) / 1000).toFixed(4)}]}}`;
+  const row = (i: number) =>
+    `{"type":"Feature","properties":{"name":"p${i}","note":"${'x'.repeat(180)}"},"geometry":{"type":"Point","coordinates":[${(119 + (i % 1000) / 1000).toFixed(4)},${(49 + Math.floor(i / 1000) / 1000).toFixed(4)}]}}`;
   const big = `{"type":"FeatureCollection","features":[${Array.from({ length: 160_000 }, (_, i) => row(i)).join(',')}]}`;
-  await page.getByTestId('import-file').setInputFiles({ name: 'big.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(big) });
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'big.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(big) });
   const job = page.getByTestId('import-job').filter({ hasText: 'big.geojson' });
   await job.getByTestId('import-cancel').click();
   await expect(job).toHaveCount(0, { timeout: 60_000 });
   await expect(layerRow(page, 'big.geojson')).toHaveCount(0);
   // A property of 15 MB: the card shows its head and its length, not 15 MB of text.
-  const huge = JSON.stringify({ type: 'Feature', properties: { name: 'huge', blob: 'y'.repeat(15 * 1024 * 1024) }, geometry: { type: 'Point', coordinates: [119.75, 49.22] } });
-  await page.getByTestId('import-file').setInputFiles({ name: 'huge.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(huge) });
+  const huge = JSON.stringify({
+    type: 'Feature',
+    properties: { name: 'huge', blob: 'y'.repeat(15 * 1024 * 1024) },
+    geometry: { type: 'Point', coordinates: [119.75, 49.22] },
+  });
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'huge.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(huge) });
   await expect(layerRow(page, 'huge.geojson').getByTestId('imported-count')).toHaveText('1', { timeout: 60_000 });
   await page.evaluate(() => (window as unknown as MapWindow).__map.jumpTo({ center: [119.75, 49.22], zoom: 12 }));
   await expect.poll(() => drawn(page), { timeout: 30_000 }).toBeGreaterThan(0);

@@ -2,7 +2,9 @@
 // a tour; open or closed survives a reload.
 import { test, expect, openMap } from './fixtures.ts';
 
-test('the map legend lists the visible plan layers, follows toggles, and stays closed after a reload once closed', async ({ page }) => {
+test('the map legend lists the visible plan layers, follows toggles, and stays closed after a reload once closed', async ({
+  page,
+}) => {
   await openMap(page, '#l=units,structure-areas,rail');
   await page.getByTestId('tab-plan').click(); // the layer panel's own legend is not beside the map any more
   const legend = page.getByTestId('map-legend');
@@ -28,16 +30,25 @@ test('the map legend lists the visible plan layers, follows toggles, and stays c
   await expect(page.getByTestId('map-legend')).not.toHaveAttribute('open', '');
 });
 
-test('in a tour the legend shows the step\'s layers, larger, inside the map and clear of the caption', async ({ page }) => {
+test("in a tour the legend shows the step's layers, larger, inside the map and clear of the caption", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await openMap(page, '#tour=yihe-liangji-duodian&step=3');
   const legend = page.getByTestId('map-legend');
   await expect(legend).toBeVisible();
   await legend.locator('summary').click();
   await expect(legend.locator('li[data-layer="ports"]').first()).toBeVisible();
-  const size = await legend.locator('li').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const size = await legend
+    .locator('li')
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(size).toBeGreaterThanOrEqual(16);
-  const [box, caption, map] = await Promise.all([legend.boundingBox(), page.getByTestId('tour-caption').boundingBox(), page.getByTestId('map').boundingBox()]);
+  const [box, caption, map] = await Promise.all([
+    legend.boundingBox(),
+    page.getByTestId('tour-caption').boundingBox(),
+    page.getByTestId('map').boundingBox(),
+  ]);
   if (!box || !caption || !map) throw new Error('no boxes');
   expect(box.x + box.width).toBeLessThanOrEqual(map.x + map.width);
   expect(box.x).toBeGreaterThan(caption.x + caption.width); // beside the caption, not over it
@@ -51,7 +62,10 @@ test('on a phone the legend is at the top left, closed at first, clear of the zo
   await expect(legend).not.toHaveAttribute('open', '');
   await legend.locator('summary').click();
   await expect(legend.locator('li').first()).toBeVisible();
-  const [box, zoom] = await Promise.all([legend.boundingBox(), page.locator('.maplibregl-ctrl-top-right').boundingBox()]);
+  const [box, zoom] = await Promise.all([
+    legend.boundingBox(),
+    page.locator('.maplibregl-ctrl-top-right').boundingBox(),
+  ]);
   if (!box || !zoom) throw new Error('no boxes');
   expect(box.x).toBeGreaterThanOrEqual(0);
   expect(box.x + box.width).toBeLessThan(zoom.x);

@@ -10,9 +10,16 @@ test.describe('the plan map', () => {
     expect(await page.evaluate(() => performance.getEntriesByName('map:idle').length)).toBe(1);
     // One style layer per catalog entry that must show features at the city view.
     const expectations: Record<string, string> = {
-      units: 'units-line', zones: 'zones-fill', 'structure-areas': 'structure-line', 'structure-points': 'seats',
-      rail: 'rail', heritage: 'heritage-points', ports: 'ports-points', airports: 'airports-points',
-      'context-water': 'rivers', 'context-borders': 'borders',
+      units: 'units-line',
+      zones: 'zones-fill',
+      'structure-areas': 'structure-line',
+      'structure-points': 'seats',
+      rail: 'rail',
+      heritage: 'heritage-points',
+      ports: 'ports-points',
+      airports: 'airports-points',
+      'context-water': 'rivers',
+      'context-borders': 'borders',
     };
     for (const [entry, layer] of Object.entries(expectations)) {
       expect((await rendered(page, layer)).length, `${entry} (${layer})`).toBeGreaterThan(0);
@@ -29,7 +36,9 @@ test.describe('the plan map', () => {
     await clickLngLat(page, ...MANZHOULI_SEAT);
     await expectSeen(page.getByTestId('feature-card'));
     expect(log.requests.length).toBeGreaterThan(3);
-    const foreign = log.requests.filter((u) => !u.startsWith(`${ORIGIN}/`) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    const foreign = log.requests.filter(
+      (u) => !u.startsWith(`${ORIGIN}/`) && !u.startsWith('data:') && !u.startsWith('blob:'),
+    );
     expect(foreign).toEqual([]);
     expect(log.requests.some((u) => /\/tiles\/plan\.[0-9a-f]{12}\.pmtiles$/.test(u))).toBe(true);
   });
@@ -39,7 +48,11 @@ test.describe('the plan map', () => {
     expect((await rendered(page, 'rail')).length).toBeGreaterThan(0);
     await page.getByTestId('toggle-rail').uncheck();
     await waitIdle(page);
-    expect(await page.evaluate(() => (window as never as { __map: import('maplibre-gl').Map }).__map.getLayoutProperty('rail', 'visibility'))).toBe('none');
+    expect(
+      await page.evaluate(() =>
+        (window as never as { __map: import('maplibre-gl').Map }).__map.getLayoutProperty('rail', 'visibility'),
+      ),
+    ).toBe('none');
     expect((await rendered(page, 'rail')).length).toBe(0);
     await expect(page.getByTestId('legend-hidden-rail')).toHaveText('已隐藏');
     expect(page.url()).toContain('l=');
@@ -50,9 +63,15 @@ test.describe('the plan map', () => {
     expect(log.errors).toEqual([]);
   });
 
-  test('without the zones, the city keeps its own fill (the opaque zone tints replace it while they show)', async ({ page }) => {
+  test('without the zones, the city keeps its own fill (the opaque zone tints replace it while they show)', async ({
+    page,
+  }) => {
     await openMap(page);
-    const vis = (id: string) => page.evaluate((l) => (window as never as { __map: import('maplibre-gl').Map }).__map.getLayoutProperty(l, 'visibility'), id);
+    const vis = (id: string) =>
+      page.evaluate(
+        (l) => (window as never as { __map: import('maplibre-gl').Map }).__map.getLayoutProperty(l, 'visibility'),
+        id,
+      );
     expect(await vis('city-fill')).toBe('none');
     await page.getByTestId('toggle-zones').uncheck();
     await waitIdle(page);
@@ -76,10 +95,18 @@ test.describe('the plan map', () => {
     await expect(card).toContainText('150,508');
     await expect(card).toContainText('发展极');
     expect(page.url()).toContain('s=unit-150781');
-    const state = await page.evaluate(() => (window as never as { __map: import('maplibre-gl').Map }).__map
-      .getFeatureState({ source: 'plan', sourceLayer: 'units', id: 'unit-150781' }));
+    const state = await page.evaluate(() =>
+      (window as never as { __map: import('maplibre-gl').Map }).__map.getFeatureState({
+        source: 'plan',
+        sourceLayer: 'units',
+        id: 'unit-150781',
+      }),
+    );
     expect(state.selected).toBe(true);
-    const tint = () => page.evaluate(() => (window as never as { __map: import('maplibre-gl').Map }).__map.getLayoutProperty('units-fill', 'visibility'));
+    const tint = () =>
+      page.evaluate(() =>
+        (window as never as { __map: import('maplibre-gl').Map }).__map.getLayoutProperty('units-fill', 'visibility'),
+      );
     expect(await tint()).toBe('visible'); // drawn only while a unit is lit
     await page.keyboard.press('Escape');
     await expect(card).toHaveCount(0);
@@ -98,7 +125,9 @@ test.describe('the plan map', () => {
     await expect(page.getByTestId('feature-card').locator('h2')).toHaveText('乌兰浩特—阿尔山—海拉尔铁路（升级改造）');
     await expect(page.getByTestId('card-warning')).toContainText('示意线路');
     // a line with no known route is its two ends: clicking one opens the line (the 伊尔施 end, up close)
-    await page.evaluate(() => (window as unknown as { __map: import('maplibre-gl').Map }).__map.jumpTo({ center: [119.93, 47.31], zoom: 11 }));
+    await page.evaluate(() =>
+      (window as unknown as { __map: import('maplibre-gl').Map }).__map.jumpTo({ center: [119.93, 47.31], zoom: 11 }),
+    );
     await waitIdle(page);
     await clickLngLat(page, 119.93, 47.31);
     await expect(page.getByTestId('feature-card').locator('h2')).toHaveText('伊尔施至满洲里铁路（规划）');
@@ -140,7 +169,11 @@ test.describe('the plan map', () => {
     await page.getByTestId('lang').click();
     await expect(page.locator('h1')).toContainText('one core, two poles');
     await expect(page.getByTestId('layer-panel')).toContainText('Spatial structure');
-    const field = await page.evaluate(() => JSON.stringify((window as never as { __map: import('maplibre-gl').Map }).__map.getLayoutProperty('seat-labels', 'text-field')));
+    const field = await page.evaluate(() =>
+      JSON.stringify(
+        (window as never as { __map: import('maplibre-gl').Map }).__map.getLayoutProperty('seat-labels', 'text-field'),
+      ),
+    );
     expect(field).toContain('unit_en');
     expect(page.url()).toContain('lang=en');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
@@ -160,7 +193,10 @@ test.describe('the plan map', () => {
     expect(copied).toContain('v=');
   });
 
-  test('a missing tile archive is named in a message, the overview shows instead, and the plan still works', async ({ page, log }) => {
+  test('a missing tile archive is named in a message, the overview shows instead, and the plan still works', async ({
+    page,
+    log,
+  }) => {
     log.allow(/404|\.pmtiles/);
     await page.route('**/tiles/plan.*.pmtiles', (route) => route.fulfill({ status: 404, body: 'not found' }));
     await page.goto('/?e2e=1');
@@ -224,7 +260,8 @@ test.describe('the plan map', () => {
       const id = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? '');
       if (id) seen.add(id);
     }
-    for (const id of ['reset-view', 'share', 'lang', 'toggle-zones', 'toggle-rail']) expect(seen.has(id), id).toBe(true);
+    for (const id of ['reset-view', 'share', 'lang', 'toggle-zones', 'toggle-rail'])
+      expect(seen.has(id), id).toBe(true);
     await page.getByTestId('toggle-zones').focus();
     await page.keyboard.press('Space');
     await expect(page.getByTestId('toggle-zones')).not.toBeChecked();
@@ -234,18 +271,40 @@ test.describe('the plan map', () => {
 test.describe('a data file that fails to load or is malformed', () => {
   // Each file: what the user does that needs it, and what still works.
   const cases: { file: string; use: (page: import('@playwright/test').Page) => Promise<void> }[] = [
-    { file: 'features.json', use: async (page) => { await clickLngLat(page, ...MANZHOULI_SEAT); } },
-    { file: 'plan.json', use: async (page) => { await page.getByTestId('tab-plan').click(); } },
-    { file: 'search.json', use: async (page) => { await page.getByTestId('search').click(); } },
-    { file: 'tours.json', use: async (page) => { await page.getByTestId('start-tour').click(); } },
+    {
+      file: 'features.json',
+      use: async (page) => {
+        await clickLngLat(page, ...MANZHOULI_SEAT);
+      },
+    },
+    {
+      file: 'plan.json',
+      use: async (page) => {
+        await page.getByTestId('tab-plan').click();
+      },
+    },
+    {
+      file: 'search.json',
+      use: async (page) => {
+        await page.getByTestId('search').click();
+      },
+    },
+    {
+      file: 'tours.json',
+      use: async (page) => {
+        await page.getByTestId('start-tour').click();
+      },
+    },
   ];
   for (const { file, use } of cases) {
     for (const broken of ['missing', 'malformed'] as const) {
       test(`${file} ${broken}: the part that needs it says so, the rest works`, async ({ page, log }) => {
         log.allow(/404|Failed to load resource/);
-        await page.route(`**/data/${file}`, (route) => (broken === 'missing'
-          ? route.fulfill({ status: 404, body: 'not found' })
-          : route.fulfill({ status: 200, contentType: 'application/json', body: '{"tasks": "not a plan", "0": 1}' })));
+        await page.route(`**/data/${file}`, (route) =>
+          broken === 'missing'
+            ? route.fulfill({ status: 404, body: 'not found' })
+            : route.fulfill({ status: 200, contentType: 'application/json', body: '{"tasks": "not a plan", "0": 1}' }),
+        );
         await openMap(page);
         await use(page);
         await expect(page.getByTestId('load-error')).toContainText(file);
@@ -253,7 +312,11 @@ test.describe('a data file that fails to load or is malformed', () => {
         await page.getByTestId('tab-layers').click();
         await page.getByTestId('toggle-rail').uncheck();
         await waitIdle(page);
-        expect(await page.evaluate(() => (window as never as { __map: import('maplibre-gl').Map }).__map.getLayoutProperty('rail', 'visibility'))).toBe('none');
+        expect(
+          await page.evaluate(() =>
+            (window as never as { __map: import('maplibre-gl').Map }).__map.getLayoutProperty('rail', 'visibility'),
+          ),
+        ).toBe('none');
         if (file !== 'plan.json') {
           await page.getByTestId('tab-plan').click();
           await expect(page.getByTestId('open-task-2')).toBeVisible();

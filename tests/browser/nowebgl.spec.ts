@@ -5,7 +5,10 @@ import { test, expect } from './fixtures.ts';
 // WebGL switched off.
 test.use({
   viewport: { width: 1280, height: 800 },
-  launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--disable-webgl', '--disable-3d-apis', '--no-sandbox'] },
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--disable-webgl', '--disable-3d-apis', '--no-sandbox'],
+  },
 });
 
 test('the overview drawn at build time stays, with a note and the list of places', async ({ page, context }) => {
@@ -14,7 +17,8 @@ test('the overview drawn at build time stays, with a note and the list of places
   await expect(overview).toHaveClass(/nowebgl/);
   await expect(overview.locator('svg')).toBeVisible();
   await expect(overview.getByRole('alert')).toContainText('WebGL');
-  for (const name of ['海拉尔区', '满洲里市', '扎兰屯市', '鄂伦春自治旗']) await expect(overview.locator('.overview-places')).toContainText(name);
+  for (const name of ['海拉尔区', '满洲里市', '扎兰屯市', '鄂伦春自治旗'])
+    await expect(overview.locator('.overview-places')).toContainText(name);
   // the 14 seats named in both languages, the page's shown (overview.css, <html lang>)
   await expect(overview.locator('svg text.zh')).toHaveCount(14);
   await expect(overview.locator('svg text.en')).toHaveCount(14);

@@ -17,13 +17,24 @@ const TOUR = JSON.parse(readFileSync('geodata/stories/yihe-liangji-duodian.json'
  * (page.evaluate awaits the promise; waitForFunction would take the promise itself as true.)
  */
 async function cached(page: Page) {
-  await expect.poll(() => page.evaluate(async () => {
-    const reg = await navigator.serviceWorker.getRegistration();
-    return !!navigator.serviceWorker.controller && reg?.active?.state === 'activated' && (await caches.keys()).some((k) => /^hlbe-plan-map-[0-9a-f]{16}$/.test(k));
-  }), { timeout: 60_000 }).toBe(true);
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          const reg = await navigator.serviceWorker.getRegistration();
+          return (
+            !!navigator.serviceWorker.controller &&
+            reg?.active?.state === 'activated' &&
+            (await caches.keys()).some((k) => /^hlbe-plan-map-[0-9a-f]{16}$/.test(k))
+          );
+        }),
+      { timeout: 60_000 },
+    )
+    .toBe(true);
 }
 
-const idle = (page: Page) => page.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0, null, { timeout: 45_000 });
+const idle = (page: Page) =>
+  page.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0, null, { timeout: 45_000 });
 
 test('after one visit the map, search and the tour work with the network off', async ({ page, context, log }) => {
   log.allow(/ERR_INTERNET_DISCONNECTED|Failed to load resource/);
@@ -31,12 +42,17 @@ test('after one visit the map, search and the tour work with the network off', a
   await cached(page);
   await context.setOffline(true);
   const fromWorker: string[] = [];
-  page.on('response', (r) => { if (r.fromServiceWorker()) fromWorker.push(`${r.status()} ${new URL(r.url()).pathname}`); });
+  page.on('response', (r) => {
+    if (r.fromServiceWorker()) fromWorker.push(`${r.status()} ${new URL(r.url()).pathname}`);
+  });
   await page.reload();
   await idle(page);
   expect((await rendered(page, 'seats')).length).toBe(14);
   // the archive's Range reads were answered by the worker, from its cache
-  expect(fromWorker.some((r) => /^206 .*\/tiles\/plan\.[0-9a-f]{12}\.pmtiles$/.test(r)), fromWorker.join('\n')).toBe(true);
+  expect(
+    fromWorker.some((r) => /^206 .*\/tiles\/plan\.[0-9a-f]{12}\.pmtiles$/.test(r)),
+    fromWorker.join('\n'),
+  ).toBe(true);
   await expect(page.getByTestId('archive-problem')).toHaveCount(0);
   await page.screenshot({ path: 'screenshots/offline.png' });
   // search (search.json) and a card (features.json, plan.json)
@@ -66,8 +82,13 @@ test.describe('a new release', () => {
     chmodSync(dir, 0o755); // nginx's workers (another user when run as root) read it
     cpSync('dist', dir, { recursive: true });
     // its own process group, so that nginx stops with it
-    server = spawn('node_modules/.bin/tsx', ['scripts/serve-nginx.ts', '--port', String(PORT), '--dist', dir], { stdio: 'ignore', detached: true });
-    await expect.poll(async () => (await fetch(`${origin}/`).catch(() => null))?.status ?? 0, { timeout: 30_000 }).toBe(200);
+    server = spawn('node_modules/.bin/tsx', ['scripts/serve-nginx.ts', '--port', String(PORT), '--dist', dir], {
+      stdio: 'ignore',
+      detached: true,
+    });
+    await expect
+      .poll(async () => (await fetch(`${origin}/`).catch(() => null))?.status ?? 0, { timeout: 30_000 })
+      .toBe(200);
   });
   test.afterAll(() => {
     if (server?.pid) process.kill(-server.pid, 'SIGTERM');
@@ -83,14 +104,17 @@ test.describe('a new release', () => {
     rmSync(`${page}.gz`, { force: true });
     rmSync(`${sw}.gz`, { force: true });
   }
-  const release = (page: Page) => page.evaluate(() => document.querySelector('meta[name=release]')?.getAttribute('content') ?? '1');
+  const release = (page: Page) =>
+    page.evaluate(() => document.querySelector('meta[name=release]')?.getAttribute('content') ?? '1');
 
   test('is announced, not applied until the user says so, then applied whole', async ({ page }) => {
     await page.goto(`${origin}/?e2e=1`);
     await idle(page);
     await cached(page);
     publish();
-    await page.evaluate(async () => { await (await navigator.serviceWorker.getRegistration())?.update(); });
+    await page.evaluate(async () => {
+      await (await navigator.serviceWorker.getRegistration())?.update();
+    });
     const banner = page.getByTestId('update-ready');
     await expect(banner).toContainText('地图有新版本');
     // A reload before applying is still release 1, whole (the old worker serves its own cache).

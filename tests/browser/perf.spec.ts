@@ -13,7 +13,10 @@ test.describe('first view', () => {
     expect(await page.evaluate(() => performance.getEntriesByName('map:idle').length)).toBe(1);
   });
 
-  test('the presenter window is a page of its own that loads neither MapLibre nor the app\'s panels', async ({ page, log }) => {
+  test("the presenter window is a page of its own that loads neither MapLibre nor the app's panels", async ({
+    page,
+    log,
+  }) => {
     const tours = JSON.parse(readFileSync('public/data/tours.json', 'utf8')) as { id: string }[];
     // Its old address leads there.
     await page.goto(`/?presenter=1#tour=${tours[0].id}&step=2`);
@@ -26,13 +29,28 @@ test.describe('first view', () => {
     await expect(page.getByTestId('presenter-count')).toHaveText(/^2 \/ /);
     const js = log.requests.filter((u) => /\.m?js(\?|$)/.test(u));
     expect(js.length).toBeGreaterThan(0);
-    expect(js.filter((u) => /maplibre|boot\.svelte|App-/.test(u)), 'map code in the presenter window').toEqual([]);
+    expect(
+      js.filter((u) => /maplibre|boot\.svelte|App-/.test(u)),
+      'map code in the presenter window',
+    ).toEqual([]);
   });
 
   test('loads the plan, search, details, tours and export code only when they are used', async ({ page, log }) => {
     await openMap(page);
     const loaded = (re: RegExp) => log.requests.some((u) => re.test(u));
-    for (const re of [/data\/plan\.json/, /data\/search\.json/, /data\/features\.json/, /data\/tours\.json/, /TourPlayer-.*\.js/, /print-.*\.js/, /handout-.*\.js/, /ToolPanel-.*\.js/, /data\/fonts\//, /data\/layers\//, /data\/stats\.json/]) {
+    for (const re of [
+      /data\/plan\.json/,
+      /data\/search\.json/,
+      /data\/features\.json/,
+      /data\/tours\.json/,
+      /TourPlayer-.*\.js/,
+      /print-.*\.js/,
+      /handout-.*\.js/,
+      /ToolPanel-.*\.js/,
+      /data\/fonts\//,
+      /data\/layers\//,
+      /data\/stats\.json/,
+    ]) {
       expect(loaded(re), `${re} before use`).toBe(false);
     }
     await page.getByTestId('search').focus();
@@ -49,18 +67,32 @@ test.describe('first view', () => {
     expect(loaded(/print-.*\.js/)).toBe(false);
   });
 
-  test('the first view compiles one shader program per layer type, and moving or lighting features compiles no more', async ({ page }) => {
+  test('the first view compiles one shader program per layer type, and moving or lighting features compiles no more', async ({
+    page,
+  }) => {
     // MapLibre internals, read only here: each program costs tens of ms with software WebGL
-    const programs = () => page.evaluate(() => Object.keys((window as unknown as { __map: { painter: { programCache: { programs: object } } } }).__map.painter.programCache.programs));
+    const programs = () =>
+      page.evaluate(() =>
+        Object.keys(
+          (window as unknown as { __map: { painter: { programCache: { programs: object } } } }).__map.painter
+            .programCache.programs,
+        ),
+      );
     await openMap(page);
     const first = await programs();
     // background, sky, tile clipping, fill, line + dashed line, circle, text, icon
     expect(first.length).toBeLessThanOrEqual(9);
-    for (const type of ['fill', 'line', 'lineSDF', 'circle', 'symbolSDF']) expect(first.filter((p) => p.startsWith(`${type}/`)), type).toHaveLength(1);
+    for (const type of ['fill', 'line', 'lineSDF', 'circle', 'symbolSDF'])
+      expect(
+        first.filter((p) => p.startsWith(`${type}/`)),
+        type,
+      ).toHaveLength(1);
     // a unit lit (its tint shows), then a close view with stations and their labels
     await clickLngLat(page, 117.3702, 49.5959);
     await expectSeen(page.getByTestId('feature-card'));
-    await page.evaluate(() => (window as unknown as { __map: import('maplibre-gl').Map }).__map.jumpTo({ center: [119.76, 49.21], zoom: 9.5 }));
+    await page.evaluate(() =>
+      (window as unknown as { __map: import('maplibre-gl').Map }).__map.jumpTo({ center: [119.76, 49.21], zoom: 9.5 }),
+    );
     await waitIdle(page);
     expect((await programs()).sort()).toEqual([...first].sort());
   });

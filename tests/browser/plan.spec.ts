@@ -5,7 +5,11 @@ import { must } from '../../src/lib/must.ts';
 
 type MapWindow = { __map: import('maplibre-gl').Map };
 const hl = (page: Page, sourceLayer: string, id: string) =>
-  page.evaluate(([sl, fid]) => (window as unknown as MapWindow).__map.getFeatureState({ source: 'plan', sourceLayer: sl, id: fid }).hl === true, [sourceLayer, id]);
+  page.evaluate(
+    ([sl, fid]) =>
+      (window as unknown as MapWindow).__map.getFeatureState({ source: 'plan', sourceLayer: sl, id: fid }).hl === true,
+    [sourceLayer, id],
+  );
 
 test.describe('the plan, linked to the map', () => {
   test('opening task 2 shows its wording and highlights 满洲里市 and 扎兰屯市', async ({ page, log }) => {
@@ -27,7 +31,9 @@ test.describe('the plan, linked to the map', () => {
     expect(log.errors).toEqual([]);
   });
 
-  test('the card of 满洲里市 lists the tasks that name it apart from those that make it responsible', async ({ page }) => {
+  test('the card of 满洲里市 lists the tasks that name it apart from those that make it responsible', async ({
+    page,
+  }) => {
     await openMap(page);
     await clickLngLat(page, 117.3702, 49.5959);
     const card = page.getByTestId('feature-card');
@@ -35,14 +41,19 @@ test.describe('the plan, linked to the map', () => {
     await expect(named.first()).toBeVisible();
     const numbers = await named.evaluateAll((bs) => bs.map((b) => Number(b.getAttribute('data-task'))));
     expect(numbers).toEqual(expect.arrayContaining([2, 10, 13]));
-    const resp = await card.getByTestId('card-tasks-responsible').locator('button').evaluateAll((bs) => bs.map((b) => Number(b.getAttribute('data-task'))));
+    const resp = await card
+      .getByTestId('card-tasks-responsible')
+      .locator('button')
+      .evaluateAll((bs) => bs.map((b) => Number(b.getAttribute('data-task'))));
     expect(resp).toEqual([2]);
     await expect(card.getByTestId('card-tasks')).toContainText('各旗市区人民政府');
     await named.filter({ hasText: '任务13' }).click();
     await expect(page.getByTestId('task-view')).toHaveAttribute('data-task', '13');
   });
 
-  test('the responsibility matrix downloads as CSV with 22 task rows, and a cell shows the wording', async ({ page }) => {
+  test('the responsibility matrix downloads as CSV with 22 task rows, and a cell shows the wording', async ({
+    page,
+  }) => {
     await openMap(page);
     await page.getByTestId('open-matrix').click();
     await expectSeen(page.getByTestId('matrix'));
@@ -71,11 +82,20 @@ test.describe('the plan, linked to the map', () => {
     await openMap(page);
     await page.getByTestId('open-matrix').click();
     await expect(page.getByTestId('matrix').locator('thead th.col-bureau')).toHaveCount(38);
-    const heads = () => page.getByTestId('matrix').locator('thead th').evaluateAll((ths) => ths.map((th) => th.getAttribute('class') ?? ''));
+    const heads = () =>
+      page
+        .getByTestId('matrix')
+        .locator('thead th')
+        .evaluateAll((ths) => ths.map((th) => th.getAttribute('class') ?? ''));
     const zh = await heads();
     expect(zh.filter((c) => c.includes('col-bureau')).length).toBe(38);
     // a long unit name (莫力达瓦达斡尔族自治旗) stays one column: every header's text is one line
-    const wraps = await page.getByTestId('matrix').locator('thead th span').evaluateAll((spans) => spans.filter((s) => s.getClientRects().length > 1 || s.scrollWidth > s.clientWidth + 1).length);
+    const wraps = await page
+      .getByTestId('matrix')
+      .locator('thead th span')
+      .evaluateAll(
+        (spans) => spans.filter((s) => s.getClientRects().length > 1 || s.scrollWidth > s.clientWidth + 1).length,
+      );
     expect(wraps).toBe(0);
     await page.getByTestId('lang').click();
     expect(await heads()).toEqual(zh);
@@ -104,7 +124,9 @@ test.describe('the plan, linked to the map', () => {
     await page.getByTestId('tab-targets').click();
     await expect(page.getByTestId('targets-panel')).toContainText('常住人口城镇化率');
     await page.getByTestId('target-preschool-counties').getByRole('button').first().click();
-    await expect(page.getByTestId('target-preschool-counties')).toContainText('新巴尔虎右旗和鄂温克族自治旗通过学前教育普及普惠县评估验收');
+    await expect(page.getByTestId('target-preschool-counties')).toContainText(
+      '新巴尔虎右旗和鄂温克族自治旗通过学前教育普及普惠县评估验收',
+    );
     await expect.poll(() => hl(page, 'units', 'unit-150727')).toBe(true);
     expect(await hl(page, 'units', 'unit-150724')).toBe(true);
     expect(page.url()).toContain('g=preschool-counties');

@@ -7,11 +7,18 @@ import { test, expect, openMap, waitIdle, expectSeen } from './fixtures.ts';
 import { must } from '../../src/lib/must.ts';
 
 type MapWindow = { __map: import('maplibre-gl').Map };
-const SIZES: [number, number][] = [[320, 640], [375, 812], [768, 1024], [1440, 900], [1920, 1080]];
+const SIZES: [number, number][] = [
+  [320, 640],
+  [375, 812],
+  [768, 1024],
+  [1440, 900],
+  [1920, 1080],
+];
 const POLES = ['unit-150702', 'unit-150724', 'unit-150781', 'unit-150783', 'unit-150721'];
 
 /** How far the page is wider than the screen (0 = no sideways panning). */
-const overflow = (page: Page) => page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - innerWidth);
+const overflow = (page: Page) =>
+  page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - innerWidth);
 
 /** The part of the map a user sees: the map's box less the bottom sheets over it. */
 async function visibleBox(page: Page) {
@@ -31,29 +38,50 @@ async function visibleBox(page: Page) {
 function highlighted(page: Page, ids: string[]) {
   return page.evaluate((list) => {
     const m = (window as unknown as MapWindow).__map;
-    const f = m.querySourceFeatures('plan', { sourceLayer: 'structure_points', filter: ['in', ['get', 'unit_id'], ['literal', list]] });
-    return f.map((x) => { const [lng, lat] = (x.geometry as GeoJSON.Point).coordinates; const p = m.project([lng, lat]); return { id: String(x.properties.unit_id), x: p.x, y: p.y }; });
+    const f = m.querySourceFeatures('plan', {
+      sourceLayer: 'structure_points',
+      filter: ['in', ['get', 'unit_id'], ['literal', list]],
+    });
+    return f.map((x) => {
+      const [lng, lat] = (x.geometry as GeoJSON.Point).coordinates;
+      const p = m.project([lng, lat]);
+      return { id: String(x.properties.unit_id), x: p.x, y: p.y };
+    });
   }, ids);
 }
 
 for (const [width, height] of SIZES) {
   for (const lang of ['zh', 'en'] as const) {
-    test(`${width} × ${height}, ${lang}: no sideways overflow; the core and poles are labelled at the city view`, async ({ page }) => {
+    test(`${width} × ${height}, ${lang}: no sideways overflow; the core and poles are labelled at the city view`, async ({
+      page,
+    }) => {
       await page.setViewportSize({ width, height });
       await openMap(page, lang === 'en' ? '#lang=en' : '');
       await waitIdle(page);
       expect(await overflow(page), 'page wider than the screen').toBeLessThanOrEqual(0);
-      const labelled = await page.evaluate(() => (window as unknown as MapWindow).__map.queryRenderedFeatures({ layers: ['structure-labels'] }).map((f) => String(f.properties.unit_id)));
+      const labelled = await page.evaluate(() =>
+        (window as unknown as MapWindow).__map
+          .queryRenderedFeatures({ layers: ['structure-labels'] })
+          .map((f) => String(f.properties.unit_id)),
+      );
       for (const id of POLES) expect(labelled, `${id} labelled`).toContain(id);
       // Every header control is on screen: outside the action row, whole; the action row itself
       // inside the screen (it scrolls), with the share button in view without scrolling.
-      const cut = await page.locator('header.bar button:visible, header.bar input:visible, .maplibregl-ctrl button:visible').evaluateAll((els) => els.filter((e) => {
-        const r = e.getBoundingClientRect();
-        const row = e.closest('.actions');
-        const box = row ? row.getBoundingClientRect() : { left: 0, right: innerWidth };
-        if (row && (box.left < -0.5 || box.right > innerWidth + 0.5)) return true;
-        return !row || e.getAttribute('data-testid') === 'share' ? r.left < box.left - 0.5 || r.right > box.right + 0.5 : false;
-      }).map((e) => e.getAttribute('data-testid') ?? e.getAttribute('aria-label') ?? e.textContent));
+      const cut = await page
+        .locator('header.bar button:visible, header.bar input:visible, .maplibregl-ctrl button:visible')
+        .evaluateAll((els) =>
+          els
+            .filter((e) => {
+              const r = e.getBoundingClientRect();
+              const row = e.closest('.actions');
+              const box = row ? row.getBoundingClientRect() : { left: 0, right: innerWidth };
+              if (row && (box.left < -0.5 || box.right > innerWidth + 0.5)) return true;
+              return !row || e.getAttribute('data-testid') === 'share'
+                ? r.left < box.left - 0.5 || r.right > box.right + 0.5
+                : false;
+            })
+            .map((e) => e.getAttribute('data-testid') ?? e.getAttribute('aria-label') ?? e.textContent),
+        );
       expect(cut, 'controls cut off').toEqual([]);
       await page.screenshot({ path: `screenshots/size-${width}-${lang}.png` });
     });
@@ -62,7 +90,9 @@ for (const [width, height] of SIZES) {
 
 test.describe('on a phone, sheets leave what they act on in view', () => {
   for (const lang of ['zh', 'en'] as const) {
-    test(`375 × 812, ${lang}: the plan sheet's task highlights are above the sheet; the sheet has three heights`, async ({ page }) => {
+    test(`375 × 812, ${lang}: the plan sheet's task highlights are above the sheet; the sheet has three heights`, async ({
+      page,
+    }) => {
       await page.setViewportSize({ width: 375, height: 812 });
       await page.emulateMedia({ reducedMotion: 'reduce' });
       await openMap(page, lang === 'en' ? '#lang=en' : '');
@@ -98,7 +128,9 @@ test.describe('on a phone, sheets leave what they act on in view', () => {
     });
   }
 
-  test('a search result on a phone drops the keyboard (the box loses focus) and opens the card above the fold', async ({ page }) => {
+  test('a search result on a phone drops the keyboard (the box loses focus) and opens the card above the fold', async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 375, height: 812 });
     await openMap(page);
     await page.getByTestId('search').fill('满洲里');
@@ -109,20 +141,27 @@ test.describe('on a phone, sheets leave what they act on in view', () => {
 
   test('share uses the phone share sheet where there is one', async ({ page }) => {
     await page.addInitScript(() => {
-      (navigator as unknown as { share: (d: ShareData) => Promise<void> }).share = async (d) => { (window as unknown as { __shared: ShareData }).__shared = d; };
+      (navigator as unknown as { share: (d: ShareData) => Promise<void> }).share = async (d) => {
+        (window as unknown as { __shared: ShareData }).__shared = d;
+      };
     });
     await page.setViewportSize({ width: 375, height: 812 });
     await openMap(page);
     await page.getByTestId('share').click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __shared?: ShareData }).__shared?.url ?? '')).toContain('v=');
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __shared?: ShareData }).__shared?.url ?? ''))
+      .toContain('v=');
   });
 });
 
-test('a briefing on a 1920 × 1080 projector: every label is sized for the back of the room, and normal again after', async ({ page }) => {
+test('a briefing on a 1920 × 1080 projector: every label is sized for the back of the room, and normal again after', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await openMap(page);
-  const size = (layer: string) => page.evaluate((l) => (window as unknown as MapWindow).__map.getLayoutProperty(l, 'text-size') as unknown, layer);
+  const size = (layer: string) =>
+    page.evaluate((l) => (window as unknown as MapWindow).__map.getLayoutProperty(l, 'text-size') as unknown, layer);
   expect(await size('station-labels')).toBe(11);
   await page.getByTestId('start-tour').click();
   await expect(page.getByTestId('tour-count')).toBeVisible();

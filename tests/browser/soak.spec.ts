@@ -21,7 +21,8 @@ test('200 tour steps and layer toggles: heap flat, no leaked WebGL context, no e
     const get = HTMLCanvasElement.prototype.getContext;
     HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, attrs?: unknown) {
       const ctx = (get as (t: string, a?: unknown) => RenderingContext | null).call(this, type, attrs);
-      if (ctx && /webgl/.test(type) && !made.includes(ctx as WebGLRenderingContext)) made.push(ctx as WebGLRenderingContext);
+      if (ctx && /webgl/.test(type) && !made.includes(ctx as WebGLRenderingContext))
+        made.push(ctx as WebGLRenderingContext);
       return ctx;
     } as typeof HTMLCanvasElement.prototype.getContext;
   });
@@ -43,18 +44,34 @@ test('200 tour steps and layer toggles: heap flat, no leaked WebGL context, no e
     cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
     await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
     cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
-    const snap = JSON.parse(chunks.join('')) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[]; strings: string[] };
+    const snap = JSON.parse(chunks.join('')) as {
+      snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
+      nodes: number[];
+      strings: string[];
+    };
     const fields = snap.snapshot.meta.node_fields;
-    const [typeAt, nameAt, sizeAt, width] = [fields.indexOf('type'), fields.indexOf('name'), fields.indexOf('self_size'), fields.length];
+    const [typeAt, nameAt, sizeAt, width] = [
+      fields.indexOf('type'),
+      fields.indexOf('name'),
+      fields.indexOf('self_size'),
+      fields.length,
+    ];
     const types = snap.snapshot.meta.node_types[0];
     let total = 0;
     for (let i = 0; i < snap.nodes.length; i += width) {
-      if (types[snap.nodes[i + typeAt]] === 'code' || snap.strings[snap.nodes[i + nameAt]].startsWith('blink::NetworkResourcesData')) continue;
+      if (
+        types[snap.nodes[i + typeAt]] === 'code' ||
+        snap.strings[snap.nodes[i + nameAt]].startsWith('blink::NetworkResourcesData')
+      )
+        continue;
       total += snap.nodes[i + sizeAt];
     }
     return total;
   };
-  const live = () => page.evaluate(() => (window as unknown as { __gl: WebGLRenderingContext[] }).__gl.filter((c) => !c.isContextLost()).length);
+  const live = () =>
+    page.evaluate(
+      () => (window as unknown as { __gl: WebGLRenderingContext[] }).__gl.filter((c) => !c.isContextLost()).length,
+    );
   const n = TOUR.steps.length;
   // Warm-up, driven by Playwright as a user would (including the PNG export, whose map must go).
   for (let loop = 0; loop < WARM_UP; loop++) {
@@ -80,43 +97,62 @@ test('200 tour steps and layer toggles: heap flat, no leaked WebGL context, no e
   let loops = 0;
   while (steps < STEPS) {
     const count = Math.min(n - 1, STEPS - steps);
-    await page.evaluate(async ({ count, n }) => {
-      const el = (id: string) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
-      const until = (ok: () => boolean) => new Promise<void>((resolve, reject) => {
-        const t0 = performance.now();
-        const check = () => (ok() ? resolve() : performance.now() - t0 > 30_000 ? reject(new Error('the tour did not advance')) : requestAnimationFrame(check));
-        check();
-      });
-      const idle = () => new Promise<void>((resolve) => {
-        const m = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
-        if (m.loaded() && !m.isMoving()) resolve(); else m.once('idle', () => resolve());
-      });
-      el('start-tour')?.click();
-      await until(() => el('tour-count')?.textContent === `1 / ${n}`);
-      for (let i = 1; i <= count; i++) {
-        dispatchEvent(new KeyboardEvent('keydown', { key: 'PageDown', bubbles: true }));
-        await until(() => el('tour-count')?.textContent === `${i + 1} / ${n}`);
-        await idle();
-      }
-      dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-      await until(() => !el('tour-count'));
-      for (const id of ['toggle-rail', 'toggle-zones', 'toggle-rail', 'toggle-zones']) { el(id)?.click(); await idle(); }
-    }, { count, n });
+    await page.evaluate(
+      async ({ count, n }) => {
+        const el = (id: string) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+        const until = (ok: () => boolean) =>
+          new Promise<void>((resolve, reject) => {
+            const t0 = performance.now();
+            const check = () =>
+              ok()
+                ? resolve()
+                : performance.now() - t0 > 30_000
+                  ? reject(new Error('the tour did not advance'))
+                  : requestAnimationFrame(check);
+            check();
+          });
+        const idle = () =>
+          new Promise<void>((resolve) => {
+            const m = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+            if (m.loaded() && !m.isMoving()) resolve();
+            else m.once('idle', () => resolve());
+          });
+        el('start-tour')?.click();
+        await until(() => el('tour-count')?.textContent === `1 / ${n}`);
+        for (let i = 1; i <= count; i++) {
+          dispatchEvent(new KeyboardEvent('keydown', { key: 'PageDown', bubbles: true }));
+          await until(() => el('tour-count')?.textContent === `${i + 1} / ${n}`);
+          await idle();
+        }
+        dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+        await until(() => !el('tour-count'));
+        for (const id of ['toggle-rail', 'toggle-zones', 'toggle-rail', 'toggle-zones']) {
+          el(id)?.click();
+          await idle();
+        }
+      },
+      { count, n },
+    );
     steps += count;
     loops++;
   }
   const after = await heap();
   const growth = (after - baseline) / baseline;
-  console.log(`soak: ${steps} steps in ${loops} loops after ${WARM_UP} to warm up; heap ${(baseline / 1048576).toFixed(1)} → ${(after / 1048576).toFixed(1)} MB (${(growth * 100).toFixed(1)} %); live WebGL contexts ${await live()}`);
+  console.log(
+    `soak: ${steps} steps in ${loops} loops after ${WARM_UP} to warm up; heap ${(baseline / 1048576).toFixed(1)} → ${(after / 1048576).toFixed(1)} MB (${(growth * 100).toFixed(1)} %); live WebGL contexts ${await live()}`,
+  );
   expect(growth, 'heap growth after GC').toBeLessThan(0.1);
   expect(await live(), 'live WebGL contexts: the main map only').toBe(1);
   expect(log.errors).toEqual([]);
 });
 
 async function settle(page: Page) {
-  await page.evaluate(() => new Promise<void>((resolve) => {
-    const m = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
-    if (m.loaded() && !m.isMoving()) resolve();
-    else m.once('idle', () => resolve());
-  }));
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const m = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+        if (m.loaded() && !m.isMoving()) resolve();
+        else m.once('idle', () => resolve());
+      }),
+  );
 }

@@ -7,7 +7,8 @@ import { test, expect, openMap } from './fixtures.ts';
 
 const DIR = 'tests/fixtures/import';
 const BROKEN = {
-  unavailable: "IDBFactory.prototype.open = function () { throw new DOMException('IndexedDB is not available in private browsing', 'InvalidStateError'); };",
+  unavailable:
+    "IDBFactory.prototype.open = function () { throw new DOMException('IndexedDB is not available in private browsing', 'InvalidStateError'); };",
   full: "IDBObjectStore.prototype.put = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };",
 };
 
@@ -34,14 +35,23 @@ async function drawOnTour(page: Page) {
   await page.mouse.down();
   for (let i = 1; i <= 8; i++) await page.mouse.move(700 + i * 20, 300 + i * 8);
   await page.mouse.up();
-  await expect.poll(() => page.evaluate(() => {
-    const src = (window as unknown as { __map: import('maplibre-gl').Map }).__map.getSource('annotations') as import('maplibre-gl').GeoJSONSource;
-    return (src.serialize().data as { features: unknown[] }).features.length;
-  })).toBe(1);
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const src = (window as unknown as { __map: import('maplibre-gl').Map }).__map.getSource(
+          'annotations',
+        ) as import('maplibre-gl').GeoJSONSource;
+        return (src.serialize().data as { features: unknown[] }).features.length;
+      }),
+    )
+    .toBe(1);
   await page.keyboard.press('Escape');
 }
 
-test('without IndexedDB (private mode): imports and annotations work for the visit, and the app says they will not be kept', async ({ page, log }) => {
+test('without IndexedDB (private mode): imports and annotations work for the visit, and the app says they will not be kept', async ({
+  page,
+  log,
+}) => {
   await breakStorage(page, 'unavailable');
   await openMap(page, '#tool=import');
   const banner = page.getByTestId('storage-problem');

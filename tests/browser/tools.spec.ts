@@ -16,8 +16,15 @@ import { DOWNLOAD_LAYERS } from '../../src/lib/tools/downloads.ts';
 import { must } from '../../src/lib/must.ts';
 
 type MapWindow = { __map: import('maplibre-gl').Map; __compare?: import('maplibre-gl').Map };
-const layer = (name: string) => JSON.parse(readFileSync(`geodata/${name}.geojson`, 'utf8')) as { features: { properties: Record<string, unknown>; geometry: { type: string; coordinates: number[] } }[] };
-const seat = (code: string) => must(layer('structure_points').features.find((f) => f.properties.id === `seat-${code}`), `seat ${code}`).geometry.coordinates as [number, number];
+const layer = (name: string) =>
+  JSON.parse(readFileSync(`geodata/${name}.geojson`, 'utf8')) as {
+    features: { properties: Record<string, unknown>; geometry: { type: string; coordinates: number[] } }[];
+  };
+const seat = (code: string) =>
+  must(
+    layer('structure_points').features.find((f) => f.properties.id === `seat-${code}`),
+    `seat ${code}`,
+  ).geometry.coordinates as [number, number];
 const HAILAR = seat('150702');
 const MANZHOULI = seat('150781');
 
@@ -30,7 +37,9 @@ async function openTool(page: Page, name: string | RegExp) {
 const saved = async (d: Download) => readFileSync(must(await d.path(), 'the download'));
 
 test.describe('measure', () => {
-  test('Hailar seat to Manzhouli seat by clicking: the geodesic distance, snapped to the seats, kept by a link', async ({ page }) => {
+  test('Hailar seat to Manzhouli seat by clicking: the geodesic distance, snapped to the seats, kept by a link', async ({
+    page,
+  }) => {
     await openMap(page);
     await openTool(page, '测距');
     await clickLngLat(page, ...HAILAR);
@@ -47,7 +56,9 @@ test.describe('measure', () => {
     await expect(page.getByTestId('measure-total')).toHaveText(expected);
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('measure-finish')).toBeDisabled();
-    await expect.poll(() => page.evaluate(() => location.hash)).toContain(`measure=line:${HAILAR.join(',')};${MANZHOULI.join(',')}`);
+    await expect
+      .poll(() => page.evaluate(() => location.hash))
+      .toContain(`measure=line:${HAILAR.join(',')};${MANZHOULI.join(',')}`);
     // The link restores the measurement.
     await page.reload();
     await page.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0);
@@ -59,8 +70,15 @@ test.describe('measure', () => {
     expect(gj.features[0].properties.length_m).toBe(Math.round(distanceM(HAILAR, MANZHOULI)));
   });
 
-  test('an area link restores the polygon with its ellipsoidal area and perimeter; Esc drops a new one', async ({ page }) => {
-    const pts: [number, number][] = [[119, 49], [121, 49], [121, 50.2], [119, 50.2]];
+  test('an area link restores the polygon with its ellipsoidal area and perimeter; Esc drops a new one', async ({
+    page,
+  }) => {
+    const pts: [number, number][] = [
+      [119, 49],
+      [121, 49],
+      [121, 50.2],
+      [119, 50.2],
+    ];
     await openMap(page, `#measure=area:${pts.map((p) => p.join(',')).join(';')}`);
     const { area, perimeter } = polygonM(pts);
     await expect(page.getByTestId('measure-area')).toHaveText(formatArea(area, 'zh'));
@@ -75,14 +93,22 @@ test.describe('measure', () => {
 });
 
 test.describe('within distance', () => {
-  test('within 50 km of the 海拉尔区 seat lists the stations that are, nearest first; a row opens its card', async ({ page }) => {
+  test('within 50 km of the 海拉尔区 seat lists the stations that are, nearest first; a row opens its card', async ({
+    page,
+  }) => {
     await openMap(page, '#near=seat-150702:50');
     const results = page.getByTestId('near-results');
     await expect(results).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('near-origin')).toContainText('海拉尔区');
-    const expected = [...new Set(layer('rail_stations').features
-      .map((f) => ({ name: String(f.properties.name_zh), m: distanceM(HAILAR, f.geometry.coordinates) }))
-      .filter((s) => s.m <= 50_000).sort((a, b) => a.m - b.m).map((s) => s.name))];
+    const expected = [
+      ...new Set(
+        layer('rail_stations')
+          .features.map((f) => ({ name: String(f.properties.name_zh), m: distanceM(HAILAR, f.geometry.coordinates) }))
+          .filter((s) => s.m <= 50_000)
+          .sort((a, b) => a.m - b.m)
+          .map((s) => s.name),
+      ),
+    ];
     expect(expected.length).toBeGreaterThan(3);
     const listed = await results.locator('section[data-layer=rail_stations] li span').allInnerTexts();
     expect(listed).toEqual(expected);
@@ -92,7 +118,9 @@ test.describe('within distance', () => {
     await expect(page.getByTestId('feature-card')).toContainText(expected[0]);
   });
 
-  test('a rail line gives a corridor and lists the units and seats it touches; picking on the map works', async ({ page }) => {
+  test('a rail line gives a corridor and lists the units and seats it touches; picking on the map works', async ({
+    page,
+  }) => {
     await openMap(page, '#near=rail-qihaiman-hsr:10');
     const results = page.getByTestId('near-results');
     await expect(results).toBeVisible({ timeout: 30_000 });
@@ -105,19 +133,30 @@ test.describe('within distance', () => {
     await clickLngLat(page, 121.3, 48.9);
     await expect(page.getByTestId('near-origin')).toContainText('所点位置');
     await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/near=[\d.]+,[\d.]+:10/);
-    const [lon, lat] = must((await page.evaluate(() => location.hash)).match(/near=([\d.]+),([\d.]+):/), 'near= in the link').slice(1).map(Number);
+    const [lon, lat] = must(
+      (await page.evaluate(() => location.hash)).match(/near=([\d.]+),([\d.]+):/),
+      'near= in the link',
+    )
+      .slice(1)
+      .map(Number);
     expect(Math.abs(lon - 121.3)).toBeLessThan(0.01);
     expect(Math.abs(lat - 48.9)).toBeLessThan(0.01);
   });
 });
 
-test('zone statistics: 岭西\'s population is the sum of its units, sortable, a row lights its units, CSV', async ({ page }) => {
+test("zone statistics: 岭西's population is the sum of its units, sortable, a row lights its units, CSV", async ({
+  page,
+}) => {
   await openMap(page, '#tool=stats');
   const table = page.getByTestId('stats-table');
   await expect(table).toBeVisible();
   const stats = v.parse(StatsFileSchema, JSON.parse(readFileSync('public/data/stats.json', 'utf8')));
-  const lingxi = must(stats.rows.find((r) => r.id === 'zone-lingxi'), 'the 岭西 row');
-  const cell = (row: string, col: string) => table.locator(`tr[data-row="${row}"] td[data-col="${col}"]`).getAttribute('data-value');
+  const lingxi = must(
+    stats.rows.find((r) => r.id === 'zone-lingxi'),
+    'the 岭西 row',
+  );
+  const cell = (row: string, col: string) =>
+    table.locator(`tr[data-row="${row}"] td[data-col="${col}"]`).getAttribute('data-value');
   let sum = 0;
   for (const id of lingxi.member_ids) sum += Number(await cell(id, 'pop'));
   expect(lingxi.member_ids).toHaveLength(4);
@@ -129,7 +168,18 @@ test('zone statistics: 岭西\'s population is the sum of its units, sortable, a
   expect(order[order.length - 1]).toBe('unit-150726');
   // A row lights its member units on the map.
   await table.locator('tr[data-row="zone-lingxi"] th button').click();
-  await expect.poll(() => page.evaluate(() => (window as unknown as MapWindow).__map.getFeatureState({ source: 'plan', sourceLayer: 'units', id: 'unit-150725' }).hl)).toBe(true);
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          (window as unknown as MapWindow).__map.getFeatureState({
+            source: 'plan',
+            sourceLayer: 'units',
+            id: 'unit-150725',
+          }).hl,
+      ),
+    )
+    .toBe(true);
   const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('stats-csv').click()]);
   const files = unzipSync(new Uint8Array(await saved(d)));
   const bytes = must(files['hulunbuir-zone-statistics.csv'], 'the CSV');
@@ -150,7 +200,8 @@ test('compare anywhere: two layer sets, the divider moves with the keyboard', as
   await page.keyboard.press('Shift+ArrowLeft');
   await expect(divider).toHaveAttribute('aria-valuenow', '38');
   // The main map shows the right-hand set (the plan), the compare map the left (today).
-  const zonesOnMain = () => page.evaluate(() => (window as unknown as MapWindow).__map.getLayoutProperty('zones-fill', 'visibility'));
+  const zonesOnMain = () =>
+    page.evaluate(() => (window as unknown as MapWindow).__map.getLayoutProperty('zones-fill', 'visibility'));
   expect(await zonesOnMain()).toBe('visible');
   await page.getByTestId('compare-right').selectOption('transport');
   await expect.poll(zonesOnMain).toBe('none');
@@ -160,11 +211,16 @@ test('compare anywhere: two layer sets, the divider moves with the keyboard', as
   expect(await page.evaluate(() => !!(window as unknown as MapWindow).__compare)).toBe(false);
 });
 
-test('print: an A4 PDF with real text, the legend, the sources and a 300 dpi map; a PNG of the size asked', async ({ page }) => {
+test('print: an A4 PDF with real text, the legend, the sources and a 300 dpi map; a PNG of the size asked', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await openMap(page, '#tool=print');
   await page.getByTestId('print-title').fill('岭西地区规划示意 Test');
-  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 180_000 }), page.getByTestId('print-export').click()]);
+  const [d] = await Promise.all([
+    page.waitForEvent('download', { timeout: 180_000 }),
+    page.getByTestId('print-export').click(),
+  ]);
   const path = must(await d.path(), 'the PDF');
   const doc = await PDFDocument.load(readFileSync(path));
   expect(doc.getPageCount()).toBe(1);
@@ -172,10 +228,25 @@ test('print: an A4 PDF with real text, the legend, the sources and a 300 dpi map
   expect(Math.round(width)).toBe(842); // A4 landscape, points
   expect(Math.round(height)).toBe(595);
   const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  for (const s of ['岭西地区规划示意 Test', '图例', '岭西地区：牧业现代化示范区', '既有铁路', '数据来源', 'GSHHG', 'WGS84', '示意', '呼政办发〔2022〕54号']) expect(text).toContain(s);
+  for (const s of [
+    '岭西地区规划示意 Test',
+    '图例',
+    '岭西地区：牧业现代化示范区',
+    '既有铁路',
+    '数据来源',
+    'GSHHG',
+    'WGS84',
+    '示意',
+    '呼政办发〔2022〕54号',
+  ])
+    expect(text).toContain(s);
   // No printed line starts with Chinese closing punctuation.
   for (const line of text.split('\n')) expect(line).not.toMatch(/^[，、。；：！？）》]/);
-  const images = execFileSync('pdfimages', ['-list', path], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean).map((l) => l.trim().split(/\s+/));
+  const images = execFileSync('pdfimages', ['-list', path], { encoding: 'utf8' })
+    .split('\n')
+    .slice(2)
+    .filter(Boolean)
+    .map((l) => l.trim().split(/\s+/));
   expect(images).toHaveLength(1);
   expect(Number(images[0][12])).toBeGreaterThanOrEqual(250); // x-ppi
   expect(Number(images[0][13])).toBeGreaterThanOrEqual(250); // y-ppi
@@ -183,13 +254,16 @@ test('print: an A4 PDF with real text, the legend, the sources and a 300 dpi map
   await page.getByTestId('print-png').check();
   await page.getByTestId('print-width').fill('900');
   await page.getByTestId('print-height').fill('700');
-  const [p] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId('print-export').click()]);
+  const [p] = await Promise.all([
+    page.waitForEvent('download', { timeout: 120_000 }),
+    page.getByTestId('print-export').click(),
+  ]);
   const png = await saved(p);
   expect(png.subarray(1, 4).toString()).toBe('PNG');
   expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([900, 700]);
 });
 
-test('print on A3 portrait: the page size asked for, with the planner\'s own layer in its legend', async ({ page }) => {
+test("print on A3 portrait: the page size asked for, with the planner's own layer in its legend", async ({ page }) => {
   test.setTimeout(240_000);
   await openMap(page, '#tool=import&lang=en');
   await page.getByTestId('import-file').setInputFiles('tests/fixtures/import/schools.geojson');
@@ -198,15 +272,28 @@ test('print on A3 portrait: the page size asked for, with the planner\'s own lay
   await page.getByTestId('tool-print').click();
   await page.getByTestId('print-a3').check();
   await page.getByTestId('print-portrait').check();
-  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 180_000 }), page.getByTestId('print-export').click()]);
+  const [d] = await Promise.all([
+    page.waitForEvent('download', { timeout: 180_000 }),
+    page.getByTestId('print-export').click(),
+  ]);
   const path = must(await d.path(), 'the PDF');
   const { width, height } = (await PDFDocument.load(readFileSync(path))).getPage(0).getSize();
   expect([Math.round(width), Math.round(height)]).toEqual([842, 1191]);
   const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  for (const s of ['Legend', 'Lingxi', 'Sources', 'Coordinates: WGS84', 'My data (imported by the user', 'schools.geojson (4)']) expect(text).toContain(s);
+  for (const s of [
+    'Legend',
+    'Lingxi',
+    'Sources',
+    'Coordinates: WGS84',
+    'My data (imported by the user',
+    'schools.geojson (4)',
+  ])
+    expect(text).toContain(s);
 });
 
-test('download: every layer parses as RFC 7946 GeoJSON with its metadata; point layers as CSV with a README', async ({ page }) => {
+test('download: every layer parses as RFC 7946 GeoJSON with its metadata; point layers as CSV with a README', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await openMap(page, '#tool=download');
   for (const name of DOWNLOAD_LAYERS) {
@@ -231,21 +318,28 @@ test('download: every layer parses as RFC 7946 GeoJSON with its metadata; point 
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
 
-test('in English: the tools are in the action row, and measuring by taps works', async ({ page }) => {
-  await openMap(page, '#lang=en');
-  await page.getByTestId('open-tools').click();
-  await page.getByRole('menuitemradio', { name: 'Measure distance' }).click();
-  await expectSeen(page.getByRole('region', { name: 'Measure distance' }));
-  await waitIdle(page);
-  // Two taps in the upper half of the map (the tool's sheet covers the lower part).
-  for (const [x, y] of [[120.9, 51.9], [122.6, 51.9]] as const) {
-    const pt = await screenPoint(page, x, y);
-    await page.touchscreen.tap(pt.x, pt.y);
-  }
-  // Where the taps landed (or snapped to), as the link says; the figure is their geodesic distance.
-  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/measure=line:[^;&]+;[^;&]+/);
-  const pts = (await page.evaluate(() => location.hash)).match(/measure=line:([^&]+)/)?.[1].split(';').map((p) => p.split(',').map(Number) as [number, number]) ?? [];
-  expect(pts).toHaveLength(2);
-  await expect(page.getByTestId('measure-total')).toHaveText(formatLength(distanceM(pts[0], pts[1]), 'en'));
-});
+  test('in English: the tools are in the action row, and measuring by taps works', async ({ page }) => {
+    await openMap(page, '#lang=en');
+    await page.getByTestId('open-tools').click();
+    await page.getByRole('menuitemradio', { name: 'Measure distance' }).click();
+    await expectSeen(page.getByRole('region', { name: 'Measure distance' }));
+    await waitIdle(page);
+    // Two taps in the upper half of the map (the tool's sheet covers the lower part).
+    for (const [x, y] of [
+      [120.9, 51.9],
+      [122.6, 51.9],
+    ] as const) {
+      const pt = await screenPoint(page, x, y);
+      await page.touchscreen.tap(pt.x, pt.y);
+    }
+    // Where the taps landed (or snapped to), as the link says; the figure is their geodesic distance.
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/measure=line:[^;&]+;[^;&]+/);
+    const pts =
+      (await page.evaluate(() => location.hash))
+        .match(/measure=line:([^&]+)/)?.[1]
+        .split(';')
+        .map((p) => p.split(',').map(Number) as [number, number]) ?? [];
+    expect(pts).toHaveLength(2);
+    await expect(page.getByTestId('measure-total')).toHaveText(formatLength(distanceM(pts[0], pts[1]), 'en'));
+  });
 });

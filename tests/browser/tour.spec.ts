@@ -9,13 +9,26 @@ import { THEME } from '../../src/lib/map/theme.ts';
 import { must } from '../../src/lib/must.ts';
 
 const TOUR = JSON.parse(readFileSync('geodata/stories/yihe-liangji-duodian.json', 'utf8')) as Tour;
-const DETAILS = JSON.parse(readFileSync('public/data/features.json', 'utf8')) as Record<string, { layer: string; bbox: number[] }>;
+const DETAILS = JSON.parse(readFileSync('public/data/features.json', 'utf8')) as Record<
+  string,
+  { layer: string; bbox: number[] }
+>;
 const HASH = `#tour=${TOUR.id}&step=`;
 type MapWindow = { __map: import('maplibre-gl').Map };
 
 async function settled(page: Page) {
-  await page.waitForFunction(() => { const m = (window as unknown as MapWindow).__map; return m.loaded() && !m.isMoving(); });
-  await page.evaluate(() => new Promise<void>((r) => { const m = (window as unknown as MapWindow).__map; if (m.areTilesLoaded()) r(); else m.once('idle', () => r()); }));
+  await page.waitForFunction(() => {
+    const m = (window as unknown as MapWindow).__map;
+    return m.loaded() && !m.isMoving();
+  });
+  await page.evaluate(
+    () =>
+      new Promise<void>((r) => {
+        const m = (window as unknown as MapWindow).__map;
+        if (m.areTilesLoaded()) r();
+        else m.once('idle', () => r());
+      }),
+  );
 }
 
 /** Asserts what a step shows: its number, camera, visible layers and highlights. */
@@ -23,21 +36,30 @@ async function expectStep(page: Page, i: number) {
   const step = TOUR.steps[i];
   await expect(page.getByTestId('tour-count')).toHaveText(`${i + 1} / ${TOUR.steps.length}`);
   await settled(page);
-  const state = await page.evaluate(({ fit, hl, layerIds }) => {
-    const m = (window as unknown as MapWindow).__map;
-    const b = m.getBounds();
-    return {
-      bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
-      zoom: m.getZoom(),
-      hl: hl.map(([source, sourceLayer, id]) => m.getFeatureState({ source, sourceLayer, id }).hl === true),
-      visible: layerIds.map(([entry, id]) => [entry, m.getLayoutProperty(id, 'visibility')]),
-      fit,
-    };
-  }, {
-    fit: 'fit' in step.camera ? step.camera.fit : [],
-    hl: step.highlight.map((id) => ['plan', DETAILS[id].layer, id]),
-    layerIds: TOGGLABLE.map((c) => [c.id, must(c.layers(THEME, 'zh').find((l) => !l.litOnly), `a drawn layer of ${c.id}`).style.id]),
-  });
+  const state = await page.evaluate(
+    ({ fit, hl, layerIds }) => {
+      const m = (window as unknown as MapWindow).__map;
+      const b = m.getBounds();
+      return {
+        bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
+        zoom: m.getZoom(),
+        hl: hl.map(([source, sourceLayer, id]) => m.getFeatureState({ source, sourceLayer, id }).hl === true),
+        visible: layerIds.map(([entry, id]) => [entry, m.getLayoutProperty(id, 'visibility')]),
+        fit,
+      };
+    },
+    {
+      fit: 'fit' in step.camera ? step.camera.fit : [],
+      hl: step.highlight.map((id) => ['plan', DETAILS[id].layer, id]),
+      layerIds: TOGGLABLE.map((c) => [
+        c.id,
+        must(
+          c.layers(THEME, 'zh').find((l) => !l.litOnly),
+          `a drawn layer of ${c.id}`,
+        ).style.id,
+      ]),
+    },
+  );
   // camera: every feature it fits lies inside the view
   if ('fit' in step.camera) {
     for (const id of step.camera.fit) {
@@ -49,7 +71,8 @@ async function expectStep(page: Page, i: number) {
     }
   }
   const shown = step.swipe ? step.swipe.right : step.layers;
-  for (const [entry, vis] of state.visible) expect(vis, `${step.id}: layer ${entry}`).toBe(shown.includes(entry as string) ? 'visible' : 'none');
+  for (const [entry, vis] of state.visible)
+    expect(vis, `${step.id}: layer ${entry}`).toBe(shown.includes(entry as string) ? 'visible' : 'none');
   await expect(page.getByTestId('swipe-compare')).toHaveCount(step.swipe ? 1 : 0);
   expect(state.hl.every(Boolean), `${step.id}: highlights`).toBe(true);
   expect(page.url()).toContain(`step=${i + 1}`);
@@ -93,16 +116,25 @@ test.describe('briefing mode', () => {
     expect(log.errors).toEqual([]);
   });
 
-  test('a swipe step compares two layer sets: the second map follows the camera and shows the left-hand set', async ({ page }) => {
+  test('a swipe step compares two layer sets: the second map follows the camera and shows the left-hand set', async ({
+    page,
+  }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await openMap(page, `${HASH}1`);
     const step = TOUR.steps[0];
     expect(step.swipe).toBeDefined();
     await expectStep(page, 0);
-    await page.waitForFunction(() => { const c = (window as unknown as { __compare?: import('maplibre-gl').Map }).__compare; return c?.loaded(); });
+    await page.waitForFunction(() => {
+      const c = (window as unknown as { __compare?: import('maplibre-gl').Map }).__compare;
+      return c?.loaded();
+    });
     const s = await page.evaluate(() => {
       const w = window as unknown as { __compare: import('maplibre-gl').Map; __map: import('maplibre-gl').Map };
-      return { zoom: [w.__compare.getZoom(), w.__map.getZoom()], zones: w.__compare.getLayoutProperty('zones-fill', 'visibility'), units: w.__compare.getLayoutProperty('units-line', 'visibility') };
+      return {
+        zoom: [w.__compare.getZoom(), w.__map.getZoom()],
+        zones: w.__compare.getLayoutProperty('zones-fill', 'visibility'),
+        units: w.__compare.getLayoutProperty('units-line', 'visibility'),
+      };
     });
     expect(s.zoom[0]).toBeCloseTo(s.zoom[1], 3);
     expect(s.zones).toBe('none');
@@ -122,13 +154,19 @@ test.describe('briefing mode', () => {
     await expectStep(page, 2);
   });
 
-  test('B blacks the screen, W whites it, and the key again brings the map back; ? shows the keys; Esc leaves', async ({ page }) => {
+  test('B blacks the screen, W whites it, and the key again brings the map back; ? shows the keys; Esc leaves', async ({
+    page,
+  }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await openMap(page, `${HASH}2`);
     await expectStep(page, 1);
     await page.keyboard.press('b');
     await expect(page.getByTestId('tour-blank')).toHaveAttribute('data-blank', 'black');
-    expect(await page.evaluate(() => getComputedStyle(document.querySelector('[data-testid=tour-blank]') ?? document.body).backgroundColor)).toBe('rgb(0, 0, 0)');
+    expect(
+      await page.evaluate(
+        () => getComputedStyle(document.querySelector('[data-testid=tour-blank]') ?? document.body).backgroundColor,
+      ),
+    ).toBe('rgb(0, 0, 0)');
     await page.keyboard.press('b');
     await expect(page.getByTestId('tour-blank')).toHaveCount(0);
     await page.keyboard.press('w');
@@ -145,17 +183,31 @@ test.describe('briefing mode', () => {
     await expect(page.locator('header.bar')).toBeVisible();
   });
 
-  test('the places a step highlights are named, even at zooms where their layer shows no labels (step 8: the historic districts)', async ({ page }) => {
+  test('the places a step highlights are named, even at zooms where their layer shows no labels (step 8: the historic districts)', async ({
+    page,
+  }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await openMap(page, `${HASH}8`);
     await expectStep(page, 7);
-    const named = await page.evaluate(() => (window as unknown as MapWindow).__map.queryRenderedFeatures({ layers: ['heritage-lit-labels'] }).map((f) => String(f.properties.name_zh)));
+    const named = await page.evaluate(() =>
+      (window as unknown as MapWindow).__map
+        .queryRenderedFeatures({ layers: ['heritage-lit-labels'] })
+        .map((f) => String(f.properties.name_zh)),
+    );
     // the core's and poles' labels come first; of the nine places, those that fit beside them are named
     expect(new Set(named).size, named.join('、')).toBeGreaterThanOrEqual(4);
     for (const n of ['博克图镇', '奇乾']) expect(named).toContain(n);
     // and all nine in the caption, for the room
     const lit = page.getByTestId('tour-lit');
-    for (const n of ['呼伦贝尔盟署历史文化街区', '满洲里市中东铁路第一站北区历史文化街区', '扎兰屯市中东铁路工业遗产历史文化街区', '博克图镇', '呼和诺尔镇', '奇乾']) await expect(lit).toContainText(n);
+    for (const n of [
+      '呼伦贝尔盟署历史文化街区',
+      '满洲里市中东铁路第一站北区历史文化街区',
+      '扎兰屯市中东铁路工业遗产历史文化街区',
+      '博克图镇',
+      '呼和诺尔镇',
+      '奇乾',
+    ])
+      await expect(lit).toContainText(n);
     await page.screenshot({ path: 'screenshots/tour-step-8-named.png' });
   });
 
@@ -190,7 +242,10 @@ test.describe('briefing mode', () => {
     await expect(presenter.getByTestId('presenter-count')).toHaveCount(0);
   });
 
-  test('the presenter window previews the current map, and the next once it has been shown', async ({ page, context }) => {
+  test('the presenter window previews the current map, and the next once it has been shown', async ({
+    page,
+    context,
+  }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await openMap(page, `${HASH}1`);
     await expectStep(page, 0);
@@ -204,7 +259,8 @@ test.describe('briefing mode', () => {
     // a map, not a blank frame: the preview has many colours
     const colours = await current.evaluate((img: HTMLImageElement) => {
       const c = document.createElement('canvas');
-      c.width = img.naturalWidth; c.height = img.naturalHeight;
+      c.width = img.naturalWidth;
+      c.height = img.naturalHeight;
       const g = c.getContext('2d');
       if (!g) return 0;
       g.drawImage(img, 0, 0);
@@ -228,18 +284,26 @@ test.describe('briefing mode', () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await openMap(page, `${HASH}2`);
     await expectStep(page, 1);
-    const count = () => page.evaluate(() => {
-      const src = (window as unknown as MapWindow).__map.getSource('annotations') as import('maplibre-gl').GeoJSONSource;
-      return (src.serialize().data as { features: unknown[] }).features.length;
-    });
+    const count = () =>
+      page.evaluate(() => {
+        const src = (window as unknown as MapWindow).__map.getSource(
+          'annotations',
+        ) as import('maplibre-gl').GeoJSONSource;
+        return (src.serialize().data as { features: unknown[] }).features.length;
+      });
     // what IndexedDB holds for this step (the write is asynchronous)
-    const stored = () => page.evaluate((key) => new Promise<number>((resolve) => {
-      const req = indexedDB.open('hlbe-plan-map', 1);
-      req.onsuccess = () => {
-        const get = req.result.transaction('annotations').objectStore('annotations').get(key);
-        get.onsuccess = () => resolve((get.result ?? []).length);
-      };
-    }), `${TOUR.id}/core`);
+    const stored = () =>
+      page.evaluate(
+        (key) =>
+          new Promise<number>((resolve) => {
+            const req = indexedDB.open('hlbe-plan-map', 1);
+            req.onsuccess = () => {
+              const get = req.result.transaction('annotations').objectStore('annotations').get(key);
+              get.onsuccess = () => resolve((get.result ?? []).length);
+            };
+          }),
+        `${TOUR.id}/core`,
+      );
     await page.keyboard.press('p');
     await expect(page.getByTestId('tool-pen')).toHaveAttribute('aria-pressed', 'true');
     await page.mouse.move(700, 300);
@@ -259,9 +323,16 @@ test.describe('briefing mode', () => {
     expect(file.suggestedFilename()).toBe(`${TOUR.id}-annotations.geojson`);
     const fc = JSON.parse(readFileSync(must(await file.path(), 'the exported file'), 'utf8'));
     expect(fc.type).toBe('FeatureCollection');
-    expect(fc.features.map((f: { properties: { tool: string; step: string } }) => `${f.properties.tool}@${f.properties.step}`)).toEqual(['pen@core', 'arrow@core']);
+    expect(
+      fc.features.map(
+        (f: { properties: { tool: string; step: string } }) => `${f.properties.tool}@${f.properties.step}`,
+      ),
+    ).toEqual(['pen@core', 'arrow@core']);
     const [lon, lat] = fc.features[0].geometry.coordinates[0];
-    expect(lon).toBeGreaterThan(110); expect(lon).toBeLessThan(130); expect(lat).toBeGreaterThan(45); expect(lat).toBeLessThan(55);
+    expect(lon).toBeGreaterThan(110);
+    expect(lon).toBeLessThan(130);
+    expect(lat).toBeGreaterThan(45);
+    expect(lat).toBeLessThan(55);
     await page.reload();
     await page.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0);
     await expectStep(page, 1);
@@ -286,7 +357,10 @@ test.describe('briefing mode', () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await openMap(page, `${HASH}2`);
     await expectStep(page, 1);
-    const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 300_000 }), page.getByTestId('export-pdf').click()]);
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download', { timeout: 300_000 }),
+      page.getByTestId('export-pdf').click(),
+    ]);
     expect(pdf.suggestedFilename()).toBe(`${TOUR.id}-handout.pdf`);
     const path = must(await pdf.path(), 'the handout PDF');
     const doc = await PDFDocument.load(readFileSync(path));
@@ -297,7 +371,10 @@ test.describe('briefing mode', () => {
     for (const step of TOUR.steps) expect(text).toContain(step.title.zh);
     for (const s of ['图例', '数据来源', '呼政办发〔2022〕54号']) expect(text).toContain(s);
     for (const line of text.split('\n')) expect(line).not.toMatch(/^[，、。；：！？）》]/);
-    const images = execFileSync('pdfimages', ['-list', path], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n').slice(2).filter(Boolean);
+    const images = execFileSync('pdfimages', ['-list', path], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .split('\n')
+      .slice(2)
+      .filter(Boolean);
     expect(images).toHaveLength(TOUR.steps.length);
     for (const l of images) expect(Number(l.trim().split(/\s+/)[12])).toBeGreaterThanOrEqual(250);
     await expectStep(page, 1); // back where the presenter was

@@ -4,11 +4,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { decompress } from '../../src/lib/map/archive.ts';
 
 const text = 'pmtiles directory bytes '.repeat(50);
-const gz = () => { const b = gzipSync(Buffer.from(text)); return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer; };
+const gz = () => {
+  const b = gzipSync(Buffer.from(text));
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+};
 const saved = globalThis.DecompressionStream;
 
 describe('the archive reader', () => {
-  afterEach(() => { globalThis.DecompressionStream = saved; });
+  afterEach(() => {
+    globalThis.DecompressionStream = saved;
+  });
 
   it('gunzips with DecompressionStream', async () => {
     expect(new TextDecoder().decode(await decompress(gz(), 2))).toBe(text);

@@ -6,8 +6,22 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 function runBuild(sources: string, out: string) {
-  const r = spawnSync('npx', ['tsx', 'scripts/data/build.ts', '--sources', sources, '--geodata', join(out, 'geodata'),
-    '--tiles', join(out, 'tiles'), '--details', join(out, 'data')], { encoding: 'utf8' });
+  const r = spawnSync(
+    'npx',
+    [
+      'tsx',
+      'scripts/data/build.ts',
+      '--sources',
+      sources,
+      '--geodata',
+      join(out, 'geodata'),
+      '--tiles',
+      join(out, 'tiles'),
+      '--details',
+      join(out, 'data'),
+    ],
+    { encoding: 'utf8' },
+  );
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -28,8 +42,20 @@ describe('npm run data', { timeout: 240_000 }, () => {
       expect(r.stdout).toMatch(/validate 14 layers/);
       expect(r.stdout).toMatch(/data build done in \d+\.\d+ s/);
     }
-    const files = readdirSync(a, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(relative(a, e.parentPath), e.name)).sort();
-    expect(files).toEqual(expect.arrayContaining(['tiles/plan.pmtiles', 'geodata/units.geojson', 'data/features.json', 'data/plan.json', 'data/search.json', 'data/tours.json']));
+    const files = readdirSync(a, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => join(relative(a, e.parentPath), e.name))
+      .sort();
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'tiles/plan.pmtiles',
+        'geodata/units.geojson',
+        'data/features.json',
+        'data/plan.json',
+        'data/search.json',
+        'data/tours.json',
+      ]),
+    );
     for (const f of files) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
   });
 
@@ -37,7 +63,10 @@ describe('npm run data', { timeout: 240_000 }, () => {
     const sources = copySources();
     const csv = join(sources, 'reference/heritage.csv');
     // Text that is in no source: the spam from the plan capture, slipped into a note.
-    writeFileSync(csv, readFileSync(csv, 'utf8').replace('point = station;', `point = station; 365\u4f53\u80b2\u6295\u6ce8;`));
+    writeFileSync(
+      csv,
+      readFileSync(csv, 'utf8').replace('point = station;', `point = station; 365\u4f53\u80b2\u6295\u6ce8;`),
+    );
     const out = mkdtempSync(join(tmpdir(), 'hlbe-out-'));
     cpSync('tests/fixtures/geodata/good.geojson', join(out, 'geodata', 'heritage.geojson'));
     const before = readFileSync(join(out, 'geodata', 'heritage.geojson'), 'utf8');

@@ -50,7 +50,9 @@ describe('the matrix CSV', () => {
 describe('the data files meet their contracts', () => {
   const read = (f: string) => JSON.parse(readFileSync(`public/data/${f}`, 'utf8'));
   it('the built files parse', () => {
-    expect(Object.keys(parseOrThrow(DetailsFileSchema, read('features.json'), 'features.json')).length).toBeGreaterThan(100);
+    expect(Object.keys(parseOrThrow(DetailsFileSchema, read('features.json'), 'features.json')).length).toBeGreaterThan(
+      100,
+    );
     expect(parseOrThrow(PlanSchema, read('plan.json'), 'plan.json').tasks).toHaveLength(22);
     expect(parseOrThrow(ToursFileSchema, read('tours.json'), 'tours.json').length).toBeGreaterThan(0);
     expect(parseOrThrow(SearchIndexSchema, read('search.json'), 'search.json').length).toBeGreaterThan(100);
@@ -59,10 +61,14 @@ describe('the data files meet their contracts', () => {
   it('a malformed file is refused with the path of what is wrong', () => {
     const plan = read('plan.json');
     plan.tasks[3].number = 'four';
-    expect(() => parseOrThrow(PlanSchema, plan, 'data/plan.json')).toThrow(/data\/plan\.json is malformed: tasks\[3\]\.number/);
+    expect(() => parseOrThrow(PlanSchema, plan, 'data/plan.json')).toThrow(
+      /data\/plan\.json is malformed: tasks\[3\]\.number/,
+    );
     const details = read('features.json');
     details['unit-150781'].confidence = 'certain';
     expect(() => parseOrThrow(DetailsFileSchema, details, 'data/features.json')).toThrow(/unit-150781\.confidence/);
-    expect(() => parseOrThrow(ToursFileSchema, { tours: [] }, 'data/tours.json')).toThrow(/data\/tours\.json is malformed/);
+    expect(() => parseOrThrow(ToursFileSchema, { tours: [] }, 'data/tours.json')).toThrow(
+      /data\/tours\.json is malformed/,
+    );
   });
 });

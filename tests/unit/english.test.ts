@@ -29,12 +29,16 @@ describe('the English of the plan', () => {
   });
 
   it('every quote on a card or in a tour, and every industry, has its English', () => {
-    const refs = [...features.flatMap((f) => f.plan_ref ?? []), ...tours.flatMap((t) => t.steps.flatMap((s) => s.plan_ref ?? []))];
+    const refs = [
+      ...features.flatMap((f) => f.plan_ref ?? []),
+      ...tours.flatMap((t) => t.steps.flatMap((s) => s.plan_ref ?? [])),
+    ];
     expect(refs.length).toBeGreaterThan(40);
     for (const r of refs) expect(r.quote_en, r.quote).toBeTruthy();
     const withIndustries = features.filter((f) => f.industries);
     expect(withIndustries.length).toBeGreaterThan(5);
-    for (const f of withIndustries) expect(f.industries_en?.split(', ').length, f.id).toBe(String(f.industries).split('、').length);
+    for (const f of withIndustries)
+      expect(f.industries_en?.split(', ').length, f.id).toBe(String(f.industries).split('、').length);
     for (const f of features.filter((x) => x.members)) expect(f.members_en, f.id).toBeTruthy();
   });
 
@@ -42,7 +46,11 @@ describe('the English of the plan', () => {
     const all = [
       ...plan.tasks.flatMap((t) => [t.title_en, ...t.paragraphs.map((p) => p.summary_en ?? '')]),
       ...plan.targets.flatMap((t) => [t.sentence_en ?? '', t.value_en ?? '', t.unit_en ?? '']),
-      ...features.flatMap((f) => [...(f.plan_ref ?? []).map((r) => r.quote_en ?? ''), String(f.industries_en ?? ''), String(f.members_en ?? '')]),
+      ...features.flatMap((f) => [
+        ...(f.plan_ref ?? []).map((r) => r.quote_en ?? ''),
+        String(f.industries_en ?? ''),
+        String(f.members_en ?? ''),
+      ]),
     ];
     expect(all.filter(bareChinese)).toEqual([]);
   });
@@ -53,7 +61,15 @@ describe('the English of the plan', () => {
     const en = new English(data);
     expect(en.quote('呼伦贝尔盟署历史文化街区', 'heritage-hulunbuir-league-office')).toBe('');
     const problems = en.problems();
-    expect(problems).toContainEqual({ file: 'geodata/plan/en.json', feature: 'heritage-hulunbuir-league-office', reason: 'no English for the quote "呼伦贝尔盟署历史文化街区" (quotes)' });
-    expect(problems).toContainEqual({ file: 'geodata/plan/en.json', feature: 'quotes.not in the plan', reason: 'not used by the plan, the features or the tours (stale entry)' });
+    expect(problems).toContainEqual({
+      file: 'geodata/plan/en.json',
+      feature: 'heritage-hulunbuir-league-office',
+      reason: 'no English for the quote "呼伦贝尔盟署历史文化街区" (quotes)',
+    });
+    expect(problems).toContainEqual({
+      file: 'geodata/plan/en.json',
+      feature: 'quotes.not in the plan',
+      reason: 'not used by the plan, the features or the tours (stale entry)',
+    });
   });
 });

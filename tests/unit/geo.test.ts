@@ -6,9 +6,14 @@ import { insidePolygon } from '../../src/lib/geo.ts';
 
 describe('insidePolygon (the map click test)', () => {
   it('agrees with turf on 2,000 points over the 14 units and the zones (holes and multipolygons included)', () => {
-    const layers = ['units', 'zones'].map((n) => JSON.parse(readFileSync(`geodata/${n}.geojson`, 'utf8')) as FeatureCollection<Polygon | MultiPolygon>);
+    const layers = ['units', 'zones'].map(
+      (n) => JSON.parse(readFileSync(`geodata/${n}.geojson`, 'utf8')) as FeatureCollection<Polygon | MultiPolygon>,
+    );
     let seed = 7;
-    const rnd = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647; };
+    const rnd = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
     let inside = 0;
     for (let i = 0; i < 2000; i++) {
       const p: [number, number] = [115.3 + rnd() * 11, 47 + rnd() * 6];

@@ -2,28 +2,74 @@
 import { describe, expect, it } from 'vitest';
 import * as turf from '@turf/turf';
 import geographiclib from 'geographiclib-geodesic';
-import { areaKm2, destination, distanceM, distanceToPathM, formatArea, formatLength, geodesicCircle, pathM, polygonM } from '../../src/lib/geodesy.ts';
+import {
+  areaKm2,
+  destination,
+  distanceM,
+  distanceToPathM,
+  formatArea,
+  formatLength,
+  geodesicCircle,
+  pathM,
+  polygonM,
+} from '../../src/lib/geodesy.ts';
 import { readGeojson } from './helpers.ts';
 
 describe('ellipsoidal area', () => {
-  it('matches GeographicLib\'s Planimeter test values (to 1 m²)', () => {
+  it("matches GeographicLib's Planimeter test values (to 1 m²)", () => {
     // geodesictest.js "Planimeter0": the diamond (0,-1) (-1,0) (0,1) (1,0) [lat, lon]: 24 619 419 146 m²
-    const diamond = { type: 'Polygon' as const, coordinates: [[[-1, 0], [0, -1], [1, 0], [0, 1], [-1, 0]]] };
+    const diamond = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [-1, 0],
+          [0, -1],
+          [1, 0],
+          [0, 1],
+          [-1, 0],
+        ],
+      ],
+    };
     expect(areaKm2(diamond) * 1e6).toBeCloseTo(24619419146, -1);
     // the octant (90,0) (0,0) (0,90): 63 758 202 715 511 m²
-    const octant = { type: 'Polygon' as const, coordinates: [[[0, 90], [0, 0], [90, 0], [0, 90]]] };
+    const octant = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [0, 90],
+          [0, 0],
+          [90, 0],
+          [0, 90],
+        ],
+      ],
+    };
     expect(Math.abs(areaKm2(octant) * 1e6 - 63758202715511)).toBeLessThan(1);
   });
 
   it('subtracts holes, and does not depend on winding', () => {
-    const outer = [[119, 49], [120, 49], [120, 50], [119, 50], [119, 49]];
-    const hole = [[119.2, 49.2], [119.2, 49.4], [119.4, 49.4], [119.4, 49.2], [119.2, 49.2]];
+    const outer = [
+      [119, 49],
+      [120, 49],
+      [120, 50],
+      [119, 50],
+      [119, 49],
+    ];
+    const hole = [
+      [119.2, 49.2],
+      [119.2, 49.4],
+      [119.4, 49.4],
+      [119.4, 49.2],
+      [119.2, 49.2],
+    ];
     const full = areaKm2({ type: 'Polygon', coordinates: [outer] });
     expect(areaKm2({ type: 'Polygon', coordinates: [[...outer].reverse()] })).toBeCloseTo(full, 9);
-    expect(areaKm2({ type: 'Polygon', coordinates: [outer, hole] })).toBeCloseTo(full - areaKm2({ type: 'Polygon', coordinates: [hole] }), 9);
+    expect(areaKm2({ type: 'Polygon', coordinates: [outer, hole] })).toBeCloseTo(
+      full - areaKm2({ type: 'Polygon', coordinates: [hole] }),
+      9,
+    );
   });
 
-  it('is the area of record of every unit: ellipsoidal, about 0.3 % above Turf\'s sphere', () => {
+  it("is the area of record of every unit: ellipsoidal, about 0.3 % above Turf's sphere", () => {
     for (const u of readGeojson('units').features) {
       const ell = areaKm2(u.geometry);
       expect(u.properties.area_drawn_km2, u.properties.id).toBeCloseTo(ell, 0);
@@ -42,8 +88,8 @@ const GEOD_TEST = [
   [-66.99028, 112.2363, 173.73491240878403, -12.70631, 285.90344, 2.512956620913668, 11150344.231208025],
 ];
 
-describe('the measuring tools\' geodesy', () => {
-  it('measures distances as GeographicLib\'s test set, to 1 mm', () => {
+describe("the measuring tools' geodesy", () => {
+  it("measures distances as GeographicLib's test set, to 1 mm", () => {
     for (const [lat1, lon1, azi1, lat2, lon2, , s12] of GEOD_TEST) {
       expect(Math.abs(distanceM([lon1, lat1], [lon2, lat2]) - s12)).toBeLessThan(1e-3);
       const [lon, lat] = destination([lon1, lat1], azi1, s12);
@@ -53,19 +99,37 @@ describe('the measuring tools\' geodesy', () => {
     }
   });
 
-  it('measures areas and perimeters as GeographicLib\'s Planimeter test, to 0.01 %', () => {
-    const diamond = polygonM([[-1, 0], [0, -1], [1, 0], [0, 1]]);
+  it("measures areas and perimeters as GeographicLib's Planimeter test, to 0.01 %", () => {
+    const diamond = polygonM([
+      [-1, 0],
+      [0, -1],
+      [1, 0],
+      [0, 1],
+    ]);
     expect(Math.abs(diamond.area / 24619419146 - 1)).toBeLessThan(1e-4);
     expect(Math.abs(diamond.perimeter - 627598.2731)).toBeLessThan(1e-3);
-    const octant = polygonM([[0, 90], [0, 0], [90, 0]]);
+    const octant = polygonM([
+      [0, 90],
+      [0, 0],
+      [90, 0],
+    ]);
     expect(Math.abs(octant.area / 63758202715511 - 1)).toBeLessThan(1e-4);
     expect(Math.abs(octant.perimeter - 30022685)).toBeLessThan(1);
     // The path through the octant's corners, not closed: 20 020 719 m.
-    expect(Math.abs(pathM([[0, 90], [0, 0], [90, 0]]).total - 20020719)).toBeLessThan(1);
+    expect(
+      Math.abs(
+        pathM([
+          [0, 90],
+          [0, 0],
+          [90, 0],
+        ]).total - 20020719,
+      ),
+    ).toBeLessThan(1);
   });
 
-  it('Hailar seat to Manzhouli seat: geodesic, and Turf\'s sphere is off by more than the tools allow', () => {
-    const hailar = [119.7288, 49.2103], manzhouli = [117.3785, 49.5977];
+  it("Hailar seat to Manzhouli seat: geodesic, and Turf's sphere is off by more than the tools allow", () => {
+    const hailar = [119.7288, 49.2103],
+      manzhouli = [117.3785, 49.5977];
     const m = distanceM(hailar, manzhouli);
     expect(m).toBeGreaterThan(170_000);
     expect(m).toBeLessThan(180_000);
@@ -82,7 +146,10 @@ describe('the measuring tools\' geodesy', () => {
   });
 
   it('finds the distance to a path along its geodesics, to a metre', () => {
-    const path = [[119, 49], [121, 49]];
+    const path = [
+      [119, 49],
+      [121, 49],
+    ];
     // A point north of the middle of the leg: the nearest point is on the leg, not a vertex.
     const { m, at } = distanceToPathM([120, 49.3], path);
     expect(m).toBeLessThan(distanceM([120, 49.3], [119, 49]));

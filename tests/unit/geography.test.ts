@@ -18,15 +18,30 @@ const km2 = (f: Feature<Polygon | MultiPolygon>) => areaKm2(f.geometry);
 describe('geography of the data of record', () => {
   it('has the 14 county-level units with their admin codes', () => {
     expect(units.map((u) => u.properties.admin_code).sort()).toEqual([
-      '150702', '150703', '150721', '150722', '150723', '150724', '150725', '150726', '150727',
-      '150781', '150782', '150783', '150784', '150785',
+      '150702',
+      '150703',
+      '150721',
+      '150722',
+      '150723',
+      '150724',
+      '150725',
+      '150726',
+      '150727',
+      '150781',
+      '150782',
+      '150783',
+      '150784',
+      '150785',
     ]);
   });
 
   it('puts each seat inside its own unit (a GCJ-02 offset or swapped axes would break this)', () => {
     expect(seats).toHaveLength(14);
     for (const s of seats) {
-      const unit = must(units.find((u) => u.properties.id === s.properties.unit_id), 'units entry');
+      const unit = must(
+        units.find((u) => u.properties.id === s.properties.unit_id),
+        'units entry',
+      );
       expect(turf.booleanPointInPolygon(s, unit), `${s.properties.name_zh} in ${unit.properties.name_zh}`).toBe(true);
     }
   });
@@ -46,12 +61,21 @@ describe('geography of the data of record', () => {
     }
     // the audit's figures: drawn vs official
     const diff = (code: string) => {
-      const u = must(units.find((x) => x.properties.admin_code === code), code);
+      const u = must(
+        units.find((x) => x.properties.admin_code === code),
+        code,
+      );
       return (u.properties.area_drawn_km2 as number) / (u.properties.area_official_km2 as number) - 1;
     };
     expect(diff('150703')).toBeLessThan(-0.15); // 扎赉诺尔区 about −19 %
     expect(diff('150781')).toBeGreaterThan(0.08); // 满洲里市 about +10.5 %
-    for (const code of ['150781', '150703']) expect(must(units.find((x) => x.properties.admin_code === code), code).properties.boundary_note_zh).toMatch(/分界线/);
+    for (const code of ['150781', '150703'])
+      expect(
+        must(
+          units.find((x) => x.properties.admin_code === code),
+          code,
+        ).properties.boundary_note_zh,
+      ).toMatch(/分界线/);
   });
 
   it('covers the city with the zones (岭西 + 岭上 + the rest) without overlap', () => {
@@ -70,19 +94,32 @@ describe('geography of the data of record', () => {
   });
 
   it('puts the plan’s members in 岭西 and 岭上, and says that the Evenk seat belongs to the core', () => {
-    const members = (id: string) => must(zones.find((z) => z.properties.id === id), 'zones entry').properties.members;
+    const members = (id: string) =>
+      must(
+        zones.find((z) => z.properties.id === id),
+        'zones entry',
+      ).properties.members;
     expect(members('zone-lingxi')).toBe('鄂温克族自治旗、陈巴尔虎旗、新巴尔虎右旗、新巴尔虎左旗');
     expect(members('zone-lingshang')).toBe('鄂伦春自治旗、牙克石市、根河市、额尔古纳市');
-    const evenk = must(units.find((u) => u.properties.admin_code === '150724'), 'units entry');
+    const evenk = must(
+      units.find((u) => u.properties.admin_code === '150724'),
+      'units entry',
+    );
     expect(evenk.properties.role).toBe('core');
     expect(evenk.properties.zone_note).toMatch(/巴彦托海镇属中心城区/);
   });
 
   it('has 呼伦湖 at about 2,340 km² and 贝尔湖 at about 600 km²', () => {
     const lakes = readGeojson('lakes').features as Poly[];
-    const hulun = must(lakes.find((l) => String(l.properties.name_zh).startsWith('呼伦湖')), 'lakes entry');
+    const hulun = must(
+      lakes.find((l) => String(l.properties.name_zh).startsWith('呼伦湖')),
+      'lakes entry',
+    );
     expect(Math.abs(km2(hulun) - 2340) / 2340).toBeLessThan(0.02);
-    const buir = must(lakes.find((l) => l.properties.name_zh === '贝尔湖'), 'lakes entry');
+    const buir = must(
+      lakes.find((l) => l.properties.name_zh === '贝尔湖'),
+      'lakes entry',
+    );
     expect(Math.abs(km2(buir) - 609) / 609).toBeLessThan(0.03);
   });
 
@@ -101,7 +138,10 @@ describe('geography of the data of record', () => {
   it('gives population as a number or null (never 0) that sums to the census total 2,242,875', () => {
     for (const u of units) expect(u.properties.pop_2020 === null || (u.properties.pop_2020 as number) > 0).toBe(true);
     expect(city.properties.pop_2020).toBe(2_242_875);
-    const yakeshi = must(units.find((u) => u.properties.admin_code === '150782'), 'units entry');
+    const yakeshi = must(
+      units.find((u) => u.properties.admin_code === '150782'),
+      'units entry',
+    );
     expect(yakeshi.properties.pop_confidence).toBe('low');
   });
 
@@ -112,18 +152,26 @@ describe('geography of the data of record', () => {
       else expect(l.properties.alignment, l.properties.id).toBe('unknown');
     }
     const planned = readGeojson('rail_lines').features.filter((f: Feature) => f.properties?.status === 'planned');
-    expect(planned.map((f: Feature) => f.properties?.line_id).sort()).toEqual(['rail-qihaiman-hsr', 'rail-yiershi-manzhouli']);
+    expect(planned.map((f: Feature) => f.properties?.line_id).sort()).toEqual([
+      'rail-qihaiman-hsr',
+      'rail-yiershi-manzhouli',
+    ]);
     const qiqian = readGeojson('heritage').features.find((f: Feature) => f.properties?.id === 'heritage-qiqian');
     expect(qiqian.properties.approximate).toBe(true);
   });
 
   it('draws the 伊尔施—满洲里 line only as far as the sources go: its two ends, no route', () => {
-    const line = must(readGeojson('rail_lines').features.find((f: Feature) => f.properties?.id === 'rail-yiershi-manzhouli'), 'the line');
+    const line = must(
+      readGeojson('rail_lines').features.find((f: Feature) => f.properties?.id === 'rail-yiershi-manzhouli'),
+      'the line',
+    );
     expect(line.geometry).toMatchObject({ type: 'MultiPoint' });
     expect(line.geometry.coordinates).toHaveLength(2);
     expect(line.properties.note).toContain('2012');
     // none of the guessed stops in between (诺门罕, 阿木古郎, 嵯岗) is shown as its station
-    const stops = readGeojson('rail_stations').features.filter((f: Feature) => String(f.properties?.lines).includes('rail-yiershi-manzhouli'));
+    const stops = readGeojson('rail_stations').features.filter((f: Feature) =>
+      String(f.properties?.lines).includes('rail-yiershi-manzhouli'),
+    );
     expect(stops.map((f: Feature) => f.properties?.name_zh).sort()).toEqual(['伊尔施', '满洲里'].sort());
     // the tour's rail step says what the line's note says: phase 1 began in 2012
     const tour = JSON.parse(readFileSync('geodata/stories/yihe-liangji-duodian.json', 'utf8'));
@@ -132,13 +180,21 @@ describe('geography of the data of record', () => {
     expect(step.notes.en).toContain('began in May 2012');
   });
 
-  it('zones agree with the plan\'s words and with the structure (one definition of the core and the poles)', () => {
+  it("zones agree with the plan's words and with the structure (one definition of the core and the poles)", () => {
     expect(zones.map((z) => z.properties.id).sort()).toEqual(['zone-lingshang', 'zone-lingxi', 'zone-rest']);
     expect(zoneStructureProblems()).toEqual([]);
     expect(zoneStructureProblems(membershipOf(units))).toEqual([]);
     // the core is 海拉尔区 + 鄂温克族自治旗; the east pole is 扎兰屯市 + 阿荣旗, not 莫力达瓦
     const areas = readGeojson('structure_areas').features as Poly[];
-    const members = (id: string) => String(must(areas.find((a) => a.properties.id === id), id).properties.member_ids).split(',').sort();
+    const members = (id: string) =>
+      String(
+        must(
+          areas.find((a) => a.properties.id === id),
+          id,
+        ).properties.member_ids,
+      )
+        .split(',')
+        .sort();
     expect(members('structure-core')).toEqual(['unit-150702', 'unit-150724']);
     expect(members('structure-pole-zalantun-arun')).toEqual(['unit-150721', 'unit-150783']);
     // a broken definition is refused: 牙克石市 (岭上) put into a pole, 阿荣旗 put in 岭西 while in a pole
@@ -146,8 +202,14 @@ describe('geography of the data of record', () => {
     broken['150782'] = { ...broken['150782'], structure: 'pole-zalantun-arun' };
     broken['150721'] = { ...broken['150721'], zone: 'zone-lingxi' };
     expect(zoneStructureProblems(broken)).toEqual([
-      { feature: 'unit-150721', reason: 'in pole-zalantun-arun but in zone zone-lingxi, with no note of the plan splitting it' },
-      { feature: 'unit-150782', reason: 'in pole-zalantun-arun but in zone zone-lingshang, with no note of the plan splitting it' },
+      {
+        feature: 'unit-150721',
+        reason: 'in pole-zalantun-arun but in zone zone-lingxi, with no note of the plan splitting it',
+      },
+      {
+        feature: 'unit-150782',
+        reason: 'in pole-zalantun-arun but in zone zone-lingshang, with no note of the plan splitting it',
+      },
       { feature: 'unit-150782', reason: 'in 岭上 and in pole-zalantun-arun' },
     ]);
   });
@@ -157,9 +219,14 @@ describe('geography of the data of record', () => {
     const labels = readGeojson('context_labels').features.filter((f: Feature) => f.properties?.kind === 'lake');
     const named = lakes.filter((l) => l.properties.named);
     expect(named.map((l) => l.properties.name_zh)).toContain('呼伦湖(达赉湖)');
-    expect(labels.map((l: Feature) => l.properties?.id).sort()).toEqual(named.map((l) => `label-${l.properties.id}`).sort());
+    expect(labels.map((l: Feature) => l.properties?.id).sort()).toEqual(
+      named.map((l) => `label-${l.properties.id}`).sort(),
+    );
     for (const l of labels) {
-      const lake = must(named.find((n) => `label-${n.properties.id}` === l.properties.id), 'named entry');
+      const lake = must(
+        named.find((n) => `label-${n.properties.id}` === l.properties.id),
+        'named entry',
+      );
       expect(turf.booleanPointInPolygon(l, lake), l.properties.id).toBe(true);
       expect(l.properties.name_zh).toBe(lake.properties.name_zh);
     }

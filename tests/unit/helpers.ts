@@ -29,7 +29,10 @@ export function decodeTile(data: ArrayBuffer | Uint8Array): { tile: VectorTile; 
 export const readGeojson = (name: string) => JSON.parse(readFileSync(`geodata/${name}.geojson`, 'utf8'));
 
 /** Every feature id and every property name found in any tile of zoom z inside the archive's bounds, per layer. */
-export async function scanZoom(p: PMTiles, z: number): Promise<Record<string, { ids: Set<string>; props: Set<string> }>> {
+export async function scanZoom(
+  p: PMTiles,
+  z: number,
+): Promise<Record<string, { ids: Set<string>; props: Set<string> }>> {
   const h = await p.getHeader();
   const [x0, y0] = pointToTile(h.minLon, h.maxLat, z);
   const [x1, y1] = pointToTile(h.maxLon, h.minLat, z);

@@ -3,7 +3,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import gcoord from 'gcoord';
-import { ColumnsQuestion, ImportError, ProjectionQuestion, coordinateKind, dbfEncoding, guessColumns, readFile, reinterpret, safeProperties, toWgs84 } from '../../src/lib/import/formats.ts';
+import {
+  ColumnsQuestion,
+  ImportError,
+  ProjectionQuestion,
+  coordinateKind,
+  dbfEncoding,
+  guessColumns,
+  readFile,
+  reinterpret,
+  safeProperties,
+  toWgs84,
+} from '../../src/lib/import/formats.ts';
 import { PROJECTIONS } from '../../src/lib/import/options.ts';
 import { UnitIndex, joinRows, joinToUnits, unitsFrom } from '../../src/lib/import/join.ts';
 import { datumFit, offerOtherDatum, referenceOf } from '../../src/lib/import/datum-hint.ts';
@@ -13,12 +24,32 @@ import { areaKm2, distanceM } from '../../src/lib/geodesy.ts';
 import { must } from '../../src/lib/must.ts';
 
 const DIR = 'tests/fixtures/import';
-const EXPECTED = JSON.parse(readFileSync(`${DIR}/expected.json`, 'utf8')) as Record<string, { features?: number; skipped?: number; error?: string; question?: string[]; projection?: number | null; note?: string; swapped?: boolean }>;
-const read = (name: string, opts = {}) => readFile(name, new Uint8Array(readFileSync(`${DIR}/${name}`)), { datum: 'wgs84', ...opts });
+const EXPECTED = JSON.parse(readFileSync(`${DIR}/expected.json`, 'utf8')) as Record<
+  string,
+  {
+    features?: number;
+    skipped?: number;
+    error?: string;
+    question?: string[];
+    projection?: number | null;
+    note?: string;
+    swapped?: boolean;
+  }
+>;
+const read = (name: string, opts = {}) =>
+  readFile(name, new Uint8Array(readFileSync(`${DIR}/${name}`)), { datum: 'wgs84', ...opts });
 
 describe('the import corpus', () => {
   it('has an expected outcome for every file, and a file for every outcome', () => {
-    expect(readdirSync(DIR).filter((f) => f !== 'expected.json').sort()).toEqual(Object.keys(EXPECTED).filter((k) => k !== '_').sort());
+    expect(
+      readdirSync(DIR)
+        .filter((f) => f !== 'expected.json')
+        .sort(),
+    ).toEqual(
+      Object.keys(EXPECTED)
+        .filter((k) => k !== '_')
+        .sort(),
+    );
   });
 
   for (const [name, want] of Object.entries(EXPECTED)) {
@@ -46,7 +77,10 @@ describe('the import corpus', () => {
       const r = await read(name);
       expect(r.features).toHaveLength(want.features ?? 0);
       expect(r.skipped).toHaveLength(want.skipped ?? 0);
-      for (const s of r.skipped) { expect(s.reason.en.length).toBeGreaterThan(5); expect(s.reason.zh).toMatch(/[\u4e00-\u9fff]/); }
+      for (const s of r.skipped) {
+        expect(s.reason.en.length).toBeGreaterThan(5);
+        expect(s.reason.zh).toMatch(/[\u4e00-\u9fff]/);
+      }
       if (want.note) expect(r.notes.map((n) => n.en).join(' ')).toContain(want.note);
       expect(!!r.swapped).toBe(!!want.swapped);
       for (const f of r.features) expect(Object.getPrototypeOf(f.properties)).toBe(null);
@@ -62,20 +96,31 @@ describe('coordinates', () => {
     expect(lon).toBeCloseTo(w[0], 6);
     expect(lat).toBeCloseTo(w[1], 6);
     expect(Math.hypot((119.746 - lon) * 72_600, (49.2127 - lat) * 111_200)).toBeGreaterThan(300);
-    const bd = toWgs84([{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [119.7525, 49.2186] } }], 'bd09');
+    const bd = toWgs84(
+      [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [119.7525, 49.2186] } }],
+      'bd09',
+    );
     const wb = gcoord.transform([119.7525, 49.2186], gcoord.BD09, gcoord.WGS84);
     expect((bd[0].geometry as { coordinates: number[] }).coordinates[0]).toBeCloseTo(wb[0], 6);
   });
 
   it('converts metres from the projected system chosen, named by the file, or in the .prj, to within 0.1 m', async () => {
-    const seats = [[119.7405, 49.216], [117.3792, 49.5973]];
-    const near = (r: { features: { geometry: unknown }[] }) => r.features.forEach((f, i) => {
-      expect(distanceM((f.geometry as { coordinates: [number, number] }).coordinates, seats[i] as [number, number])).toBeLessThan(0.1);
-    });
+    const seats = [
+      [119.7405, 49.216],
+      [117.3792, 49.5973],
+    ];
+    const near = (r: { features: { geometry: unknown }[] }) =>
+      r.features.forEach((f, i) => {
+        expect(
+          distanceM((f.geometry as { coordinates: [number, number] }).coordinates, seats[i] as [number, number]),
+        ).toBeLessThan(0.1);
+      });
     near(await read('seats-gk-metres.csv', { epsg: 4550 }));
     near(await read('seats-gk-zone40-crs.geojson'));
     near(await read('villages-gk120-shp.zip'));
-    const [lon, lat] = ((await read('projected-3857.geojson', { epsg: 3857 })).features[0].geometry as { coordinates: number[] }).coordinates;
+    const [lon, lat] = (
+      (await read('projected-3857.geojson', { epsg: 3857 })).features[0].geometry as { coordinates: number[] }
+    ).coordinates;
     expect(lon).toBeCloseTo((13329000 / 6378137) * (180 / Math.PI), 6);
     expect(lat).toBeCloseTo(49.2, 0);
     // the wrong system is refused with that reason, not drawn in the sea
@@ -84,8 +129,13 @@ describe('coordinates', () => {
 
   it('names every projected system once, with its EPSG code in both languages', () => {
     expect(new Set(PROJECTIONS.map((p) => p.epsg)).size).toBe(PROJECTIONS.length);
-    expect(PROJECTIONS.map((p) => p.epsg)).toEqual(expect.arrayContaining([3857, 4548, 4549, 4550, 4551, 4527, 4528, 4529, 4530, 4509, 4510, 4498, 4499]));
-    for (const p of PROJECTIONS) { expect(p.name.zh).toContain(String(p.epsg)); expect(p.name.en).toContain(String(p.epsg)); }
+    expect(PROJECTIONS.map((p) => p.epsg)).toEqual(
+      expect.arrayContaining([3857, 4548, 4549, 4550, 4551, 4527, 4528, 4529, 4530, 4509, 4510, 4498, 4499]),
+    );
+    for (const p of PROJECTIONS) {
+      expect(p.name.zh).toContain(String(p.epsg));
+      expect(p.name.en).toContain(String(p.epsg));
+    }
   });
 
   it('reads a .dbf without .cpg as GBK when it is not UTF-8, and as chosen', async () => {
@@ -95,7 +145,8 @@ describe('coordinates', () => {
     expect(String(forced.features[0].properties?.NAME)).toContain('\ufffd');
     expect(dbfEncoding(new Uint8Array(40), 'ANSI 936').encoding).toBe('gbk');
     expect(dbfEncoding(new Uint8Array(40), 'UTF-8').encoding).toBe('utf-8');
-    const ldid = new Uint8Array(40); ldid[29] = 0x4d;
+    const ldid = new Uint8Array(40);
+    ldid[29] = 0x4d;
     expect(dbfEncoding(ldid, undefined).encoding).toBe('gbk');
   });
 
@@ -106,7 +157,9 @@ describe('coordinates', () => {
   });
 
   it('tells metres from degrees', () => {
-    const f = (c: number[]) => [{ type: 'Feature' as const, properties: {}, geometry: { type: 'Point' as const, coordinates: c } }];
+    const f = (c: number[]) => [
+      { type: 'Feature' as const, properties: {}, geometry: { type: 'Point' as const, coordinates: c } },
+    ];
     expect(coordinateKind(f([13329000, 6320000]))).toBe('projected');
     expect(coordinateKind(f([119.7, 49.2]))).toBe('lonlat');
     expect(coordinateKind(f([49.2, 119.7]))).toBe('swapped');
@@ -133,14 +186,17 @@ describe('hostile content', () => {
   });
 });
 
-describe('the join to the plan\'s units', () => {
+describe("the join to the plan's units", () => {
   const units = unitsFrom(JSON.parse(readFileSync('public/data/layers/units.geojson', 'utf8')).features);
   const stats = JSON.parse(readFileSync('public/data/stats.json', 'utf8')).rows;
 
-  it('finds a point\'s unit through its grid exactly as point-in-polygon does', () => {
+  it("finds a point's unit through its grid exactly as point-in-polygon does", () => {
     const index = new UnitIndex(units);
     let seed = 7;
-    const rnd = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
     let inside = 0;
     for (let i = 0; i < 20000; i++) {
       const p = [115.5 + rnd() * 10.7, 47 + rnd() * 6.5];
@@ -163,10 +219,35 @@ describe('the join to the plan\'s units', () => {
     expect(row('city')?.points).toBe(4);
   });
 
-  it('measures lines\' length and areas\' area inside each unit, on the ellipsoid', () => {
+  it("measures lines' length and areas' area inside each unit, on the ellipsoid", () => {
     // A square well inside 海拉尔区, and a line from its seat eastwards over the unit's edge.
-    const square = { type: 'Feature' as const, properties: {}, geometry: { type: 'Polygon' as const, coordinates: [[[119.70, 49.20], [119.75, 49.20], [119.75, 49.23], [119.70, 49.23], [119.70, 49.20]]] } };
-    const line = { type: 'Feature' as const, properties: {}, geometry: { type: 'LineString' as const, coordinates: [[119.7288, 49.2103], [120.6, 49.2103]] } };
+    const square = {
+      type: 'Feature' as const,
+      properties: {},
+      geometry: {
+        type: 'Polygon' as const,
+        coordinates: [
+          [
+            [119.7, 49.2],
+            [119.75, 49.2],
+            [119.75, 49.23],
+            [119.7, 49.23],
+            [119.7, 49.2],
+          ],
+        ],
+      },
+    };
+    const line = {
+      type: 'Feature' as const,
+      properties: {},
+      geometry: {
+        type: 'LineString' as const,
+        coordinates: [
+          [119.7288, 49.2103],
+          [120.6, 49.2103],
+        ],
+      },
+    };
     const per = joinToUnits([square, line], units);
     expect(per.get('unit-150702')?.area_km2).toBeCloseTo(areaKm2(square.geometry), 3);
     const inHailar = must(per.get('unit-150702'), 'Hailar').length_km;
@@ -179,11 +260,24 @@ describe('the join to the plan\'s units', () => {
 
 describe('the datum hint', () => {
   const units = unitsFrom(JSON.parse(readFileSync('public/data/layers/units.geojson', 'utf8')).features);
-  const places = ['structure_points', 'rail_stations', 'ports', 'heritage'].flatMap((n) => JSON.parse(readFileSync(`public/data/layers/${n}.geojson`, 'utf8')).features.map((f: { geometry: { coordinates: number[] } }) => f.geometry.coordinates));
+  const places = ['structure_points', 'rail_stations', 'ports', 'heritage'].flatMap((n) =>
+    JSON.parse(readFileSync(`public/data/layers/${n}.geojson`, 'utf8')).features.map(
+      (f: { geometry: { coordinates: number[] } }) => f.geometry.coordinates,
+    ),
+  );
   const ref = referenceOf(units, places);
-  const hailar = must(units.find((u) => u.name.zh === '海拉尔区'), '海拉尔区');
-  const ring = (hailar.geometry.type === 'Polygon' ? hailar.geometry.coordinates[0] : hailar.geometry.coordinates[0][0]) as [number, number][];
-  const line = (coords: number[][]): Feature => ({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: coords } });
+  const hailar = must(
+    units.find((u) => u.name.zh === '海拉尔区'),
+    '海拉尔区',
+  );
+  const ring = (
+    hailar.geometry.type === 'Polygon' ? hailar.geometry.coordinates[0] : hailar.geometry.coordinates[0][0]
+  ) as [number, number][];
+  const line = (coords: number[][]): Feature => ({
+    type: 'Feature',
+    properties: {},
+    geometry: { type: 'LineString', coordinates: coords },
+  });
   const from = (c: [number, number], to: 'GCJ02' | 'BD09') => gcoord.transform(c, gcoord.WGS84, gcoord[to]) as number[];
 
   it('says a 高德 (GCJ-02) boundary read as WGS84 is off, and that GCJ-02 fits', () => {
@@ -204,8 +298,15 @@ describe('the datum hint', () => {
 
   it('raises no alarm for data that are simply not on the boundaries (random points)', () => {
     let seed = 7;
-    const rnd = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647; };
-    const pts: Feature[] = Array.from({ length: 3000 }, () => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [115.5 + rnd() * 10.5, 47.3 + rnd() * 5.8] } }));
+    const rnd = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const pts: Feature[] = Array.from({ length: 3000 }, () => ({
+      type: 'Feature',
+      properties: {},
+      geometry: { type: 'Point', coordinates: [115.5 + rnd() * 10.5, 47.3 + rnd() * 5.8] },
+    }));
     expect(offerOtherDatum(datumFit(pts, 'wgs84', ref), 'wgs84')).toBeNull();
   });
 

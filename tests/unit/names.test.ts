@@ -14,7 +14,9 @@ describe('names in English', () => {
     expect(nameProblem('阿拉坦额莫勒镇', 'Altan Emel Town')).toBeNull();
     expect(nameProblem('扎兰屯市', 'Zalantun (Zhalantun) City')).toBeNull();
     // the reference's form before the fix
-    expect(nameProblem('巴彦库仁镇', 'Bayan Huren Town')).toBe('"Bayan Huren" is neither the pinyin "bayankuren" nor an established form of 巴彦库仁');
+    expect(nameProblem('巴彦库仁镇', 'Bayan Huren Town')).toBe(
+      '"Bayan Huren" is neither the pinyin "bayankuren" nor an established form of 巴彦库仁',
+    );
     expect(nameProblem('牙克石市', 'Yakeshi Town')).toBe('"Yakeshi Town" should end in "City" (市)');
   });
 });

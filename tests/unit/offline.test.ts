@@ -16,7 +16,8 @@ function server(bytes: Uint8Array, mode: 'range' | 'whole' | '404' | 'offline' =
     calls++;
     if (mode === 'offline') throw new TypeError('Failed to fetch');
     if (mode === '404') return new Response('not found', { status: 404 });
-    if (mode === 'whole') return new Response(buf(bytes), { status: 200, headers: { 'content-length': String(bytes.length) } });
+    if (mode === 'whole')
+      return new Response(buf(bytes), { status: 200, headers: { 'content-length': String(bytes.length) } });
     const r = rangeResponse(buf(bytes), new Headers(init?.headers).get('range') ?? '', new Headers({ etag: '"a"' }));
     return r;
   }) as typeof fetch;
@@ -82,7 +83,8 @@ describe('the archive source', () => {
 
   it('offline: a network problem, then recovered when a read succeeds again', async () => {
     let mode: 'range' | 'offline' = 'offline';
-    const { s, seen } = source(((u: RequestInfo | URL, i?: RequestInit) => server(BYTES, mode).f(u, i)) as typeof fetch);
+    const { s, seen } = source(((u: RequestInfo | URL, i?: RequestInit) =>
+      server(BYTES, mode).f(u, i)) as typeof fetch);
     await expect(s.getBytes(0, 16384)).rejects.toThrow(/network/);
     mode = 'range';
     await s.getBytes(0, 16384);

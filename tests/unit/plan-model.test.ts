@@ -22,8 +22,20 @@ const featureIds = new Set(Object.keys(JSON.parse(readFileSync('public/data/feat
 
 describe('the plan as data', () => {
   it('has the four parts, the five groups and the 22 tasks in order, and passes its own check', () => {
-    expect(plan.parts.map((p) => p.title_zh)).toEqual(['印发通知与前言', '一、总体要求', '二、发展目标', '三、重点任务', '四、保障措施']);
-    expect(plan.parts[3].groups.map((g) => g.id)).toEqual(['group-(一)', 'group-(二)', 'group-(三)', 'group-(四)', 'group-(五)']);
+    expect(plan.parts.map((p) => p.title_zh)).toEqual([
+      '印发通知与前言',
+      '一、总体要求',
+      '二、发展目标',
+      '三、重点任务',
+      '四、保障措施',
+    ]);
+    expect(plan.parts[3].groups.map((g) => g.id)).toEqual([
+      'group-(一)',
+      'group-(二)',
+      'group-(三)',
+      'group-(四)',
+      'group-(五)',
+    ]);
     expect(plan.tasks.map((t) => t.number)).toEqual(Array.from({ length: 22 }, (_, i) => i + 1));
     expect(plan.tasks[9].title_zh).toBe('推进城乡基础设施建设');
     expect(plan.tasks[9].paragraphs).toHaveLength(5);
@@ -33,26 +45,48 @@ describe('the plan as data', () => {
 
   it('resolves every 责任单位 to known units and the development zone', () => {
     for (const t of plan.tasks) {
-      for (const p of t.paragraphs) for (const r of p.responsible) for (const id of r.feature_ids) expect(featureIds.has(id), `${p.id} ${r.name}`).toBe(true);
+      for (const p of t.paragraphs)
+        for (const r of p.responsible)
+          for (const id of r.feature_ids) expect(featureIds.has(id), `${p.id} ${r.name}`).toBe(true);
     }
     const t1 = plan.tasks[0].paragraphs[0].responsible;
-    expect(t1.map((r) => r.name)).toEqual(['海拉尔区人民政府', '鄂温克族自治旗人民政府', '呼伦贝尔经济技术开发区管委会']);
+    expect(t1.map((r) => r.name)).toEqual([
+      '海拉尔区人民政府',
+      '鄂温克族自治旗人民政府',
+      '呼伦贝尔经济技术开发区管委会',
+    ]);
     expect(t1.flatMap((r) => r.feature_ids)).toEqual(['unit-150702', 'unit-150724', 'devzone-hulunbuir']);
     const all = parseResponsible('市公安局,各旗市区人民政府', 'x');
     expect(all[1]).toEqual({ kind: 'all_units', name: '各旗市区人民政府', feature_ids: ALL_UNIT_IDS });
-    expect(parseResponsible('市工业和信息化局、市场监督管理局', 'x').map((r) => r.name)).toEqual(['市工业和信息化局', '市市场监督管理局']);
-    expect(parseResponsible('市委组织部、统战部,市财政局', 'x').map((r) => r.name)).toEqual(['市委组织部', '市委统战部', '市财政局']);
+    expect(parseResponsible('市工业和信息化局、市场监督管理局', 'x').map((r) => r.name)).toEqual([
+      '市工业和信息化局',
+      '市市场监督管理局',
+    ]);
+    expect(parseResponsible('市委组织部、统战部,市财政局', 'x').map((r) => r.name)).toEqual([
+      '市委组织部',
+      '市委统战部',
+      '市财政局',
+    ]);
     expect(() => parseResponsible('北京市人民政府', 'x')).toThrow(/not one of the 14 units/);
     // the one paragraph whose closing parenthesis the plan omits
-    expect(plan.tasks[9].paragraphs[3].responsible.map((r) => r.kind)).toEqual(['bureau', 'other', 'other', 'other', 'other']);
+    expect(plan.tasks[9].paragraphs[3].responsible.map((r) => r.kind)).toEqual([
+      'bureau',
+      'other',
+      'other',
+      'other',
+      'other',
+    ]);
   });
 
   it('links the places each task names to features of the map', () => {
-    for (const t of plan.tasks) for (const m of t.places) expect(featureIds.has(m.feature_id), `${t.number} ${m.feature_id}`).toBe(true);
+    for (const t of plan.tasks)
+      for (const m of t.places) expect(featureIds.has(m.feature_id), `${t.number} ${m.feature_id}`).toBe(true);
     expect(tasksNaming(plan, 'unit-150781').map((n) => n.task.number)).toEqual(expect.arrayContaining([2, 10, 13]));
     expect(tasksResponsible(plan, 'unit-150781').map((t) => t.number)).toEqual([2]);
     expect(taskFeatureIds(plan.tasks[1])).toEqual(expect.arrayContaining(['unit-150781', 'unit-150783']));
-    expect(taskFeatureIds(plan.tasks[9])).toEqual(expect.arrayContaining(['rail-qihaiman-hsr', 'rail-ulanhot-arxan-hailar', 'rail-yiershi-manzhouli']));
+    expect(taskFeatureIds(plan.tasks[9])).toEqual(
+      expect.arrayContaining(['rail-qihaiman-hsr', 'rail-ulanhot-arxan-hailar', 'rail-yiershi-manzhouli']),
+    );
     expect(tasksNaming(plan, 'heritage-qiqian').map((n) => n.task.number)).toEqual([13]);
   });
 
@@ -62,19 +96,31 @@ describe('the plan as data', () => {
       expect(text.replace(/\s/g, '')).toContain(t.sentence.replace(/\s/g, ''));
       expect(Object.keys(t)).not.toContain('baseline');
     }
-    const rate = must(plan.targets.find((t) => t.id === 'urbanization-rate'), 'target urbanization-rate');
+    const rate = must(
+      plan.targets.find((t) => t.id === 'urbanization-rate'),
+      'target urbanization-rate',
+    );
     expect([rate.comparator, rate.value, rate.unit, rate.year, rate.task]).toEqual(['≥', 74, '%', 2025, null]);
-    expect(must(plan.targets.find((t) => t.id === 'preschool-counties'), 'target preschool-counties').feature_ids).toEqual(['unit-150727', 'unit-150724']);
+    expect(
+      must(
+        plan.targets.find((t) => t.id === 'preschool-counties'),
+        'target preschool-counties',
+      ).feature_ids,
+    ).toEqual(['unit-150727', 'unit-150724']);
   });
 
   it('rejects an invented target sentence', () => {
-    const bad: Plan = { ...plan, targets: [{ ...plan.targets[0], id: 'x', sentence: '全市常住人口城镇化率达到80%以上' }] };
+    const bad: Plan = {
+      ...plan,
+      targets: [{ ...plan.targets[0], id: 'x', sentence: '全市常住人口城镇化率达到80%以上' }],
+    };
     expect(() => checkPlan(bad, text)).toThrow(/quote not found in the plan/);
   });
 
   it('contains no spam string anywhere', () => {
     expect(JSON.stringify(plan)).not.toContain(SPAM);
-    for (const f of ['geodata/plan/plan.json', 'public/data/plan.json', 'public/data/search.json']) expect(readFileSync(f, 'utf8')).not.toContain(SPAM);
+    for (const f of ['geodata/plan/plan.json', 'public/data/plan.json', 'public/data/search.json'])
+      expect(readFileSync(f, 'utf8')).not.toContain(SPAM);
   });
 
   it('makes a matrix of 22 tasks with a CSV of 22 rows plus a header', () => {
@@ -93,15 +139,25 @@ describe('the plan as data', () => {
 
 describe('the matrix in both languages', () => {
   it('has every responsible bureau as a column, in the same order whatever the locale, and the same columns in zh and en', () => {
-    const bureaus = new Set(plan.tasks.flatMap((t) => t.paragraphs.flatMap((p) => p.responsible.filter((r) => r.kind === 'bureau').map((r) => r.name))));
+    const bureaus = new Set(
+      plan.tasks.flatMap((t) =>
+        t.paragraphs.flatMap((p) => p.responsible.filter((r) => r.kind === 'bureau').map((r) => r.name)),
+      ),
+    );
     const m = buildMatrix(plan);
     const cols = m.columns.filter((c) => c.kind === 'bureau');
     expect(new Set(cols.map((c) => c.id))).toEqual(bureaus);
     expect(cols[0].zh).toBe('市住房和城乡建设局'); // the most tasks (15)
     // ties are ordered by code point, not by the browser's collation
     const saved = String.prototype.localeCompare;
-    String.prototype.localeCompare = function (this: string, o: string) { return -saved.call(this, o); };
-    try { expect(buildMatrix(plan).columns.map((c) => c.id)).toEqual(m.columns.map((c) => c.id)); } finally { String.prototype.localeCompare = saved; }
+    String.prototype.localeCompare = function (this: string, o: string) {
+      return -saved.call(this, o);
+    };
+    try {
+      expect(buildMatrix(plan).columns.map((c) => c.id)).toEqual(m.columns.map((c) => c.id));
+    } finally {
+      String.prototype.localeCompare = saved;
+    }
     const zh = csvParseRows(matrixCsv(m, 'zh').slice(1));
     const en = csvParseRows(matrixCsv(m, 'en').slice(1));
     expect(en[0]).toHaveLength(zh[0].length);
@@ -135,7 +191,9 @@ describe('search', () => {
     expect(top('齐海满')?.kind).toBeDefined();
     const hits = search(index, '齐海满');
     expect(hits.some((h) => h.entry.kind === 'paragraph' && h.entry.ref === 't10-p1')).toBe(true);
-    expect(search(index, '公路总里程').some((h) => h.entry.kind === 'target' && h.entry.ref === 'highway-length')).toBe(true);
+    expect(search(index, '公路总里程').some((h) => h.entry.kind === 'target' && h.entry.ref === 'highway-length')).toBe(
+      true,
+    );
     expect(search(index, '数字城市')[0].entry.ref).toBe('task-15');
   });
 

@@ -22,7 +22,13 @@ describe('the plan text of record', () => {
   });
 
   it('restores the words the spam replaced', () => {
-    for (const words of ['提高我市城镇化水平', '以习近平新时代', '全市常住人口城镇化率达到74%以上', '健全市场一体化发展机制', '健全市政消火栓']) {
+    for (const words of [
+      '提高我市城镇化水平',
+      '以习近平新时代',
+      '全市常住人口城镇化率达到74%以上',
+      '健全市场一体化发展机制',
+      '健全市政消火栓',
+    ]) {
       expect(plan).toContain(words);
     }
     expect(plan).not.toContain('扫一扫');
@@ -30,7 +36,9 @@ describe('the plan text of record', () => {
   });
 
   it('fails loudly when the capture changes so that a rule no longer matches', () => {
-    expect(() => restorePlan(`x\n发布时间:\n提高${SPAM}城镇化水平\n扫一扫在手机打开当前页`)).toThrow(/matched 0 times|matched/);
+    expect(() => restorePlan(`x\n发布时间:\n提高${SPAM}城镇化水平\n扫一扫在手机打开当前页`)).toThrow(
+      /matched 0 times|matched/,
+    );
   });
 
   it('accepts a real quote and rejects an invented one', () => {
@@ -39,7 +47,8 @@ describe('the plan text of record', () => {
   });
 
   it('no file under geodata/, public/ or src/ contains the spam string (but the capture it is restored from)', () => {
-    const hits = ['geodata', 'public', 'src', 'index.html'].flatMap((d) => (existsSync(d) && statSync(d).isFile() ? [d] : files(d)))
+    const hits = ['geodata', 'public', 'src', 'index.html']
+      .flatMap((d) => (existsSync(d) && statSync(d).isFile() ? [d] : files(d)))
       .filter((f) => !/\.(pmtiles|png|jpg)$/.test(f) && !f.startsWith('geodata/sources/plan/'))
       .filter((f) => readFileSync(f, 'utf8').includes(SPAM));
     expect(hits).toEqual([]);

@@ -18,7 +18,12 @@ describe('PMTiles v3 writer', () => {
     { z: 1, x: 0, y: 0, data: enc('same') },
     { z: 2, x: 3, y: 1, data: enc('other') },
   ];
-  const opts = { tiles, metadata: { name: 't', vector_layers: [] }, bounds: [115, 46, 127, 54] as [number, number, number, number], center: [121, 50, 5] as [number, number, number] };
+  const opts = {
+    tiles,
+    metadata: { name: 't', vector_layers: [] },
+    bounds: [115, 46, 127, 54] as [number, number, number, number],
+    center: [121, 50, 5] as [number, number, number],
+  };
 
   it('writes an archive the pmtiles reader reads back: header, bounds, zooms, tiles, metadata', async () => {
     const { bytes, stats } = writeArchive(opts);
@@ -55,9 +60,11 @@ describe('PMTiles v3 writer', () => {
   it('moves entries to leaf directories when the root would not fit, and still finds every tile', async () => {
     const many: TileInput[] = [];
     // sparse ids and varied lengths, so the directory does not compress away
-    for (let x = 0; x < 128; x++) for (let y = 0; y < 128; y++) {
-      if ((x * 31 + y * 17) % 3 === 0) many.push({ z: 7, x, y, data: enc(`${x}/${y}`.padEnd(((x * 7919 + y * 104729) % 97) + 8, '.')) });
-    }
+    for (let x = 0; x < 128; x++)
+      for (let y = 0; y < 128; y++) {
+        if ((x * 31 + y * 17) % 3 === 0)
+          many.push({ z: 7, x, y, data: enc(`${x}/${y}`.padEnd(((x * 7919 + y * 104729) % 97) + 8, '.')) });
+      }
     const { bytes, stats } = writeArchive({ ...opts, tiles: many, tileCompression: 1, rootLimit: 400 });
     expect(stats.leaves).toBeGreaterThan(1);
     const p = new PMTiles(memorySource(bytes));
@@ -76,7 +83,9 @@ describe('PMTiles v3 writer', () => {
 
 describe('built archives (npm run data)', () => {
   it('exists: npm test builds it before the unit tests (run npm run data)', () => {
-    expect(existsSync('public/tiles/plan.pmtiles'), 'public/tiles/plan.pmtiles is missing: run npm run data').toBe(true);
+    expect(existsSync('public/tiles/plan.pmtiles'), 'public/tiles/plan.pmtiles is missing: run npm run data').toBe(
+      true,
+    );
   });
 
   it('holds every source-layer the catalog draws, with every property its style reads, and nothing else', async () => {
@@ -86,15 +95,22 @@ describe('built archives (npm run data)', () => {
     for (const l of catalogLayers()) {
       const sl = sourceLayerOf(l.style);
       if (!sl) continue;
-      expect(scanned.some((z) => z[sl]), `${l.style.id}: source-layer ${sl} in the archive`).toBe(true);
+      expect(
+        scanned.some((z) => z[sl]),
+        `${l.style.id}: source-layer ${sl} in the archive`,
+      ).toBe(true);
       for (const prop of want.get(sl) ?? []) {
-        expect(scanned.some((z) => z[sl]?.props.has(prop)), `${l.style.id}: property "${prop}" of ${sl} in the tiles`).toBe(true);
+        expect(
+          scanned.some((z) => z[sl]?.props.has(prop)),
+          `${l.style.id}: property "${prop}" of ${sl} in the tiles`,
+        ).toBe(true);
       }
     }
     for (const z of scanned) {
       for (const [sl, { props }] of Object.entries(z)) {
         expect(want.has(sl), `archive layer ${sl} drawn by the catalog`).toBe(true);
-        for (const prop of props) expect(want.get(sl)?.has(prop), `${sl}.${prop}: a property no layer reads`).toBe(true);
+        for (const prop of props)
+          expect(want.get(sl)?.has(prop), `${sl}.${prop}: a property no layer reads`).toBe(true);
       }
     }
   });
@@ -126,10 +142,16 @@ describe('built archives (npm run data)', () => {
     expect(z0).toContain('unit-150723'); // 鄂伦春自治旗
     const ids = await idsAtZoom(p, 6);
     // the plan's layers and the places the tools use (the context is simplified at z6)
-    const whole = DATA_LAYER_NAMES.filter((n) => DATA_LAYERS[n].planning || DATA_LAYERS[n].pick !== false || DATA_LAYERS[n].near !== false);
+    const whole = DATA_LAYER_NAMES.filter(
+      (n) => DATA_LAYERS[n].planning || DATA_LAYERS[n].pick !== false || DATA_LAYERS[n].near !== false,
+    );
     expect(whole).toHaveLength(9);
     for (const layer of whole) {
-      expect([...ids[layer]].sort(), layer).toEqual(readGeojson(layer).features.map((f: { id: string }) => f.id).sort());
+      expect([...ids[layer]].sort(), layer).toEqual(
+        readGeojson(layer)
+          .features.map((f: { id: string }) => f.id)
+          .sort(),
+      );
     }
   });
 
@@ -137,7 +159,8 @@ describe('built archives (npm run data)', () => {
     const p = openArchive('public/tiles/plan.pmtiles');
     const [x, y] = pointToTile(117.37, 49.59, 10);
     const { tile } = decodeTile(must(await p.getZxy(10, x, y), 'tile 10, x, y').data);
-    const ids = (layer: string) => Array.from({ length: tile.layers[layer]?.length ?? 0 }, (_, i) => tile.layers[layer].feature(i).properties.id);
+    const ids = (layer: string) =>
+      Array.from({ length: tile.layers[layer]?.length ?? 0 }, (_, i) => tile.layers[layer].feature(i).properties.id);
     expect(ids('units')).toContain('unit-150781');
     expect(ids('structure_points')).toContain('seat-150781');
   });

@@ -6,25 +6,39 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CSP } from '../../deploy/headers.ts';
 
-const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
-const sources = files('src').filter((f) => /\.(ts|svelte)$/.test(f)).map((f) => ({ f, text: readFileSync(f, 'utf8') }));
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
+const sources = files('src')
+  .filter((f) => /\.(ts|svelte)$/.test(f))
+  .map((f) => ({ f, text: readFileSync(f, 'utf8') }));
 
 describe('no markup from strings', () => {
   it('no {@html}, innerHTML, outerHTML, insertAdjacentHTML or document.write in src/', () => {
-    const hits = sources.filter(({ text }) => /\{@html|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write\(/.test(text)).map(({ f }) => f);
+    const hits = sources
+      .filter(({ text }) => /\{@html|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write\(/.test(text))
+      .map(({ f }) => f);
     expect(hits).toEqual([]);
   });
 
   it('every link made from a value is guarded to http(s), each by its own check', () => {
     // Each <a href={x}> sits inside {#if isLink(x)} on its line, and that file's isLink admits
     // http(s) only: one guarded link cannot vouch for another in the same file.
-    const links = sources.filter(({ f }) => f.endsWith('.svelte')).flatMap(({ f, text }) =>
-      text.split('\n').flatMap((line) => [...line.matchAll(/<a [^>]*href=\{([^}]+)\}/g)].map((m) => ({ f, line, expr: m[1], text }))));
+    const links = sources
+      .filter(({ f }) => f.endsWith('.svelte'))
+      .flatMap(({ f, text }) =>
+        text
+          .split('\n')
+          .flatMap((line) =>
+            [...line.matchAll(/<a [^>]*href=\{([^}]+)\}/g)].map((m) => ({ f, line, expr: m[1], text })),
+          ),
+      );
     expect(links.length).toBeGreaterThan(0);
     for (const l of links) {
       const guard = l.line.slice(0, l.line.indexOf('<a ')).match(/\{#if isLink\(([^)]+)\)\}\s*$/);
       expect(guard?.[1], `${l.f}: href={${l.expr}} needs {#if isLink(${l.expr})} right before it`).toBe(l.expr);
-      expect(l.text, `${l.f}: isLink must admit http(s) only`).toMatch(/const isLink = \(s: string\) => \/\^https\?:\\\/\\\//);
+      expect(l.text, `${l.f}: isLink must admit http(s) only`).toMatch(
+        /const isLink = \(s: string\) => \/\^https\?:\\\/\\\//,
+      );
     }
   });
 

@@ -18,7 +18,10 @@ it.skipIf(!nginx && !process.env.CI)('serves a dist/ in a mode-700 folder (as ro
   server = spawn('npx', ['tsx', 'scripts/serve-nginx.ts', '--port', String(port), '--dist', dist], { stdio: 'pipe' });
   let status = 0;
   for (let i = 0; i < 100 && status === 0; i++) {
-    status = await fetch(`http://127.0.0.1:${port}/`).then((r) => r.status, () => 0);
+    status = await fetch(`http://127.0.0.1:${port}/`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 0) await new Promise((r) => setTimeout(r, 100));
   }
   expect(status).toBe(200);

@@ -24,7 +24,8 @@ describe('layer catalog → style', () => {
     expect(style.glyphs).toBeUndefined();
     expect(style.sprite).toBeUndefined();
     for (const [id, src] of Object.entries(style.sources)) {
-      if (src.type === 'geojson') expect(src.data, id).toEqual({ type: 'FeatureCollection', features: [] }); // annotations, drawn locally
+      if (src.type === 'geojson')
+        expect(src.data, id).toEqual({ type: 'FeatureCollection', features: [] }); // annotations, drawn locally
       else expect((src as { url: string }).url.startsWith(`pmtiles://${base}tiles/`), id).toBe(true);
     }
   });
@@ -40,25 +41,40 @@ describe('layer catalog → style', () => {
       expect(GROUPS.map((g) => g.id)).toContain(entry.group);
       if (!entry.always) expect(entry.legend.length, entry.id).toBeGreaterThan(0);
     }
-    for (const g of GROUPS) expect(TOGGLABLE.some((e) => e.group === g.id), g.id).toBe(true);
+    for (const g of GROUPS)
+      expect(
+        TOGGLABLE.some((e) => e.group === g.id),
+        g.id,
+      ).toBe(true);
     const clicks = catalogLayers().flatMap((l) => (l.click === undefined ? [] : [l.click]));
     expect(new Set(clicks).size, 'click priorities are distinct').toBe(clicks.length);
     for (const l of catalogLayers()) {
-      if (l.hiddenUnder) expect(CATALOG.map((e) => e.id), l.style.id).toContain(l.hiddenUnder);
+      if (l.hiddenUnder)
+        expect(
+          CATALOG.map((e) => e.id),
+          l.style.id,
+        ).toContain(l.hiddenUnder);
       if (l.standsFor) expect(l.click, `${l.style.id} stands for a feature it selects`).toBeDefined();
     }
   });
 
   it('hides exactly the layers of the entries not visible', () => {
     const style = buildStyle({ lang: 'zh', visible: new Set(['rail']), base });
-    const railIds = must(CATALOG.find((c) => c.id === 'rail'), 'the rail entry').layers(THEME, 'zh').map((l) => l.style.id);
+    const railIds = must(
+      CATALOG.find((c) => c.id === 'rail'),
+      'the rail entry',
+    )
+      .layers(THEME, 'zh')
+      .map((l) => l.style.id);
     const alwaysIds = CATALOG.filter((c) => c.always).flatMap((c) => c.layers(THEME, 'zh').map((l) => l.style.id));
     expect(alwaysIds).toEqual(expect.arrayContaining(['city-line', 'annot-pen', 'tools-line', 'tools-label']));
     for (const l of style.layers) {
       const vis = (l.layout as { visibility?: string } | undefined)?.visibility;
       if (railIds.includes(l.id)) expect(vis).toBe('visible');
-      else if (l.id === 'city-fill') expect(vis).toBe('visible'); // shows where the zones are off
-      else if (alwaysIds.includes(l.id)) expect(vis, l.id).toBe('visible'); // always drawn (city outline, annotations, tools)
+      else if (l.id === 'city-fill')
+        expect(vis).toBe('visible'); // shows where the zones are off
+      else if (alwaysIds.includes(l.id))
+        expect(vis, l.id).toBe('visible'); // always drawn (city outline, annotations, tools)
       else if (vis !== undefined) expect(vis, l.id).toBe('none');
     }
   });
@@ -79,15 +95,28 @@ describe('layer catalog → style', () => {
     };
     collect(THEME);
     // zone tints are theme colours laid over the city fill (zones-fill is opaque)
-    for (const c of [...Object.values(THEME.zone), '#dddddd']) for (const o of [0.55, 0.9]) themeColours.add(mix(c, THEME.cityFill, o));
+    for (const c of [...Object.values(THEME.zone), '#dddddd'])
+      for (const o of [0.55, 0.9]) themeColours.add(mix(c, THEME.cityFill, o));
     // a few neutral label colours are allowed besides the theme
-    const allowed = new Set([...themeColours, '#000', '#ffffff', '#dddddd', '#2f6690', '#78716c', '#57534e', '#5b21b6', '#9a4d00']);
+    const allowed = new Set([
+      ...themeColours,
+      '#000',
+      '#ffffff',
+      '#dddddd',
+      '#2f6690',
+      '#78716c',
+      '#57534e',
+      '#5b21b6',
+      '#9a4d00',
+    ]);
     for (const c of colours) expect(allowed.has(c), c).toBe(true);
   });
 
   it('asks only for icons that are defined', () => {
     const json = JSON.stringify(buildStyle({ lang: 'zh', visible: new Set(DEFAULT_VISIBLE), base }).layers);
-    for (const icon of (json.match(/icon-[a-z-]+/g) ?? []).filter((s) => !/^icon-(image|size|allow|offset|ignore|anchor)/.test(s))) {
+    for (const icon of (json.match(/icon-[a-z-]+/g) ?? []).filter(
+      (s) => !/^icon-(image|size|allow|offset|ignore|anchor)/.test(s),
+    )) {
       expect(Object.keys(ICONS), icon).toContain(icon);
     }
   });
@@ -113,7 +142,9 @@ describe('one shader program per layer type', () => {
     return k === 'camera' ? 'constant' : k;
   };
   const signature = (layer: Record<string, unknown>) => {
-    const specs = (latest as unknown as Record<string, Record<string, { 'property-type': string }>>)[`paint_${layer.type}`];
+    const specs = (latest as unknown as Record<string, Record<string, { 'property-type': string }>>)[
+      `paint_${layer.type}`
+    ];
     const paint = { ...(layer.paint ?? {}) } as Record<string, unknown>;
     // MapLibre draws a fill's missing outline colour with its fill colour
     if (layer.type === 'fill') paint['fill-outline-color'] ??= paint['fill-color'];
@@ -130,7 +161,10 @@ describe('one shader program per layer type', () => {
       for (const l of style.layers) {
         if (l.type === 'background') continue;
         // dashed lines are drawn by a shader of their own (MapLibre's lineSDF)
-        const type = l.type === 'line' && (l.paint as Record<string, unknown>)?.['line-dasharray'] !== undefined ? 'line (dashed)' : l.type;
+        const type =
+          l.type === 'line' && (l.paint as Record<string, unknown>)?.['line-dasharray'] !== undefined
+            ? 'line (dashed)'
+            : l.type;
         const sigs = byType.get(type) ?? new Map<string, string[]>();
         const sig = signature(l as never);
         sigs.set(sig, [...(sigs.get(sig) ?? []), l.id]);
@@ -155,9 +189,14 @@ describe('one shader program per layer type', () => {
       const spec = (latest as unknown as Record<string, Record<string, unknown>>)[`paint_${type}`][prop];
       const r = expression.createPropertyExpression(value, 'paint', spec as never);
       if (r.result !== 'success') throw new Error('bad expression');
-      return (r.value as { evaluate: (g: object, f: object) => unknown }).evaluate({ zoom }, { properties: { id: 'x' }, type: 'Polygon' });
+      return (r.value as { evaluate: (g: object, f: object) => unknown }).evaluate(
+        { zoom },
+        { properties: { id: 'x' }, type: 'Polygon' },
+      );
     };
-    expect(String(evalAt(layer('city-fill').paint['fill-color'], 'fill-color', 'fill', 5))).toBe(String(evalAt(THEME.cityFill, 'fill-color', 'fill', 5)));
+    expect(String(evalAt(layer('city-fill').paint['fill-color'], 'fill-color', 'fill', 5))).toBe(
+      String(evalAt(THEME.cityFill, 'fill-color', 'fill', 5)),
+    );
     expect(evalAt(layer('borders').paint['line-width'], 'line-width', 'line', 4)).toBeCloseTo(1.2);
     expect(evalAt(layer('borders').paint['line-width'], 'line-width', 'line', 10)).toBeCloseTo(2.6);
     expect(evalAt(layer('units-line').paint['line-width'], 'line-width', 'line', 4)).toBeCloseTo(0.6);
@@ -168,12 +207,21 @@ describe('one shader program per layer type', () => {
     expect(mix(THEME.zone['zone-lingxi'], THEME.cityFill, 1)).toBe(THEME.zone['zone-lingxi']);
     const on = buildStyle({ lang: 'zh', visible: new Set(DEFAULT_VISIBLE), base });
     const off = buildStyle({ lang: 'zh', visible: new Set(DEFAULT_VISIBLE.filter((id) => id !== 'zones')), base });
-    const vis = (s: typeof on, id: string) => (must(s.layers.find((l) => l.id === id), id).layout as { visibility?: string }).visibility;
+    const vis = (s: typeof on, id: string) =>
+      (
+        must(
+          s.layers.find((l) => l.id === id),
+          id,
+        ).layout as { visibility?: string }
+      ).visibility;
     expect(vis(on, 'city-fill')).toBe('none');
     expect(vis(on, 'zones-fill')).toBe('visible');
     expect(vis(off, 'city-fill')).toBe('visible');
     expect(vis(off, 'zones-fill')).toBe('none');
-    const zones = must(on.layers.find((l) => l.id === 'zones-fill'), 'zones-fill').paint as Record<string, unknown>;
+    const zones = must(
+      on.layers.find((l) => l.id === 'zones-fill'),
+      'zones-fill',
+    ).paint as Record<string, unknown>;
     expect(JSON.stringify(zones['fill-color'])).toContain(mix(THEME.zone['zone-lingshang'], THEME.cityFill, 0.55));
     expect(JSON.stringify(zones['fill-opacity'])).not.toMatch(/0\.55/);
   });
@@ -181,12 +229,23 @@ describe('one shader program per layer type', () => {
   it('marks approximate places on the map itself: "≈" before the name, explained in the legend', () => {
     const style = buildStyle({ lang: 'zh', visible: new Set(DEFAULT_VISIBLE), base });
     for (const id of ['station-labels', 'heritage-points', 'ports-points', 'airports-points']) {
-      const l = must(style.layers.find((x) => x.id === id), id) as { layout?: Record<string, unknown> };
+      const l = must(
+        style.layers.find((x) => x.id === id),
+        id,
+      ) as { layout?: Record<string, unknown> };
       expect(JSON.stringify(l.layout?.['text-field']), id).toContain('["get","approximate"]');
       expect(JSON.stringify(l.layout?.['text-field']), id).toContain('≈');
     }
     for (const entry of ['rail', 'heritage', 'ports', 'airports']) {
-      expect(JSON.stringify(must(CATALOG.find((c) => c.id === entry), entry).legend), entry).toContain('≈');
+      expect(
+        JSON.stringify(
+          must(
+            CATALOG.find((c) => c.id === entry),
+            entry,
+          ).legend,
+        ),
+        entry,
+      ).toContain('≈');
     }
   });
 });
@@ -195,9 +254,25 @@ describe('label sizes for a projector', () => {
   it('scales numbers and every output of a zoom curve, data expressions included, and keeps the curve valid', async () => {
     const { scaleSize } = await import('../../src/lib/map/core.svelte.ts');
     expect(scaleSize(11, 1.4)).toBe(15.4);
-    expect(scaleSize(['interpolate', ['linear'], ['zoom'], 4, 12, 10, 15], 1.5)).toEqual(['interpolate', ['linear'], ['zoom'], 4, 18, 10, 22.5]);
+    expect(scaleSize(['interpolate', ['linear'], ['zoom'], 4, 12, 10, 15], 1.5)).toEqual([
+      'interpolate',
+      ['linear'],
+      ['zoom'],
+      4,
+      18,
+      10,
+      22.5,
+    ]);
     const data = ['match', ['get', 'role'], 'core', 15, 14];
-    expect(scaleSize(['interpolate', ['linear'], ['zoom'], 4, data, 10, 20], 2)).toEqual(['interpolate', ['linear'], ['zoom'], 4, ['*', 2, data], 10, 40]);
+    expect(scaleSize(['interpolate', ['linear'], ['zoom'], 4, data, 10, 20], 2)).toEqual([
+      'interpolate',
+      ['linear'],
+      ['zoom'],
+      4,
+      ['*', 2, data],
+      10,
+      40,
+    ]);
     expect(scaleSize(['step', ['zoom'], 10, 8, 12], 2)).toEqual(['step', ['zoom'], 20, 8, 24]);
     expect(scaleSize(12, 1)).toBe(12);
   });

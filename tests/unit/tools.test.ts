@@ -31,31 +31,47 @@ describe('within distance', () => {
       for (const p of points) {
         const m = distanceToGeometryM(s.geometry.coordinates, p.geometry);
         if (Math.abs(m - 50_000) < 100) continue; // within 100 m of the edge: the chord decides
-        expect(m <= 50_000, `${s.properties.id} → ${p.properties.id}: ${m} m`).toBe(booleanPointInPolygon(p.geometry.coordinates, circle));
+        expect(m <= 50_000, `${s.properties.id} → ${p.properties.id}: ${m} m`).toBe(
+          booleanPointInPolygon(p.geometry.coordinates, circle),
+        );
         if (m <= 50_000) inside++;
       }
     }
     expect(inside).toBeGreaterThan(50);
   });
 
-  it('a rail corridor holds the points Turf\'s buffer of the line holds (up to Turf\'s 0.5 % sphere)', () => {
-    const line = must(features('rail_lines').find((f) => f.properties.id === 'rail-qihaiman-hsr'), 'the 齐海满 line');
+  it("a rail corridor holds the points Turf's buffer of the line holds (up to Turf's 0.5 % sphere)", () => {
+    const line = must(
+      features('rail_lines').find((f) => f.properties.id === 'rail-qihaiman-hsr'),
+      'the 齐海满 line',
+    );
     const corridor = must(buffer(line as never, 10, { units: 'kilometers', steps: 32 }), 'a buffer');
     let checked = 0;
     for (const p of points) {
       const m = distanceBetweenM(line.geometry, p.geometry);
       if (Math.abs(m - 10_000) < 200) continue;
-      expect(m <= 10_000, `${p.properties.id}: ${m} m`).toBe(booleanPointInPolygon(p.geometry.coordinates, corridor as never));
+      expect(m <= 10_000, `${p.properties.id}: ${m} m`).toBe(
+        booleanPointInPolygon(p.geometry.coordinates, corridor as never),
+      );
       checked++;
     }
     expect(checked).toBeGreaterThan(80);
   });
 
   it('a point inside a unit is 0 m from it; outside, its distance is to the nearest edge', () => {
-    const hailar = must(features('units').find((f) => f.properties.id === 'unit-150702'), 'Hailar');
-    const seat = must(seats.find((f) => f.properties.id === 'seat-150702'), 'its seat');
+    const hailar = must(
+      features('units').find((f) => f.properties.id === 'unit-150702'),
+      'Hailar',
+    );
+    const seat = must(
+      seats.find((f) => f.properties.id === 'seat-150702'),
+      'its seat',
+    );
     expect(distanceToGeometryM(seat.geometry.coordinates, hailar.geometry)).toBe(0);
-    const manzhouli = must(seats.find((f) => f.properties.id === 'seat-150781'), 'the Manzhouli seat');
+    const manzhouli = must(
+      seats.find((f) => f.properties.id === 'seat-150781'),
+      'the Manzhouli seat',
+    );
     const m = distanceToGeometryM(manzhouli.geometry.coordinates, hailar.geometry);
     // Nearer than Hailar's seat, farther than 100 km (the units do not touch).
     expect(m).toBeLessThan(distanceM(manzhouli.geometry.coordinates, seat.geometry.coordinates));
@@ -63,8 +79,16 @@ describe('within distance', () => {
   });
 
   it('lists by layer, nearest first, each place once', async () => {
-    const seat = must(seats.find((f) => f.properties.id === 'seat-150702'), 'the Hailar seat');
-    const candidates = features('rail_stations').map((f) => ({ layer: 'rail_stations', id: String(f.properties.id), name: { zh: String(f.properties.name_zh), en: '' }, geometry: f.geometry }));
+    const seat = must(
+      seats.find((f) => f.properties.id === 'seat-150702'),
+      'the Hailar seat',
+    );
+    const candidates = features('rail_stations').map((f) => ({
+      layer: 'rail_stations',
+      id: String(f.properties.id),
+      name: { zh: String(f.properties.name_zh), en: '' },
+      geometry: f.geometry,
+    }));
     const [g] = await withinDistance(seat.geometry, 50, [{ layer: 'rail_stations', candidates }]);
     expect(g.rows.length).toBeGreaterThan(3);
     expect(g.rows.map((r) => r.m)).toEqual([...g.rows.map((r) => r.m)].sort((a, b) => a - b));
@@ -76,16 +100,23 @@ describe('within distance', () => {
 describe('zone statistics', () => {
   const layers = (name: string) => readGeojson(name).features;
   const stats = buildStats(layers);
-  const row = (id: string) => must(stats.rows.find((r) => r.id === id), id);
-  const places = parseCsv(readFileSync('geodata/sources/reference/places.csv', 'utf8'), 'places.csv').filter((p) => p.type === 'county_seat');
+  const row = (id: string) =>
+    must(
+      stats.rows.find((r) => r.id === id),
+      id,
+    );
+  const places = parseCsv(readFileSync('geodata/sources/reference/places.csv', 'utf8'), 'places.csv').filter(
+    (p) => p.type === 'county_seat',
+  );
 
   it('is what the app reads (data/stats.json), and valid', () => {
     expect(v.parse(StatsFileSchema, JSON.parse(readFileSync('public/data/stats.json', 'utf8')))).toEqual(stats);
   });
 
-  it('each unit\'s population and official area are the reference file\'s; the city\'s are their sums', () => {
+  it("each unit's population and official area are the reference file's; the city's are their sums", () => {
     expect(places).toHaveLength(14);
-    let pop = 0, area = 0;
+    let pop = 0,
+      area = 0;
     for (const p of places) {
       const r = row(`unit-${p.admin_code}`);
       expect(r.pop_2020, p.name_zh).toBe(Number(p.pop_2020_census));
@@ -103,7 +134,13 @@ describe('zone statistics', () => {
     expect(row('zone-lingxi').member_ids.sort()).toEqual(['unit-150724', 'unit-150725', 'unit-150726', 'unit-150727']);
     expect(row('structure-core').member_ids.sort()).toEqual(['unit-150702', 'unit-150724']);
     expect(row('structure-pole-zalantun-arun').member_ids.sort()).toEqual(['unit-150721', 'unit-150783']);
-    for (const id of ['zone-lingxi', 'zone-lingshang', 'structure-core', 'structure-pole-manzhouli', 'structure-pole-zalantun-arun']) {
+    for (const id of [
+      'zone-lingxi',
+      'zone-lingshang',
+      'structure-core',
+      'structure-pole-manzhouli',
+      'structure-pole-zalantun-arun',
+    ]) {
       const r = row(id);
       const members = r.member_ids.map(row);
       expect(r.pop_2020, id).toBe(members.reduce((s, m) => s + (m.pop_2020 ?? 0), 0));
@@ -112,9 +149,13 @@ describe('zone statistics', () => {
     }
     // Every seat counted once in the city; stations counted once per name.
     expect(row('city').seats).toBe(14);
-    const inCity = layers('rail_stations').filter((f: F) => layers('units').some((u: F) => booleanPointInPolygon(f.geometry.coordinates, u.geometry as never)));
+    const inCity = layers('rail_stations').filter((f: F) =>
+      layers('units').some((u: F) => booleanPointInPolygon(f.geometry.coordinates, u.geometry as never)),
+    );
     const stations = row('city').stations;
-    expect(Object.values(stations).reduce((s, n) => s + n, 0)).toBe(new Set(inCity.map((f: F) => f.properties.name_zh)).size);
+    expect(Object.values(stations).reduce((s, n) => s + n, 0)).toBe(
+      new Set(inCity.map((f: F) => f.properties.name_zh)).size,
+    );
   });
 
   it('its CSV has a header and a row for each, with shares of the city', () => {
@@ -122,7 +163,12 @@ describe('zone statistics', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const rows = csvParseRows(csv.slice(1).trim());
     expect(rows).toHaveLength(stats.rows.length + 1);
-    const popShare = rows[0].indexOf(must(COLUMNS.find((c) => c.id === 'pop_share'), 'the share column').title.en);
+    const popShare = rows[0].indexOf(
+      must(
+        COLUMNS.find((c) => c.id === 'pop_share'),
+        'the share column',
+      ).title.en,
+    );
     expect(rows[1][popShare]).toBe('100');
     expect(rows.find((r) => r[0] === 'zone-lingxi')?.[2]).toBe(row('zone-lingxi').name.en);
   });

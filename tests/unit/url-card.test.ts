@@ -10,25 +10,57 @@ const defaults = { visible: DEFAULT_VISIBLE };
 
 describe('URL state', () => {
   it('round-trips view, layers, selection and language', () => {
-    const s: UrlState = { view: { zoom: 7.25, center: [117.3702, 49.5959], bearing: 12.5, pitch: 30 }, visible: ['units', 'rail'], selected: 'unit-150781', task: 2, target: 'highway-length', matrix: true, lang: 'en' };
+    const s: UrlState = {
+      view: { zoom: 7.25, center: [117.3702, 49.5959], bearing: 12.5, pitch: 30 },
+      visible: ['units', 'rail'],
+      selected: 'unit-150781',
+      task: 2,
+      target: 'highway-length',
+      matrix: true,
+      lang: 'en',
+    };
     const hash = formatHash(s, defaults);
     expect(hash).toBe('#v=7.25/49.5959/117.3702/12.5/30&l=units,rail&s=unit-150781&t=2&g=highway-length&m=1&lang=en');
     expect(parseHash(hash, known)).toEqual(s);
   });
 
   it('keeps links short: default layers, Chinese and a flat view are left out', () => {
-    expect(formatHash({ view: { zoom: 5.84139, center: [120.79, 50.2], bearing: 0, pitch: 0 }, visible: [...DEFAULT_VISIBLE].reverse(), lang: 'zh' }, defaults)).toBe('#v=5.84/50.2/120.79');
+    expect(
+      formatHash(
+        {
+          view: { zoom: 5.84139, center: [120.79, 50.2], bearing: 0, pitch: 0 },
+          visible: [...DEFAULT_VISIBLE].reverse(),
+          lang: 'zh',
+        },
+        defaults,
+      ),
+    ).toBe('#v=5.84/50.2/120.79');
     expect(formatHash({ visible: [] }, defaults)).toBe('#l=-');
     expect(parseHash('#l=-', known).visible).toEqual([]);
   });
 
   it('carries the open tool, a measurement and a within-distance query (WGS84, ≤ 6 decimals)', () => {
-    const s: UrlState = { tool: 'measure', measure: { mode: 'line', points: [[119.7288, 49.2103], [117.378512, 49.597734]] }, near: { from: 'seat-150702', km: 50 } };
+    const s: UrlState = {
+      tool: 'measure',
+      measure: {
+        mode: 'line',
+        points: [
+          [119.7288, 49.2103],
+          [117.378512, 49.597734],
+        ],
+      },
+      near: { from: 'seat-150702', km: 50 },
+    };
     const hash = formatHash(s, defaults);
     expect(hash).toBe('#tool=measure&measure=line:119.7288,49.2103;117.378512,49.597734&near=seat-150702:50');
     expect(parseHash(hash, known)).toEqual(s);
-    expect(formatHash({ measure: { mode: 'area', points: [[119.12345678, 49.1]] } }, defaults)).toBe('#measure=area:119.123457,49.1');
-    expect(parseHash('#near=119.5,49.2:12.5&tool=stats', known)).toEqual({ tool: 'stats', near: { from: [119.5, 49.2], km: 12.5 } });
+    expect(formatHash({ measure: { mode: 'area', points: [[119.12345678, 49.1]] } }, defaults)).toBe(
+      '#measure=area:119.123457,49.1',
+    );
+    expect(parseHash('#near=119.5,49.2:12.5&tool=stats', known)).toEqual({
+      tool: 'stats',
+      near: { from: [119.5, 49.2], km: 12.5 },
+    });
     // Out of range, malformed or unknown: left out.
     expect(parseHash('#near=seat-150702:500&measure=line:119,49;abc&tool=erase', known)).toEqual({});
     expect(parseHash('#measure=volume:119,49', known)).toEqual({});
@@ -59,21 +91,38 @@ describe('feature card', () => {
     expect(rows.定位).toBe('发展极');
     expect(rows['重点产业（方案）']).toBe('泛口岸经济');
     expect(card.plan.map((p) => p.label)).toContain('任务2');
-    expect(card.plan.filter((p) => p.label === '任务2').map((p) => p.quote).join()).toContain('大力发展泛口岸经济');
+    expect(
+      card.plan
+        .filter((p) => p.label === '任务2')
+        .map((p) => p.quote)
+        .join(),
+    ).toContain('大力发展泛口岸经济');
   });
 
   it('says when a population figure is derived, and never shows an unknown one as 0', () => {
     const yakeshi = buildCard(details['unit-150782'], 'zh');
-    expect(must(yakeshi.rows.find((r) => r.label.startsWith('常住人口')), 'population row').value).toContain('推算值');
+    expect(
+      must(
+        yakeshi.rows.find((r) => r.label.startsWith('常住人口')),
+        'population row',
+      ).value,
+    ).toContain('推算值');
     const d = { ...details['unit-150782'], pop_2020: null };
-    expect(must(buildCard(d, 'en').rows.find((r) => r.label.startsWith('Population')), 'population row').value).toBe('unknown');
+    expect(
+      must(
+        buildCard(d, 'en').rows.find((r) => r.label.startsWith('Population')),
+        'population row',
+      ).value,
+    ).toBe('unknown');
   });
 
   it('says where the boundary source disagrees with the official area (over 2 %), and why for 满洲里/扎赉诺尔', () => {
     const jalainur = buildCard(details['unit-150703'], 'zh').warnings.join('\n');
     expect(jalainur).toMatch(/边界数据的面积与官方面积相差 −1\d\.\d%/);
     expect(jalainur).toContain('分界线位置有误');
-    expect(buildCard(details['unit-150781'], 'en').warnings.join('\n')).toMatch(/differs from the official one by \+\d+\.\d%/);
+    expect(buildCard(details['unit-150781'], 'en').warnings.join('\n')).toMatch(
+      /differs from the official one by \+\d+\.\d%/,
+    );
     // within 2 %: no warning (海拉尔区 is drawn within 1 % of its official 1,308.78 km²)
     expect(buildCard(details['unit-150702'], 'zh').warnings.join()).not.toContain('相差');
   });
@@ -102,15 +151,31 @@ describe('feature card', () => {
   it('in Chinese, a card shows no English note or kind; in English, no Chinese ones', () => {
     for (const d of Object.values(details)) {
       const zh = buildCard(d, 'zh');
-      for (const r of zh.rows.filter((x) => x.label === '说明' || x.label === '类型')) expect(r.value, `${d.id} ${r.label}`).toMatch(/[\u4e00-\u9fff]/);
+      for (const r of zh.rows.filter((x) => x.label === '说明' || x.label === '类型'))
+        expect(r.value, `${d.id} ${r.label}`).toMatch(/[\u4e00-\u9fff]/);
       const en = buildCard(d, 'en');
       // (Chinese in brackets is a proper name or term quoted, which English may show)
-      for (const r of en.rows.filter((x) => x.label === 'Note' || x.label === 'Kind')) expect(r.value.replace(/\([^)]*\)/g, ''), `${d.id} ${r.label}`).not.toMatch(/[\u4e00-\u9fff]/);
+      for (const r of en.rows.filter((x) => x.label === 'Note' || x.label === 'Kind'))
+        expect(r.value.replace(/\([^)]*\)/g, ''), `${d.id} ${r.label}`).not.toMatch(/[\u4e00-\u9fff]/);
     }
-    expect(buildCard(details['unit-150781'], 'zh').rows.map((r) => r.value).join(' ')).not.toContain('county-level city');
-    expect(buildCard(details['unit-150781'], 'en').rows.map((r) => r.value).join(' ')).toContain('county-level city');
-    expect(buildCard(details['unit-150703'], 'en').rows.map((r) => r.value).join(' ')).toContain('administered by Manzhouli (代管)');
+    expect(
+      buildCard(details['unit-150781'], 'zh')
+        .rows.map((r) => r.value)
+        .join(' '),
+    ).not.toContain('county-level city');
+    expect(
+      buildCard(details['unit-150781'], 'en')
+        .rows.map((r) => r.value)
+        .join(' '),
+    ).toContain('county-level city');
+    expect(
+      buildCard(details['unit-150703'], 'en')
+        .rows.map((r) => r.value)
+        .join(' '),
+    ).toContain('administered by Manzhouli (代管)');
     expect(buildCard(details['zone-lingxi'], 'zh').rows.find((r) => r.label === '说明')?.value).toMatch(/^方案将/);
-    expect(buildCard(details['zone-lingxi'], 'en').rows.find((r) => r.label === 'Note')?.value).toMatch(/^The plan puts/);
+    expect(buildCard(details['zone-lingxi'], 'en').rows.find((r) => r.label === 'Note')?.value).toMatch(
+      /^The plan puts/,
+    );
   });
 });

@@ -5,8 +5,7 @@ import { validateCollection } from '../../scripts/data/lib/validate.ts';
 const dir = 'tests/fixtures/geodata';
 const planText = readFileSync('geodata/plan/plan.txt', 'utf8');
 const load = (name: string) => JSON.parse(readFileSync(`${dir}/${name}`, 'utf8'));
-const check = (name: string, planning = false) =>
-  validateCollection(name, load(name), { planning, planText });
+const check = (name: string, planning = false) => validateCollection(name, load(name), { planning, planText });
 
 describe('geodata validation', () => {
   it('accepts the good fixture, as a planning layer with quotes from the plan', () => {
@@ -14,7 +13,9 @@ describe('geodata validation', () => {
   });
 
   it('refuses an empty layer', () => {
-    expect(check('empty.geojson')).toEqual([{ file: 'empty.geojson', feature: '-', reason: 'empty layer: no features' }]);
+    expect(check('empty.geojson')).toEqual([
+      { file: 'empty.geojson', feature: '-', reason: 'empty layer: no features' },
+    ]);
   });
 
   // Each invalid fixture must produce its own named error, naming file and feature.

@@ -14,7 +14,7 @@ export const city: Builder = (ctx) => {
     pop_2020: units.every((u) => u.properties.pop_2020 !== null)
       ? units.reduce((s, u) => s + (u.properties.pop_2020 as number), 0)
       : null,
-    pop_source: 'sum of the 14 units\' 2020 census figures (each unit\'s card names its source)',
+    pop_source: "sum of the 14 units' 2020 census figures (each unit's card names its source)",
     area_drawn_km2: Math.round(km2(outlineGeom) * 10) / 10,
     source: `dissolved by the build from the 14 units (${BOUNDARY_SOURCE})`,
     confidence: 'medium',

@@ -75,9 +75,15 @@ function removeSpikes(ring: Position[]): Position[] {
   while (changed && open.length > 3) {
     changed = false;
     for (let i = 0; i < open.length && open.length > 3; i++) {
-      const a = open[(i - 1 + open.length) % open.length], b = open[i], c = open[(i + 1) % open.length];
+      const a = open[(i - 1 + open.length) % open.length],
+        b = open[i],
+        c = open[(i + 1) % open.length];
       const twiceArea = Math.abs((b[0] - a[0]) * (c[1] - a[1]) - (c[0] - a[0]) * (b[1] - a[1]));
-      if (twiceArea < 2e-9) { open.splice(i, 1); changed = true; i--; }
+      if (twiceArea < 2e-9) {
+        open.splice(i, 1);
+        changed = true;
+        i--;
+      }
     }
   }
   return [...open, open[0]];
@@ -101,7 +107,10 @@ export function repairPolygon(g: Poly): { geometry: Poly; dropped: number } {
   let dropped = 0;
   const kept: Position[][][] = [];
   for (const poly of polys) {
-    if (roughKm2({ type: 'Polygon', coordinates: [poly[0]] }) < SLIVER_KM2) { dropped++; continue; }
+    if (roughKm2({ type: 'Polygon', coordinates: [poly[0]] }) < SLIVER_KM2) {
+      dropped++;
+      continue;
+    }
     const rings = [poly[0]];
     for (const hole of poly.slice(1)) {
       if (roughKm2({ type: 'Polygon', coordinates: [hole] }) < SLIVER_KM2) dropped++;
@@ -109,9 +118,8 @@ export function repairPolygon(g: Poly): { geometry: Poly; dropped: number } {
     }
     kept.push(rings.map((r) => removeSpikes(dedupeRing(r.map(roundPos)))));
   }
-  const geometry: Poly = kept.length === 1
-    ? { type: 'Polygon', coordinates: kept[0] }
-    : { type: 'MultiPolygon', coordinates: kept };
+  const geometry: Poly =
+    kept.length === 1 ? { type: 'Polygon', coordinates: kept[0] } : { type: 'MultiPolygon', coordinates: kept };
   return { geometry: (turf.rewind(turf.feature(geometry)) as Feature<Poly>).geometry, dropped };
 }
 
@@ -127,4 +135,3 @@ export function dissolve(geoms: Poly[]): Poly {
 export function feature<G extends Feature['geometry']>(geometry: G, props: BaseProps): RecordFeature<G> {
   return { type: 'Feature', id: props.id, properties: props, geometry } as RecordFeature<G>;
 }
-

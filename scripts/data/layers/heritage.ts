@@ -5,14 +5,14 @@ import { REFS } from '../plan-refs.ts';
 import { type Builder, conf, feature, num, roundPos } from './common.ts';
 
 const HERITAGE_IDS: Record<string, string> = {
-  '呼伦贝尔盟署历史文化街区': 'heritage-hulunbuir-league-office',
-  '满洲里市中东铁路第一站历史文化街区': 'heritage-manzhouli-first-station',
+  呼伦贝尔盟署历史文化街区: 'heritage-hulunbuir-league-office',
+  满洲里市中东铁路第一站历史文化街区: 'heritage-manzhouli-first-station',
   '满洲里市中东铁路第一站历史文化街区(北区)': 'heritage-manzhouli-first-station-north',
-  '扎兰屯市中东铁路风情历史文化街区': 'heritage-zalantun-cer-style',
-  '扎兰屯市中东铁路工业遗产历史文化街区': 'heritage-zalantun-cer-industrial',
-  '博克图镇': 'heritage-bugt',
-  '呼和诺尔镇': 'heritage-hohnuur',
-  '奇乾': 'heritage-qiqian',
+  扎兰屯市中东铁路风情历史文化街区: 'heritage-zalantun-cer-style',
+  扎兰屯市中东铁路工业遗产历史文化街区: 'heritage-zalantun-cer-industrial',
+  博克图镇: 'heritage-bugt',
+  呼和诺尔镇: 'heritage-hohnuur',
+  奇乾: 'heritage-qiqian',
 };
 
 /** Layer `heritage`: the plan's historic districts and towns, and 扎兰屯's application as a historic city. */
@@ -25,32 +25,44 @@ export const heritage: Builder = ({ inp, places }) => {
     if (!id) throw new Error(`reference/heritage.csv: no id for "${r.name_zh}"`);
     const district = r.kind.startsWith('historic district');
     // The plan names the north sector "满洲里市中东铁路第一站北区历史文化街区".
-    const planName = r.name_zh === '满洲里市中东铁路第一站历史文化街区(北区)' ? '满洲里市中东铁路第一站北区历史文化街区' : r.name_zh;
-    return feature({ type: 'Point', coordinates: roundPos([num(r.lon, `${r.name_zh} lon`), num(r.lat, `${r.name_zh} lat`)]) }, {
-      id,
-      name_zh: planName,
-      name_en: nameEn,
-      kind: district ? 'historic_district' : 'historic_town',
-      kind_zh: district ? '历史文化街区' : '历史文化名镇名村',
-      unit_zh: r.county,
-      source: r.source,
-      confidence: conf(r.confidence, r.name_zh),
-      approximate: r.confidence !== 'high',
-      note: r.note || null,
-      plan_ref: [district ? REFS.historicDistrict(planName) : REFS.historicTowns],
-    });
+    const planName =
+      r.name_zh === '满洲里市中东铁路第一站历史文化街区(北区)' ? '满洲里市中东铁路第一站北区历史文化街区' : r.name_zh;
+    return feature(
+      { type: 'Point', coordinates: roundPos([num(r.lon, `${r.name_zh} lon`), num(r.lat, `${r.name_zh} lat`)]) },
+      {
+        id,
+        name_zh: planName,
+        name_en: nameEn,
+        kind: district ? 'historic_district' : 'historic_town',
+        kind_zh: district ? '历史文化街区' : '历史文化名镇名村',
+        unit_zh: r.county,
+        source: r.source,
+        confidence: conf(r.confidence, r.name_zh),
+        approximate: r.confidence !== 'high',
+        note: r.note || null,
+        plan_ref: [district ? REFS.historicDistrict(planName) : REFS.historicTowns],
+      },
+    );
   });
-  const zlt = must(places.find((p) => p.admin_code === '150783'), 'reference/places.csv: a row for 150783 (扎兰屯市)');
-  out.push(feature({ type: 'Point', coordinates: roundPos([num(zlt.lon, 'zlt'), num(zlt.lat, 'zlt')]) }, {
-    id: 'heritage-zalantun-historic-city',
-    name_zh: '扎兰屯市（申报历史文化名城）',
-    name_en: 'Zalantun (applying to be a historic and cultural city)',
-    kind: 'historic_city_candidate',
-    kind_zh: '申报历史文化名城',
-    unit_zh: '扎兰屯市',
-    source: `position: seat of 扎兰屯市 (reference/places.csv: ${zlt.source})`,
-    confidence: 'medium',
-    plan_ref: [REFS.historicCity],
-  }));
+  const zlt = must(
+    places.find((p) => p.admin_code === '150783'),
+    'reference/places.csv: a row for 150783 (扎兰屯市)',
+  );
+  out.push(
+    feature(
+      { type: 'Point', coordinates: roundPos([num(zlt.lon, 'zlt'), num(zlt.lat, 'zlt')]) },
+      {
+        id: 'heritage-zalantun-historic-city',
+        name_zh: '扎兰屯市（申报历史文化名城）',
+        name_en: 'Zalantun (applying to be a historic and cultural city)',
+        kind: 'historic_city_candidate',
+        kind_zh: '申报历史文化名城',
+        unit_zh: '扎兰屯市',
+        source: `position: seat of 扎兰屯市 (reference/places.csv: ${zlt.source})`,
+        confidence: 'medium',
+        plan_ref: [REFS.historicCity],
+      },
+    ),
+  );
   return out;
 };

@@ -54,7 +54,8 @@ export function buildLayers(inp: Inputs): BuildResult {
     places: parseCsv(inp.read('reference/places.csv'), 'reference/places.csv'),
     layer<G extends Geometry>(name: DataLayerName) {
       if (!built.has(name)) {
-        if (building.includes(name)) throw new Error(`layer builders depend on each other in a circle: ${[...building, name].join(' → ')}`);
+        if (building.includes(name))
+          throw new Error(`layer builders depend on each other in a circle: ${[...building, name].join(' → ')}`);
         building.push(name);
         built.set(name, BUILDERS[name](ctx));
         building.pop();
@@ -67,12 +68,15 @@ export function buildLayers(inp: Inputs): BuildResult {
     },
     report: { repairs: 0, unplaced: [] },
   };
-  const layers = DATA_LAYER_NAMES.map((name): LayerOutput => ({ name, planning: DATA_LAYERS[name].planning, features: ctx.layer(name) }));
+  const layers = DATA_LAYER_NAMES.map(
+    (name): LayerOutput => ({ name, planning: DATA_LAYERS[name].planning, features: ctx.layer(name) }),
+  );
   // Points coarser than the lines they touch go to the right side; lines through them follow.
   const ground = groundOf((name) => ctx.layer(name));
   const moves = layersWith('placed').flatMap((name) => placePoints(ctx.layer<Point>(name), ground));
   const key = (p: Position) => p.join(',');
   const to = new Map(moves.map(([a, b]) => [key(a), b]));
-  for (const line of ctx.layer<LineString | MultiPoint>('rail_lines')) line.geometry.coordinates = line.geometry.coordinates.map((p) => to.get(key(p)) ?? p);
+  for (const line of ctx.layer<LineString | MultiPoint>('rail_lines'))
+    line.geometry.coordinates = line.geometry.coordinates.map((p) => to.get(key(p)) ?? p);
   return { layers, report: ctx.report };
 }

@@ -31,7 +31,11 @@ const PORT_IDS: Record<string, string> = {
  * for (class I/II, 24 h opening, year-round since 2017): they are not shown as fact.
  */
 export function portDetail(kind: string): string {
-  return kind.replace(/,\s*class I{1,2}\b/g, '').replace(/,\s*24 h\b/g, '').replace(/,\s*year-round since \d{4}( approval)?/g, '').trim();
+  return kind
+    .replace(/,\s*class I{1,2}\b/g, '')
+    .replace(/,\s*24 h\b/g, '')
+    .replace(/,\s*year-round since \d{4}( approval)?/g, '')
+    .trim();
 }
 
 export interface PortsResult {
@@ -47,32 +51,46 @@ function buildPorts(inp: Inputs): PortsResult {
   for (const r of rows) {
     const id = PORT_IDS[r.name_zh];
     if (!id) throw new Error(`reference/ports_airports.csv: no id for "${r.name_zh}"`);
-    if (!r.lon.trim() || !r.lat.trim()) { unplaced.push(`${r.name_zh} (${r.source})`); continue; }
+    if (!r.lon.trim() || !r.lat.trim()) {
+      unplaced.push(`${r.name_zh} (${r.source})`);
+      continue;
+    }
     // A row with neither a source for the place nor for its position (a seat point standing in) is not drawn.
-    if (/^unsourced estimate/.test(r.source) && /PROXY/.test(r.source)) { unplaced.push(`${r.name_zh} (no source for it; the point would be a seat proxy)`); continue; }
+    if (/^unsourced estimate/.test(r.source) && /PROXY/.test(r.source)) {
+      unplaced.push(`${r.name_zh} (no source for it; the point would be a seat proxy)`);
+      continue;
+    }
     const kind = id.startsWith('airport') ? 'airport' : id.startsWith('port') ? 'land_port' : 'trade_zone';
     const inManzhouli = r.county.startsWith('满洲里');
     const lingxi = r.county === '新巴尔虎右旗' || r.county === '新巴尔虎左旗';
-    const plan_ref: PlanRef[] = kind === 'trade_zone' || (kind === 'land_port' && inManzhouli)
-      ? [REFS.manzhouliPolicies, REFS.logistics]
-      : kind === 'land_port' && lingxi ? [REFS.lingxiIndustries] : [];
+    const plan_ref: PlanRef[] =
+      kind === 'trade_zone' || (kind === 'land_port' && inManzhouli)
+        ? [REFS.manzhouliPolicies, REFS.logistics]
+        : kind === 'land_port' && lingxi
+          ? [REFS.lingxiIndustries]
+          : [];
     const proxy = /PROXY/.test(r.source);
-    ports.push(feature({ type: 'Point', coordinates: roundPos([num(r.lon, `${r.name_zh} lon`), num(r.lat, `${r.name_zh} lat`)]) }, {
-      id,
-      name_zh: r.name_zh.replace(' (兴安盟, context)', '（兴安盟）'),
-      // The reference appends the Chinese name in parentheses to one English name.
-      name_en: r.name_en.replace(/\s*\([^)]*[\u3400-\u9fff][^)]*\)/, ''),
-      kind,
-      kind_detail: portDetail(r.kind),
-      unit_zh: r.county,
-      partner: r.partner || null,
-      outside_city: id === 'airport-arxan-yiershi' || id === 'airport-jiagedaqi',
-      source: r.source,
-      confidence: conf(r.confidence, r.name_zh),
-      approximate: r.confidence !== 'high' || proxy,
-      note: r.note || null,
-      ...(plan_ref.length ? { plan_ref } : {}),
-    }));
+    ports.push(
+      feature(
+        { type: 'Point', coordinates: roundPos([num(r.lon, `${r.name_zh} lon`), num(r.lat, `${r.name_zh} lat`)]) },
+        {
+          id,
+          name_zh: r.name_zh.replace(' (兴安盟, context)', '（兴安盟）'),
+          // The reference appends the Chinese name in parentheses to one English name.
+          name_en: r.name_en.replace(/\s*\([^)]*[\u3400-\u9fff][^)]*\)/, ''),
+          kind,
+          kind_detail: portDetail(r.kind),
+          unit_zh: r.county,
+          partner: r.partner || null,
+          outside_city: id === 'airport-arxan-yiershi' || id === 'airport-jiagedaqi',
+          source: r.source,
+          confidence: conf(r.confidence, r.name_zh),
+          approximate: r.confidence !== 'high' || proxy,
+          note: r.note || null,
+          ...(plan_ref.length ? { plan_ref } : {}),
+        },
+      ),
+    );
   }
   return { ports, unplaced };
 }

@@ -6,12 +6,34 @@ import { type Builder, type Poly, dissolve, feature } from './common.ts';
 export const structureAreas: Builder = (ctx) => {
   const units = ctx.layer<Poly>('units');
   const defs = [
-    { id: 'core', name_zh: '一核：呼伦贝尔中心城区', name_en: 'Core: Hulunbuir central city', role: 'core',
-      members: '海拉尔区、鄂温克族自治旗（含呼伦贝尔经济技术开发区）', members_en: 'Hailar District, Evenk Autonomous Banner (incl. the Hulunbuir Economic and Technological Development Zone)', plan_ref: [REFS.pattern, REFS.coreGoal, REFS.coreTask, REFS.coreIndustries] },
-    { id: 'pole-manzhouli', name_zh: '一极：满洲里市', name_en: 'Pole: Manzhouli', role: 'pole',
-      members: '满洲里市、扎赉诺尔区', members_en: 'Manzhouli City, Jalainur District', plan_ref: [REFS.pattern, REFS.manzhouliGoal, REFS.manzhouliPole] },
-    { id: 'pole-zalantun-arun', name_zh: '一极：扎兰屯市—阿荣旗', name_en: 'Pole: Zalantun–Arun', role: 'pole',
-      members: '扎兰屯市、阿荣旗（带动莫力达瓦达斡尔族自治旗城镇带）', members_en: 'Zalantun City, Arun Banner (driving the Morin Dawa Daur Autonomous Banner town belt)', plan_ref: [REFS.pattern, REFS.eastPole, REFS.eastIndustries] },
+    {
+      id: 'core',
+      name_zh: '一核：呼伦贝尔中心城区',
+      name_en: 'Core: Hulunbuir central city',
+      role: 'core',
+      members: '海拉尔区、鄂温克族自治旗（含呼伦贝尔经济技术开发区）',
+      members_en:
+        'Hailar District, Evenk Autonomous Banner (incl. the Hulunbuir Economic and Technological Development Zone)',
+      plan_ref: [REFS.pattern, REFS.coreGoal, REFS.coreTask, REFS.coreIndustries],
+    },
+    {
+      id: 'pole-manzhouli',
+      name_zh: '一极：满洲里市',
+      name_en: 'Pole: Manzhouli',
+      role: 'pole',
+      members: '满洲里市、扎赉诺尔区',
+      members_en: 'Manzhouli City, Jalainur District',
+      plan_ref: [REFS.pattern, REFS.manzhouliGoal, REFS.manzhouliPole],
+    },
+    {
+      id: 'pole-zalantun-arun',
+      name_zh: '一极：扎兰屯市—阿荣旗',
+      name_en: 'Pole: Zalantun–Arun',
+      role: 'pole',
+      members: '扎兰屯市、阿荣旗（带动莫力达瓦达斡尔族自治旗城镇带）',
+      members_en: 'Zalantun City, Arun Banner (driving the Morin Dawa Daur Autonomous Banner town belt)',
+      plan_ref: [REFS.pattern, REFS.eastPole, REFS.eastIndustries],
+    },
   ] as const;
   return defs.map((d) => {
     const parts = units.filter((u) => u.properties.structure === d.id);

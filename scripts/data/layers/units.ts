@@ -40,11 +40,15 @@ function checkBoundaryNotes(units: RecordFeature<Poly>[]): void {
   const noted = units.filter((u) => BOUNDARY_NOTES[u.properties.admin_code as string]);
   const drawn = noted.reduce((s, u) => s + (u.properties.area_drawn_km2 as number), 0);
   const official = noted.reduce((s, u) => s + (u.properties.area_official_km2 as number), 0);
-  if (Math.abs(drawn / official - 1) > 0.03) throw new Error(`units ${noted.map((u) => u.properties.id).join(', ')}: drawn ${drawn.toFixed(0)} km² vs official ${official.toFixed(0)} km²: the boundary notes no longer hold`);
+  if (Math.abs(drawn / official - 1) > 0.03)
+    throw new Error(
+      `units ${noted.map((u) => u.properties.id).join(', ')}: drawn ${drawn.toFixed(0)} km² vs official ${official.toFixed(0)} km²: the boundary notes no longer hold`,
+    );
 }
 
 export function seatNames(row: Record<string, string>): { seat_zh: string; seat_en: string } {
-  if (row.seat_zh.startsWith('(')) return { seat_zh: '市区（驻地街道未核实）', seat_en: 'city proper (seat subdistrict not verified)' };
+  if (row.seat_zh.startsWith('('))
+    return { seat_zh: '市区（驻地街道未核实）', seat_en: 'city proper (seat subdistrict not verified)' };
   return { seat_zh: row.seat_zh, seat_en: SEAT_EN_FIXES[row.seat_zh] ?? row.seat_en };
 }
 
@@ -76,7 +80,10 @@ export const units: Builder = (ctx) => {
     const wgs = gcoord.transform(structuredClone(f.geometry) as never, gcoord.GCJ02, gcoord.WGS84) as unknown as Poly;
     const { geometry, dropped } = repairPolygon(wgs);
     repairs += dropped;
-    const pop = seat.pop_2020_census.trim() === '' ? null : num(seat.pop_2020_census, `reference/places.csv ${code} pop_2020_census`);
+    const pop =
+      seat.pop_2020_census.trim() === ''
+        ? null
+        : num(seat.pop_2020_census, `reference/places.csv ${code} pop_2020_census`);
     return feature(geometry, {
       id: `unit-${code}`,
       admin_code: code,
@@ -88,7 +95,9 @@ export const units: Builder = (ctx) => {
       pop_source: seat.pop_source,
       area_drawn_km2: Math.round(km2(geometry) * 10) / 10,
       ...officialArea(seat, code),
-      ...(BOUNDARY_NOTES[code] ? { boundary_note_zh: BOUNDARY_NOTES[code].zh, boundary_note_en: BOUNDARY_NOTES[code].en } : {}),
+      ...(BOUNDARY_NOTES[code]
+        ? { boundary_note_zh: BOUNDARY_NOTES[code].zh, boundary_note_en: BOUNDARY_NOTES[code].en }
+        : {}),
       zone: plan.zone,
       role: plan.role,
       structure: plan.structure,

@@ -8,7 +8,8 @@ export function parseCsv(text: string, file = 'csv'): Record<string, string>[] {
   const [header, ...body] = rows;
   if (!header) return [];
   return body.map((r, n) => {
-    if (r.length !== header.length) throw new Error(`${file}: row ${n + 2} has ${r.length} fields, header has ${header.length}`);
+    if (r.length !== header.length)
+      throw new Error(`${file}: row ${n + 2} has ${r.length} fields, header has ${header.length}`);
     return Object.fromEntries(header.map((h, i) => [h, r[i]]));
   });
 }

@@ -48,7 +48,8 @@ export function restorePlan(capture: string): string {
   for (const rule of RULES) {
     const from = rule.from.replace('{S}', SPAM);
     const n = body.split(from).length - 1;
-    if (n !== rule.count) throw new Error(`plan capture: rule "${rule.from}" matched ${n} times, expected ${rule.count}`);
+    if (n !== rule.count)
+      throw new Error(`plan capture: rule "${rule.from}" matched ${n} times, expected ${rule.count}`);
     body = body.split(from).join(rule.to);
   }
   if (body.includes(SPAM) || body.includes('365体育') || body.includes('体育投注')) {

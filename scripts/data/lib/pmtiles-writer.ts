@@ -58,7 +58,10 @@ export function serializeDirectory(entries: Entry[]): Uint8Array {
   const out: number[] = [];
   writeVarint(out, entries.length);
   let last = 0;
-  for (const e of entries) { writeVarint(out, e.tileId - last); last = e.tileId; }
+  for (const e of entries) {
+    writeVarint(out, e.tileId - last);
+    last = e.tileId;
+  }
   for (const e of entries) writeVarint(out, e.runLength);
   for (const e of entries) writeVarint(out, e.length);
   entries.forEach((e, i) => {
@@ -75,7 +78,10 @@ function setUint64(view: DataView, pos: number, v: number): void {
 }
 
 /** Splits entries into leaves so that the root fits; returns root bytes and leaf bytes. */
-export function buildDirectories(entries: Entry[], rootLimit = ROOT_LIMIT): { root: Uint8Array; leaves: Uint8Array; leafCount: number } {
+export function buildDirectories(
+  entries: Entry[],
+  rootLimit = ROOT_LIMIT,
+): { root: Uint8Array; leaves: Uint8Array; leafCount: number } {
   const root = serializeDirectory(entries);
   if (root.length <= rootLimit) return { root, leaves: new Uint8Array(0), leafCount: 0 };
   for (let leafSize = 4096; ; leafSize *= 2) {
@@ -98,12 +104,16 @@ export function buildDirectories(entries: Entry[], rootLimit = ROOT_LIMIT): { ro
 }
 
 /** Builds a complete archive in memory. */
-export function writeArchive(opts: ArchiveOptions): { bytes: Uint8Array; stats: { addressed: number; entries: number; contents: number; leaves: number } } {
+export function writeArchive(opts: ArchiveOptions): {
+  bytes: Uint8Array;
+  stats: { addressed: number; entries: number; contents: number; leaves: number };
+} {
   const tiles = opts.tiles
     .map((t) => ({ ...t, tileId: zxyToTileId(t.z, t.x, t.y) }))
     .sort((a, b) => a.tileId - b.tileId);
   for (let i = 1; i < tiles.length; i++) {
-    if (tiles[i].tileId === tiles[i - 1].tileId) throw new Error(`pmtiles: tile ${tiles[i].z}/${tiles[i].x}/${tiles[i].y} given twice`);
+    if (tiles[i].tileId === tiles[i - 1].tileId)
+      throw new Error(`pmtiles: tile ${tiles[i].z}/${tiles[i].x}/${tiles[i].y} given twice`);
   }
   const entries: Entry[] = [];
   const byHash = new Map<string, { offset: number; length: number }>();
@@ -162,5 +172,8 @@ export function writeArchive(opts: ArchiveOptions): { bytes: Uint8Array; stats: 
   v.setInt32(123, e7(opts.center[1]), true);
 
   const bytes = Buffer.concat([header, root, metadata, leaves, ...chunks]);
-  return { bytes, stats: { addressed: tiles.length, entries: entries.length, contents: chunks.length, leaves: leafCount } };
+  return {
+    bytes,
+    stats: { addressed: tiles.length, entries: entries.length, contents: chunks.length, leaves: leafCount },
+  };
 }

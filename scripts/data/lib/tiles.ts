@@ -51,19 +51,34 @@ export interface ArchiveResult {
 export const ZOOMS = { min: 0, max: 10 } as const;
 
 /** Builds one archive from the layers given. */
-export function buildArchive(name: string, layers: LayerOutput[], tileProps: TileProps, description: string, attribution: string): ArchiveResult {
+export function buildArchive(
+  name: string,
+  layers: LayerOutput[],
+  tileProps: TileProps,
+  description: string,
+  attribution: string,
+): ArchiveResult {
   const { min: minzoom, max: maxzoom } = ZOOMS;
   const all = turf.featureCollection(layers.flatMap((l) => l.features));
   const b = turf.bbox(all) as [number, number, number, number];
   const bounds: [number, number, number, number] = [b[0], b[1], b[2], b[3]];
   const propsOf = (l: LayerOutput) => {
     const p = tileProps.get(l.name);
-    if (!p) throw new Error(`tiles: layer ${l.name} is drawn by no catalog entry (src/lib/map/catalog.ts): add one, or stop building it`);
+    if (!p)
+      throw new Error(
+        `tiles: layer ${l.name} is drawn by no catalog entry (src/lib/map/catalog.ts): add one, or stop building it`,
+      );
     return p;
   };
   const indexes = layers.map((l) => ({
     layer: l,
-    index: new geojsonvt(tileFeatures(l, propsOf(l)), { maxZoom: maxzoom, indexMaxZoom: 5, tolerance: TOLERANCE, buffer: 64, extent: 4096 }),
+    index: new geojsonvt(tileFeatures(l, propsOf(l)), {
+      maxZoom: maxzoom,
+      indexMaxZoom: 5,
+      tolerance: TOLERANCE,
+      buffer: 64,
+      extent: 4096,
+    }),
   }));
   const tiles: TileInput[] = [];
   for (let z = minzoom; z <= maxzoom; z++) {
@@ -71,11 +86,14 @@ export function buildArchive(name: string, layers: LayerOutput[], tileProps: Til
     const [x1, y1] = pointToTile(bounds[2], bounds[1], z);
     for (let x = x0; x <= x1; x++) {
       for (let y = y0; y <= y1; y++) {
-        const content: Record<string, ReturnType<typeof indexes[number]['index']['getTile']>> = {};
+        const content: Record<string, ReturnType<(typeof indexes)[number]['index']['getTile']>> = {};
         let any = false;
         for (const { layer, index } of indexes) {
           const t = index.getTile(z, x, y);
-          if (t?.features.length) { content[layer.name] = t; any = true; }
+          if (t?.features.length) {
+            content[layer.name] = t;
+            any = true;
+          }
         }
         if (!any) continue;
         const pbf = vtpbf.fromGeojsonVt(content as never, { version: 2 });
@@ -99,7 +117,12 @@ export function buildArchive(name: string, layers: LayerOutput[], tileProps: Til
       id: l.name,
       minzoom,
       maxzoom,
-      fields: Object.fromEntries([...propsOf(l)].map((p) => [p, typeof l.features.find((f) => f.properties[p] != null)?.properties[p] === 'number' ? 'Number' : 'String'])),
+      fields: Object.fromEntries(
+        [...propsOf(l)].map((p) => [
+          p,
+          typeof l.features.find((f) => f.properties[p] != null)?.properties[p] === 'number' ? 'Number' : 'String',
+        ]),
+      ),
     })),
   };
   const { bytes, stats } = writeArchive({ tiles, metadata, bounds, center });

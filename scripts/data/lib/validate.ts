@@ -104,18 +104,31 @@ export function validateCollection(file: string, data: unknown, opts: ValidateOp
     const structural = gjv.valid(f, true) as string[] | boolean;
     if (Array.isArray(structural) && structural.length) {
       for (const e of structural) {
-        add(fid, /first and last positions/.test(e) ? 'unclosed ring (first and last positions differ)' : `invalid GeoJSON: ${e}`);
+        add(
+          fid,
+          /first and last positions/.test(e)
+            ? 'unclosed ring (first and last positions differ)'
+            : `invalid GeoJSON: ${e}`,
+        );
       }
       return;
     }
-    if (!f.geometry) { add(fid, 'no geometry'); return; }
+    if (!f.geometry) {
+      add(fid, 'no geometry');
+      return;
+    }
 
     // The properties' contract (src/contracts/feature.ts), the same definition the app reads with.
     const parsed = v.safeParse(FeaturePropsSchema, props);
     if (!parsed.success) {
       for (const issue of locate(parsed.issues)) {
         const key = dotted(issue.path);
-        add(fid, props[issue.path[0] as string] === undefined ? `missing required property "${key}"` : `property "${key}": ${issue.message}`);
+        add(
+          fid,
+          props[issue.path[0] as string] === undefined
+            ? `missing required property "${key}"`
+            : `property "${key}": ${issue.message}`,
+        );
       }
     }
     if (typeof props.id === 'string' && props.id) {
@@ -127,18 +140,22 @@ export function validateCollection(file: string, data: unknown, opts: ValidateOp
 
     // Chinese fields hold Chinese: an English note in a _zh field would show in the Chinese UI.
     for (const [key, value] of Object.entries(props)) {
-      if (key.endsWith('_zh') && typeof value === 'string' && value.trim() && !CJK.test(value)) add(fid, `property "${key}" holds no Chinese: "${value}"`);
+      if (key.endsWith('_zh') && typeof value === 'string' && value.trim() && !CJK.test(value))
+        add(fid, `property "${key}" holds no Chinese: "${value}"`);
       // …and English fields hold no Chinese names, which the English UI would show as they are.
-      if (key.endsWith('_en') && typeof value === 'string' && CJK.test(value)) add(fid, `property "${key}" holds Chinese: "${value}"`);
+      if (key.endsWith('_en') && typeof value === 'string' && CJK.test(value))
+        add(fid, `property "${key}" holds Chinese: "${value}"`);
     }
     // A fact that is shown needs the source it comes from, next to it.
     for (const [fact, source] of Object.entries(FACT_SOURCES)) {
       const v = props[fact];
       const src = props[source];
-      if (v !== undefined && v !== null && (typeof src !== 'string' || !src.trim())) add(fid, `property "${fact}" has no source (needs "${source}")`);
+      if (v !== undefined && v !== null && (typeof src !== 'string' || !src.trim()))
+        add(fid, `property "${fact}" has no source (needs "${source}")`);
     }
     for (const s of allStrings(props)) {
-      if (FORBIDDEN_TEXT.some((t) => s.includes(t))) add(fid, 'text not from any source (injected spam from the plan capture)');
+      if (FORBIDDEN_TEXT.some((t) => s.includes(t)))
+        add(fid, 'text not from any source (injected spam from the plan capture)');
     }
 
     if (opts.planning) {
@@ -149,8 +166,15 @@ export function validateCollection(file: string, data: unknown, opts: ValidateOp
           if (r.task !== null && !(Number.isInteger(r.task) && (r.task as number) >= 1 && (r.task as number) <= 22)) {
             add(fid, `plan_ref[${i}] task ${String(r.task)} is not a task number 1–22`);
           }
-          try { assertQuoted(must(opts.planText, 'the plan text to check quotes against'), String(r.quote ?? ''), `plan_ref[${i}]`); }
-          catch (e) { add(fid, (e as Error).message); }
+          try {
+            assertQuoted(
+              must(opts.planText, 'the plan text to check quotes against'),
+              String(r.quote ?? ''),
+              `plan_ref[${i}]`,
+            );
+          } catch (e) {
+            add(fid, (e as Error).message);
+          }
         });
       }
     }
@@ -158,29 +182,43 @@ export function validateCollection(file: string, data: unknown, opts: ValidateOp
     let badPos = false;
     for (const p of positions(f.geometry)) {
       const [x, y] = p;
-      if (!Number.isFinite(x) || !Number.isFinite(y)) { if (!badPos) add(fid, 'coordinate is NaN or not finite'); badPos = true; continue; }
+      if (!Number.isFinite(x) || !Number.isFinite(y)) {
+        if (!badPos) add(fid, 'coordinate is NaN or not finite');
+        badPos = true;
+        continue;
+      }
       if (x < bbox[0] || x > bbox[2] || y < bbox[1] || y > bbox[3]) {
         if (!badPos) add(fid, `coordinate ${x},${y} outside the region box ${bbox.join(',')}`);
         badPos = true;
       }
-      if (decimals(x) > 6 || decimals(y) > 6) { if (!badPos) add(fid, `coordinate ${x},${y} has more than 6 decimals`); badPos = true; }
+      if (decimals(x) > 6 || decimals(y) > 6) {
+        if (!badPos) add(fid, `coordinate ${x},${y} has more than 6 decimals`);
+        badPos = true;
+      }
     }
     if (badPos) return;
 
     for (const ring of rings(f.geometry)) {
-      const a = ring[0], b = ring[ring.length - 1];
+      const a = ring[0],
+        b = ring[ring.length - 1];
       if (ring.length < 4) add(fid, `ring with ${ring.length} positions (needs ≥ 4)`);
       else if (a[0] !== b[0] || a[1] !== b[1]) add(fid, 'unclosed ring (first and last positions differ)');
     }
     if (problems.some((p) => p.feature === fid && /ring/.test(p.reason))) return;
 
-    const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates]
-      : f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates : [];
+    const polys =
+      f.geometry.type === 'Polygon'
+        ? [f.geometry.coordinates]
+        : f.geometry.type === 'MultiPolygon'
+          ? f.geometry.coordinates
+          : [];
     for (const poly of polys) {
       const crossings = selfIntersections(poly);
       if (crossings.length) add(fid, `self-intersection at ${crossings[0].join(',')} (${crossings.length} in all)`);
-      if (turf.booleanClockwise(poly[0])) add(fid, 'exterior ring is clockwise (RFC 7946 right-hand rule wants counter-clockwise)');
-      for (const hole of poly.slice(1)) if (!turf.booleanClockwise(hole)) add(fid, 'hole ring is counter-clockwise (right-hand rule wants clockwise)');
+      if (turf.booleanClockwise(poly[0]))
+        add(fid, 'exterior ring is clockwise (RFC 7946 right-hand rule wants counter-clockwise)');
+      for (const hole of poly.slice(1))
+        if (!turf.booleanClockwise(hole)) add(fid, 'hole ring is counter-clockwise (right-hand rule wants clockwise)');
     }
   });
   return problems;

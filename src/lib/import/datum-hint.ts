@@ -23,11 +23,13 @@ export class Reference {
     const add = (a: Position, b: Position) => {
       const [x0, x1] = [Math.floor(Math.min(a[0], b[0]) / CELL), Math.floor(Math.max(a[0], b[0]) / CELL)];
       const [y0, y1] = [Math.floor(Math.min(a[1], b[1]) / CELL), Math.floor(Math.max(a[1], b[1]) / CELL)];
-      for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) {
-        const k = `${x},${y}`;
-        const list = this.#cells.get(k);
-        if (list) list.push([a[0], a[1], b[0], b[1]]); else this.#cells.set(k, [[a[0], a[1], b[0], b[1]]]);
-      }
+      for (let x = x0; x <= x1; x++)
+        for (let y = y0; y <= y1; y++) {
+          const k = `${x},${y}`;
+          const list = this.#cells.get(k);
+          if (list) list.push([a[0], a[1], b[0], b[1]]);
+          else this.#cells.set(k, [[a[0], a[1], b[0], b[1]]]);
+        }
     };
     for (const r of rings) for (let i = 1; i < r.length; i++) add(r[i - 1], r[i]);
     for (const p of points) add(p, p);
@@ -35,26 +37,34 @@ export class Reference {
 
   /** Metres from p to the nearest reference within about NEAR, else Infinity. */
   distance(p: Position): number {
-    const kx = 111_320 * Math.cos((p[1] * Math.PI) / 180), ky = 110_574;
-    const cx = Math.floor(p[0] / CELL), cy = Math.floor(p[1] / CELL);
+    const kx = 111_320 * Math.cos((p[1] * Math.PI) / 180),
+      ky = 110_574;
+    const cx = Math.floor(p[0] / CELL),
+      cy = Math.floor(p[1] / CELL);
     let best = Infinity;
-    for (let x = cx - 1; x <= cx + 1; x++) for (let y = cy - 1; y <= cy + 1; y++) {
-      for (const [ax, ay, bx, by] of this.#cells.get(`${x},${y}`) ?? []) {
-        // point–segment distance on a local flat plane (metres)
-        const ux = (bx - ax) * kx, uy = (by - ay) * ky, wx = (p[0] - ax) * kx, wy = (p[1] - ay) * ky;
-        const len = ux * ux + uy * uy;
-        const t = len ? Math.max(0, Math.min(1, (wx * ux + wy * uy) / len)) : 0;
-        const d = Math.hypot(wx - t * ux, wy - t * uy);
-        if (d < best) best = d;
+    for (let x = cx - 1; x <= cx + 1; x++)
+      for (let y = cy - 1; y <= cy + 1; y++) {
+        for (const [ax, ay, bx, by] of this.#cells.get(`${x},${y}`) ?? []) {
+          // point–segment distance on a local flat plane (metres)
+          const ux = (bx - ax) * kx,
+            uy = (by - ay) * ky,
+            wx = (p[0] - ax) * kx,
+            wy = (p[1] - ay) * ky;
+          const len = ux * ux + uy * uy;
+          const t = len ? Math.max(0, Math.min(1, (wx * ux + wy * uy) / len)) : 0;
+          const d = Math.hypot(wx - t * ux, wy - t * uy);
+          if (d < best) best = d;
+        }
       }
-    }
     return best <= NEAR ? best : Infinity;
   }
 }
 
 /** The reference of record: the units' boundaries and the places of record (seats, stations, ports, heritage). */
 export function referenceOf(units: Unit[], places: Position[]): Reference {
-  const rings = units.flatMap((u) => (u.geometry.type === 'Polygon' ? u.geometry.coordinates : u.geometry.coordinates.flat()));
+  const rings = units.flatMap((u) =>
+    u.geometry.type === 'Polygon' ? u.geometry.coordinates : u.geometry.coordinates.flat(),
+  );
   return new Reference(rings, places);
 }
 
@@ -67,7 +77,10 @@ export interface DatumFit {
   n: number;
 }
 
-const median = (a: number[]) => { const s = [...a].sort((x, y) => x - y); return s[s.length >> 1]; };
+const median = (a: number[]) => {
+  const s = [...a].sort((x, y) => x - y);
+  return s[s.length >> 1];
+};
 
 /**
  * How well the data fit the plan read in each datum, from up to `sample` of their positions
@@ -75,7 +88,10 @@ const median = (a: number[]) => { const s = [...a].sort((x, y) => x - y); return
  */
 export function datumFit(features: Feature[], chosen: Datum, ref: Reference, sample = 3000): DatumFit | null {
   const all: Position[] = [];
-  for (const f of features) { for (const p of positions(f.geometry)) all.push(p); if (all.length > 200_000) break; }
+  for (const f of features) {
+    for (const p of positions(f.geometry)) all.push(p);
+    if (all.length > 200_000) break;
+  }
   const step = Math.max(1, Math.floor(all.length / sample));
   const near: Position[] = [];
   for (let i = 0; i < all.length; i += step) {

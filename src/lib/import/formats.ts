@@ -65,19 +65,45 @@ export interface ReadResult {
 export function detectFormat(name: string, head: Uint8Array): Format {
   const ext = name.toLowerCase().split('.').pop() ?? '';
   if (head[0] === 0x50 && head[1] === 0x4b) {
-    if (ext === 'kmz') throw new ImportError({ zh: '不读取 KMZ：请解压后导入其中的 .kml', en: 'KMZ is not read: unzip it and import the .kml inside' });
-    if (ext !== 'zip') throw new ImportError({ zh: `不读取 .${ext} 文件（另一种压缩包）；${READ.zh}`, en: `.${ext} files are not read (a zip archive of another kind); ${READ.en}` });
+    if (ext === 'kmz')
+      throw new ImportError({
+        zh: '不读取 KMZ：请解压后导入其中的 .kml',
+        en: 'KMZ is not read: unzip it and import the .kml inside',
+      });
+    if (ext !== 'zip')
+      throw new ImportError({
+        zh: `不读取 .${ext} 文件（另一种压缩包）；${READ.zh}`,
+        en: `.${ext} files are not read (a zip archive of another kind); ${READ.en}`,
+      });
     return 'shapefile';
   }
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) throw new ImportError({ zh: '不读取 UTF-16 文本：请另存为 UTF-8 后再导入', en: 'UTF-16 text is not read: save the file as UTF-8 and import it again' });
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
+    throw new ImportError({
+      zh: '不读取 UTF-16 文本：请另存为 UTF-8 后再导入',
+      en: 'UTF-16 text is not read: save the file as UTF-8 and import it again',
+    });
   // Binary content (NUL bytes in the first kilobyte) is not a text format, whatever its name.
-  if (head.subarray(0, 1024).includes(0)) throw new ImportError({ zh: `不是文本文件（${ext ? `.${ext} 文件中有` : ''}二进制内容）；${READ.zh}`, en: `not a text file (binary content${ext ? ` in a .${ext} file` : ''}); ${READ.en}` });
-  const text = new TextDecoder('utf-8').decode(head.subarray(0, 256)).replace(/^\ufeff/, '').trimStart();
+  if (head.subarray(0, 1024).includes(0))
+    throw new ImportError({
+      zh: `不是文本文件（${ext ? `.${ext} 文件中有` : ''}二进制内容）；${READ.zh}`,
+      en: `not a text file (binary content${ext ? ` in a .${ext} file` : ''}); ${READ.en}`,
+    });
+  const text = new TextDecoder('utf-8')
+    .decode(head.subarray(0, 256))
+    .replace(/^\ufeff/, '')
+    .trimStart();
   if (ext === 'kml' || text.startsWith('<?xml') || text.startsWith('<kml')) return 'kml';
   if (ext === 'csv' || ext === 'txt' || ext === 'tsv') return 'csv';
   if (ext === 'geojson' || ext === 'json' || text.startsWith('{') || text.startsWith('[')) return 'geojson';
-  if (ext === 'shp' || ext === 'dbf' || ext === 'shx') throw new ImportError({ zh: 'Shapefile 由多个文件组成：请把 .shp、.dbf、.shx、.prj（及 .cpg）一起压缩后导入 .zip', en: 'a Shapefile is several files: zip the .shp, .dbf, .shx and .prj (and .cpg) together and import the .zip' });
-  throw new ImportError({ zh: `不读取 .${ext || '?'} 文件；${READ.zh}`, en: `.${ext || '?'} files are not read; ${READ.en}` });
+  if (ext === 'shp' || ext === 'dbf' || ext === 'shx')
+    throw new ImportError({
+      zh: 'Shapefile 由多个文件组成：请把 .shp、.dbf、.shx、.prj（及 .cpg）一起压缩后导入 .zip',
+      en: 'a Shapefile is several files: zip the .shp, .dbf, .shx and .prj (and .cpg) together and import the .zip',
+    });
+  throw new ImportError({
+    zh: `不读取 .${ext || '?'} 文件；${READ.zh}`,
+    en: `.${ext || '?'} files are not read; ${READ.en}`,
+  });
 }
 
 /**
@@ -88,14 +114,33 @@ export function decodeText(bytes: Uint8Array, format: Format): { text: string; e
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, ''), encoding: 'UTF-8' };
   } catch {
-    if (format === 'geojson') throw new ImportError({ zh: '不是 UTF-8 文本：GeoJSON 必须为 UTF-8 编码（另存为 UTF-8 后再导入）', en: 'not UTF-8 text: GeoJSON must be UTF-8 (save it as UTF-8 and import again)' });
+    if (format === 'geojson')
+      throw new ImportError({
+        zh: '不是 UTF-8 文本：GeoJSON 必须为 UTF-8 编码（另存为 UTF-8 后再导入）',
+        en: 'not UTF-8 text: GeoJSON must be UTF-8 (save it as UTF-8 and import again)',
+      });
     const text = new TextDecoder('gb18030').decode(bytes);
-    return { text, encoding: 'GB18030', note: { zh: '不是 UTF-8：已按 GBK/GB18030（中文 Windows 编码）读取', en: 'not UTF-8: read as GBK/GB18030 (Chinese Windows encoding)' } };
+    return {
+      text,
+      encoding: 'GB18030',
+      note: {
+        zh: '不是 UTF-8：已按 GBK/GB18030（中文 Windows 编码）读取',
+        en: 'not UTF-8: read as GBK/GB18030 (Chinese Windows encoding)',
+      },
+    };
   }
 }
 
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
+const GEOMETRY_TYPES = new Set([
+  'Point',
+  'MultiPoint',
+  'LineString',
+  'MultiLineString',
+  'Polygon',
+  'MultiPolygon',
+  'GeometryCollection',
+]);
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Properties as plain data: own, null-prototype, no keys that could touch a prototype. */
@@ -113,49 +158,92 @@ export function safeProperties(p: unknown): Record<string, unknown> {
 export function geometryProblem(g: unknown, depth = 0): Text | null {
   if (!g || typeof g !== 'object') return { zh: '没有几何', en: 'no geometry' };
   const geom = g as { type?: unknown; coordinates?: unknown; geometries?: unknown };
-  if (typeof geom.type !== 'string' || !GEOMETRY_TYPES.has(geom.type)) return { zh: `未知的几何类型 ${JSON.stringify(String(geom.type)).slice(0, 40)}`, en: `unknown geometry type ${JSON.stringify(String(geom.type)).slice(0, 40)}` };
+  if (typeof geom.type !== 'string' || !GEOMETRY_TYPES.has(geom.type))
+    return {
+      zh: `未知的几何类型 ${JSON.stringify(String(geom.type)).slice(0, 40)}`,
+      en: `unknown geometry type ${JSON.stringify(String(geom.type)).slice(0, 40)}`,
+    };
   if (geom.type === 'GeometryCollection') {
-    if (!Array.isArray(geom.geometries) || depth > 4) return { zh: 'GeometryCollection 没有几何', en: 'a GeometryCollection without geometries' };
-    for (const x of geom.geometries) { const p = geometryProblem(x, depth + 1); if (p) return p; }
+    if (!Array.isArray(geom.geometries) || depth > 4)
+      return { zh: 'GeometryCollection 没有几何', en: 'a GeometryCollection without geometries' };
+    for (const x of geom.geometries) {
+      const p = geometryProblem(x, depth + 1);
+      if (p) return p;
+    }
     return null;
   }
-  const levels = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 }[geom.type as 'Point'];
+  const levels = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 }[
+    geom.type as 'Point'
+  ];
   const check = (c: unknown, level: number): Text | null => {
     if (level === 0) {
-      if (!Array.isArray(c) || c.length < 2) return { zh: '坐标少于两个数', en: 'a position with fewer than two numbers' };
-      if (!isNum(c[0]) || !isNum(c[1])) return { zh: `坐标不是数字（${JSON.stringify(c).slice(0, 40)}）`, en: `a coordinate that is not a number (${JSON.stringify(c).slice(0, 40)})` };
+      if (!Array.isArray(c) || c.length < 2)
+        return { zh: '坐标少于两个数', en: 'a position with fewer than two numbers' };
+      if (!isNum(c[0]) || !isNum(c[1]))
+        return {
+          zh: `坐标不是数字（${JSON.stringify(c).slice(0, 40)}）`,
+          en: `a coordinate that is not a number (${JSON.stringify(c).slice(0, 40)})`,
+        };
       return null;
     }
     if (!Array.isArray(c)) return { zh: '坐标不是数组', en: 'coordinates are not arrays' };
-    for (const x of c) { const p = check(x, level - 1); if (p) return p; }
+    for (const x of c) {
+      const p = check(x, level - 1);
+      if (p) return p;
+    }
     return null;
   };
   const p = check(geom.coordinates, levels);
   if (p) return p;
   const c = geom.coordinates as Position[] & Position[][] & Position[][][];
-  if (geom.type === 'LineString' && c.length < 2) return { zh: '线少于两个点', en: 'a line with fewer than two positions' };
+  if (geom.type === 'LineString' && c.length < 2)
+    return { zh: '线少于两个点', en: 'a line with fewer than two positions' };
   const rings = geom.type === 'Polygon' ? c : geom.type === 'MultiPolygon' ? c.flat() : [];
   for (const r of rings as unknown as Position[][]) {
     if (r.length < 4) return { zh: '多边形环少于四个点', en: 'a polygon ring with fewer than four positions' };
     const [a, b] = [r[0], r[r.length - 1]];
-    if (a[0] !== b[0] || a[1] !== b[1]) return { zh: '多边形环未闭合（首尾点不同）', en: 'a polygon ring that is not closed (first and last positions differ)' };
+    if (a[0] !== b[0] || a[1] !== b[1])
+      return {
+        zh: '多边形环未闭合（首尾点不同）',
+        en: 'a polygon ring that is not closed (first and last positions differ)',
+      };
   }
   return null;
 }
 
 /** Features from any GeoJSON object: a FeatureCollection, a Feature, a bare geometry. */
 function featuresOf(obj: unknown): { features: unknown[] } {
-  if (Array.isArray(obj)) throw new ImportError({ zh: 'JSON 不是 GeoJSON：顶层是数组（GeoJSON 是带 "type" 的对象）', en: 'JSON that is not GeoJSON: an array at the top (GeoJSON is an object with a "type")' });
-  if (!obj || typeof obj !== 'object') throw new ImportError({ zh: 'JSON 不是 GeoJSON：顶层不是对象', en: 'JSON that is not GeoJSON: no object at the top' });
+  if (Array.isArray(obj))
+    throw new ImportError({
+      zh: 'JSON 不是 GeoJSON：顶层是数组（GeoJSON 是带 "type" 的对象）',
+      en: 'JSON that is not GeoJSON: an array at the top (GeoJSON is an object with a "type")',
+    });
+  if (!obj || typeof obj !== 'object')
+    throw new ImportError({
+      zh: 'JSON 不是 GeoJSON：顶层不是对象',
+      en: 'JSON that is not GeoJSON: no object at the top',
+    });
   const o = obj as { type?: unknown; features?: unknown };
-  if (o.type === 'Topology') throw new ImportError({ zh: '不读取 TopoJSON：请先转换为 GeoJSON（如 mapshaper、topojson-client）', en: 'TopoJSON is not read: convert it to GeoJSON first (e.g. mapshaper, topojson-client)' });
+  if (o.type === 'Topology')
+    throw new ImportError({
+      zh: '不读取 TopoJSON：请先转换为 GeoJSON（如 mapshaper、topojson-client）',
+      en: 'TopoJSON is not read: convert it to GeoJSON first (e.g. mapshaper, topojson-client)',
+    });
   if (o.type === 'FeatureCollection') {
-    if (!Array.isArray(o.features)) throw new ImportError({ zh: 'FeatureCollection 缺少 "features" 数组', en: 'a FeatureCollection without a "features" array' });
+    if (!Array.isArray(o.features))
+      throw new ImportError({
+        zh: 'FeatureCollection 缺少 "features" 数组',
+        en: 'a FeatureCollection without a "features" array',
+      });
     return { features: o.features };
   }
   if (o.type === 'Feature') return { features: [o] };
-  if (typeof o.type === 'string' && GEOMETRY_TYPES.has(o.type)) return { features: [{ type: 'Feature', properties: {}, geometry: o }] };
-  throw new ImportError({ zh: `JSON 不是 GeoJSON：${o.type === undefined ? '没有 "type" 成员' : `类型为 ${JSON.stringify(String(o.type)).slice(0, 40)}`}`, en: `JSON that is not GeoJSON: ${o.type === undefined ? 'no "type" member' : `type ${JSON.stringify(String(o.type)).slice(0, 40)}`}` });
+  if (typeof o.type === 'string' && GEOMETRY_TYPES.has(o.type))
+    return { features: [{ type: 'Feature', properties: {}, geometry: o }] };
+  throw new ImportError({
+    zh: `JSON 不是 GeoJSON：${o.type === undefined ? '没有 "type" 成员' : `类型为 ${JSON.stringify(String(o.type)).slice(0, 40)}`}`,
+    en: `JSON that is not GeoJSON: ${o.type === undefined ? 'no "type" member' : `type ${JSON.stringify(String(o.type)).slice(0, 40)}`}`,
+  });
 }
 
 /** The EPSG code a (2008-style) GeoJSON "crs" member names, if any. */
@@ -173,20 +261,41 @@ export function parseGeojson(text: string): { features: Feature[]; skipped: Prob
   try {
     obj = JSON.parse(text);
   } catch (e) {
-    if (e instanceof RangeError) throw new ImportError({ zh: '嵌套层级过深，无法读取（远超任何 GeoJSON 所需）', en: 'nested too deeply to read (more levels than any GeoJSON needs)' });
+    if (e instanceof RangeError)
+      throw new ImportError({
+        zh: '嵌套层级过深，无法读取（远超任何 GeoJSON 所需）',
+        en: 'nested too deeply to read (more levels than any GeoJSON needs)',
+      });
     const msg = (e as Error).message;
-    throw new ImportError(/end of (JSON )?input|Unterminated|Unexpected end/i.test(msg) ? { zh: `JSON 被截断（文件不完整）：${msg}`, en: `truncated JSON (it ends before it is complete): ${msg}` } : { zh: `不是有效的 JSON：${msg}`, en: `not valid JSON: ${msg}` });
+    throw new ImportError(
+      /end of (JSON )?input|Unterminated|Unexpected end/i.test(msg)
+        ? { zh: `JSON 被截断（文件不完整）：${msg}`, en: `truncated JSON (it ends before it is complete): ${msg}` }
+        : { zh: `不是有效的 JSON：${msg}`, en: `not valid JSON: ${msg}` },
+    );
   }
   const { features } = featuresOf(obj);
   const out: Feature[] = [];
   const skipped: Problem[] = [];
   features.forEach((f, i) => {
     const feature = f as { type?: unknown; geometry?: unknown; properties?: unknown; id?: unknown };
-    if (feature?.type !== 'Feature') { skipped.push({ feature: i + 1, reason: { zh: '不是 Feature', en: 'not a Feature' } }); return; }
-    if (feature.geometry === null) { skipped.push({ feature: i + 1, reason: { zh: '没有几何（null）', en: 'no geometry (null)' } }); return; }
+    if (feature?.type !== 'Feature') {
+      skipped.push({ feature: i + 1, reason: { zh: '不是 Feature', en: 'not a Feature' } });
+      return;
+    }
+    if (feature.geometry === null) {
+      skipped.push({ feature: i + 1, reason: { zh: '没有几何（null）', en: 'no geometry (null)' } });
+      return;
+    }
     const problem = geometryProblem(feature.geometry);
-    if (problem) { skipped.push({ feature: i + 1, reason: problem }); return; }
-    out.push({ type: 'Feature', properties: safeProperties(feature.properties), geometry: feature.geometry as Geometry });
+    if (problem) {
+      skipped.push({ feature: i + 1, reason: problem });
+      return;
+    }
+    out.push({
+      type: 'Feature',
+      properties: safeProperties(feature.properties),
+      geometry: feature.geometry as Geometry,
+    });
   });
   return { features: out, skipped, crs: crsOf(obj) };
 }
@@ -197,7 +306,8 @@ const LAT_NAMES = ['lat', 'latitude', 'y', '纬度', 'point_y'];
 /** The lon/lat columns of a CSV header by their names, or null when unsure. */
 export function guessColumns(columns: readonly string[]): { lon: string; lat: string } | null {
   const find = (names: string[]) => columns.filter((c) => names.includes(c.trim().toLowerCase()));
-  const lon = find(LON_NAMES), lat = find(LAT_NAMES);
+  const lon = find(LON_NAMES),
+    lat = find(LAT_NAMES);
   return lon.length === 1 && lat.length === 1 ? { lon: lon[0], lat: lat[0] } : null;
 }
 
@@ -207,7 +317,10 @@ export class ColumnsQuestion extends Error {
   }
 }
 
-export function parseCsvPoints(text: string, opts: Pick<ReadOptions, 'lon' | 'lat'>): { features: Feature[]; skipped: Problem[] } {
+export function parseCsvPoints(
+  text: string,
+  opts: Pick<ReadOptions, 'lon' | 'lat'>,
+): { features: Feature[]; skipped: Problem[] } {
   if (!text.trim()) throw new ImportError(EMPTY);
   // csvParseRows, not csvParse: csvParse compiles a row converter with new Function, which the
   // app's Content-Security-Policy (no 'unsafe-eval') forbids.
@@ -216,13 +329,24 @@ export function parseCsvPoints(text: string, opts: Pick<ReadOptions, 'lon' | 'la
   const rows = data.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i] ?? ''])) as Record<string, string>);
   const cols = opts.lon && opts.lat ? { lon: opts.lon, lat: opts.lat } : guessColumns(columns);
   if (!cols) throw new ColumnsQuestion(columns);
-  if (!columns.includes(cols.lon) || !columns.includes(cols.lat)) throw new ImportError({ zh: `表头中没有列“${cols.lon}”或“${cols.lat}”`, en: `no column "${cols.lon}" or "${cols.lat}" in the header` });
+  if (!columns.includes(cols.lon) || !columns.includes(cols.lat))
+    throw new ImportError({
+      zh: `表头中没有列“${cols.lon}”或“${cols.lat}”`,
+      en: `no column "${cols.lon}" or "${cols.lat}" in the header`,
+    });
   const features: Feature[] = [];
   const skipped: Problem[] = [];
   rows.forEach((r, i) => {
-    const lon = Number(r[cols.lon]), lat = Number(r[cols.lat]);
+    const lon = Number(r[cols.lon]),
+      lat = Number(r[cols.lat]);
     if (r[cols.lon]?.trim() === '' || r[cols.lat]?.trim() === '' || !Number.isFinite(lon) || !Number.isFinite(lat)) {
-      skipped.push({ feature: i + 2, reason: { zh: `第 ${i + 2} 行：“${String(r[cols.lon]).slice(0, 20)}”“${String(r[cols.lat]).slice(0, 20)}”不是数字`, en: `row ${i + 2}: "${String(r[cols.lon]).slice(0, 20)}", "${String(r[cols.lat]).slice(0, 20)}" are not numbers` } });
+      skipped.push({
+        feature: i + 2,
+        reason: {
+          zh: `第 ${i + 2} 行：“${String(r[cols.lon]).slice(0, 20)}”“${String(r[cols.lat]).slice(0, 20)}”不是数字`,
+          en: `row ${i + 2}: "${String(r[cols.lon]).slice(0, 20)}", "${String(r[cols.lat]).slice(0, 20)}" are not numbers`,
+        },
+      });
       return;
     }
     const props = safeProperties(r);
@@ -235,9 +359,19 @@ export async function parseKml(text: string): Promise<{ features: Feature[]; ski
   const [{ DOMParser }, { kml }] = await Promise.all([import('@xmldom/xmldom'), import('@tmcw/togeojson')]);
   let doc: Document;
   try {
-    doc = new DOMParser({ onError: (level: string, msg: string) => { if (level === 'fatalError') throw new ImportError({ zh: `不是有效的 XML：${msg}`, en: `not valid XML: ${msg}` }); } }).parseFromString(text, 'text/xml') as unknown as Document;
+    doc = new DOMParser({
+      onError: (level: string, msg: string) => {
+        if (level === 'fatalError')
+          throw new ImportError({ zh: `不是有效的 XML：${msg}`, en: `not valid XML: ${msg}` });
+      },
+    }).parseFromString(text, 'text/xml') as unknown as Document;
   } catch (e) {
-    throw e instanceof ImportError ? e : new ImportError({ zh: `不是有效的 XML：${(e as Error).message}`, en: `not valid XML: ${(e as Error).message}` });
+    throw e instanceof ImportError
+      ? e
+      : new ImportError({
+          zh: `不是有效的 XML：${(e as Error).message}`,
+          en: `not valid XML: ${(e as Error).message}`,
+        });
   }
   const fc = kml(doc) as FeatureCollection;
   const features: Feature[] = [];
@@ -247,33 +381,58 @@ export async function parseKml(text: string): Promise<{ features: Feature[]; ski
     if (p) skipped.push({ feature: i + 1, reason: p });
     else features.push({ type: 'Feature', properties: safeProperties(f.properties), geometry: f.geometry });
   });
-  if (!features.length && !skipped.length) throw new ImportError({ zh: 'KML 文件中没有地标（Placemark）', en: 'a KML file with no placemarks' });
+  if (!features.length && !skipped.length)
+    throw new ImportError({ zh: 'KML 文件中没有地标（Placemark）', en: 'a KML file with no placemarks' });
   return { features, skipped };
 }
-
 
 /**
  * The encoding of a .dbf's text: the user's choice, else its .cpg, else the language id in
  * its header (0x4D/0x7A: GBK), else UTF-8 when its records are valid UTF-8, else GBK — said.
  */
-export function dbfEncoding(dbf: Uint8Array, cpg: string | undefined, chosen: DbfEncoding = 'auto'): { encoding: 'utf-8' | 'gbk'; note?: Text } {
-  if (chosen !== 'auto') return { encoding: chosen, note: { zh: `.dbf 按所选编码 ${chosen.toUpperCase()} 读取`, en: `.dbf read as ${chosen.toUpperCase()}, as chosen` } };
+export function dbfEncoding(
+  dbf: Uint8Array,
+  cpg: string | undefined,
+  chosen: DbfEncoding = 'auto',
+): { encoding: 'utf-8' | 'gbk'; note?: Text } {
+  if (chosen !== 'auto')
+    return {
+      encoding: chosen,
+      note: {
+        zh: `.dbf 按所选编码 ${chosen.toUpperCase()} 读取`,
+        en: `.dbf read as ${chosen.toUpperCase()}, as chosen`,
+      },
+    };
   const c = cpg?.trim().toLowerCase() ?? '';
   if (/utf-?8|65001/.test(c)) return { encoding: 'utf-8' };
   if (/936|gbk|gb2312|gb18030/.test(c)) return { encoding: 'gbk' };
-  if (dbf[29] === 0x4d || dbf[29] === 0x7a) return { encoding: 'gbk', note: { zh: '.dbf 文件头标明为 GBK 编码', en: 'the .dbf header says GBK' } };
+  if (dbf[29] === 0x4d || dbf[29] === 0x7a)
+    return { encoding: 'gbk', note: { zh: '.dbf 文件头标明为 GBK 编码', en: 'the .dbf header says GBK' } };
   const headerLength = dbf.length > 10 ? dbf[8] | (dbf[9] << 8) : 0;
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(dbf.subarray(headerLength));
     return { encoding: 'utf-8' };
   } catch {
-    return { encoding: 'gbk', note: { zh: '没有 .cpg 且属性不是 UTF-8：已按 GBK 读取（若文字不对，请在“.dbf 编码”中另选）', en: 'no .cpg and the attributes are not UTF-8: read as GBK (if the text looks wrong, choose another .dbf encoding)' } };
+    return {
+      encoding: 'gbk',
+      note: {
+        zh: '没有 .cpg 且属性不是 UTF-8：已按 GBK 读取（若文字不对，请在“.dbf 编码”中另选）',
+        en: 'no .cpg and the attributes are not UTF-8: read as GBK (if the text looks wrong, choose another .dbf encoding)',
+      },
+    };
   }
 }
 
-export async function parseShapefileZip(bytes: Uint8Array, chosen: DbfEncoding = 'auto'): Promise<{ features: Feature[]; skipped: Problem[]; notes: Text[] }> {
+export async function parseShapefileZip(
+  bytes: Uint8Array,
+  chosen: DbfEncoding = 'auto',
+): Promise<{ features: Feature[]; skipped: Problem[]; notes: Text[] }> {
   const [{ unzipSync }, shp] = await Promise.all([import('fflate'), import('shpjs')]);
-  const unreadable = (why: string) => new ImportError({ zh: `无法读取的 Shapefile 压缩包（应含 .shp、.dbf、.prj）：${why}`, en: `not a readable zipped Shapefile (a .zip with .shp, .dbf and .prj): ${why}` });
+  const unreadable = (why: string) =>
+    new ImportError({
+      zh: `无法读取的 Shapefile 压缩包（应含 .shp、.dbf、.prj）：${why}`,
+      en: `not a readable zipped Shapefile (a .zip with .shp, .dbf and .prj): ${why}`,
+    });
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes);
@@ -289,7 +448,12 @@ export async function parseShapefileZip(bytes: Uint8Array, chosen: DbfEncoding =
     parts.set(key, { ...parts.get(key), [m[2].toLowerCase()]: data });
   }
   const layers = [...parts.values()].filter((p) => p.shp);
-  if (!layers.length) throw unreadable(Object.keys(files).some((k) => /\.(geojson|json|kml|csv)$/i.test(k)) ? 'no .shp in the zip (unzip it and import the file inside)' : 'no .shp in the zip');
+  if (!layers.length)
+    throw unreadable(
+      Object.keys(files).some((k) => /\.(geojson|json|kml|csv)$/i.test(k))
+        ? 'no .shp in the zip (unzip it and import the file inside)'
+        : 'no .shp in the zip',
+    );
   const buf = (u: Uint8Array) => u.slice().buffer;
   const text = (u?: Uint8Array) => (u ? new TextDecoder().decode(u) : undefined);
   const features: Feature[] = [];
@@ -301,7 +465,10 @@ export async function parseShapefileZip(bytes: Uint8Array, chosen: DbfEncoding =
     try {
       const enc = p.dbf ? dbfEncoding(p.dbf, text(p.cpg), chosen) : null;
       if (enc?.note && !notes.some((x) => x.en === enc.note?.en)) notes.push(enc.note);
-      fc = shp.combine([shp.parseShp(buf(p.shp as Uint8Array), text(p.prj)), p.dbf ? shp.parseDbf(buf(p.dbf), enc?.encoding === 'gbk' ? 'gb18030' : 'utf-8') : undefined]) as FeatureCollection;
+      fc = shp.combine([
+        shp.parseShp(buf(p.shp as Uint8Array), text(p.prj)),
+        p.dbf ? shp.parseDbf(buf(p.dbf), enc?.encoding === 'gbk' ? 'gb18030' : 'utf-8') : undefined,
+      ]) as FeatureCollection;
     } catch (e) {
       throw unreadable((e as Error).message);
     }
@@ -312,8 +479,16 @@ export async function parseShapefileZip(bytes: Uint8Array, chosen: DbfEncoding =
       else features.push({ type: 'Feature', properties: safeProperties(f.properties), geometry: f.geometry });
     }
   }
-  if (layers.length > 1) notes.push({ zh: `压缩包中有 ${layers.length} 个图层，合并读取`, en: `${layers.length} layers in the zip, read as one` });
-  notes.push(layers.every((p) => p.prj) ? { zh: 'Shapefile 按其 .prj 转换为 WGS84', en: 'converted to WGS84 from the .prj' } : { zh: '缺少 .prj：坐标按原样读取', en: 'no .prj: coordinates read as they are' });
+  if (layers.length > 1)
+    notes.push({
+      zh: `压缩包中有 ${layers.length} 个图层，合并读取`,
+      en: `${layers.length} layers in the zip, read as one`,
+    });
+  notes.push(
+    layers.every((p) => p.prj)
+      ? { zh: 'Shapefile 按其 .prj 转换为 WGS84', en: 'converted to WGS84 from the .prj' }
+      : { zh: '缺少 .prj：坐标按原样读取', en: 'no .prj: coordinates read as they are' },
+  );
   return { features, skipped, notes };
 }
 
@@ -326,13 +501,18 @@ export class ProjectionQuestion extends Error {
 
 /** The projected system metre coordinates look like, when the numbers tell (zone prefix, Mercator range). */
 export function guessProjection(features: Feature[]): number | null {
-  const xs: number[] = [], ys: number[] = [];
+  const xs: number[] = [],
+    ys: number[] = [];
   for (const f of features) {
-    for (const [x, y] of positions(f.geometry)) { xs.push(x); ys.push(y); }
+    for (const [x, y] of positions(f.geometry)) {
+      xs.push(x);
+      ys.push(y);
+    }
     if (xs.length > 2000) break;
   }
   const mid = (a: number[]) => a.sort((p, q) => p - q)[a.length >> 1];
-  const x = mid(xs), y = mid(ys);
+  const x = mid(xs),
+    y = mid(ys);
   if (x > 1.0e7 && x < 1.6e7 && y > 5.9e6 && y < 7.5e6) return 3857;
   const zone = Math.floor(x / 1e6);
   const prefixed = zone >= 13 ? PROJECTIONS.find((p) => p.def.includes(`+x_0=${zone * 1e6 + 5e5} `)) : undefined;
@@ -342,7 +522,11 @@ export function guessProjection(features: Feature[]): number | null {
 /** Metre coordinates to lon/lat from a projected system of PROJECTIONS (proj4). */
 export async function unproject(features: Feature[], epsg: number): Promise<Feature[]> {
   const p = PROJECTIONS.find((x) => x.epsg === epsg);
-  if (!p) throw new ImportError({ zh: `不转换 EPSG:${epsg}；可转换：${PROJECTIONS.map((x) => x.epsg).join('、')}；或导出为 WGS84 经纬度`, en: `EPSG:${epsg} is not converted; converted are ${PROJECTIONS.map((x) => x.epsg).join(', ')}; or export as WGS84 lon/lat` });
+  if (!p)
+    throw new ImportError({
+      zh: `不转换 EPSG:${epsg}；可转换：${PROJECTIONS.map((x) => x.epsg).join('、')}；或导出为 WGS84 经纬度`,
+      en: `EPSG:${epsg} is not converted; converted are ${PROJECTIONS.map((x) => x.epsg).join(', ')}; or export as WGS84 lon/lat`,
+    });
   const proj4 = (await import('proj4')).default;
   const t = proj4(p.def, 'EPSG:4326');
   return features.map((f) => ({ ...f, geometry: mapPositions(f.geometry, (q) => t.forward([q[0], q[1]])) }));
@@ -350,11 +534,17 @@ export async function unproject(features: Feature[], epsg: number): Promise<Feat
 
 /** How the coordinates look: lon/lat, lat/lon swapped (around Hulunbuir), or not degrees at all. */
 export function coordinateKind(features: Feature[]): 'lonlat' | 'swapped' | 'projected' | 'out-of-range' {
-  let n = 0, outside = 0, big = 0, swapped = 0;
+  let n = 0,
+    outside = 0,
+    big = 0,
+    swapped = 0;
   for (const f of features) {
     for (const [x, y] of positions(f.geometry)) {
       n++;
-      if (Math.abs(x) > 180 || Math.abs(y) > 90) { outside++; if (Math.abs(x) > 1000 || Math.abs(y) > 1000) big++; }
+      if (Math.abs(x) > 180 || Math.abs(y) > 90) {
+        outside++;
+        if (Math.abs(x) > 1000 || Math.abs(y) > 1000) big++;
+      }
       if (y >= 100 && y <= 140 && x >= 35 && x <= 60) swapped++;
       if (n > 20000) break;
     }
@@ -366,7 +556,6 @@ export function coordinateKind(features: Feature[]): 'lonlat' | 'swapped' | 'pro
   return 'lonlat';
 }
 
-
 const GC = { wgs84: gcoord.WGS84, gcj02: gcoord.GCJ02, bd09: gcoord.BD09 } as const;
 const round7 = (v: number) => Math.round(v * 1e7) / 1e7;
 
@@ -376,7 +565,8 @@ const round7 = (v: number) => Math.round(v * 1e7) / 1e7;
  */
 export function reinterpret(p: Position, chosen: Datum, as: Datum): [number, number] {
   if (chosen === as) return [round7(p[0]), round7(p[1])];
-  const raw = chosen === 'wgs84' ? [p[0], p[1]] : gcoord.transform([p[0], p[1]] as [number, number], GC.wgs84, GC[chosen]);
+  const raw =
+    chosen === 'wgs84' ? [p[0], p[1]] : gcoord.transform([p[0], p[1]] as [number, number], GC.wgs84, GC[chosen]);
   const w = as === 'wgs84' ? raw : gcoord.transform(raw as [number, number], GC[as], GC.wgs84);
   return [round7(w[0]), round7(w[1])];
 }
@@ -404,11 +594,23 @@ export async function readFile(name: string, bytes: Uint8Array, opts: ReadOption
     const t = decodeText(bytes, format);
     encoding = t.encoding;
     if (t.note) notes.push(t.note);
-    parsed = format === 'geojson' ? parseGeojson(t.text) : format === 'csv' ? parseCsvPoints(t.text, opts) : await parseKml(t.text);
+    parsed =
+      format === 'geojson'
+        ? parseGeojson(t.text)
+        : format === 'csv'
+          ? parseCsvPoints(t.text, opts)
+          : await parseKml(t.text);
   }
   if (!parsed.features.length) {
     const why = parsed.skipped[0];
-    throw new ImportError(parsed.skipped.length ? { zh: `没有有效要素（跳过 ${parsed.skipped.length} 个；第 ${why.feature} 个：${why.reason.zh}）`, en: `no valid feature (${parsed.skipped.length} skipped; #${why.feature}: ${why.reason.en})` } : { zh: '文件中没有要素', en: 'no features in the file' });
+    throw new ImportError(
+      parsed.skipped.length
+        ? {
+            zh: `没有有效要素（跳过 ${parsed.skipped.length} 个；第 ${why.feature} 个：${why.reason.zh}）`,
+            en: `no valid feature (${parsed.skipped.length} skipped; #${why.feature}: ${why.reason.en})`,
+          }
+        : { zh: '文件中没有要素', en: 'no features in the file' },
+    );
   }
   let features = parsed.features;
   let kind = coordinateKind(features);
@@ -418,11 +620,20 @@ export async function readFile(name: string, bytes: Uint8Array, opts: ReadOption
     if (!epsg) throw new ProjectionQuestion(guessProjection(features));
     features = await unproject(features, epsg);
     const name = PROJECTIONS.find((p) => p.epsg === epsg)?.name as Text;
-    notes.push({ zh: `已从 ${name.zh} 转换为 WGS84${opts.epsg ? '' : '（文件的 crs 所标）'}`, en: `converted to WGS84 from ${name.en}${opts.epsg ? '' : ' (named by the file\'s crs)'}` });
+    notes.push({
+      zh: `已从 ${name.zh} 转换为 WGS84${opts.epsg ? '' : '（文件的 crs 所标）'}`,
+      en: `converted to WGS84 from ${name.en}${opts.epsg ? '' : " (named by the file's crs)"}`,
+    });
     kind = coordinateKind(features);
     // Every projected system offered is China's: a wrong choice lands far outside it.
-    const inChina = features.slice(0, 2000).filter((f) => positions(f.geometry).every(([x, y]) => x > 73 && x < 136 && y > 17 && y < 54)).length;
-    if (kind === 'projected' || kind === 'out-of-range' || inChina < Math.min(features.length, 2000) / 2) throw new ImportError({ zh: `按 ${name.zh} 转换后坐标不在中国境内：请选择另一坐标系`, en: `converted from ${name.en} the coordinates fall outside China: choose another system` });
+    const inChina = features
+      .slice(0, 2000)
+      .filter((f) => positions(f.geometry).every(([x, y]) => x > 73 && x < 136 && y > 17 && y < 54)).length;
+    if (kind === 'projected' || kind === 'out-of-range' || inChina < Math.min(features.length, 2000) / 2)
+      throw new ImportError({
+        zh: `按 ${name.zh} 转换后坐标不在中国境内：请选择另一坐标系`,
+        en: `converted from ${name.en} the coordinates fall outside China: choose another system`,
+      });
   }
   const skipped = [...parsed.skipped];
   if (kind === 'out-of-range') {
@@ -431,7 +642,11 @@ export async function readFile(name: string, bytes: Uint8Array, opts: ReadOption
       if (bad) skipped.push({ feature: i + 1, reason: OUTSIDE });
       return !bad;
     });
-    if (!features.length) throw new ImportError({ zh: `所有坐标都超出地球范围（${OUTSIDE.zh}）`, en: `every coordinate is outside the earth (${OUTSIDE.en})` });
+    if (!features.length)
+      throw new ImportError({
+        zh: `所有坐标都超出地球范围（${OUTSIDE.zh}）`,
+        en: `every coordinate is outside the earth (${OUTSIDE.en})`,
+      });
   }
   const swapped = kind === 'swapped' && !opts.swap;
   // The datum the user chose applies to every format: a GCJ-02 Shapefile's .prj says WGS84 too.

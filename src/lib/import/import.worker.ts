@@ -14,13 +14,28 @@ import { ColumnsQuestion, ImportError, ProjectionQuestion, readFile, reinterpret
 import { bboxOf, mapPositions, positions } from '../geo.ts';
 import { joinRows, joinToUnits, unitsFrom, type Unit } from './join.ts';
 import { datumFit, offerOtherDatum, referenceOf, type Reference } from './datum-hint.ts';
-import { IMPORT_DB, IMPORT_STORE, type FromWorker, type ImportHit, type ImportedMeta, type ToWorker } from './protocol.ts';
+import {
+  IMPORT_DB,
+  IMPORT_STORE,
+  type FromWorker,
+  type ImportHit,
+  type ImportedMeta,
+  type ToWorker,
+} from './protocol.ts';
 import type { StatsRow } from '../../contracts/stats.ts';
 import { layersBy } from '../../contracts/layers.ts';
 
 const store = createStore(IMPORT_DB, IMPORT_STORE);
-interface Stored { meta: ImportedMeta; features: Feature[] }
-interface Layer { meta: ImportedMeta; features: Feature[]; index: InstanceType<typeof geojsonvt>; labels: string[] }
+interface Stored {
+  meta: ImportedMeta;
+  features: Feature[];
+}
+interface Layer {
+  meta: ImportedMeta;
+  features: Feature[];
+  index: InstanceType<typeof geojsonvt>;
+  labels: string[];
+}
 const layers = new Map<string, Layer>();
 const cancelled = new Set<number>();
 let base = '';
@@ -31,14 +46,23 @@ const PLACES = layersBy('pick');
 const post = (m: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 
 function loadGround() {
-  const json = (path: string) => fetch(new URL(path, base)).then((r) => { if (!r.ok) throw new Error(`${path}: ${r.status}`); return r.json(); });
-  ground ??= Promise.all([json('data/layers/units.geojson'), json('data/stats.json'), ...PLACES.map((n) => json(`data/layers/${n}.geojson`))])
-    .then(([u, s, ...places]) => {
-      const units = unitsFrom(u.features);
-      const points = places.flatMap((p: { features: Feature[] }) => p.features.flatMap((f) => positions(f.geometry)));
-      return { units, stats: s.rows as StatsRow[], reference: referenceOf(units, points) };
+  const json = (path: string) =>
+    fetch(new URL(path, base)).then((r) => {
+      if (!r.ok) throw new Error(`${path}: ${r.status}`);
+      return r.json();
     });
-  ground.catch(() => { ground = null; });
+  ground ??= Promise.all([
+    json('data/layers/units.geojson'),
+    json('data/stats.json'),
+    ...PLACES.map((n) => json(`data/layers/${n}.geojson`)),
+  ]).then(([u, s, ...places]) => {
+    const units = unitsFrom(u.features);
+    const points = places.flatMap((p: { features: Feature[] }) => p.features.flatMap((f) => positions(f.geometry)));
+    return { units, stats: s.rows as StatsRow[], reference: referenceOf(units, points) };
+  });
+  ground.catch(() => {
+    ground = null;
+  });
   return ground;
 }
 
@@ -54,8 +78,15 @@ function labelOf(p: Record<string, unknown>, i: number): string {
 function layerOf(meta: ImportedMeta, features: Feature[]): Layer {
   // The tiles carry a feature's number and a short label; the card asks for the rest.
   const labels = features.map((f, i) => labelOf(f.properties ?? {}, i));
-  const slim = features.map((f, i) => ({ type: 'Feature' as const, properties: { __i: i, label: labels[i] }, geometry: f.geometry }));
-  const index = new geojsonvt({ type: 'FeatureCollection', features: slim }, { maxZoom: 14, indexMaxZoom: 5, tolerance: 3, buffer: 64 });
+  const slim = features.map((f, i) => ({
+    type: 'Feature' as const,
+    properties: { __i: i, label: labels[i] },
+    geometry: f.geometry,
+  }));
+  const index = new geojsonvt(
+    { type: 'FeatureCollection', features: slim },
+    { maxZoom: 14, indexMaxZoom: 5, tolerance: 3, buffer: 64 },
+  );
   return { meta, features, index, labels };
 }
 
@@ -70,13 +101,23 @@ function searchLabels(q: string, limit: number): ImportHit[] {
       const label = l.labels[i].toLowerCase();
       if (label.startsWith('#')) continue;
       const at = label.indexOf(needle);
-      if (at >= 0) hits.push({ layer: id, index: i, label: l.labels[i], bbox: [0, 0, 0, 0], score: (label === needle ? 0 : at === 0 ? 1 : 2) * 1000 + label.length });
+      if (at >= 0)
+        hits.push({
+          layer: id,
+          index: i,
+          label: l.labels[i],
+          bbox: [0, 0, 0, 0],
+          score: (label === needle ? 0 : at === 0 ? 1 : 2) * 1000 + label.length,
+        });
     }
   }
-  return hits.sort((a, b) => a.score - b.score).slice(0, limit).map(({ score: _, ...h }) => {
-    const f = layers.get(h.layer)?.features[h.index];
-    return { ...h, bbox: f ? bboxOf(positions(f.geometry)) : h.bbox };
-  });
+  return hits
+    .sort((a, b) => a.score - b.score)
+    .slice(0, limit)
+    .map(({ score: _, ...h }) => {
+      const f = layers.get(h.layer)?.features[h.index];
+      return { ...h, bbox: f ? bboxOf(positions(f.geometry)) : h.bbox };
+    });
 }
 
 /** Lets a Cancel sent meanwhile arrive (the worker hears messages only between tasks), then stops if it did. */
@@ -88,14 +129,21 @@ async function checkpoint(job: number): Promise<void> {
 async function readAll(job: number, file: File): Promise<Uint8Array> {
   const out = new Uint8Array(file.size);
   const reader = file.stream().getReader();
-  let at = 0, last = 0;
+  let at = 0,
+    last = 0;
   for (;;) {
-    if (cancelled.has(job)) { await reader.cancel(); throw new Error('cancelled'); }
+    if (cancelled.has(job)) {
+      await reader.cancel();
+      throw new Error('cancelled');
+    }
     const { done, value } = await reader.read();
     if (done) break;
     out.set(value, at);
     at += value.length;
-    if (at - last > 1 << 20 || at === file.size) { post({ type: 'progress', job, phase: 'reading', bytes: at, total: file.size }); last = at; }
+    if (at - last > 1 << 20 || at === file.size) {
+      post({ type: 'progress', job, phase: 'reading', bytes: at, total: file.size });
+      last = at;
+    }
   }
   return out.subarray(0, at);
 }
@@ -107,9 +155,14 @@ async function meetThePlan(meta: ImportedMeta, features: Feature[]): Promise<voi
     meta.join = joinRows(joinToUnits(features, g.units), g.stats);
     const fit = datumFit(features, meta.datum, g.reference);
     const other = offerOtherDatum(fit, meta.datum);
-    meta.hint = fit && other ? { datum: other, off: Math.round(fit.median[meta.datum]), fits: Math.round(fit.median[other]) } : null;
+    meta.hint =
+      fit && other
+        ? { datum: other, off: Math.round(fit.median[meta.datum]), fits: Math.round(fit.median[other]) }
+        : null;
     post({ type: 'joined', layer: meta.id, join: meta.join, hint: meta.hint });
-  } catch { /* the plan's ground is not there: no join, the layer is still drawn */ }
+  } catch {
+    /* the plan's ground is not there: no join, the layer is still drawn */
+  }
 }
 
 async function importFile(m: Extract<ToWorker, { type: 'read' }>) {
@@ -119,20 +172,50 @@ async function importFile(m: Extract<ToWorker, { type: 'read' }>) {
     const bytes = await readAll(job, file);
     post({ type: 'progress', job, phase: 'parsing', bytes: bytes.length, total: file.size });
     await checkpoint(job);
-    const r = await readFile(file.name, bytes, { datum: m.datum, swap: m.swap, lon: m.lon, lat: m.lat, epsg: m.epsg, dbfEncoding: m.dbfEncoding });
+    const r = await readFile(file.name, bytes, {
+      datum: m.datum,
+      swap: m.swap,
+      lon: m.lon,
+      lat: m.lat,
+      epsg: m.epsg,
+      dbfEncoding: m.dbfEncoding,
+    });
     await checkpoint(job);
-    if (r.swapped) { post({ type: 'question', job, swapped: true }); return; }
-    post({ type: 'progress', job, phase: 'indexing', bytes: bytes.length, total: file.size, features: r.features.length });
+    if (r.swapped) {
+      post({ type: 'question', job, swapped: true });
+      return;
+    }
+    post({
+      type: 'progress',
+      job,
+      phase: 'indexing',
+      bytes: bytes.length,
+      total: file.size,
+      features: r.features.length,
+    });
     const id = `imp-${Date.now().toString(36)}-${job}`;
     const kinds = { points: 0, lines: 0, polygons: 0 };
     for (const f of r.features) {
       const t = f.geometry.type;
-      if (t.endsWith('Point')) kinds.points++; else if (t.endsWith('LineString')) kinds.lines++; else kinds.polygons++;
+      if (t.endsWith('Point')) kinds.points++;
+      else if (t.endsWith('LineString')) kinds.lines++;
+      else kinds.polygons++;
     }
     const meta: ImportedMeta = {
-      id, name: file.name, format: r.format, datum: m.datum, count: r.features.length,
-      skippedCount: r.skipped.length, skipped: r.skipped.slice(0, 50), notes: r.notes, kinds, bbox: bboxOf(r.features.flatMap((f) => positions(f.geometry))), bytes: file.size,
-      colour: m.colour, visible: true, join: [],
+      id,
+      name: file.name,
+      format: r.format,
+      datum: m.datum,
+      count: r.features.length,
+      skippedCount: r.skipped.length,
+      skipped: r.skipped.slice(0, 50),
+      notes: r.notes,
+      kinds,
+      bbox: bboxOf(r.features.flatMap((f) => positions(f.geometry))),
+      bytes: file.size,
+      colour: m.colour,
+      visible: true,
+      join: [],
     };
     // Drawn first (the tiles are ready), then joined to the plan, then kept.
     const layer = layerOf(meta, r.features);
@@ -146,7 +229,15 @@ async function importFile(m: Extract<ToWorker, { type: 'read' }>) {
     if (e instanceof ColumnsQuestion) post({ type: 'question', job, columns: e.columns });
     else if (e instanceof ProjectionQuestion) post({ type: 'question', job, projection: { guess: e.guess } });
     else if ((e as Error).message === 'cancelled') post({ type: 'cancelled', job });
-    else post({ type: 'failed', job, reason: e instanceof ImportError ? e.text : { zh: `无法读取：${(e as Error).message}`, en: `could not be read: ${(e as Error).message}` } });
+    else
+      post({
+        type: 'failed',
+        job,
+        reason:
+          e instanceof ImportError
+            ? e.text
+            : { zh: `无法读取：${(e as Error).message}`, en: `could not be read: ${(e as Error).message}` },
+      });
   } finally {
     cancelled.delete(job);
   }
@@ -161,14 +252,22 @@ async function keep(write: () => Promise<unknown>): Promise<void> {
   }
 }
 
-self.addEventListener('securitypolicyviolation', (e) => post({ type: 'violation', text: `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}` }));
+self.addEventListener('securitypolicyviolation', (e) =>
+  post({ type: 'violation', text: `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}` }),
+);
 
 self.onmessage = async (ev: MessageEvent<ToWorker>) => {
   const m = ev.data;
   switch (m.type) {
-    case 'init': base = m.base; break;
-    case 'read': await importFile(m); break;
-    case 'cancel': cancelled.add(m.job); break;
+    case 'init':
+      base = m.base;
+      break;
+    case 'read':
+      await importFile(m);
+      break;
+    case 'cancel':
+      cancelled.add(m.job);
+      break;
     case 'tile': {
       const t = layers.get(m.layer)?.index.getTile(m.z, m.x, m.y);
       const data = t?.features.length ? vtpbf.fromGeojsonVt({ imported: t }, { version: 2 }) : null;
@@ -176,19 +275,30 @@ self.onmessage = async (ev: MessageEvent<ToWorker>) => {
       post({ type: 'reply', req: m.req, data: buf }, buf ? [buf as ArrayBuffer] : []);
       break;
     }
-    case 'feature': post({ type: 'reply', req: m.req, data: layers.get(m.layer)?.features[m.index]?.properties ?? null }); break;
+    case 'feature':
+      post({ type: 'reply', req: m.req, data: layers.get(m.layer)?.features[m.index]?.properties ?? null });
+      break;
     case 'geojson': {
       const l = layers.get(m.layer);
-      post({ type: 'reply', req: m.req, data: l ? JSON.stringify({ type: 'FeatureCollection', features: l.features }) : null });
+      post({
+        type: 'reply',
+        req: m.req,
+        data: l ? JSON.stringify({ type: 'FeatureCollection', features: l.features }) : null,
+      });
       break;
     }
     case 'restore': {
       const metas: ImportedMeta[] = [];
       let all: [string, Stored][] = [];
-      await keep(async () => { all = await entries<string, Stored>(store); });
+      await keep(async () => {
+        all = await entries<string, Stored>(store);
+      });
       for (const [key, value] of all) {
         const v = value as Stored;
-        if (!v?.meta || !Array.isArray(v.features)) { await keep(() => del(key, store)); continue; }
+        if (!v?.meta || !Array.isArray(v.features)) {
+          await keep(() => del(key, store));
+          continue;
+        }
         layers.set(v.meta.id, layerOf(v.meta, v.features));
         metas.push(v.meta);
       }
@@ -198,22 +308,42 @@ self.onmessage = async (ev: MessageEvent<ToWorker>) => {
     case 'update': {
       const l = layers.get(m.layer);
       if (!l) break;
-      l.meta = { ...l.meta, ...(m.colour ? { colour: m.colour } : {}), ...(m.visible !== undefined ? { visible: m.visible } : {}) };
+      l.meta = {
+        ...l.meta,
+        ...(m.colour ? { colour: m.colour } : {}),
+        ...(m.visible !== undefined ? { visible: m.visible } : {}),
+      };
       await keep(async () => {
         const stored = await get<Stored>(m.layer, store);
         if (stored) await set(m.layer, { ...stored, meta: l.meta }, store);
       });
       break;
     }
-    case 'search': post({ type: 'reply', req: m.req, data: searchLabels(m.q, m.limit) }); break;
-    case 'remove': layers.delete(m.layer); await keep(() => del(m.layer, store)); break;
+    case 'search':
+      post({ type: 'reply', req: m.req, data: searchLabels(m.q, m.limit) });
+      break;
+    case 'remove':
+      layers.delete(m.layer);
+      await keep(() => del(m.layer, store));
+      break;
     case 'redatum': {
       // Read again in another datum: every position re-read, re-tiled, re-joined, kept.
       const l = layers.get(m.layer);
-      if (!l) { post({ type: 'reply', req: m.req, data: null }); break; }
+      if (!l) {
+        post({ type: 'reply', req: m.req, data: null });
+        break;
+      }
       const from = l.meta.datum;
-      const features = l.features.map((f) => ({ ...f, geometry: mapPositions(f.geometry, (p) => reinterpret(p, from, m.datum)) }));
-      const meta: ImportedMeta = { ...l.meta, datum: m.datum, hint: null, bbox: bboxOf(features.flatMap((f) => positions(f.geometry))) };
+      const features = l.features.map((f) => ({
+        ...f,
+        geometry: mapPositions(f.geometry, (p) => reinterpret(p, from, m.datum)),
+      }));
+      const meta: ImportedMeta = {
+        ...l.meta,
+        datum: m.datum,
+        hint: null,
+        bbox: bboxOf(features.flatMap((f) => positions(f.geometry))),
+      };
       layers.set(m.layer, layerOf(meta, features));
       post({ type: 'reply', req: m.req, data: meta });
       await meetThePlan(meta, features);

@@ -10,10 +10,24 @@ import { reportStorage } from '../state/storage.svelte.ts';
 import { type Datum, type ImportOptions, type Job, OPTIONS_KEY, keptOptions } from './options.ts';
 
 export type { Job };
-import { IMPORT_DB, IMPORT_STORE, type FromWorker, type ImportHit, type ImportedMeta, type ToWorker } from './protocol.ts';
+import {
+  IMPORT_DB,
+  IMPORT_STORE,
+  type FromWorker,
+  type ImportHit,
+  type ImportedMeta,
+  type ToWorker,
+} from './protocol.ts';
 import type { MapCore } from '../map/core.svelte.ts';
 import { download } from '../ui/download.ts';
-import { addImportedLayer, importedFeatureAt, removeImportedLayer, setImportedColour, setImportedVisibility, showChoropleth } from './map-layers.ts';
+import {
+  addImportedLayer,
+  importedFeatureAt,
+  removeImportedLayer,
+  setImportedColour,
+  setImportedVisibility,
+  showChoropleth,
+} from './map-layers.ts';
 
 /** Colours offered for imported layers (none used by the plan's layers). */
 export const IMPORT_COLOURS = ['#0891b2', '#16a34a', '#9333ea', '#dc2626', '#ea580c', '#0f172a'];
@@ -56,9 +70,19 @@ export class Imports {
   }
 
   #onMessage(m: FromWorker): void {
-    if (m.type === 'reply') { this.#replies.get(m.req)?.(m.data); this.#replies.delete(m.req); return; }
-    if (m.type === 'violation') { console.error(`CSP violation in the import worker: ${m.text}`); return; }
-    if (m.type === 'not-kept') { reportStorage(m.problem); return; }
+    if (m.type === 'reply') {
+      this.#replies.get(m.req)?.(m.data);
+      this.#replies.delete(m.req);
+      return;
+    }
+    if (m.type === 'violation') {
+      console.error(`CSP violation in the import worker: ${m.text}`);
+      return;
+    }
+    if (m.type === 'not-kept') {
+      reportStorage(m.problem);
+      return;
+    }
     if (m.type === 'joined') {
       this.layers = this.layers.map((l) => (l.id === m.layer ? { ...l, join: m.join, hint: m.hint } : l));
       if (this.choropleth === m.layer) this.showJoin(m.layer);
@@ -70,14 +94,26 @@ export class Imports {
     if (m.type === 'progress') {
       if (!performance.getEntriesByName('import:progress').length) performance.mark('import:progress');
       Object.assign(job, { phase: m.phase, bytes: m.bytes, total: m.total, features: m.features });
-    }
-    else if (m.type === 'question') job.question = { columns: m.columns, swapped: m.swapped, lon: m.columns?.[0], lat: m.columns?.[1] ?? m.columns?.[0], projection: m.projection, epsg: m.projection?.guess ?? undefined };
-    else if (m.type === 'failed') { job.error = m.reason; job.phase = 'failed'; }
-    else if (m.type === 'cancelled') this.jobs = this.jobs.filter((j) => j !== job);
+    } else if (m.type === 'question')
+      job.question = {
+        columns: m.columns,
+        swapped: m.swapped,
+        lon: m.columns?.[0],
+        lat: m.columns?.[1] ?? m.columns?.[0],
+        projection: m.projection,
+        epsg: m.projection?.guess ?? undefined,
+      };
+    else if (m.type === 'failed') {
+      job.error = m.reason;
+      job.phase = 'failed';
+    } else if (m.type === 'cancelled') this.jobs = this.jobs.filter((j) => j !== job);
     else if (m.type === 'done') {
       this.jobs = this.jobs.filter((j) => j.id !== m.job);
       // Cancelled too late (the layer was made): it is removed, as asked.
-      if (job.cancelling) { this.#send({ type: 'remove', layer: m.meta.id }); return; }
+      if (job.cancelling) {
+        this.#send({ type: 'remove', layer: m.meta.id });
+        return;
+      }
       this.layers = [...this.layers, m.meta];
       this.#addToMap(m.meta);
       this.zoomTo(m.meta.id);
@@ -97,7 +133,12 @@ export class Imports {
     });
     const { createStore, keys } = await import('idb-keyval');
     let kept: IDBValidKey[];
-    try { kept = await keys(createStore(IMPORT_DB, IMPORT_STORE)); } catch (e) { reportStorage(e); return; }
+    try {
+      kept = await keys(createStore(IMPORT_DB, IMPORT_STORE));
+    } catch (e) {
+      reportStorage(e);
+      return;
+    }
     if (!kept.length) return;
     const restored = await this.#ask<ImportedMeta[]>((req) => ({ type: 'restore', req }));
     this.layers = restored;
@@ -106,7 +147,11 @@ export class Imports {
 
   setOptions(o: Partial<ImportOptions>): void {
     this.options = { ...this.options, ...o };
-    try { localStorage.setItem(OPTIONS_KEY, JSON.stringify(this.options)); } catch (e) { reportStorage(e); }
+    try {
+      localStorage.setItem(OPTIONS_KEY, JSON.stringify(this.options));
+    } catch (e) {
+      reportStorage(e);
+    }
   }
 
   importFiles(files: Iterable<File>): void {
@@ -114,7 +159,14 @@ export class Imports {
     for (const file of files) {
       const job: Job = { id: ++this.#jobSeq, file, datum, dbfEncoding, phase: 'reading', bytes: 0, total: file.size };
       this.jobs = [...this.jobs, job];
-      this.#send({ type: 'read', job: job.id, file, datum, dbfEncoding, colour: IMPORT_COLOURS[(this.layers.length + this.jobs.length - 1) % IMPORT_COLOURS.length] });
+      this.#send({
+        type: 'read',
+        job: job.id,
+        file,
+        datum,
+        dbfEncoding,
+        colour: IMPORT_COLOURS[(this.layers.length + this.jobs.length - 1) % IMPORT_COLOURS.length],
+      });
     }
   }
 
@@ -122,10 +174,21 @@ export class Imports {
   answer(job: Job, a: { lon?: string; lat?: string; swap?: boolean; epsg?: number } | null): void {
     const j = this.jobs.find((x) => x.id === job.id);
     if (!j) return;
-    if (!a) { this.jobs = this.jobs.filter((x) => x !== j); return; }
+    if (!a) {
+      this.jobs = this.jobs.filter((x) => x !== j);
+      return;
+    }
     j.question = undefined;
     j.answers = { ...j.answers, ...a };
-    this.#send({ type: 'read', job: j.id, file: j.file, datum: j.datum, dbfEncoding: j.dbfEncoding, ...j.answers, colour: IMPORT_COLOURS[this.layers.length % IMPORT_COLOURS.length] });
+    this.#send({
+      type: 'read',
+      job: j.id,
+      file: j.file,
+      datum: j.datum,
+      dbfEncoding: j.dbfEncoding,
+      ...j.answers,
+      colour: IMPORT_COLOURS[this.layers.length % IMPORT_COLOURS.length],
+    });
   }
 
   cancel(job: Job): void {
@@ -233,8 +296,16 @@ export class Imports {
 
   /** Opens the card of an imported feature, with all its properties (from the worker). */
   async pick(hit: { layer: ImportedMeta; index: number } | null): Promise<void> {
-    if (!hit) { this.picked = null; return; }
-    const properties = await this.#ask<Record<string, unknown> | null>((req) => ({ type: 'feature', req, layer: hit.layer.id, index: hit.index }));
+    if (!hit) {
+      this.picked = null;
+      return;
+    }
+    const properties = await this.#ask<Record<string, unknown> | null>((req) => ({
+      type: 'feature',
+      req,
+      layer: hit.layer.id,
+      index: hit.index,
+    }));
     this.picked = { layer: hit.layer, properties: properties ?? {} };
   }
 }

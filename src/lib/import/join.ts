@@ -28,17 +28,22 @@ export interface JoinRow {
   area_km2: number;
 }
 
-
 export function unitsFrom(features: { properties: Record<string, unknown>; geometry: unknown }[]): Unit[] {
   return features.map((f) => {
     const g = f.geometry as Polygon | MultiPolygon;
     const pts = g.type === 'Polygon' ? g.coordinates.flat() : g.coordinates.flat(2);
-    return { id: String(f.properties.id), name: { zh: String(f.properties.name_zh), en: String(f.properties.name_en) }, geometry: g, bbox: bboxOf(pts) };
+    return {
+      id: String(f.properties.id),
+      name: { zh: String(f.properties.name_zh), en: String(f.properties.name_en) },
+      geometry: g,
+      bbox: bboxOf(pts),
+    };
   });
 }
 
 const inBox = (p: Position, b: number[]) => p[0] >= b[0] && p[0] <= b[2] && p[1] >= b[1] && p[1] <= b[3];
-const pipUnit = (p: Position, units: Unit[]) => units.find((u) => inBox(p, u.bbox) && booleanPointInPolygon(p, u.geometry));
+const pipUnit = (p: Position, units: Unit[]) =>
+  units.find((u) => inBox(p, u.bbox) && booleanPointInPolygon(p, u.geometry));
 
 /**
  * Which unit a point is in, fast: a grid over the units' extent where each cell crossed by
@@ -56,7 +61,15 @@ export class UnitIndex {
 
   constructor(units: Unit[], size = 0.05) {
     this.#size = size;
-    const b = units.reduce<[number, number, number, number]>((a, u) => [Math.min(a[0], u.bbox[0]), Math.min(a[1], u.bbox[1]), Math.max(a[2], u.bbox[2]), Math.max(a[3], u.bbox[3])], [180, 90, -180, -90]);
+    const b = units.reduce<[number, number, number, number]>(
+      (a, u) => [
+        Math.min(a[0], u.bbox[0]),
+        Math.min(a[1], u.bbox[1]),
+        Math.max(a[2], u.bbox[2]),
+        Math.max(a[3], u.bbox[3]),
+      ],
+      [180, 90, -180, -90],
+    );
     this.#box = b;
     this.#nx = Math.ceil((b[2] - b[0]) / size) + 1;
     this.#ny = Math.ceil((b[3] - b[1]) / size) + 1;
@@ -72,10 +85,23 @@ export class UnitIndex {
             const cell = this.#cell([a[0] + ((c[0] - a[0]) * k) / steps, a[1] + ((c[1] - a[1]) * k) / steps]);
             if (cell < 0) continue;
             let set = crossed.get(cell);
-            if (!set) { set = new Set(); crossed.set(cell, set); }
+            if (!set) {
+              set = new Set();
+              crossed.set(cell, set);
+            }
             set.add(u);
             // The neighbours too: sampling may skip a corner of a cell.
-            for (const d of [-1, 1, -this.#nx, this.#nx]) { const n = cell + d; if (n >= 0 && n < this.#nx * this.#ny) { let s2 = crossed.get(n); if (!s2) { s2 = new Set(); crossed.set(n, s2); } s2.add(u); } }
+            for (const d of [-1, 1, -this.#nx, this.#nx]) {
+              const n = cell + d;
+              if (n >= 0 && n < this.#nx * this.#ny) {
+                let s2 = crossed.get(n);
+                if (!s2) {
+                  s2 = new Set();
+                  crossed.set(n, s2);
+                }
+                s2.add(u);
+              }
+            }
           }
         }
       }
@@ -83,13 +109,15 @@ export class UnitIndex {
     this.#cells = Array.from({ length: this.#nx * this.#ny }, (_, i) => {
       const set = crossed.get(i);
       if (set) return [...set];
-      const cx = this.#box[0] + ((i % this.#nx) + 0.5) * size, cy = this.#box[1] + (Math.floor(i / this.#nx) + 0.5) * size;
+      const cx = this.#box[0] + ((i % this.#nx) + 0.5) * size,
+        cy = this.#box[1] + (Math.floor(i / this.#nx) + 0.5) * size;
       return pipUnit([cx, cy], units) ?? null;
     });
   }
 
   #cell(p: Position): number {
-    const x = Math.floor((p[0] - this.#box[0]) / this.#size), y = Math.floor((p[1] - this.#box[1]) / this.#size);
+    const x = Math.floor((p[0] - this.#box[0]) / this.#size),
+      y = Math.floor((p[1] - this.#box[1]) / this.#size);
     return x < 0 || y < 0 || x >= this.#nx || y >= this.#ny ? -1 : y * this.#nx + x;
   }
 
@@ -110,17 +138,25 @@ export class UnitIndex {
  * inside (whole when every vertex is in one unit, none when a small shape is wholly outside
  * the city, else clipped to each unit).
  */
-export function joinToUnits(features: Feature[], units: Unit[]): Map<string, { points: number; length_km: number; area_km2: number }> {
+export function joinToUnits(
+  features: Feature[],
+  units: Unit[],
+): Map<string, { points: number; length_km: number; area_km2: number }> {
   const out = new Map(units.map((u) => [u.id, { points: 0, length_km: 0, area_km2: 0 }]));
   const index = new UnitIndex(units);
   const unitAt = (p: Position) => index.at(p);
   const lines = (coords: Position[]) => {
     for (let i = 1; i < coords.length; i++) {
-      const a = coords[i - 1], b = coords[i];
+      const a = coords[i - 1],
+        b = coords[i];
       const m = distanceM(a, b);
       // A short leg with both ends in one unit is in it; others are cut into pieces of ≤ 1 km.
       const ua = unitAt(a);
-      if (m < 5000 && ua && ua === unitAt(b)) { const row = out.get(ua.id); if (row) row.length_km += m / 1000; continue; }
+      if (m < 5000 && ua && ua === unitAt(b)) {
+        const row = out.get(ua.id);
+        if (row) row.length_km += m / 1000;
+        continue;
+      }
       const n = Math.max(1, Math.ceil(m / 1000));
       for (let k = 0; k < n; k++) {
         const t = (k + 0.5) / n;
@@ -137,7 +173,11 @@ export function joinToUnits(features: Feature[], units: Unit[]): Map<string, { p
     const where = pts.map((p) => unitAt(p));
     const first = where[0];
     if (where.every((u) => u === first)) {
-      if (first) { const row = out.get(first.id); if (row) row.area_km2 += areaKm2(g); return; }
+      if (first) {
+        const row = out.get(first.id);
+        if (row) row.area_km2 += areaKm2(g);
+        return;
+      }
       const b = bboxOf(pts);
       if (b[2] - b[0] < 0.2 && b[3] - b[1] < 0.2) return;
     }
@@ -146,10 +186,18 @@ export function joinToUnits(features: Feature[], units: Unit[]): Map<string, { p
       if (box[0] > u.bbox[2] || box[2] < u.bbox[0] || box[1] > u.bbox[3] || box[3] < u.bbox[1]) continue;
       // The unit cut to the shape's box first: a few vertices to clip against, not thousands.
       const pad = [box[0] - 0.01, box[1] - 0.01, box[2] + 0.01, box[3] + 0.01] as [number, number, number, number];
-      const near = bboxClip({ type: 'Feature', properties: {}, geometry: u.geometry }, pad).geometry as Polygon | MultiPolygon;
+      const near = bboxClip({ type: 'Feature', properties: {}, geometry: u.geometry }, pad).geometry as
+        | Polygon
+        | MultiPolygon;
       const rings: Position[][] = near.type === 'Polygon' ? near.coordinates : near.coordinates.flat();
       if (!rings.some((r) => r.length >= 4)) continue;
-      const part = intersect({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: g }, { type: 'Feature', properties: {}, geometry: near }] });
+      const part = intersect({
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', properties: {}, geometry: g },
+          { type: 'Feature', properties: {}, geometry: near },
+        ],
+      });
       const row = out.get(u.id);
       if (part && row) row.area_km2 += areaKm2(part.geometry);
     }
@@ -157,12 +205,28 @@ export function joinToUnits(features: Feature[], units: Unit[]): Map<string, { p
   const visit = (g: Feature['geometry']) => {
     if (!g) return;
     switch (g.type) {
-      case 'Point': { const u = unitAt(g.coordinates); const row = u && out.get(u.id); if (row) row.points++; break; }
-      case 'MultiPoint': for (const p of g.coordinates) visit({ type: 'Point', coordinates: p }); break;
-      case 'LineString': lines(g.coordinates); break;
-      case 'MultiLineString': for (const l of g.coordinates) lines(l); break;
-      case 'Polygon': case 'MultiPolygon': areas(g); break;
-      case 'GeometryCollection': for (const x of g.geometries) visit(x); break;
+      case 'Point': {
+        const u = unitAt(g.coordinates);
+        const row = u && out.get(u.id);
+        if (row) row.points++;
+        break;
+      }
+      case 'MultiPoint':
+        for (const p of g.coordinates) visit({ type: 'Point', coordinates: p });
+        break;
+      case 'LineString':
+        lines(g.coordinates);
+        break;
+      case 'MultiLineString':
+        for (const l of g.coordinates) lines(l);
+        break;
+      case 'Polygon':
+      case 'MultiPolygon':
+        areas(g);
+        break;
+      case 'GeometryCollection':
+        for (const x of g.geometries) visit(x);
+        break;
     }
   };
   for (const f of features) visit(f.geometry);
@@ -170,10 +234,20 @@ export function joinToUnits(features: Feature[], units: Unit[]): Map<string, { p
 }
 
 /** The join as the statistics' rows: the city, the zones, the core, the poles, the units. */
-export function joinRows(perUnit: Map<string, { points: number; length_km: number; area_km2: number }>, stats: readonly StatsRow[]): JoinRow[] {
+export function joinRows(
+  perUnit: Map<string, { points: number; length_km: number; area_km2: number }>,
+  stats: readonly StatsRow[],
+): JoinRow[] {
   return stats.map((r) => {
     const members = r.member_ids.map((id) => perUnit.get(id) ?? { points: 0, length_km: 0, area_km2: 0 });
     const sum = (k: 'points' | 'length_km' | 'area_km2') => members.reduce((s, m) => s + m[k], 0);
-    return { id: r.id, kind: r.kind, name: r.name, points: sum('points'), length_km: Math.round(sum('length_km') * 10) / 10, area_km2: Math.round(sum('area_km2') * 100) / 100 };
+    return {
+      id: r.id,
+      kind: r.kind,
+      name: r.name,
+      points: sum('points'),
+      length_km: Math.round(sum('length_km') * 10) / 10,
+      area_km2: Math.round(sum('area_km2') * 100) / 100,
+    };
   });
 }

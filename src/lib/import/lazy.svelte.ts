@@ -34,8 +34,12 @@ export class ImportsRef {
     return this.current;
   }
 
-  get layers(): ImportedMeta[] { return this.current?.layers ?? []; }
-  get picked(): Imports['picked'] { return this.current?.picked ?? null; }
+  get layers(): ImportedMeta[] {
+    return this.current?.layers ?? [];
+  }
+  get picked(): Imports['picked'] {
+    return this.current?.picked ?? null;
+  }
 
   /** Loads the import code and restores the layers kept from earlier visits. */
   async attach(): Promise<void> {
@@ -59,7 +63,13 @@ export class ImportsRef {
     return this.current ? this.current.search(q) : Promise.resolve({ layers: [], features: [] });
   }
 
-  zoomTo(id: string): void { this.current?.zoomTo(id); }
-  async showHit(hit: ImportHit): Promise<void> { await this.current?.showHit(hit); }
-  async downloadGeojson(id: string): Promise<void> { await this.current?.downloadGeojson(id); }
+  zoomTo(id: string): void {
+    this.current?.zoomTo(id);
+  }
+  async showHit(hit: ImportHit): Promise<void> {
+    await this.current?.showHit(hit);
+  }
+  async downloadGeojson(id: string): Promise<void> {
+    await this.current?.downloadGeojson(id);
+  }
 }

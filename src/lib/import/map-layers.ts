@@ -19,19 +19,53 @@ export function addImportedLayer(map: maplibregl.Map, meta: ImportedMeta): void 
     const under = before(map, RUNTIME_Z.imported);
     const layout = { visibility: meta.visible ? 'visible' : 'none' } as const;
     const common = { source: meta.id, 'source-layer': 'imported', layout };
-    map.addLayer({ id: `${meta.id}-fill`, type: 'fill', ...common, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': meta.colour, 'fill-opacity': 0.3 } }, under);
-    map.addLayer({ id: `${meta.id}-line`, type: 'line', ...common, filter: ['!=', ['geometry-type'], 'Point'], paint: { 'line-color': meta.colour, 'line-width': 2 } }, under);
-    map.addLayer({
-      id: `${meta.id}-point`, type: 'circle', ...common, filter: ['==', ['geometry-type'], 'Point'],
-      paint: { 'circle-color': meta.colour, 'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 3, 10, 6], 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 },
-    }, under);
+    map.addLayer(
+      {
+        id: `${meta.id}-fill`,
+        type: 'fill',
+        ...common,
+        filter: ['==', ['geometry-type'], 'Polygon'],
+        paint: { 'fill-color': meta.colour, 'fill-opacity': 0.3 },
+      },
+      under,
+    );
+    map.addLayer(
+      {
+        id: `${meta.id}-line`,
+        type: 'line',
+        ...common,
+        filter: ['!=', ['geometry-type'], 'Point'],
+        paint: { 'line-color': meta.colour, 'line-width': 2 },
+      },
+      under,
+    );
+    map.addLayer(
+      {
+        id: `${meta.id}-point`,
+        type: 'circle',
+        ...common,
+        filter: ['==', ['geometry-type'], 'Point'],
+        paint: {
+          'circle-color': meta.colour,
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 3, 10, 6],
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 1,
+        },
+      },
+      under,
+    );
   };
   // Not isStyleLoaded(): it is false while any source loads (the layer restored just before).
-  try { add(); } catch { map.once('load', add); }
+  try {
+    add();
+  } catch {
+    map.once('load', add);
+  }
 }
 
 export function setImportedVisibility(map: maplibregl.Map, id: string, visible: boolean): void {
-  for (const lid of layerIds(id)) if (map.getLayer(lid)) map.setLayoutProperty(lid, 'visibility', visible ? 'visible' : 'none');
+  for (const lid of layerIds(id))
+    if (map.getLayer(lid)) map.setLayoutProperty(lid, 'visibility', visible ? 'visible' : 'none');
 }
 
 export function setImportedColour(map: maplibregl.Map, id: string, colour: string): void {
@@ -58,24 +92,55 @@ export function showChoropleth(map: maplibregl.Map, from: ImportedMeta | null, t
   }
   if (map.getLayer(CHOROPLETH)) map.removeLayer(CHOROPLETH);
   if (!to) return;
-  const value = (r: ImportedMeta['join'][number]) => (to.kinds.points ? r.points : to.kinds.lines ? r.length_km : r.area_km2);
+  const value = (r: ImportedMeta['join'][number]) =>
+    to.kinds.points ? r.points : to.kinds.lines ? r.length_km : r.area_km2;
   const units = to.join.filter((r) => r.kind === 'unit');
   const max = Math.max(...units.map(value), 1e-9);
-  for (const r of units) map.setFeatureState({ source: ARCHIVE_SOURCE, sourceLayer: 'units', id: r.id }, { join: value(r) / max });
-  map.addLayer({
-    id: CHOROPLETH, type: 'fill', source: ARCHIVE_SOURCE, 'source-layer': 'units',
-    paint: {
-      'fill-color': ['interpolate', ['linear'], ['coalesce', ['feature-state', 'join'], 0], 0, '#f7fbff', 0.5, '#6baed6', 1, '#08306b'],
-      'fill-opacity': ['case', ['>', ['coalesce', ['feature-state', 'join'], 0], 0], 0.65, 0.15],
+  for (const r of units)
+    map.setFeatureState({ source: ARCHIVE_SOURCE, sourceLayer: 'units', id: r.id }, { join: value(r) / max });
+  map.addLayer(
+    {
+      id: CHOROPLETH,
+      type: 'fill',
+      source: ARCHIVE_SOURCE,
+      'source-layer': 'units',
+      paint: {
+        'fill-color': [
+          'interpolate',
+          ['linear'],
+          ['coalesce', ['feature-state', 'join'], 0],
+          0,
+          '#f7fbff',
+          0.5,
+          '#6baed6',
+          1,
+          '#08306b',
+        ],
+        'fill-opacity': ['case', ['>', ['coalesce', ['feature-state', 'join'], 0], 0], 0.65, 0.15],
+      },
     },
-  }, before(map, RUNTIME_Z.choropleth));
+    before(map, RUNTIME_Z.choropleth),
+  );
 }
 
 /** The imported feature under a click (5 px around it) among the visible layers, if any. */
-export function importedFeatureAt(map: maplibregl.Map, layers: readonly ImportedMeta[], point: maplibregl.Point): { layer: ImportedMeta; index: number } | null {
+export function importedFeatureAt(
+  map: maplibregl.Map,
+  layers: readonly ImportedMeta[],
+  point: maplibregl.Point,
+): { layer: ImportedMeta; index: number } | null {
   if (!layers.length) return null;
-  const ids = layers.filter((l) => l.visible).flatMap((l) => layerIds(l.id)).filter((id) => map.getLayer(id));
-  const hit = map.queryRenderedFeatures([[point.x - 5, point.y - 5], [point.x + 5, point.y + 5]], { layers: ids })[0];
+  const ids = layers
+    .filter((l) => l.visible)
+    .flatMap((l) => layerIds(l.id))
+    .filter((id) => map.getLayer(id));
+  const hit = map.queryRenderedFeatures(
+    [
+      [point.x - 5, point.y - 5],
+      [point.x + 5, point.y + 5],
+    ],
+    { layers: ids },
+  )[0];
   const layer = hit && layers.find((l) => l.id === hit.source);
   return hit && layer ? { layer, index: Number(hit.properties.__i) } : null;
 }

@@ -30,7 +30,18 @@ export interface ImportedMeta {
 
 export type ToWorker =
   | { type: 'init'; base: string }
-  | { type: 'read'; job: number; file: File; datum: Datum; dbfEncoding: DbfEncoding; swap?: boolean; lon?: string; lat?: string; epsg?: number; colour: string }
+  | {
+      type: 'read';
+      job: number;
+      file: File;
+      datum: Datum;
+      dbfEncoding: DbfEncoding;
+      swap?: boolean;
+      lon?: string;
+      lat?: string;
+      epsg?: number;
+      colour: string;
+    }
   | { type: 'cancel'; job: number }
   | { type: 'tile'; req: number; layer: string; z: number; x: number; y: number }
   | { type: 'feature'; req: number; layer: string; index: number }
@@ -42,10 +53,22 @@ export type ToWorker =
   | { type: 'search'; req: number; q: string; limit: number };
 
 /** An imported feature found by its name: its layer, number, name and box (search). */
-export interface ImportHit { layer: string; index: number; label: string; bbox: [number, number, number, number] }
+export interface ImportHit {
+  layer: string;
+  index: number;
+  label: string;
+  bbox: [number, number, number, number];
+}
 
 export type FromWorker =
-  | { type: 'progress'; job: number; phase: 'reading' | 'parsing' | 'indexing' | 'joining' | 'saving'; bytes: number; total: number; features?: number }
+  | {
+      type: 'progress';
+      job: number;
+      phase: 'reading' | 'parsing' | 'indexing' | 'joining' | 'saving';
+      bytes: number;
+      total: number;
+      features?: number;
+    }
   | { type: 'done'; job: number; meta: ImportedMeta }
   | { type: 'joined'; layer: string; join: ImportedMeta['join']; hint: ImportedMeta['hint'] }
   | { type: 'failed'; job: number; reason: Text }

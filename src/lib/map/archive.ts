@@ -21,7 +21,16 @@ const NONE = new Set([0, 1]);
 /** Above this, a server that ignores Range is a failure: the whole file is not read into memory. */
 const WHOLE_LIMIT = 64 * 1024 * 1024;
 
-export const ARCHIVE_PROBLEM_KINDS = ['missing', 'updated', 'changed', 'no-range', 'truncated', 'corrupt', 'network', 'http'] as const;
+export const ARCHIVE_PROBLEM_KINDS = [
+  'missing',
+  'updated',
+  'changed',
+  'no-range',
+  'truncated',
+  'corrupt',
+  'network',
+  'http',
+] as const;
 export type ArchiveProblemKind = (typeof ARCHIVE_PROBLEM_KINDS)[number];
 /** An ArchiveError's message, as it comes back through MapLibre's worker (the class does not survive). */
 export const ARCHIVE_ERROR_MESSAGE = new RegExp(`: (${ARCHIVE_PROBLEM_KINDS.join('|')}) \\(|changed on the server`);
@@ -37,7 +46,8 @@ export const FATAL: ReadonlySet<ArchiveProblemKind> = new Set(['missing', 'trunc
 
 export async function decompress(buf: ArrayBuffer, compression: number): Promise<ArrayBuffer> {
   if (NONE.has(compression)) return buf;
-  if (compression !== GZIP) throw new Error(`the tile archive uses a compression this app does not read (${compression})`);
+  if (compression !== GZIP)
+    throw new Error(`the tile archive uses a compression this app does not read (${compression})`);
   if (typeof DecompressionStream !== 'undefined') {
     const body = new Response(buf).body;
     if (!body) throw new Error('the tile archive could not be read as a stream');
@@ -68,7 +78,11 @@ export class ArchiveSource implements Source {
   #probe: ReturnType<typeof setTimeout> | null = null;
   #online: (() => void) | null = null;
 
-  constructor(readonly url: string, private readonly listener: Listener, private readonly fetcher: typeof fetch = (...a) => fetch(...a)) {
+  constructor(
+    readonly url: string,
+    private readonly listener: Listener,
+    private readonly fetcher: typeof fetch = (...a) => fetch(...a),
+  ) {
     this.file = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? url);
   }
 
@@ -86,14 +100,19 @@ export class ArchiveSource implements Source {
     if (this.#whole) return this.#slice(this.#whole, offset, length);
     let r: Response;
     try {
-      r = await this.fetcher(this.url, { signal, headers: { range: `bytes=${offset}-${offset + length - 1}` }, cache: this.#reload ? 'reload' : undefined });
+      r = await this.fetcher(this.url, {
+        signal,
+        headers: { range: `bytes=${offset}-${offset + length - 1}` },
+        cache: this.#reload ? 'reload' : undefined,
+      });
     } catch (e) {
       if (signal?.aborted || (e as Error).name === 'AbortError') throw e;
       this.#wentOffline();
       return this.#fail('network', String((e as Error).message ?? e));
     }
     this.#backOnline();
-    if (r.status === 404 || r.status === 410) return this.#fail(this.#readOnce ? 'updated' : 'missing', `HTTP ${r.status}`);
+    if (r.status === 404 || r.status === 410)
+      return this.#fail(this.#readOnce ? 'updated' : 'missing', `HTTP ${r.status}`);
     if (r.status === 416) return this.#fail('truncated', `HTTP 416 for bytes ${offset}–${offset + length - 1}`);
     if (r.status >= 300) return this.#fail('http', `HTTP ${r.status}`);
     let got = r.headers.get('etag');
@@ -109,7 +128,10 @@ export class ArchiveSource implements Source {
       const size = Number(r.headers.get('content-length') ?? NaN);
       if (!(size <= length)) {
         // The server sent the whole file: keep it (it is what we would read anyway), and say so.
-        if (size > WHOLE_LIMIT) { await r.body?.cancel(); return this.#fail('http', `the server ignores Range and the file is ${mb(size)}`); }
+        if (size > WHOLE_LIMIT) {
+          await r.body?.cancel();
+          return this.#fail('http', `the server ignores Range and the file is ${mb(size)}`);
+        }
         const whole = await r.arrayBuffer();
         if (whole.byteLength > length) {
           this.#whole = whole;
@@ -136,11 +158,17 @@ export class ArchiveSource implements Source {
   /** The first bytes: the magic number, and the header's own idea of the file's length. */
   #check(total: number, head: ArrayBuffer, offset: number) {
     if (offset !== 0) return;
-    if (head.byteLength < 127 || new DataView(head).getUint16(0, true) !== 0x4d50) this.#fail('corrupt', 'not a PMTiles archive (wrong magic number)');
+    if (head.byteLength < 127 || new DataView(head).getUint16(0, true) !== 0x4d50)
+      this.#fail('corrupt', 'not a PMTiles archive (wrong magic number)');
     let end: number;
     try {
       const h = bytesToHeader(head.slice(0, 127));
-      end = Math.max(h.rootDirectoryOffset + h.rootDirectoryLength, h.jsonMetadataOffset + h.jsonMetadataLength, h.leafDirectoryOffset + (h.leafDirectoryLength ?? 0), h.tileDataOffset + (h.tileDataLength ?? 0));
+      end = Math.max(
+        h.rootDirectoryOffset + h.rootDirectoryLength,
+        h.jsonMetadataOffset + h.jsonMetadataLength,
+        h.leafDirectoryOffset + (h.leafDirectoryLength ?? 0),
+        h.tileDataOffset + (h.tileDataLength ?? 0),
+      );
     } catch (e) {
       return this.#fail('corrupt', String((e as Error).message));
     }
@@ -148,7 +176,8 @@ export class ArchiveSource implements Source {
   }
 
   #slice(whole: ArrayBuffer, offset: number, length: number): RangeResponse {
-    if (offset + length > whole.byteLength && offset > 0) this.#fail('truncated', `${whole.byteLength} bytes, read at ${offset}`);
+    if (offset + length > whole.byteLength && offset > 0)
+      this.#fail('truncated', `${whole.byteLength} bytes, read at ${offset}`);
     return { data: whole.slice(offset, offset + length) };
   }
 
@@ -165,7 +194,10 @@ export class ArchiveSource implements Source {
         this.#probe = setTimeout(() => void probe(), 3000);
       }
     };
-    this.#online = () => { if (this.#probe) clearTimeout(this.#probe); void probe(); };
+    this.#online = () => {
+      if (this.#probe) clearTimeout(this.#probe);
+      void probe();
+    };
     globalThis.addEventListener?.('online', this.#online);
     this.#probe = setTimeout(() => void probe(), 3000);
   }
@@ -208,5 +240,13 @@ export function onArchive(listener: Listener): () => void {
 export function addArchive(url: string, fresh = false): void {
   const p = archiveProtocol();
   if (p.get(url) && !fresh) return;
-  p.add(new PMTiles(new ArchiveSource(url, (e) => { for (const l of listeners) l(e); }), undefined, decompress));
+  p.add(
+    new PMTiles(
+      new ArchiveSource(url, (e) => {
+        for (const l of listeners) l(e);
+      }),
+      undefined,
+      decompress,
+    ),
+  );
 }

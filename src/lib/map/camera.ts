@@ -36,11 +36,35 @@ export class Camera {
     const { width, height } = map.getCanvas().getBoundingClientRect();
     // A phone: above whatever bottom sheet is open now (and the card about to open).
     const padding = isPhone()
-      ? { top: 40, left: 40, right: 40, bottom: Math.min(Math.max(coveredBottom(map.getContainer()), card ? Math.round(height * sheetFraction('card')) : 0, panel ? Math.round(height * sheetFraction(panel === 'bottom' ? 'table' : 'tool')) : 0), height - 140) + 40 }
-      : { top: 50, left: panel === 'left' ? Math.min(Math.round(width * 0.4), 380) : 50, bottom: panel === 'bottom' ? Math.round(height * sheetFraction('table')) + 20 : 50, right: card ? Math.min(Math.round(width * 0.45), 480) : 50 };
+      ? {
+          top: 40,
+          left: 40,
+          right: 40,
+          bottom:
+            Math.min(
+              Math.max(
+                coveredBottom(map.getContainer()),
+                card ? Math.round(height * sheetFraction('card')) : 0,
+                panel ? Math.round(height * sheetFraction(panel === 'bottom' ? 'table' : 'tool')) : 0,
+              ),
+              height - 140,
+            ) + 40,
+        }
+      : {
+          top: 50,
+          left: panel === 'left' ? Math.min(Math.round(width * 0.4), 380) : 50,
+          bottom: panel === 'bottom' ? Math.round(height * sheetFraction('table')) + 20 : 50,
+          right: card ? Math.min(Math.round(width * 0.45), 480) : 50,
+        };
     // A point gets a small box around it (easeTo's padding would stick to the camera).
     const d = b[0] === b[2] && b[1] === b[3] ? 0.08 : 0;
-    map.fitBounds([[b[0] - d, b[1] - d], [b[2] + d, b[3] + d]], { padding, maxZoom: 10, duration: reducedMotion() ? 0 : 600 });
+    map.fitBounds(
+      [
+        [b[0] - d, b[1] - d],
+        [b[2] + d, b[3] + d],
+      ],
+      { padding, maxZoom: 10, duration: reducedMotion() ? 0 : 600 },
+    );
   }
 
   #lastFit: { b: readonly number[]; card: boolean; panel: 'left' | 'bottom' | null } | null = null;
@@ -99,14 +123,23 @@ export class Camera {
     const padding = { top: 60 + extra, left: 40 + extra, right: 60 + extra, bottom: Math.round(height * 0.28) + extra };
     let target: maplibregl.CameraOptions | undefined;
     if ('fit' in cam && bbox) {
-      target = map.cameraForBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding, bearing: cam.bearing ?? 0, pitch: cam.pitch ?? 0, maxZoom: 11 });
+      target = map.cameraForBounds(
+        [
+          [bbox[0], bbox[1]],
+          [bbox[2], bbox[3]],
+        ],
+        { padding, bearing: cam.bearing ?? 0, pitch: cam.pitch ?? 0, maxZoom: 11 },
+      );
       if (target) target = { ...target, bearing: cam.bearing ?? 0, pitch: cam.pitch ?? 0 };
     } else if ('center' in cam) {
       target = { center: cam.center, zoom: cam.zoom, bearing: cam.bearing ?? 0, pitch: cam.pitch ?? 0 };
     }
     if (!target) return;
     this.#target = target;
-    if (!animate || reducedMotion()) { map.jumpTo(target); return; }
+    if (!animate || reducedMotion()) {
+      map.jumpTo(target);
+      return;
+    }
     await new Promise<void>((resolve) => {
       map.once('moveend', () => resolve());
       map.flyTo({ ...target, duration: 1600, essential: true });

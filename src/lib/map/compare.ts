@@ -12,8 +12,19 @@ export interface CompareMap {
   destroy(): void;
 }
 
-export function createCompareMap(main: maplibregl.Map, container: HTMLElement, visible: readonly string[], lang: Lang, exposeForTests: boolean): CompareMap {
-  const camera = () => ({ center: main.getCenter(), zoom: main.getZoom(), bearing: main.getBearing(), pitch: main.getPitch() });
+export function createCompareMap(
+  main: maplibregl.Map,
+  container: HTMLElement,
+  visible: readonly string[],
+  lang: Lang,
+  exposeForTests: boolean,
+): CompareMap {
+  const camera = () => ({
+    center: main.getCenter(),
+    zoom: main.getZoom(),
+    bearing: main.getBearing(),
+    pitch: main.getPitch(),
+  });
   const map = new maplibregl.Map({ ...mapOptions(container, lang, new Set(visible)), ...camera(), interactive: false });
   resolveIcons(map);
   // A compare map removed while it loads (a tour stepping on) aborts its requests: the

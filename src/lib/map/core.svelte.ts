@@ -6,7 +6,14 @@
 import * as maplibregl from 'maplibre-gl';
 import { reportMapError } from './errors.ts';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { ARCHIVE_ERROR_MESSAGE, ArchiveError, addArchive, archiveProtocol, onArchive, type ArchiveProblem } from './archive.ts';
+import {
+  ARCHIVE_ERROR_MESSAGE,
+  ArchiveError,
+  addArchive,
+  archiveProtocol,
+  onArchive,
+  type ArchiveProblem,
+} from './archive.ts';
 import type { Lang } from '../../contracts/vocab.ts';
 import type { View } from '../url.ts';
 import { ARCHIVE_SOURCE, FONT_STACK, LIT_LABELS, catalogLayers, layerVisible, sourceLayerOf } from './catalog.ts';
@@ -63,16 +70,24 @@ export class MapCore {
   camera = new Camera(() => this.map);
 
   /** Creates the map; returns false when WebGL is not available. */
-  create(container: HTMLElement, opts: { lang: Lang; visible: readonly string[]; view: View | null; events: MapEvents }): boolean {
+  create(
+    container: HTMLElement,
+    opts: { lang: Lang; visible: readonly string[]; view: View | null; events: MapEvents },
+  ): boolean {
     this.#visible = new Set(opts.visible);
     let map: maplibregl.Map;
     try {
       map = new maplibregl.Map({
         ...mapOptions(container, opts.lang, this.#visible),
-        ...(opts.view ? { center: opts.view.center, zoom: opts.view.zoom } : { bounds: CITY_BOUNDS, fitBoundsOptions: { padding: 24 } }),
+        ...(opts.view
+          ? { center: opts.view.center, zoom: opts.view.zoom }
+          : { bounds: CITY_BOUNDS, fitBoundsOptions: { padding: 24 } }),
         bearing: opts.view?.bearing ?? 0,
         pitch: opts.view?.pitch ?? 0,
-        maxBounds: [[105, 40], [137, 60]],
+        maxBounds: [
+          [105, 40],
+          [137, 60],
+        ],
         minZoom: 3,
         maxZoom: 14,
         dragRotate: true,
@@ -108,11 +123,15 @@ export class MapCore {
       const sourceId = (e as unknown as { sourceId?: string }).sourceId;
       const msg = String(e.error?.message ?? '');
       const tile = (e as unknown as { tile?: { tileID: { canonical: { x: number; y: number; z: number } } } }).tile;
-      if (sourceId === ARCHIVE_SOURCE && tile) { const { x, y, z } = tile.tileID.canonical; failed.set(`${z}/${x}/${y}`, { x, y, z }); }
+      if (sourceId === ARCHIVE_SOURCE && tile) {
+        const { x, y, z } = tile.tileID.canonical;
+        failed.set(`${z}/${x}/${y}`, { x, y, z });
+      }
       // The source has said what went wrong already (ArchiveError); anything else the reader
       // threw (a directory it cannot decode, a decompression error) means a damaged archive.
       if (e.error instanceof ArchiveError || ARCHIVE_ERROR_MESSAGE.test(msg)) return;
-      if (sourceId === ARCHIVE_SOURCE || /\.pmtiles/.test(msg)) opts.events.onArchive({ kind: 'corrupt', file, detail: msg });
+      if (sourceId === ARCHIVE_SOURCE || /\.pmtiles/.test(msg))
+        opts.events.onArchive({ kind: 'corrupt', file, detail: msg });
       else reportMapError('map', e.error);
     });
     map.once('load', () => {
@@ -152,7 +171,8 @@ export class MapCore {
     if (!map) return;
     for (const { l, sourceLayer } of this.#layers) {
       const v = layerVisible(l, this.#visible, !!sourceLayer && this.#lit.has(sourceLayer)) ? 'visible' : 'none';
-      if (map.getLayer(l.style.id) && map.getLayoutProperty(l.style.id, 'visibility') !== v) map.setLayoutProperty(l.style.id, 'visibility', v);
+      if (map.getLayer(l.style.id) && map.getLayoutProperty(l.style.id, 'visibility') !== v)
+        map.setLayoutProperty(l.style.id, 'visibility', v);
     }
   }
 
@@ -208,14 +228,16 @@ export class MapCore {
         c.width = 480;
         c.height = Math.max(1, Math.round((480 * src.height) / Math.max(1, src.width)));
         const g = c.getContext('2d');
-        if (!g) { resolve(null); return; }
+        if (!g) {
+          resolve(null);
+          return;
+        }
         g.drawImage(src, 0, 0, c.width, c.height);
         c.toBlob((b) => resolve(b), 'image/jpeg', 0.8);
       });
       map.triggerRepaint();
     });
   }
-
 }
 
 /** A text-size scaled by k: a number, or a zoom curve's outputs (data expressions multiplied). */

@@ -51,9 +51,20 @@ export class Drawing {
     const build = (tool: Tool, pts: [number, number][]): Annotation => {
       const props = { tool, step: host.step() };
       if (tool === 'arrow') {
-        const a = pts[0], b = pts[pts.length - 1];
+        const a = pts[0],
+          b = pts[pts.length - 1];
         const [h1, h2] = arrowHead(b, a);
-        return { type: 'Feature', properties: props, geometry: { type: 'MultiLineString', coordinates: [[toLngLat(a), toLngLat(b)], [toLngLat(h1), toLngLat(b), toLngLat(h2)]] } };
+        return {
+          type: 'Feature',
+          properties: props,
+          geometry: {
+            type: 'MultiLineString',
+            coordinates: [
+              [toLngLat(a), toLngLat(b)],
+              [toLngLat(h1), toLngLat(b), toLngLat(h2)],
+            ],
+          },
+        };
       }
       return { type: 'Feature', properties: props, geometry: { type: 'LineString', coordinates: pts.map(toLngLat) } };
     };
@@ -86,13 +97,22 @@ export class Drawing {
     this.on = on;
     const map = this.#core.map;
     if (!map) return;
-    if (on) { map.dragPan.disable(); map.getCanvas().style.cursor = 'crosshair'; }
-    else { map.dragPan.enable(); map.getCanvas().style.cursor = ''; }
+    if (on) {
+      map.dragPan.disable();
+      map.getCanvas().style.cursor = 'crosshair';
+    } else {
+      map.dragPan.enable();
+      map.getCanvas().style.cursor = '';
+    }
   }
 }
 
 /** An arrow: the shaft, and a head of two short strokes at its end (built in screen space). */
-export function arrowHead(tip: [number, number], from: [number, number], size = 18): [[number, number], [number, number]] {
+export function arrowHead(
+  tip: [number, number],
+  from: [number, number],
+  size = 18,
+): [[number, number], [number, number]] {
   const a = Math.atan2(tip[1] - from[1], tip[0] - from[0]);
   const side = (d: number): [number, number] => [tip[0] - size * Math.cos(a + d), tip[1] - size * Math.sin(a + d)];
   return [side(0.45), side(-0.45)];

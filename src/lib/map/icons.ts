@@ -13,11 +13,23 @@ export interface IconDef {
 
 export const ICONS = {
   'icon-heritage-district': { path: 'M12 2 L22 12 L12 22 L2 12 Z', fill: THEME.heritage, stroke: '#ffffff' },
-  'icon-heritage-town': { path: 'M12 2 L14.9 8.6 L22 9.3 L16.6 14 L18.2 21 L12 17.3 L5.8 21 L7.4 14 L2 9.3 L9.1 8.6 Z', fill: THEME.heritage, stroke: '#ffffff' },
-  'icon-historic-city': { path: 'M3 21 V9 L7 5 L11 9 V6 H13 V9 L17 5 L21 9 V21 Z', fill: '#ffffff', stroke: THEME.heritage },
+  'icon-heritage-town': {
+    path: 'M12 2 L14.9 8.6 L22 9.3 L16.6 14 L18.2 21 L12 17.3 L5.8 21 L7.4 14 L2 9.3 L9.1 8.6 Z',
+    fill: THEME.heritage,
+    stroke: '#ffffff',
+  },
+  'icon-historic-city': {
+    path: 'M3 21 V9 L7 5 L11 9 V6 H13 V9 L17 5 L21 9 V21 Z',
+    fill: '#ffffff',
+    stroke: THEME.heritage,
+  },
   'icon-port': { path: 'M4 4 H20 V20 H4 Z', fill: THEME.port, stroke: '#ffffff' },
   'icon-trade-zone': { path: 'M4 4 H20 V20 H4 Z M8 8 V16 H16 V8 Z', fill: THEME.tradeZone, stroke: '#ffffff' },
-  'icon-airport': { path: 'M12 2 L14 9 L22 13 V15 L14 13 L13.5 19 L16 21 V22 L12 21 L8 22 V21 L10.5 19 L10 13 L2 15 V13 L10 9 Z', fill: THEME.airport, stroke: '#ffffff' },
+  'icon-airport': {
+    path: 'M12 2 L14 9 L22 13 V15 L14 13 L13.5 19 L16 21 V22 L12 21 L8 22 V21 L10.5 19 L10 13 L2 15 V13 L10 9 Z',
+    fill: THEME.airport,
+    stroke: '#ffffff',
+  },
   'icon-devzone': { path: 'M5 5 H19 V19 H5 Z', fill: '#ffffff', stroke: THEME.core },
 } satisfies Record<string, IconDef>;
 

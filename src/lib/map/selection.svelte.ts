@@ -14,13 +14,28 @@ type FeatureRef = { source: string; sourceLayer: string; id: string };
 
 /** Clickable layers, best first: id, source-layer, whether it is lit-only, what it stands for. */
 const CLICKABLE = catalogLayers()
-  .flatMap((l) => (l.click === undefined ? [] : [{ rank: l.click, id: l.style.id, sourceLayer: sourceLayerOf(l.style), litOnly: !!l.litOnly, standsFor: l.standsFor, entry: l.entry.id }]))
+  .flatMap((l) =>
+    l.click === undefined
+      ? []
+      : [
+          {
+            rank: l.click,
+            id: l.style.id,
+            sourceLayer: sourceLayerOf(l.style),
+            litOnly: !!l.litOnly,
+            standsFor: l.standsFor,
+            entry: l.entry.id,
+          },
+        ],
+  )
   .sort((a, b) => a.rank - b.rank);
 /** source-layer → the property its features hold the id of what they stand for in */
-const STANDS_FOR = new Map(catalogLayers().flatMap((l) => {
-  const sl = sourceLayerOf(l.style);
-  return sl && l.standsFor ? [[sl, l.standsFor] as const] : [];
-}));
+const STANDS_FOR = new Map(
+  catalogLayers().flatMap((l) => {
+    const sl = sourceLayerOf(l.style);
+    return sl && l.standsFor ? [[sl, l.standsFor] as const] : [];
+  }),
+);
 
 export class Selection {
   #core: MapCore;
@@ -47,8 +62,13 @@ export class Selection {
   hitAt(point: maplibregl.Point): string | null {
     const map = this.#core.map;
     if (!map) return null;
-    const box: [maplibregl.PointLike, maplibregl.PointLike] = [[point.x - 6, point.y - 6], [point.x + 6, point.y + 6]];
-    const shown = CLICKABLE.filter((c) => !c.litOnly && map.getLayer(c.id) && map.getLayoutProperty(c.id, 'visibility') !== 'none');
+    const box: [maplibregl.PointLike, maplibregl.PointLike] = [
+      [point.x - 6, point.y - 6],
+      [point.x + 6, point.y + 6],
+    ];
+    const shown = CLICKABLE.filter(
+      (c) => !c.litOnly && map.getLayer(c.id) && map.getLayoutProperty(c.id, 'visibility') !== 'none',
+    );
     const hits = map.queryRenderedFeatures(box, { layers: shown.map((c) => c.id) });
     const rank = (id: string) => CLICKABLE.findIndex((c) => c.id === id);
     hits.sort((a, b) => rank(a.layer.id) - rank(b.layer.id));
@@ -57,8 +77,13 @@ export class Selection {
     const at = map.unproject(point);
     for (const c of CLICKABLE.slice(0, best)) {
       if (!c.litOnly || !c.sourceLayer || !this.#core.isVisible(c.entry)) continue;
-      const f = map.querySourceFeatures(ARCHIVE_SOURCE, { sourceLayer: c.sourceLayer })
-        .find((f) => (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon') && insidePolygon([at.lng, at.lat], f.geometry));
+      const f = map
+        .querySourceFeatures(ARCHIVE_SOURCE, { sourceLayer: c.sourceLayer })
+        .find(
+          (f) =>
+            (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon') &&
+            insidePolygon([at.lng, at.lat], f.geometry),
+        );
       if (f) return String(f.properties.id);
     }
     const hit = hits[0];
@@ -75,7 +100,8 @@ export class Selection {
       for (const x of Object.values(all)) {
         const prop = STANDS_FOR.get(x.layer);
         const target = prop ? x[prop] : undefined;
-        if (typeof target === 'string') m.set(target, [...(m.get(target) ?? []), { source: ARCHIVE_SOURCE, sourceLayer: x.layer, id: x.id }]);
+        if (typeof target === 'string')
+          m.set(target, [...(m.get(target) ?? []), { source: ARCHIVE_SOURCE, sourceLayer: x.layer, id: x.id }]);
       }
       this.#standIns = m;
     }
@@ -84,7 +110,10 @@ export class Selection {
 
   /** The feature states now set (selected, highlighted), to draw another map the same (print). */
   featureStates(): { ref: FeatureRef; state: Record<string, boolean> }[] {
-    return [...this.#selected.map((ref) => ({ ref, state: { selected: true } })), ...this.#highlighted.map((ref) => ({ ref, state: { hl: true } }))];
+    return [
+      ...this.#selected.map((ref) => ({ ref, state: { selected: true } })),
+      ...this.#highlighted.map((ref) => ({ ref, state: { hl: true } })),
+    ];
   }
 
   #set(list: FeatureRef[], state: 'selected' | 'hl', on: boolean): void {
@@ -104,9 +133,16 @@ export class Selection {
     if (!this.#core.map) return null;
     this.#set(this.#selected, 'selected', false);
     this.#selected = [];
-    if (!id) { this.#syncLit(); if (!this.#highlighted.length) this.#core.camera.forgetFit(); return null; }
+    if (!id) {
+      this.#syncLit();
+      if (!this.#highlighted.length) this.#core.camera.forgetFit();
+      return null;
+    }
     const d = (await loadDetails())[id];
-    if (!d) { this.#syncLit(); return null; }
+    if (!d) {
+      this.#syncLit();
+      return null;
+    }
     this.#selected = await this.#refs(d);
     this.#set(this.#selected, 'selected', true);
     this.#syncLit();
@@ -122,7 +158,11 @@ export class Selection {
     if (!this.#core.map) return [];
     this.#set(this.#highlighted, 'hl', false);
     this.#highlighted = [];
-    if (!ids.length) { this.#syncLit(); if (!this.#selected.length) this.#core.camera.forgetFit(); return []; }
+    if (!ids.length) {
+      this.#syncLit();
+      if (!this.#selected.length) this.#core.camera.forgetFit();
+      return [];
+    }
     const all = await loadDetails();
     const found = ids.map((id) => all[id]).filter((d): d is Details => !!d);
     for (const d of found) this.#highlighted.push(...(await this.#refs(d)));

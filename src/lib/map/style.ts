@@ -23,15 +23,32 @@ import { ATTRIBUTION } from '../../contracts/sources.ts';
 export const PROGRAM_KINDS: Record<string, Record<string, 'source' | 'composite'>> = {
   fill: { 'fill-color': 'source', 'fill-opacity': 'source', 'fill-outline-color': 'source' },
   line: { 'line-color': 'source', 'line-opacity': 'source', 'line-width': 'composite' },
-  circle: { 'circle-color': 'source', 'circle-opacity': 'source', 'circle-stroke-color': 'source', 'circle-stroke-width': 'source', 'circle-stroke-opacity': 'source', 'circle-radius': 'composite' },
+  circle: {
+    'circle-color': 'source',
+    'circle-opacity': 'source',
+    'circle-stroke-color': 'source',
+    'circle-stroke-width': 'source',
+    'circle-stroke-opacity': 'source',
+    'circle-radius': 'composite',
+  },
   symbol: { 'text-color': 'source' },
 };
 /** MapLibre's defaults of the properties above, for layers that leave them out. */
 const DEFAULTS: Record<string, unknown> = {
-  'fill-opacity': 1, 'line-color': '#000000', 'line-opacity': 1, 'line-width': 1, 'circle-color': '#000000', 'circle-opacity': 1,
-  'circle-stroke-color': '#000000', 'circle-stroke-width': 0, 'circle-stroke-opacity': 1, 'circle-radius': 5, 'text-color': '#000000',
+  'fill-opacity': 1,
+  'line-color': '#000000',
+  'line-opacity': 1,
+  'line-width': 1,
+  'circle-color': '#000000',
+  'circle-opacity': 1,
+  'circle-stroke-color': '#000000',
+  'circle-stroke-width': 0,
+  'circle-stroke-opacity': 1,
+  'circle-radius': 5,
+  'text-color': '#000000',
 };
-const uses = (v: unknown, ops: string[]): boolean => Array.isArray(v) && ((typeof v[0] === 'string' && ops.includes(v[0])) || v.some((x) => uses(x, ops)));
+const uses = (v: unknown, ops: string[]): boolean =>
+  Array.isArray(v) && ((typeof v[0] === 'string' && ops.includes(v[0])) || v.some((x) => uses(x, ops)));
 const FEATURE_OPS = ['get', 'has', 'feature-state', 'id', 'properties', 'geometry-type'];
 /** The same value, in a form that depends on the feature (so it is drawn from a vertex attribute). */
 const perFeature = (v: unknown) => {
@@ -49,7 +66,8 @@ function withKind(value: unknown, kind: 'source' | 'composite', where: string): 
   if (feature && zoom) return value;
   if (zoom) {
     const v = value as unknown[];
-    if (v[0] !== 'interpolate' || !Array.isArray(v[2]) || v[2][0] !== 'zoom') throw new Error(`style: ${where} must interpolate over zoom`);
+    if (v[0] !== 'interpolate' || !Array.isArray(v[2]) || v[2][0] !== 'zoom')
+      throw new Error(`style: ${where} must interpolate over zoom`);
     return [...v.slice(0, 3), ...v.slice(3).map((x, i) => (i % 2 ? perFeature(x) : x))];
   }
   const f = feature ? value : perFeature(value);
@@ -64,25 +82,41 @@ export function uniformProgram(layer: LayerSpecification): void {
   holder.paint ??= {};
   const paint = holder.paint;
   // Dashed lines share their own program (per-feature dashes: rail statuses in one layer).
-  const all = layer.type === 'line' && paint['line-dasharray'] !== undefined ? { ...kinds, 'line-dasharray': 'source' as const } : kinds;
+  const all =
+    layer.type === 'line' && paint['line-dasharray'] !== undefined
+      ? { ...kinds, 'line-dasharray': 'source' as const }
+      : kinds;
   for (const [prop, kind] of Object.entries(all)) {
     if (prop === 'fill-outline-color') {
       // No anti-aliased outline pass (a program and a draw per tile): area edges lie under
       // their boundary lines, and lakes are flat water.
-      if (paint[prop] === undefined) { paint['fill-antialias'] = false; continue; }
+      if (paint[prop] === undefined) {
+        paint['fill-antialias'] = false;
+        continue;
+      }
     }
     paint[prop] = withKind(paint[prop] ?? DEFAULTS[prop], kind, `${layer.id}.${prop}`);
   }
 }
 
 /** Builds the style. `base` is the page's base URL, to make the archive URL absolute. */
-export function buildStyle(opts: { lang: Lang; visible: ReadonlySet<string>; base: string; theme?: Theme }): StyleSpecification {
+export function buildStyle(opts: {
+  lang: Lang;
+  visible: ReadonlySet<string>;
+  base: string;
+  theme?: Theme;
+}): StyleSpecification {
   const t = opts.theme ?? THEME;
-  const layers: LayerSpecification[] = [{ id: 'background', type: 'background', paint: { 'background-color': t.background } }];
+  const layers: LayerSpecification[] = [
+    { id: 'background', type: 'background', paint: { 'background-color': t.background } },
+  ];
   for (const l of catalogLayers(t, opts.lang)) {
     // Lit-only layers start hidden: nothing is lit yet.
     const visibility = layerVisible(l, opts.visible) ? 'visible' : 'none';
-    const layer = { ...l.style, layout: { ...(l.style as { layout?: object }).layout, visibility } } as LayerSpecification;
+    const layer = {
+      ...l.style,
+      layout: { ...(l.style as { layout?: object }).layout, visibility },
+    } as LayerSpecification;
     uniformProgram(layer);
     layers.push(layer);
   }
@@ -90,7 +124,12 @@ export function buildStyle(opts: { lang: Lang; visible: ReadonlySet<string>; bas
     version: 8,
     name: 'Hulunbuir plan map',
     sources: {
-      [ARCHIVE_SOURCE]: { type: 'vector', url: `pmtiles://${new URL(ARCHIVE, opts.base).href}`, promoteId: 'id', attribution: ATTRIBUTION },
+      [ARCHIVE_SOURCE]: {
+        type: 'vector',
+        url: `pmtiles://${new URL(ARCHIVE, opts.base).href}`,
+        promoteId: 'id',
+        attribution: ATTRIBUTION,
+      },
       annotations: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
       tools: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },

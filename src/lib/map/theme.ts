@@ -63,10 +63,15 @@ export const THEME: Theme = {
   highlight: '#facc15',
 };
 
-
 /** `top` at `opacity` over `base` (both #rrggbb), as one opaque #rrggbb. */
 export function mix(top: string, base: string, opacity: number): string {
   const rgb = (c: string) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16));
   const [a, b] = [rgb(top), rgb(base)];
-  return `#${a.map((v, i) => Math.round(v * opacity + b[i] * (1 - opacity)).toString(16).padStart(2, '0')).join('')}`;
+  return `#${a
+    .map((v, i) =>
+      Math.round(v * opacity + b[i] * (1 - opacity))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }

@@ -1,2 +1,5 @@
 /** The city's bounding box (WGS84), checked against geodata/city.geojson by a unit test. */
-export const CITY_BOUNDS: [[number, number], [number, number]] = [[115.52, 47.09], [126.07, 53.34]];
+export const CITY_BOUNDS: [[number, number], [number, number]] = [
+  [115.52, 47.09],
+  [126.07, 53.34],
+];

@@ -23,10 +23,14 @@ export interface Matrix {
 export function buildMatrix(plan: Plan): Matrix {
   const freq = new Map<string, number>();
   for (const t of plan.tasks) {
-    const names = new Set(t.paragraphs.flatMap((p) => p.responsible.filter((r) => r.kind === 'bureau').map((r) => r.name)));
+    const names = new Set(
+      t.paragraphs.flatMap((p) => p.responsible.filter((r) => r.kind === 'bureau').map((r) => r.name)),
+    );
     for (const n of names) freq.set(n, (freq.get(n) ?? 0) + 1);
   }
-  const bureaus = [...freq.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([n]) => n);
+  const bureaus = [...freq.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([n]) => n);
   const columns: Matrix['columns'] = [
     ...UNITS.map((u) => ({ id: unitId(u.code), zh: u.zh, en: u.short_en, kind: 'unit' as const })),
     { id: 'devzone-hulunbuir', zh: '经开区管委会', en: 'Dev. zone', kind: 'devzone' },
@@ -58,7 +62,18 @@ export function cellText(c: Cell, lang: 'zh' | 'en'): string {
 
 /** The matrix as CSV (UTF-8 with BOM so that spreadsheet programs read the Chinese). */
 export function matrixCsv(m: Matrix, lang: 'zh' | 'en'): string {
-  const head = [lang === 'zh' ? '任务' : 'Task', lang === 'zh' ? '标题' : 'Title', ...m.columns.map((c) => (lang === 'zh' ? c.zh : c.en))];
-  const lines = [head, ...m.rows.map((r) => [String(r.task.number), lang === 'zh' ? r.task.title_zh : r.task.title_en, ...r.cells.map((c) => cellText(c, lang))])];
+  const head = [
+    lang === 'zh' ? '任务' : 'Task',
+    lang === 'zh' ? '标题' : 'Title',
+    ...m.columns.map((c) => (lang === 'zh' ? c.zh : c.en)),
+  ];
+  const lines = [
+    head,
+    ...m.rows.map((r) => [
+      String(r.task.number),
+      lang === 'zh' ? r.task.title_zh : r.task.title_en,
+      ...r.cells.map((c) => cellText(c, lang)),
+    ]),
+  ];
   return csvText(lines);
 }

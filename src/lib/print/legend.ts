@@ -17,17 +17,30 @@ export interface OwnLayer {
 
 /** The plan's layers shown, then the user's own (said to be theirs, not the plan's). */
 export const legendFor = (visible: readonly string[], own: readonly OwnLayer[] = []): LegendGroup[] => [
-  ...CATALOG.filter((e) => !e.always && visible.includes(e.id) && e.legend.length).map((e) => ({ title: e.title, items: e.legend })),
+  ...CATALOG.filter((e) => !e.always && visible.includes(e.id) && e.legend.length).map((e) => ({
+    title: e.title,
+    items: e.legend,
+  })),
   ...(own.length ? [{ title: OWN_TITLE, items: own.map(ownEntry) }] : []),
 ];
 
-export const OWN_TITLE = { zh: '我的数据（用户导入，非规划内容）', en: 'My data (imported by the user, not part of the plan)' };
+export const OWN_TITLE = {
+  zh: '我的数据（用户导入，非规划内容）',
+  en: 'My data (imported by the user, not part of the plan)',
+};
 
 function ownEntry(l: OwnLayer): LegendEntry {
   const k = l.kinds;
-  const swatch: LegendSwatch = k.polygons >= Math.max(k.points, k.lines) ? { type: 'fill', color: l.colour, opacity: 0.5, outline: l.colour }
-    : k.lines >= k.points ? { type: 'line', color: l.colour, width: 2 } : { type: 'circle', color: l.colour, radius: 5, stroke: '#ffffff' };
-  return { swatch, label: { zh: `${l.name}（${l.count.toLocaleString('zh-CN')}）`, en: `${l.name} (${l.count.toLocaleString('en')})` } };
+  const swatch: LegendSwatch =
+    k.polygons >= Math.max(k.points, k.lines)
+      ? { type: 'fill', color: l.colour, opacity: 0.5, outline: l.colour }
+      : k.lines >= k.points
+        ? { type: 'line', color: l.colour, width: 2 }
+        : { type: 'circle', color: l.colour, radius: 5, stroke: '#ffffff' };
+  return {
+    swatch,
+    label: { zh: `${l.name}（${l.count.toLocaleString('zh-CN')}）`, en: `${l.name} (${l.count.toLocaleString('en')})` },
+  };
 }
 
 /** Whether anything shown is drawn schematically (the page then says 示意). */

@@ -47,20 +47,38 @@ export function layout(size: PaperSize, orientation: Orientation): Layout {
   const [a, b] = PAPER_MM[size];
   const [w, h] = orientation === 'portrait' ? [a, b] : [b, a];
   const k = size === 'A3' ? 1.25 : 1; // type and furniture grow with the sheet
-  const m = 10, head = 22 * k, foot = 21 * k;
+  const m = 10,
+    head = 22 * k,
+    foot = 21 * k;
   if (orientation === 'landscape') {
     const sideW = 74 * k;
     const map = { x: m, y: m + head, w: w - 2 * m - sideW - 5, h: h - 2 * m - head - foot };
-    return { page: [w, h], map, side: { x: map.x + map.w + 5, y: map.y, w: sideW, h: map.h }, footer: { x: m, y: h - m - foot + 3, w: w - 2 * m, h: foot - 3 }, scale: k };
+    return {
+      page: [w, h],
+      map,
+      side: { x: map.x + map.w + 5, y: map.y, w: sideW, h: map.h },
+      footer: { x: m, y: h - m - foot + 3, w: w - 2 * m, h: foot - 3 },
+      scale: k,
+    };
   }
   const sideH = 66 * k;
   const map = { x: m, y: m + head, w: w - 2 * m, h: h - 2 * m - head - foot - sideH - 4 };
-  return { page: [w, h], map, side: { x: m, y: map.y + map.h + 4, w: w - 2 * m, h: sideH }, footer: { x: m, y: h - m - foot + 3, w: w - 2 * m, h: foot - 3 }, scale: k };
+  return {
+    page: [w, h],
+    map,
+    side: { x: m, y: map.y + map.h + 4, w: w - 2 * m, h: sideH },
+    footer: { x: m, y: h - m - foot + 3, w: w - 2 * m, h: foot - 3 },
+    scale: k,
+  };
 }
 
 /** The map box in CSS pixels (96 per inch) and the pixel ratio for PRINT_DPI. */
 export function mapPixels(l: Layout): { cssWidth: number; cssHeight: number; pixelRatio: number } {
-  return { cssWidth: Math.round(l.map.w * CSS_PX_PER_MM), cssHeight: Math.round(l.map.h * CSS_PX_PER_MM), pixelRatio: PRINT_DPI / 96 };
+  return {
+    cssWidth: Math.round(l.map.w * CSS_PX_PER_MM),
+    cssHeight: Math.round(l.map.h * CSS_PX_PER_MM),
+    pixelRatio: PRINT_DPI / 96,
+  };
 }
 
 const hex = (c: string): RGB => {
@@ -69,7 +87,11 @@ const hex = (c: string): RGB => {
 };
 
 class Writer {
-  constructor(private page: PDFPage, private font: PDFFont, private h: number) {}
+  constructor(
+    private page: PDFPage,
+    private font: PDFFont,
+    private h: number,
+  ) {}
   /** Text at (x, y) mm from the top left, baseline at y. */
   text(s: string, x: number, y: number, size: number, color = '#1f2937'): void {
     this.page.drawText(s, { x: x * PT, y: (this.h - y) * PT, size, font: this.font, color: hex(color) });
@@ -78,7 +100,15 @@ class Writer {
     return this.font.widthOfTextAtSize(s, size) / PT;
   }
   /** Wrapped text in a box; returns the y below it. */
-  para(s: string, x: number, y: number, w: number, size: number, color?: string, maxY = Number.POSITIVE_INFINITY): number {
+  para(
+    s: string,
+    x: number,
+    y: number,
+    w: number,
+    size: number,
+    color?: string,
+    maxY = Number.POSITIVE_INFINITY,
+  ): number {
     const lead = (size * 1.35) / PT;
     for (const line of wrap(s, w, (t) => this.width(t, size))) {
       if (y + lead > maxY) break;
@@ -87,26 +117,58 @@ class Writer {
     }
     return y;
   }
-  get p(): PDFPage { return this.page; }
-  pt(x: number, y: number): { x: number; y: number } { return { x: x * PT, y: (this.h - y) * PT }; }
+  get p(): PDFPage {
+    return this.page;
+  }
+  pt(x: number, y: number): { x: number; y: number } {
+    return { x: x * PT, y: (this.h - y) * PT };
+  }
 }
 
 function swatch(wr: Writer, s: LegendSwatch, x: number, y: number, k: number): void {
   const p = wr.p;
-  const w = 8 * k, hh = 3 * k;
+  const w = 8 * k,
+    hh = 3 * k;
   if (s.type === 'fill') {
-    p.drawRectangle({ ...wr.pt(x, y + hh / 2), width: w * PT, height: hh * PT, color: hex(s.color), opacity: s.opacity ?? 1, ...(s.outline ? { borderColor: hex(s.outline), borderWidth: 0.8 } : {}) });
+    p.drawRectangle({
+      ...wr.pt(x, y + hh / 2),
+      width: w * PT,
+      height: hh * PT,
+      color: hex(s.color),
+      opacity: s.opacity ?? 1,
+      ...(s.outline ? { borderColor: hex(s.outline), borderWidth: 0.8 } : {}),
+    });
   } else if (s.type === 'line') {
-    const a = wr.pt(x, y), b = wr.pt(x + w, y);
+    const a = wr.pt(x, y),
+      b = wr.pt(x + w, y);
     if (s.casing) p.drawLine({ start: a, end: b, thickness: s.width * 0.5 + 1.2, color: hex(s.casing) });
-    p.drawLine({ start: a, end: b, thickness: s.width * 0.5, color: hex(s.color), ...(s.dash ? { dashArray: s.dash.map((d) => d * s.width * 0.5) } : {}) });
+    p.drawLine({
+      start: a,
+      end: b,
+      thickness: s.width * 0.5,
+      color: hex(s.color),
+      ...(s.dash ? { dashArray: s.dash.map((d) => d * s.width * 0.5) } : {}),
+    });
   } else if (s.type === 'circle') {
-    p.drawCircle({ ...wr.pt(x + w / 2, y), size: Math.min(s.radius * 0.2, 1.6) * k * PT, color: hex(s.color), borderColor: hex(s.stroke ?? '#ffffff'), borderWidth: 0.6 });
+    p.drawCircle({
+      ...wr.pt(x + w / 2, y),
+      size: Math.min(s.radius * 0.2, 1.6) * k * PT,
+      color: hex(s.color),
+      borderColor: hex(s.stroke ?? '#ffffff'),
+      borderWidth: 0.6,
+    });
   } else {
     const icon = ICONS[s.icon];
     const size = 3.4 * k; // mm; the path is in a 24-unit box
     const at = wr.pt(x + w / 2 - size / 2, y - size / 2);
-    p.drawSvgPath(icon.path, { x: at.x, y: at.y, scale: (size * PT) / 24, color: hex(icon.fill), borderColor: hex(icon.stroke), borderWidth: 1.2 });
+    p.drawSvgPath(icon.path, {
+      x: at.x,
+      y: at.y,
+      scale: (size * PT) / 24,
+      color: hex(icon.fill),
+      borderColor: hex(icon.stroke),
+      borderWidth: 1.2,
+    });
   }
 }
 
@@ -125,24 +187,60 @@ function furniture(wr: Writer, l: Layout, map: RenderedMap, lang: Lang): void {
   // Scale bar, bottom left on a white ground.
   const mPerMm = map.metresPerCssPx * CSS_PX_PER_MM;
   const bar = scaleBar(mPerMm, w);
-  const label = bar.metres >= 1000 ? `${bar.metres / 1000} ${lang === 'zh' ? '公里' : 'km'}` : `${bar.metres} ${lang === 'zh' ? '米' : 'm'}`;
-  const bx = x + 4, by = y + h - 5;
-  p.drawRectangle({ ...wr.pt(bx - 2, by + 2.5), width: (bar.mm + wr.width(label, 7 * k) + 8) * PT, height: 7 * PT, color: rgb(1, 1, 1), opacity: 0.85 });
+  const label =
+    bar.metres >= 1000
+      ? `${bar.metres / 1000} ${lang === 'zh' ? '公里' : 'km'}`
+      : `${bar.metres} ${lang === 'zh' ? '米' : 'm'}`;
+  const bx = x + 4,
+    by = y + h - 5;
+  p.drawRectangle({
+    ...wr.pt(bx - 2, by + 2.5),
+    width: (bar.mm + wr.width(label, 7 * k) + 8) * PT,
+    height: 7 * PT,
+    color: rgb(1, 1, 1),
+    opacity: 0.85,
+  });
   p.drawRectangle({ ...wr.pt(bx, by), width: (bar.mm / 2) * PT, height: 1.2 * PT, color: hex('#1f2937') });
-  p.drawRectangle({ ...wr.pt(bx + bar.mm / 2, by), width: (bar.mm / 2) * PT, height: 1.2 * PT, color: rgb(1, 1, 1), borderColor: hex('#1f2937'), borderWidth: 0.5 });
+  p.drawRectangle({
+    ...wr.pt(bx + bar.mm / 2, by),
+    width: (bar.mm / 2) * PT,
+    height: 1.2 * PT,
+    color: rgb(1, 1, 1),
+    borderColor: hex('#1f2937'),
+    borderWidth: 0.5,
+  });
   wr.text(label, bx + bar.mm + 2, by + 0.3, 7 * k);
   wr.text(lang === 'zh' ? '比例尺（图幅中心）' : 'Scale at the map centre', bx, by - 2.2, 5 * k, '#57534e');
   // North arrow, top right, turned with the map.
-  const cx = x + w - 9 * k, cy = y + 11 * k, r = 6 * k;
-  p.drawCircle({ ...wr.pt(cx, cy), size: r * PT, color: rgb(1, 1, 1), opacity: 0.85, borderColor: hex('#1f2937'), borderWidth: 0.5 });
+  const cx = x + w - 9 * k,
+    cy = y + 11 * k,
+    r = 6 * k;
+  p.drawCircle({
+    ...wr.pt(cx, cy),
+    size: r * PT,
+    color: rgb(1, 1, 1),
+    opacity: 0.85,
+    borderColor: hex('#1f2937'),
+    borderWidth: 0.5,
+  });
   const rot = (-map.bearing * Math.PI) / 180;
-  const mm = (dx: number, dy: number): [number, number] => [cx + dx * Math.cos(rot) - dy * Math.sin(rot), cy + dx * Math.sin(rot) + dy * Math.cos(rot)];
+  const mm = (dx: number, dy: number): [number, number] => [
+    cx + dx * Math.cos(rot) - dy * Math.sin(rot),
+    cy + dx * Math.sin(rot) + dy * Math.cos(rot),
+  ];
   const pt = (dx: number, dy: number) => wr.pt(...mm(dx, dy));
   const [tip, left, right, tail] = [pt(0, -r * 0.62), pt(-r * 0.35, r * 0.55), pt(r * 0.35, r * 0.55), pt(0, r * 0.25)];
   // drawSvgPath draws SVG (y down) from its origin: points are given in page points, y negated.
-  const path = (a: { x: number; y: number }, b: { x: number; y: number }, c: { x: number; y: number }) => `M ${a.x} ${-a.y} L ${b.x} ${-b.y} L ${c.x} ${-c.y} Z`;
+  const path = (a: { x: number; y: number }, b: { x: number; y: number }, c: { x: number; y: number }) =>
+    `M ${a.x} ${-a.y} L ${b.x} ${-b.y} L ${c.x} ${-c.y} Z`;
   p.drawSvgPath(path(tip, left, tail), { x: 0, y: 0, color: hex('#1f2937') });
-  p.drawSvgPath(path(tip, right, tail), { x: 0, y: 0, color: rgb(1, 1, 1), borderColor: hex('#1f2937'), borderWidth: 0.5 });
+  p.drawSvgPath(path(tip, right, tail), {
+    x: 0,
+    y: 0,
+    color: rgb(1, 1, 1),
+    borderColor: hex('#1f2937'),
+    borderWidth: 0.5,
+  });
   const [nx, ny] = mm(0, -r - 1.2 * k);
   wr.text('N', nx - wr.width('N', 6.5 * k) / 2, ny, 6.5 * k);
 }
@@ -170,7 +268,11 @@ function declareCffFont(doc: PDFDocument): void {
 }
 
 /** Composes pages into one PDF. `font` is the OpenType font (data/fonts/print-sc.otf). */
-export async function composePdf(pages: { size: PaperSize; orientation: Orientation; map: RenderedMap; text: PageText }[], fontBytes: ArrayBuffer, meta: { title: string; subject: string }): Promise<Uint8Array> {
+export async function composePdf(
+  pages: { size: PaperSize; orientation: Orientation; map: RenderedMap; text: PageText }[],
+  fontBytes: ArrayBuffer,
+  meta: { title: string; subject: string },
+): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   doc.setTitle(meta.title);
@@ -184,7 +286,8 @@ export async function composePdf(pages: { size: PaperSize; orientation: Orientat
     const l = layout(pg.size, pg.orientation);
     const page = doc.addPage([l.page[0] * PT, l.page[1] * PT]);
     const wr = new Writer(page, font, l.page[1]);
-    const t = pg.text, k = l.scale;
+    const t = pg.text,
+      k = l.scale;
     // Head.
     let y = 10;
     if (t.kicker) wr.text(t.kicker, 10, y + 3.5, 8 * k, '#57534e');
@@ -193,13 +296,28 @@ export async function composePdf(pages: { size: PaperSize; orientation: Orientat
     // The map, and its frame.
     const img = await doc.embedPng(pg.map.png);
     page.drawImage(img, { ...wr.pt(l.map.x, l.map.y + l.map.h), width: l.map.w * PT, height: l.map.h * PT });
-    page.drawRectangle({ ...wr.pt(l.map.x, l.map.y + l.map.h), width: l.map.w * PT, height: l.map.h * PT, borderColor: hex('#57534e'), borderWidth: 0.6 });
+    page.drawRectangle({
+      ...wr.pt(l.map.x, l.map.y + l.map.h),
+      width: l.map.w * PT,
+      height: l.map.h * PT,
+      borderColor: hex('#57534e'),
+      borderWidth: 0.6,
+    });
     furniture(wr, l, pg.map, t.lang);
     // Side: body, then the legend (its type shrinks until it fits).
     const s = l.side;
     y = s.y;
     for (const para of t.body ?? []) {
-      y = wr.para(para.text, s.x, y, s.w, (para.quote ? 7 : 8.5) * k, para.quote ? '#7c2d12' : '#1f2937', s.y + s.h * 0.55) + 1.5;
+      y =
+        wr.para(
+          para.text,
+          s.x,
+          y,
+          s.w,
+          (para.quote ? 7 : 8.5) * k,
+          para.quote ? '#7c2d12' : '#1f2937',
+          s.y + s.h * 0.55,
+        ) + 1.5;
     }
     const legendTop = y + 2;
     const cols = pg.orientation === 'portrait' ? 2 : 1;
@@ -210,7 +328,8 @@ export async function composePdf(pages: { size: PaperSize; orientation: Orientat
     drawLegend(wr, t, box, cols, size, k, false);
     // Footer.
     y = l.footer.y;
-    for (const line of t.footer) y = wr.para(line, l.footer.x, y, l.footer.w, 6 * k, '#57534e', l.footer.y + l.footer.h + 2);
+    for (const line of t.footer)
+      y = wr.para(line, l.footer.x, y, l.footer.w, 6 * k, '#57534e', l.footer.y + l.footer.h + 2);
   }
   await doc.flush(); // writes the font's objects, to be corrected
   declareCffFont(doc);
@@ -218,10 +337,19 @@ export async function composePdf(pages: { size: PaperSize; orientation: Orientat
 }
 
 /** Lays the legend out in `cols` columns; with `dry`, only says whether it fits. */
-function drawLegend(wr: Writer, t: PageText, box: { x: number; y: number; w: number; h: number }, cols: number, size: number, k: number, dry: boolean): boolean {
+function drawLegend(
+  wr: Writer,
+  t: PageText,
+  box: { x: number; y: number; w: number; h: number },
+  cols: number,
+  size: number,
+  k: number,
+  dry: boolean,
+): boolean {
   const lead = (size * 1.3) / PT;
   const colW = (box.w - (cols - 1) * 4) / cols;
-  let col = 0, y = box.y + lead * 1.2;
+  let col = 0,
+    y = box.y + lead * 1.2;
   if (!dry) wr.text(t.legendTitle, box.x, y, size + 1.5);
   y += lead * 0.6;
   const next = (need: number) => {
@@ -244,7 +372,8 @@ function drawLegend(wr: Writer, t: PageText, box: { x: number; y: number; w: num
       if (!dry) {
         swatch(wr, item.swatch, x, y - lead * 0.3, k);
         for (const [i, ln] of lines.entries()) wr.text(ln, x + 10 * k, y + i * lead, size - 0.5, '#374151');
-        for (const [i, ln] of note.entries()) wr.text(ln, x + 10 * k, y + (lines.length + i * 0.85) * lead - lead * 0.1, size - 1.5, '#78716c');
+        for (const [i, ln] of note.entries())
+          wr.text(ln, x + 10 * k, y + (lines.length + i * 0.85) * lead - lead * 0.1, size - 1.5, '#78716c');
       }
       y += lead * (lines.length - 1 + note.length * 0.85) + 0.8;
     }

@@ -22,13 +22,22 @@ export interface RenderedMap {
   bearing: number;
 }
 
-export type FeatureStates = { ref: { source: string; sourceLayer: string; id: string }; state: Record<string, boolean> }[];
+export type FeatureStates = {
+  ref: { source: string; sourceLayer: string; id: string };
+  state: Record<string, boolean>;
+}[];
 
 /**
  * Renders what the main map shows into a `cssWidth` × `cssHeight` box at `pixelRatio`, with
  * the selected and highlighted features lit as they are on screen (`states`).
  */
-export async function renderMap(main: maplibregl.Map, cssWidth: number, cssHeight: number, pixelRatio: number, states: FeatureStates = []): Promise<RenderedMap> {
+export async function renderMap(
+  main: maplibregl.Map,
+  cssWidth: number,
+  cssHeight: number,
+  pixelRatio: number,
+  states: FeatureStates = [],
+): Promise<RenderedMap> {
   const host = document.createElement('div');
   host.style.cssText = `position:fixed;left:-${cssWidth + 100}px;top:0;width:${cssWidth}px;height:${cssHeight}px;visibility:hidden;pointer-events:none`;
   document.body.appendChild(host);
@@ -44,7 +53,10 @@ export async function renderMap(main: maplibregl.Map, cssWidth: number, cssHeigh
     fadeDuration: 0,
     localIdeographFontFamily: FONT_STACK,
     validateStyle: false,
-    bounds: [[b.getWest(), b.getSouth()], [b.getEast(), b.getNorth()]],
+    bounds: [
+      [b.getWest(), b.getSouth()],
+      [b.getEast(), b.getNorth()],
+    ],
     bearing: main.getBearing(),
     pitch: main.getPitch(),
   });
@@ -58,9 +70,12 @@ export async function renderMap(main: maplibregl.Map, cssWidth: number, cssHeigh
       map.on('error', (e) => reject(e.error)); // (a listener for every error: none is logged as unhandled)
     });
     const canvas = map.getCanvas();
-    const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((x) => (x ? resolve(x) : reject(new Error('the map could not be encoded as PNG'))), 'image/png'));
+    const blob = await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((x) => (x ? resolve(x) : reject(new Error('the map could not be encoded as PNG'))), 'image/png'),
+    );
     const mid = cssHeight / 2;
-    const a = map.unproject([cssWidth * 0.25, mid]), c = map.unproject([cssWidth * 0.75, mid]);
+    const a = map.unproject([cssWidth * 0.25, mid]),
+      c = map.unproject([cssWidth * 0.75, mid]);
     return {
       png: new Uint8Array(await blob.arrayBuffer()),
       width: canvas.width,

@@ -7,7 +7,10 @@ const NO_LINE_START = new Set('，、。．；：！？）》」』】〕〉”�
 const NO_LINE_END = new Set('（《「『【〔〈“‘([{'.split(''));
 
 /** Tokens: each CJK character alone, Latin words with their trailing spaces. */
-const tokens = (text: string) => text.match(/[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]+\s*|\s+/g) ?? [];
+const tokens = (text: string) =>
+  text.match(
+    /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]+\s*|\s+/g,
+  ) ?? [];
 
 export function wrap(text: string, width: number, measure: (s: string) => number): string[] {
   const lines: string[] = [];
@@ -15,12 +18,21 @@ export function wrap(text: string, width: number, measure: (s: string) => number
     let line = '';
     for (const tok of tokens(para)) {
       const next = line + tok;
-      if (measure(next.trimEnd()) <= width || !line.trim()) { line = next; continue; }
+      if (measure(next.trimEnd()) <= width || !line.trim()) {
+        line = next;
+        continue;
+      }
       // Closing punctuation never begins a line: it hangs at the end of this one.
-      if (NO_LINE_START.has(tok[0])) { line = next; continue; }
+      if (NO_LINE_START.has(tok[0])) {
+        line = next;
+        continue;
+      }
       // Opening punctuation never ends a line: it moves down with what it opens.
       let carry = '';
-      while (line.length > 1 && NO_LINE_END.has(line[line.length - 1])) { carry = line[line.length - 1] + carry; line = line.slice(0, -1); }
+      while (line.length > 1 && NO_LINE_END.has(line[line.length - 1])) {
+        carry = line[line.length - 1] + carry;
+        line = line.slice(0, -1);
+      }
       lines.push(line.trimEnd());
       line = (carry + tok).trimStart();
     }

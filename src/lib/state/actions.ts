@@ -40,7 +40,11 @@ export class Actions {
     if (id) void this.ensurePlan();
     try {
       // Without a map (no WebGL) the card still opens, over the overview.
-      const d = this.#map.core.map ? await this.#map.selection.select(id, fit) : id ? ((await loadDetails())[id] ?? null) : null;
+      const d = this.#map.core.map
+        ? await this.#map.selection.select(id, fit)
+        : id
+          ? ((await loadDetails())[id] ?? null)
+          : null;
       if (app.selected === id) app.details = d;
     } catch {
       app.reportLoadError('features.json');
@@ -52,25 +56,36 @@ export class Actions {
     this.#app.task = n;
     this.#app.target = null;
     if (n !== null && isPhone()) this.#app.toggleSheet(true);
-    await this.#light(n === null ? null : 'plan', (plan) => {
-      const task = plan.tasks.find((t) => t.number === n);
-      return task && this.#app.task === n ? taskFeatureIds(task) : null;
-    }, fit);
+    await this.#light(
+      n === null ? null : 'plan',
+      (plan) => {
+        const task = plan.tasks.find((t) => t.number === n);
+        return task && this.#app.task === n ? taskFeatureIds(task) : null;
+      },
+      fit,
+    );
   }
 
   /** Opens a target on the Targets tab and lights the places it belongs to; null closes it. */
   async openTarget(id: string | null, fit = true) {
     this.#app.target = id;
     this.#app.task = null;
-    await this.#light(id === null ? null : 'targets', (plan) => {
-      const target = plan.targets.find((t) => t.id === id);
-      return target && this.#app.target === id ? target.feature_ids : null;
-    }, fit);
+    await this.#light(
+      id === null ? null : 'targets',
+      (plan) => {
+        const target = plan.targets.find((t) => t.id === id);
+        return target && this.#app.target === id ? target.feature_ids : null;
+      },
+      fit,
+    );
   }
 
   /** Shows a tab and highlights what `ids` picks from the plan (null: nothing, or no longer current). */
   async #light(tab: Tab | null, ids: (plan: Plan) => readonly string[] | null, fit: boolean) {
-    if (tab === null) { await this.#map.selection.highlight([]); return; }
+    if (tab === null) {
+      await this.#map.selection.highlight([]);
+      return;
+    }
     this.#app.tab = tab;
     const plan = await this.ensurePlan();
     const found = plan ? ids(plan) : null;
@@ -97,7 +112,10 @@ export class Actions {
     const next = id === was ? null : id;
     if (was !== next) {
       if (app.measure) app.setMeasure(null);
-      if (app.near) { app.setNear(null); void this.#map.selection.highlight([]); }
+      if (app.near) {
+        app.setNear(null);
+        void this.#map.selection.highlight([]);
+      }
     }
     app.setTool(next);
     if (next && isPhone()) app.toggleSheet(false);

@@ -115,13 +115,18 @@ export class AppState {
 
   /** Keeps the worst of the archive's problems: a failure over an update over a lost network over a notice; `recovered` ends a lost network. */
   reportArchive(p: ArchiveProblem | { kind: 'recovered'; file: string }): void {
-    if (p.kind === 'recovered') { if (this.archive?.kind === 'network') this.archive = null; return; }
+    if (p.kind === 'recovered') {
+      if (this.archive?.kind === 'network') this.archive = null;
+      return;
+    }
     const rank = (k: ArchiveProblem['kind']) => (FATAL.has(k) ? 3 : k === 'updated' ? 2 : k === 'network' ? 1 : 0);
     if (!this.archive || rank(p.kind) >= rank(this.archive.kind)) this.archive = p;
   }
 
   flash(message: string): void {
     this.toast = message;
-    setTimeout(() => { if (this.toast === message) this.toast = null; }, 2500);
+    setTimeout(() => {
+      if (this.toast === message) this.toast = null;
+    }, 2500);
   }
 }

@@ -15,7 +15,8 @@ import type { Annotation, Tool } from '../tour/annotations.ts';
 /** The annotations' storage (IndexedDB) loads with the first tour, not the first view. */
 const store = () => import('../tour/annotations.ts');
 
-export const loadTours = () => loadDataFile('tours.json', () => import('../../contracts/tour.ts').then((m) => m.ToursFileSchema));
+export const loadTours = () =>
+  loadDataFile('tours.json', () => import('../../contracts/tour.ts').then((m) => m.ToursFileSchema));
 
 export type TourMessageBody =
   | { type: 'goto'; tour: string; step: number }
@@ -76,7 +77,9 @@ export class TourState {
   connect(onMessage: (m: TourMessage) => void): void {
     if (this.#channel || typeof BroadcastChannel === 'undefined') return;
     this.#channel = new BroadcastChannel(CHANNEL);
-    this.#channel.onmessage = (e: MessageEvent<TourMessage>) => { if (e.data.from !== ME) onMessage(e.data); };
+    this.#channel.onmessage = (e: MessageEvent<TourMessage>) => {
+      if (e.data.from !== ME) onMessage(e.data);
+    };
   }
 
   broadcast(m: TourMessageBody): void {
@@ -85,22 +88,32 @@ export class TourState {
 
   /** Follows the other window: its step, its tour, or its leaving; keeps the previews it sends. */
   follow(m: TourMessage): void {
-    if (m.type === 'hello') { this.#presenter = true; this.#sendPreviews(); void this.#preview(); return; }
+    if (m.type === 'hello') {
+      this.#presenter = true;
+      this.#sendPreviews();
+      void this.#preview();
+      return;
+    }
     if (m.type === 'preview') {
       if (m.tour !== this.tour?.id) return;
       if (this.previews[m.step]) URL.revokeObjectURL(this.previews[m.step]);
       this.previews = { ...this.previews, [m.step]: URL.createObjectURL(m.image) };
       return;
     }
-    if (m.type === 'leave') { this.leave(false); this.left = true; }
-    else if (this.tour?.id === m.tour) void this.goto(m.step, { broadcast: false });
+    if (m.type === 'leave') {
+      this.leave(false);
+      this.left = true;
+    } else if (this.tour?.id === m.tour) void this.goto(m.step, { broadcast: false });
     else void this.start(m.tour, m.step, { broadcast: false });
   }
 
   async start(id: string, step = 0, opts: { animate?: boolean; broadcast?: boolean } = {}): Promise<void> {
     const tours = await loadTours();
     const tour = tours.find((t) => t.id === id);
-    if (!tour) { this.#app.flash(`No tour "${id}"`); return; }
+    if (!tour) {
+      this.#app.flash(`No tour "${id}"`);
+      return;
+    }
     if (!this.tour) this.#before = [...this.#app.visible];
     this.tour = tour;
     void this.#actions?.selectFeature(null, false);
@@ -114,7 +127,10 @@ export class TourState {
     const index = Math.max(0, Math.min(tour.steps.length - 1, i));
     this.ended = i >= tour.steps.length;
     this.left = false;
-    if (this.ended && index === this.index) { if (opts.broadcast !== false) this.broadcast({ type: 'goto', tour: tour.id, step: i }); return; }
+    if (this.ended && index === this.index) {
+      if (opts.broadcast !== false) this.broadcast({ type: 'goto', tour: tour.id, step: i });
+      return;
+    }
     this.index = index;
     this.typed = '';
     const step = tour.steps[index];
@@ -143,12 +159,17 @@ export class TourState {
   #sendPreviews(): void {
     const tour = this.tour;
     if (!tour) return;
-    for (const [step, image] of this.#previews.get(tour.id) ?? []) this.broadcast({ type: 'preview', tour: tour.id, step, image });
+    for (const [step, image] of this.#previews.get(tour.id) ?? [])
+      this.broadcast({ type: 'preview', tour: tour.id, step, image });
   }
 
-  next() { void this.goto(this.index + 1); }
+  next() {
+    void this.goto(this.index + 1);
+  }
   /** Back: from the end notice to the last step, else a step back. */
-  prev() { void this.goto(this.ended ? this.index : this.index - 1); }
+  prev() {
+    void this.goto(this.ended ? this.index : this.index - 1);
+  }
 
   leave(broadcast = true): void {
     this.ended = false;
@@ -173,7 +194,9 @@ export class TourState {
         this.annotations = list;
         this.#stage?.setAnnotations(list);
       }
-    } catch (e) { reportStorage(e); } // no IndexedDB (private mode): annotations live for this visit only
+    } catch (e) {
+      reportStorage(e);
+    } // no IndexedDB (private mode): annotations live for this visit only
   }
 
   async addAnnotation(a: Annotation) {
@@ -191,7 +214,9 @@ export class TourState {
   async #save(list: Annotation[]) {
     if (!this.tour || !this.step) return;
     const [tour, step] = [this.tour.id, this.step.id];
-    await store().then((m) => m.saveAnnotations(tour, step, list)).catch(reportStorage);
+    await store()
+      .then((m) => m.saveAnnotations(tour, step, list))
+      .catch(reportStorage);
   }
 
   setTool(tool: Tool | null) {

@@ -26,7 +26,9 @@ export function readme(lang: Lang, what: string, metas: LayerMetadata[]): string
     `${zh ? '坐标' : 'Datum'}: ${DATUM_NOTE[lang]}`,
     `${zh ? '许可' : 'Licences'}: ${LICENCES[lang]}`,
     `${zh ? '来源' : 'Sources'}: ${ATTRIBUTION}`,
-    zh ? 'CSV 为 UTF-8（带 BOM）编码，Excel 可直接打开。' : 'CSV files are UTF-8 with a byte-order mark, so Excel opens them directly.',
+    zh
+      ? 'CSV 为 UTF-8（带 BOM）编码，Excel 可直接打开。'
+      : 'CSV files are UTF-8 with a byte-order mark, so Excel opens them directly.',
   ];
   for (const m of metas) {
     lines.push('', `## ${m.title[lang]} (${m.layer}, ${m.features} ${zh ? '个要素' : 'features'})`);
@@ -36,7 +38,8 @@ export function readme(lang: Lang, what: string, metas: LayerMetadata[]): string
   return `${lines.join('\r\n')}\r\n`;
 }
 
-const zip = (files: Record<string, string>) => zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])), { level: 6 });
+const zip = (files: Record<string, string>) =>
+  zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])), { level: 6 });
 const cell = (v: unknown): string | number => {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number' || typeof v === 'string') return v;
@@ -49,11 +52,20 @@ const cell = (v: unknown): string | number => {
 
 /** A point layer as a table: id, names, lon, lat, then every other property. */
 export function layerCsv(file: LayerDownload): string {
-  const keys = [...new Set(file.features.flatMap((f) => Object.keys(f.properties)))].filter((k) => !['id', 'name_zh', 'name_en'].includes(k));
+  const keys = [...new Set(file.features.flatMap((f) => Object.keys(f.properties)))].filter(
+    (k) => !['id', 'name_zh', 'name_en'].includes(k),
+  );
   const head = ['id', 'name_zh', 'name_en', 'lon', 'lat', ...keys];
   const rows = file.features.map((f) => {
     const c = f.geometry.coordinates as unknown as number[];
-    return [f.properties.id, cell(f.properties.name_zh), cell(f.properties.name_en), c[0], c[1], ...keys.map((k) => cell(f.properties[k]))];
+    return [
+      f.properties.id,
+      cell(f.properties.name_zh),
+      cell(f.properties.name_en),
+      c[0],
+      c[1],
+      ...keys.map((k) => cell(f.properties[k])),
+    ];
   });
   return csvText([head, ...rows]);
 }
@@ -67,18 +79,38 @@ export async function downloadGeojson(name: DataLayerName): Promise<void> {
 
 export async function downloadCsv(name: DataLayerName, lang: Lang): Promise<void> {
   const file = await loadLayer(name);
-  download(zip({ [`hulunbuir-${name}.csv`]: layerCsv(file), 'README.txt': readme(lang, file.metadata.title[lang], [file.metadata]) }), 'application/zip', `hulunbuir-${name}-csv.zip`);
+  download(
+    zip({
+      [`hulunbuir-${name}.csv`]: layerCsv(file),
+      'README.txt': readme(lang, file.metadata.title[lang], [file.metadata]),
+    }),
+    'application/zip',
+    `hulunbuir-${name}-csv.zip`,
+  );
 }
 
 export async function downloadStats(lang: Lang): Promise<void> {
   const stats = await loadStats();
   const notes = stats.notes.map((n) => n[lang]).join('\r\n');
-  download(zip({ 'hulunbuir-zone-statistics.csv': statsCsv(stats, lang), 'README.txt': `${readme(lang, lang === 'zh' ? '分区统计' : 'zone statistics', [])}\r\n${notes}\r\n` }), 'application/zip', 'hulunbuir-zone-statistics.zip');
+  download(
+    zip({
+      'hulunbuir-zone-statistics.csv': statsCsv(stats, lang),
+      'README.txt': `${readme(lang, lang === 'zh' ? '分区统计' : 'zone statistics', [])}\r\n${notes}\r\n`,
+    }),
+    'application/zip',
+    'hulunbuir-zone-statistics.zip',
+  );
 }
 
 export async function downloadAll(lang: Lang): Promise<void> {
   const files = await Promise.all(DOWNLOAD_LAYERS.map((n) => loadLayer(n)));
-  const entries: Record<string, string> = Object.fromEntries(files.map((f) => [`hulunbuir-${f.metadata.layer}.geojson`, JSON.stringify(f)]));
-  entries['README.txt'] = readme(lang, lang === 'zh' ? '全部图层' : 'all layers', files.map((f) => f.metadata));
+  const entries: Record<string, string> = Object.fromEntries(
+    files.map((f) => [`hulunbuir-${f.metadata.layer}.geojson`, JSON.stringify(f)]),
+  );
+  entries['README.txt'] = readme(
+    lang,
+    lang === 'zh' ? '全部图层' : 'all layers',
+    files.map((f) => f.metadata),
+  );
   download(zip(entries), 'application/zip', 'hulunbuir-plan-map-data.zip');
 }

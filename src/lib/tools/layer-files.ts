@@ -4,4 +4,6 @@ import { loadDataFile } from '../data-files.ts';
 import type { LayerDownload } from '../../contracts/download.ts';
 
 export const loadLayer = (name: DataLayerName): Promise<LayerDownload> =>
-  loadDataFile(`layers/${name}.geojson`, () => import('../../contracts/download.ts').then((m) => m.LayerDownloadSchema));
+  loadDataFile(`layers/${name}.geojson`, () =>
+    import('../../contracts/download.ts').then((m) => m.LayerDownloadSchema),
+  );

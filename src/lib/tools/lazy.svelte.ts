@@ -40,9 +40,16 @@ export class ToolsRef {
       const app = this.#app;
       const map = this.#services;
       this.#stop = $effect.root(() => {
-        $effect(() => { if (map.core.ready) tools.draw(); });
-        $effect(() => { if (tools.measuring) void tools.prepareSnap().catch(() => app.reportLoadError('layers/*.geojson')); });
-        $effect(() => { void app.near; void tools.runNear(); });
+        $effect(() => {
+          if (map.core.ready) tools.draw();
+        });
+        $effect(() => {
+          if (tools.measuring) void tools.prepareSnap().catch(() => app.reportLoadError('layers/*.geojson'));
+        });
+        $effect(() => {
+          void app.near;
+          void tools.runNear();
+        });
         $effect(() => {
           const ids = tools.near ? tools.hitIds() : null;
           if (ids) void map.selection.highlight(ids);
@@ -60,8 +67,12 @@ export class ToolsRef {
     return this.current;
   }
 
-  get measuring(): boolean { return this.current?.measuring ?? false; }
-  get picking(): boolean { return this.current?.picking ?? false; }
+  get measuring(): boolean {
+    return this.current?.measuring ?? false;
+  }
+  get picking(): boolean {
+    return this.current?.picking ?? false;
+  }
 
   /** A click on the map: the tools' (a measuring point, a picked place) when one is on. */
   onClick(point: maplibregl.Point): boolean {

@@ -31,13 +31,20 @@ export interface NearGroup {
 /** The paths of a geometry (lines, and rings of areas) and whether it has an inside. */
 function partsOf(g: Geometry): { paths: Position[][]; polys: Position[][][]; points: Position[] } {
   switch (g.type) {
-    case 'Point': return { paths: [], polys: [], points: [g.coordinates] };
-    case 'MultiPoint': return { paths: [], polys: [], points: g.coordinates };
-    case 'LineString': return { paths: [g.coordinates], polys: [], points: [] };
-    case 'MultiLineString': return { paths: g.coordinates, polys: [], points: [] };
-    case 'Polygon': return { paths: g.coordinates, polys: [g.coordinates], points: [] };
-    case 'MultiPolygon': return { paths: g.coordinates.flat(), polys: g.coordinates, points: [] };
-    default: return { paths: [], polys: [], points: [] };
+    case 'Point':
+      return { paths: [], polys: [], points: [g.coordinates] };
+    case 'MultiPoint':
+      return { paths: [], polys: [], points: g.coordinates };
+    case 'LineString':
+      return { paths: [g.coordinates], polys: [], points: [] };
+    case 'MultiLineString':
+      return { paths: g.coordinates, polys: [], points: [] };
+    case 'Polygon':
+      return { paths: g.coordinates, polys: [g.coordinates], points: [] };
+    case 'MultiPolygon':
+      return { paths: g.coordinates.flat(), polys: g.coordinates, points: [] };
+    default:
+      return { paths: [], polys: [], points: [] };
   }
 }
 
@@ -60,19 +67,30 @@ function nearestVertices(a: Position[], b: Position[], keep: number): Position[]
   const kx = Math.cos(lat);
   const scored = a.map((v) => {
     let d = Number.POSITIVE_INFINITY;
-    for (const w of b) { const dx = (v[0] - w[0]) * kx, dy = v[1] - w[1]; const s = dx * dx + dy * dy; if (s < d) d = s; }
+    for (const w of b) {
+      const dx = (v[0] - w[0]) * kx,
+        dy = v[1] - w[1];
+      const s = dx * dx + dy * dy;
+      if (s < d) d = s;
+    }
     return { v, d };
   });
-  return scored.sort((x, y) => x.d - y.d).slice(0, keep).map((s) => s.v);
+  return scored
+    .sort((x, y) => x.d - y.d)
+    .slice(0, keep)
+    .map((s) => s.v);
 }
 
 /** Geodesic distance (m) between two geometries; 0 where they meet (a vertex inside the other's area). */
 export function distanceBetweenM(a: Geometry, b: Geometry): number {
   if (a.type === 'Point') return distanceToGeometryM(a.coordinates, b);
   if (b.type === 'Point') return distanceToGeometryM(b.coordinates, a);
-  const pa = partsOf(a), pb = partsOf(b);
-  const va = [...pa.points, ...pa.paths.flat()], vb = [...pb.points, ...pb.paths.flat()];
-  if (va.some((v) => pb.polys.length && inside(v, pb.polys)) || vb.some((v) => pa.polys.length && inside(v, pa.polys))) return 0;
+  const pa = partsOf(a),
+    pb = partsOf(b);
+  const va = [...pa.points, ...pa.paths.flat()],
+    vb = [...pb.points, ...pb.paths.flat()];
+  if (va.some((v) => pb.polys.length && inside(v, pb.polys)) || vb.some((v) => pa.polys.length && inside(v, pa.polys)))
+    return 0;
   let best = Number.POSITIVE_INFINITY;
   for (const v of nearestVertices(va, vb, 12)) best = Math.min(best, distanceToGeometryM(v, b));
   for (const v of nearestVertices(vb, va, 12)) best = Math.min(best, distanceToGeometryM(v, a));
@@ -80,7 +98,12 @@ export function distanceBetweenM(a: Geometry, b: Geometry): number {
 }
 
 /** Candidates within `km` of `from`, by layer (in the order given), nearest first. */
-export async function withinDistance(from: Geometry, km: number, layers: { layer: string; candidates: Candidate[] }[], skip: ReadonlySet<string> = new Set()): Promise<NearGroup[]> {
+export async function withinDistance(
+  from: Geometry,
+  km: number,
+  layers: { layer: string; candidates: Candidate[] }[],
+  skip: ReadonlySet<string> = new Set(),
+): Promise<NearGroup[]> {
   const limit = km * 1000;
   const out: NearGroup[] = [];
   for (const { layer, candidates } of layers) {
@@ -101,9 +124,13 @@ export async function withinDistance(from: Geometry, km: number, layers: { layer
 
 /** The buffer to draw: a geodesic circle around a point; Turf's buffer around a line or an area. */
 export async function bufferOf(from: Geometry, km: number): Promise<Polygon | MultiPolygon> {
-  if (from.type === 'Point') return { type: 'Polygon', coordinates: [geodesicCircle(from.coordinates, km * 1000, 128)] };
+  if (from.type === 'Point')
+    return { type: 'Polygon', coordinates: [geodesicCircle(from.coordinates, km * 1000, 128)] };
   const { buffer } = await import('@turf/buffer');
-  const f = buffer({ type: 'Feature', properties: {}, geometry: from } as Feature, km, { units: 'kilometers', steps: 16 });
+  const f = buffer({ type: 'Feature', properties: {}, geometry: from } as Feature, km, {
+    units: 'kilometers',
+    steps: 16,
+  });
   if (!f) throw new Error('no buffer for an empty geometry');
   return f.geometry;
 }

@@ -39,10 +39,26 @@ export const NEAR_KM = { min: 5, max: 200, default: 50 } as const;
 
 /** Layer sets to compare (swipe): left and right of the divider. */
 export const COMPARE_SETS = [
-  { id: 'today', name: { zh: '现状：行政区划与底图', en: 'Today: units and context' }, layers: ['context-water', 'context-borders', 'units', 'heritage', 'airports'] },
-  { id: 'plan', name: { zh: '规划：一核两极多点', en: 'The plan: core, poles and points' }, layers: ['context-borders', 'zones', 'structure-areas', 'structure-points', 'rail', 'ports'] },
-  { id: 'zones', name: { zh: '规划分区', en: 'The plan\'s zones' }, layers: ['context-water', 'context-borders', 'zones', 'structure-points'] },
-  { id: 'transport', name: { zh: '交通与口岸', en: 'Transport and ports' }, layers: ['context-water', 'context-borders', 'units', 'rail', 'ports', 'airports'] },
+  {
+    id: 'today',
+    name: { zh: '现状：行政区划与底图', en: 'Today: units and context' },
+    layers: ['context-water', 'context-borders', 'units', 'heritage', 'airports'],
+  },
+  {
+    id: 'plan',
+    name: { zh: '规划：一核两极多点', en: 'The plan: core, poles and points' },
+    layers: ['context-borders', 'zones', 'structure-areas', 'structure-points', 'rail', 'ports'],
+  },
+  {
+    id: 'zones',
+    name: { zh: '规划分区', en: "The plan's zones" },
+    layers: ['context-water', 'context-borders', 'zones', 'structure-points'],
+  },
+  {
+    id: 'transport',
+    name: { zh: '交通与口岸', en: 'Transport and ports' },
+    layers: ['context-water', 'context-borders', 'units', 'rail', 'ports', 'airports'],
+  },
 ] as const satisfies readonly { id: string; name: Text; layers: readonly string[] }[];
 export type CompareSetId = (typeof COMPARE_SETS)[number]['id'];
 export const compareSet = (id: string) => COMPARE_SETS.find((s) => s.id === id) ?? COMPARE_SETS[0];

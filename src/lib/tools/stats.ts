@@ -8,7 +8,8 @@ import type { StatsFile, StatsRow } from '../../contracts/stats.ts';
 import { loadDataFile } from '../data-files.ts';
 import { csvText } from '../ui/csv.ts';
 
-export const loadStats = () => loadDataFile('stats.json', () => import('../../contracts/stats.ts').then((m) => m.StatsFileSchema));
+export const loadStats = () =>
+  loadDataFile('stats.json', () => import('../../contracts/stats.ts').then((m) => m.StatsFileSchema));
 
 export interface Column {
   id: string;
@@ -25,21 +26,58 @@ const share = (a: number | null, b: number | null) => (a !== null && b ? (100 * 
 const area = (r: StatsRow) => r.area_official_km2 ?? null;
 
 export const COLUMNS: Column[] = [
-  { id: 'area_official', title: { zh: '面积（官方，平方公里）', en: 'Area, official (km²)' }, value: (r) => r.area_official_km2, digits: 0 },
-  { id: 'area_drawn', title: { zh: '面积（按图，平方公里）', en: 'Area as drawn (km²)' }, value: (r) => r.area_drawn_km2, digits: 0 },
-  { id: 'area_share', title: { zh: '占全市面积', en: 'Share of city area' }, value: (r, c) => share(area(r) ?? r.area_drawn_km2, area(c) ?? c.area_drawn_km2), digits: 1, percent: true },
+  {
+    id: 'area_official',
+    title: { zh: '面积（官方，平方公里）', en: 'Area, official (km²)' },
+    value: (r) => r.area_official_km2,
+    digits: 0,
+  },
+  {
+    id: 'area_drawn',
+    title: { zh: '面积（按图，平方公里）', en: 'Area as drawn (km²)' },
+    value: (r) => r.area_drawn_km2,
+    digits: 0,
+  },
+  {
+    id: 'area_share',
+    title: { zh: '占全市面积', en: 'Share of city area' },
+    value: (r, c) => share(area(r) ?? r.area_drawn_km2, area(c) ?? c.area_drawn_km2),
+    digits: 1,
+    percent: true,
+  },
   { id: 'pop', title: { zh: '常住人口（2020）', en: 'Population (2020)' }, value: (r) => r.pop_2020, digits: 0 },
-  { id: 'pop_share', title: { zh: '占全市人口', en: 'Share of city population' }, value: (r, c) => share(r.pop_2020, c.pop_2020), digits: 1, percent: true },
-  { id: 'density', title: { zh: '人口密度（人/平方公里）', en: 'Density (per km²)' }, value: (r) => (r.pop_2020 !== null ? r.pop_2020 / (area(r) ?? r.area_drawn_km2) : null), digits: 1 },
+  {
+    id: 'pop_share',
+    title: { zh: '占全市人口', en: 'Share of city population' },
+    value: (r, c) => share(r.pop_2020, c.pop_2020),
+    digits: 1,
+    percent: true,
+  },
+  {
+    id: 'density',
+    title: { zh: '人口密度（人/平方公里）', en: 'Density (per km²)' },
+    value: (r) => (r.pop_2020 !== null ? r.pop_2020 / (area(r) ?? r.area_drawn_km2) : null),
+    digits: 1,
+  },
   { id: 'seats', title: { zh: '驻地', en: 'Seats' }, value: (r) => r.seats, digits: 0 },
-  ...RAIL_STATUSES.map((s): Column => ({ id: `stations_${s}`, title: { zh: `车站：${RAIL_STATUS_LABELS[s].zh}`, en: `Stations: ${RAIL_STATUS_LABELS[s].en}` }, value: (r) => r.stations[s], digits: 0 })),
+  ...RAIL_STATUSES.map(
+    (s): Column => ({
+      id: `stations_${s}`,
+      title: { zh: `车站：${RAIL_STATUS_LABELS[s].zh}`, en: `Stations: ${RAIL_STATUS_LABELS[s].en}` },
+      value: (r) => r.stations[s],
+      digits: 0,
+    }),
+  ),
   { id: 'heritage', title: { zh: '历史文化街区/名镇', en: 'Heritage sites' }, value: (r) => r.heritage, digits: 0 },
   { id: 'ports', title: { zh: '口岸', en: 'Land ports' }, value: (r) => r.ports, digits: 0 },
   { id: 'airports', title: { zh: '机场', en: 'Airports' }, value: (r) => r.airports, digits: 0 },
 ];
 
 export const KIND_LABELS: Record<StatsRow['kind'], Text> = {
-  city: { zh: '全市', en: 'City' }, zone: { zh: '分区', en: 'Zone' }, structure: { zh: '一核两极', en: 'Core / pole' }, unit: { zh: '旗市区', en: 'Unit' },
+  city: { zh: '全市', en: 'City' },
+  zone: { zh: '分区', en: 'Zone' },
+  structure: { zh: '一核两极', en: 'Core / pole' },
+  unit: { zh: '旗市区', en: 'Unit' },
 };
 
 export const BASIS_NOTE: Record<StatsRow['pop_basis'], Text> = {
@@ -51,19 +89,43 @@ export const BASIS_NOTE: Record<StatsRow['pop_basis'], Text> = {
 
 export function formatValue(c: Column, v: number | null, lang: Lang): string {
   if (v === null) return '—';
-  const s = v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: c.digits, minimumFractionDigits: c.percent ? c.digits : 0 });
+  const s = v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    maximumFractionDigits: c.digits,
+    minimumFractionDigits: c.percent ? c.digits : 0,
+  });
   return c.percent ? `${s}%` : s;
 }
 
 /** The table as CSV (UTF-8 with BOM), in the language asked, with how each figure was arrived at. */
 export function statsCsv(stats: StatsFile, lang: Lang): string {
   const city = stats.rows.find((r) => r.kind === 'city') ?? stats.rows[0];
-  const head = [lang === 'zh' ? '编号' : 'id', lang === 'zh' ? '类别' : 'kind', lang === 'zh' ? '名称' : 'name', lang === 'zh' ? '组成单位' : 'members',
-    ...COLUMNS.map((c) => c.title[lang]), lang === 'zh' ? '官方面积依据' : 'official area basis', lang === 'zh' ? '人口依据' : 'population basis',
-    lang === 'zh' ? '说明' : 'note', lang === 'zh' ? '面积来源' : 'area sources', lang === 'zh' ? '人口来源' : 'population sources'];
+  const head = [
+    lang === 'zh' ? '编号' : 'id',
+    lang === 'zh' ? '类别' : 'kind',
+    lang === 'zh' ? '名称' : 'name',
+    lang === 'zh' ? '组成单位' : 'members',
+    ...COLUMNS.map((c) => c.title[lang]),
+    lang === 'zh' ? '官方面积依据' : 'official area basis',
+    lang === 'zh' ? '人口依据' : 'population basis',
+    lang === 'zh' ? '说明' : 'note',
+    lang === 'zh' ? '面积来源' : 'area sources',
+    lang === 'zh' ? '人口来源' : 'population sources',
+  ];
   const names = new Map(stats.rows.map((r) => [r.id, r.name[lang]]));
-  const rows = stats.rows.map((r) => [r.id, KIND_LABELS[r.kind][lang], r.name[lang], r.member_ids.map((id) => names.get(id) ?? id).join(lang === 'zh' ? '、' : '; '),
-    ...COLUMNS.map((c) => { const v = c.value(r, city); return v === null ? '' : Number(v.toFixed(c.digits)); }),
-    BASIS_NOTE[r.area_official_basis][lang], BASIS_NOTE[r.pop_basis][lang], r.note?.[lang] ?? '', r.area_official_sources.join(' | '), r.pop_sources.join(' | ')]);
+  const rows = stats.rows.map((r) => [
+    r.id,
+    KIND_LABELS[r.kind][lang],
+    r.name[lang],
+    r.member_ids.map((id) => names.get(id) ?? id).join(lang === 'zh' ? '、' : '; '),
+    ...COLUMNS.map((c) => {
+      const v = c.value(r, city);
+      return v === null ? '' : Number(v.toFixed(c.digits));
+    }),
+    BASIS_NOTE[r.area_official_basis][lang],
+    BASIS_NOTE[r.pop_basis][lang],
+    r.note?.[lang] ?? '',
+    r.area_official_sources.join(' | '),
+    r.pop_sources.join(' | '),
+  ]);
   return csvText([head, ...rows]);
 }

@@ -7,7 +7,10 @@ export const TOOL_UI = {
   legs: { zh: '分段', en: 'Legs' },
   area: { zh: '面积', en: 'Area' },
   perimeter: { zh: '周长', en: 'Perimeter' },
-  measureHelp: { zh: '在地图上点击添加点；双击、回车或“完成”结束；退格键撤销上一点；Esc 取消。靠近驻地、车站、口岸时自动吸附。', en: 'Click the map to add points; double-click, Enter or Finish ends; Backspace removes the last point; Esc cancels. Points snap to seats, stations and ports.' },
+  measureHelp: {
+    zh: '在地图上点击添加点；双击、回车或“完成”结束；退格键撤销上一点；Esc 取消。靠近驻地、车站、口岸时自动吸附。',
+    en: 'Click the map to add points; double-click, Enter or Finish ends; Backspace removes the last point; Esc cancels. Points snap to seats, stations and ports.',
+  },
   geodesicNote: { zh: 'WGS84 椭球面测地线（GeographicLib）', en: 'Geodesics on the WGS84 ellipsoid (GeographicLib)' },
   finish: { zh: '完成', en: 'Finish' },
   undo: { zh: '撤销', en: 'Undo' },
@@ -22,11 +25,16 @@ export const TOOL_UI = {
   useSelected: { zh: '使用当前选中', en: 'Use the selected feature' },
   radius: { zh: '半径（公里）', en: 'Radius (km)' },
   corridor: { zh: '两侧走廊宽度（公里）', en: 'Corridor, each side (km)' },
-  nearHelp: { zh: '选择驻地、车站、口岸、历史文化街区、铁路线或旗市区，或点击地图上的任意位置。', en: 'Pick a seat, station, port, heritage site, rail line or unit, or any place on the map.' },
+  nearHelp: {
+    zh: '选择驻地、车站、口岸、历史文化街区、铁路线或旗市区，或点击地图上的任意位置。',
+    en: 'Pick a seat, station, port, heritage site, rail line or unit, or any place on the map.',
+  },
   computing: { zh: '计算中…', en: 'Computing…' },
   nothingWithin: { zh: '范围内无', en: 'None within' },
   inside: { zh: '相交/在内', en: 'touches / inside' },
   clickedPoint: { zh: '所点位置', en: 'Clicked point' },
-  bufferNote: { zh: '距离为测地线距离；缓冲区图形仅供示意。', en: 'Distances are geodesic; the drawn buffer is for the eye.' },
+  bufferNote: {
+    zh: '距离为测地线距离；缓冲区图形仅供示意。',
+    en: 'Distances are geodesic; the drawn buffer is for the eye.',
+  },
 } satisfies Record<string, Text>;
-

@@ -27,8 +27,10 @@ const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
 /** A place's name as the tools list it: a seat with its unit ("海拉尔区 · 正阳街道"). */
 export function placeName(p: Record<string, unknown>): Text {
-  const zh = String(p.name_zh ?? p.id ?? ''), en = String(p.name_en ?? p.name_zh ?? '');
-  if (p.kind === 'seat' && typeof p.unit_zh === 'string') return { zh: `${p.unit_zh} · ${zh}`, en: `${String(p.unit_en ?? p.unit_zh)} · ${en}` };
+  const zh = String(p.name_zh ?? p.id ?? ''),
+    en = String(p.name_en ?? p.name_zh ?? '');
+  if (p.kind === 'seat' && typeof p.unit_zh === 'string')
+    return { zh: `${p.unit_zh} · ${zh}`, en: `${String(p.unit_en ?? p.unit_zh)} · ${en}` };
   return { zh, en };
 }
 
@@ -66,7 +68,10 @@ export class Tools {
   /** Connects the pointer and double-click to the map. */
   attach(map: maplibregl.Map): void {
     map.on('mousemove', (e) => {
-      if (!this.measuring || this.#app.measure?.done !== false) { if (this.pointer) this.pointer = null; return; }
+      if (!this.measuring || this.#app.measure?.done !== false) {
+        if (this.pointer) this.pointer = null;
+        return;
+      }
       this.pointer = this.snap(e.point).at;
     });
     map.on('dblclick', (e) => {
@@ -83,16 +88,34 @@ export class Tools {
   async prepareSnap(): Promise<void> {
     if (this.#coords) return;
     const files = await Promise.all(SNAP_SOURCE_LAYERS.map((n) => loadLayer(n)));
-    this.#coords = new Map(files.flatMap((f) => f.features.filter((x) => x.geometry.type === 'Point').map((x) => [x.properties.id, x.geometry.coordinates as unknown as LonLatPair] as const)));
+    this.#coords = new Map(
+      files.flatMap((f) =>
+        f.features
+          .filter((x) => x.geometry.type === 'Point')
+          .map((x) => [x.properties.id, x.geometry.coordinates as unknown as LonLatPair] as const),
+      ),
+    );
   }
 
   /** The place a click at `point` snaps to (seats, stations, ports, heritage within a few pixels), else the point. */
   snap(point: maplibregl.Point): { at: LonLatPair; name: Text | null } {
     const map = this.#map.core.map;
     if (!map) return { at: [0, 0], name: null };
-    const layers = catalogLayers().filter((l) => (SNAP_SOURCE_LAYERS as readonly string[]).includes(sourceLayerOf(l.style) ?? '') && (l.style.type === 'symbol' || l.style.type === 'circle'))
-      .map((l) => l.style.id).filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
-    const hits = map.queryRenderedFeatures([[point.x - SNAP_PX, point.y - SNAP_PX], [point.x + SNAP_PX, point.y + SNAP_PX]], { layers });
+    const layers = catalogLayers()
+      .filter(
+        (l) =>
+          (SNAP_SOURCE_LAYERS as readonly string[]).includes(sourceLayerOf(l.style) ?? '') &&
+          (l.style.type === 'symbol' || l.style.type === 'circle'),
+      )
+      .map((l) => l.style.id)
+      .filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
+    const hits = map.queryRenderedFeatures(
+      [
+        [point.x - SNAP_PX, point.y - SNAP_PX],
+        [point.x + SNAP_PX, point.y + SNAP_PX],
+      ],
+      { layers },
+    );
     let best: { at: LonLatPair; name: Text; px: number } | null = null;
     for (const h of hits) {
       if (h.geometry.type !== 'Point' || h.source !== ARCHIVE_SOURCE) continue;
@@ -100,7 +123,15 @@ export class Tools {
       const p = map.project([lon, lat]);
       const px = Math.hypot(p.x - point.x, p.y - point.y);
       const exact = this.#coords?.get(String(h.properties.id));
-      if (px <= SNAP_PX && (!best || px < best.px)) best = { at: exact ? [exact[0], exact[1]] : [round6(lon), round6(lat)], name: { zh: String(h.properties.name_zh ?? ''), en: String(h.properties.name_en ?? h.properties.name_zh ?? '') }, px };
+      if (px <= SNAP_PX && (!best || px < best.px))
+        best = {
+          at: exact ? [exact[0], exact[1]] : [round6(lon), round6(lat)],
+          name: {
+            zh: String(h.properties.name_zh ?? ''),
+            en: String(h.properties.name_en ?? h.properties.name_zh ?? ''),
+          },
+          px,
+        };
     }
     if (best) return best;
     const l = map.unproject(point);
@@ -120,7 +151,11 @@ export class Tools {
     const last = base.points[base.points.length - 1];
     // The second click of a double-click lands on the first: not a new point.
     if (last && last[0] === at[0] && last[1] === at[1]) return;
-    app.setMeasure({ ...base, points: [...base.points, at], snaps: [...(base.snaps ?? base.points.map(() => null)), name] });
+    app.setMeasure({
+      ...base,
+      points: [...base.points, at],
+      snaps: [...(base.snaps ?? base.points.map(() => null)), name],
+    });
   }
 
   /** A click on the map: true when a tool took it (it then selects nothing). */
@@ -130,10 +165,12 @@ export class Tools {
       // Snapping needs the positions of record (loaded when the tool opens): a click that comes
       // first waits for them, in order, so a snapped point is never the tiles' rounded one.
       const at = this.#map.core.map?.unproject(point);
-      this.#clicks = this.#clicks.then(() => this.prepareSnap().catch(() => {})).then(() => {
-        const map = this.#map.core.map;
-        if (map && at) this.#addPoint(map.project(at));
-      });
+      this.#clicks = this.#clicks
+        .then(() => this.prepareSnap().catch(() => {}))
+        .then(() => {
+          const map = this.#map.core.map;
+          if (map && at) this.#addPoint(map.project(at));
+        });
       return true;
     }
     if (app.tool === 'near' && this.picking) {
@@ -174,18 +211,25 @@ export class Tools {
   /** Runs the query in the app state (if its results are not there yet). */
   async runNear(): Promise<void> {
     const q = this.#app.near;
-    if (!q) { this.near = null; return; }
+    if (!q) {
+      this.near = null;
+      return;
+    }
     const key = `${JSON.stringify(q.from)}:${q.km}`;
     if (this.near?.key === key) return;
     this.busy = true;
     this.nearError = null;
     try {
-      const [{ bufferOf, withinDistance }, details, ...files] = await Promise.all([import('./near.ts'), loadDetails(), ...NEAR_LAYERS.map((n) => loadLayer(n))]);
+      const [{ bufferOf, withinDistance }, details, ...files] = await Promise.all([
+        import('./near.ts'),
+        loadDetails(),
+        ...NEAR_LAYERS.map((n) => loadLayer(n)),
+      ]);
       const byLayer = Object.fromEntries(NEAR_LAYERS.map((n, i) => [n, files[i]]));
       let origin: NearResult['origin'];
       if (typeof q.from === 'string') {
         const d = details[q.from];
-        const file = d && isDataLayer(d.layer) ? (byLayer[d.layer] ?? await loadLayer(d.layer)) : undefined;
+        const file = d && isDataLayer(d.layer) ? (byLayer[d.layer] ?? (await loadLayer(d.layer))) : undefined;
         const f = file?.features.find((x) => x.properties.id === q.from);
         if (!d || !f) throw new Error(`no feature "${q.from}"`);
         origin = { id: q.from, name: placeName(d), geometry: f.geometry as Geometry };
@@ -196,9 +240,17 @@ export class Tools {
         layer,
         candidates: byLayer[layer].features
           .filter((f) => layer !== 'ports' || f.properties.outside_city !== true)
-          .map((f) => ({ layer, id: f.properties.id, name: placeName(f.properties), geometry: f.geometry as Geometry })),
+          .map((f) => ({
+            layer,
+            id: f.properties.id,
+            name: placeName(f.properties),
+            geometry: f.geometry as Geometry,
+          })),
       }));
-      const [groups, buffer] = await Promise.all([withinDistance(origin.geometry, q.km, layers, new Set(origin.id ? [origin.id] : [])), bufferOf(origin.geometry, q.km)]);
+      const [groups, buffer] = await Promise.all([
+        withinDistance(origin.geometry, q.km, layers, new Set(origin.id ? [origin.id] : [])),
+        bufferOf(origin.geometry, q.km),
+      ]);
       // A newer query has started meanwhile: its results win.
       if (`${JSON.stringify(this.#app.near?.from)}:${this.#app.near?.km}` !== key) return;
       const titles = Object.fromEntries(NEAR_LAYERS.map((n) => [n, byLayer[n].metadata.title]));
@@ -232,13 +284,19 @@ export class Tools {
   draw(): void {
     const app = this.#app;
     const measure = this.measuring ? app.measure : null;
-    const near: NearDrawing | null = app.tool === 'near' && this.near ? { buffer: this.near.buffer, origin: this.near.origin.geometry } : null;
-    const pointer = this.pointer, lang = app.lang;
+    const near: NearDrawing | null =
+      app.tool === 'near' && this.near ? { buffer: this.near.buffer, origin: this.near.origin.geometry } : null;
+    const pointer = this.pointer,
+      lang = app.lang;
     const paint = (o: typeof import('./overlay.ts')) => {
       const src = this.#map.core.map?.getSource('tools') as maplibregl.GeoJSONSource | undefined;
       src?.setData(o.overlayOf(measure, pointer, near, lang));
     };
     if (this.#overlay) paint(this.#overlay);
-    else if (measure || near) void import('./overlay.ts').then((o) => { this.#overlay = o; paint(o); });
+    else if (measure || near)
+      void import('./overlay.ts').then((o) => {
+        this.#overlay = o;
+        paint(o);
+      });
   }
 }

@@ -26,17 +26,32 @@ export function mapIdle(map: maplibregl.Map): Promise<void> {
 /** The text of a step's page: the tour and step, the caption, the plan's words. */
 function stepText(tour: Tour, step: TourStep, index: number, lang: Lang) {
   const body = [
-    ...plainText(step.caption[lang]).split('\n').map((text) => ({ text })),
-    ...(step.plan_ref ?? []).map((r) => ({ text: `${r.task ? taskLabel(r.task, lang) : taskLabel(null, lang)}：“${r.quote}”`, quote: true })),
+    ...plainText(step.caption[lang])
+      .split('\n')
+      .map((text) => ({ text })),
+    ...(step.plan_ref ?? []).map((r) => ({
+      text: `${r.task ? taskLabel(r.task, lang) : taskLabel(null, lang)}：“${r.quote}”`,
+      quote: true,
+    })),
   ];
-  return pageText(step.title[lang], lang, step.layers, { kicker: `${tour.title[lang]} · ${index + 1} / ${tour.steps.length}`, body });
+  return pageText(step.title[lang], lang, step.layers, {
+    kicker: `${tour.title[lang]} · ${index + 1} / ${tour.steps.length}`,
+    body,
+  });
 }
 
 /**
  * Walks the tour, one page per step, and downloads the PDF. `goto` shows a step instantly;
  * `states` says which features the step lights (drawn lit on paper too).
  */
-export async function exportHandout(map: maplibregl.Map, tour: Tour, lang: Lang, goto: (i: number) => Promise<void>, back: number, states: () => FeatureStates): Promise<void> {
+export async function exportHandout(
+  map: maplibregl.Map,
+  tour: Tour,
+  lang: Lang,
+  goto: (i: number) => Promise<void>,
+  back: number,
+  states: () => FeatureStates,
+): Promise<void> {
   const l = layout('A4', 'landscape');
   const px = mapPixels(l);
   const font = printFont();
@@ -44,7 +59,12 @@ export async function exportHandout(map: maplibregl.Map, tour: Tour, lang: Lang,
   for (let i = 0; i < tour.steps.length; i++) {
     await goto(i);
     await mapIdle(map);
-    pages.push({ size: 'A4' as const, orientation: 'landscape' as const, map: await renderMap(map, px.cssWidth, px.cssHeight, px.pixelRatio, states()), text: stepText(tour, tour.steps[i], i, lang) });
+    pages.push({
+      size: 'A4' as const,
+      orientation: 'landscape' as const,
+      map: await renderMap(map, px.cssWidth, px.cssHeight, px.pixelRatio, states()),
+      text: stepText(tour, tour.steps[i], i, lang),
+    });
   }
   await goto(back);
   const bytes = await composePdf(pages, await font, { title: tour.title[lang], subject: PLAN_NAME[lang] });
@@ -52,9 +72,22 @@ export async function exportHandout(map: maplibregl.Map, tour: Tour, lang: Lang,
 }
 
 /** Downloads the step now shown as a PNG (1920 × 1080, with title, legend, scale and sources). */
-export async function exportPng(map: maplibregl.Map, tour: Tour, index: number, lang: Lang, states: FeatureStates): Promise<void> {
+export async function exportPng(
+  map: maplibregl.Map,
+  tour: Tour,
+  index: number,
+  lang: Lang,
+  states: FeatureStates,
+): Promise<void> {
   await mapIdle(map);
   const step = tour.steps[index];
-  const blob = await printPng(map, { width: 1920, height: 1080, title: `${tour.title[lang]} · ${step.title[lang]}`, lang, visible: step.layers, states });
+  const blob = await printPng(map, {
+    width: 1920,
+    height: 1080,
+    title: `${tour.title[lang]} · ${step.title[lang]}`,
+    lang,
+    visible: step.layers,
+    states,
+  });
   download(blob, 'image/png', `${tour.id}-${index + 1}-${step.id}.png`);
 }

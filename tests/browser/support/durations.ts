@@ -17,9 +17,13 @@ export default class Durations implements Reporter {
     const rows = [...this.rows].sort((a, b) => b.ms - a.ms);
     mkdirSync('test-results', { recursive: true });
     const total = rows.reduce((s, r) => s + r.ms, 0);
-    writeFileSync('test-results/durations.json', `${JSON.stringify({ status: result.status, wallMs: result.duration, testsMs: total, tests: rows }, null, 1)}\n`);
+    writeFileSync(
+      'test-results/durations.json',
+      `${JSON.stringify({ status: result.status, wallMs: result.duration, testsMs: total, tests: rows }, null, 1)}\n`,
+    );
     console.log(`\n${rows.length} tests, ${(result.duration / 60_000).toFixed(1)} min wall; the slowest ten:`);
-    for (const r of rows.slice(0, 10)) console.log(`  ${(r.ms / 1000).toFixed(1).padStart(6)} s  ${r.file} › ${r.test}`);
+    for (const r of rows.slice(0, 10))
+      console.log(`  ${(r.ms / 1000).toFixed(1).padStart(6)} s  ${r.file} › ${r.test}`);
     console.log('(all durations: test-results/durations.json)');
   }
 }
