@@ -113,9 +113,11 @@ export async function waitIdle(page: Page) {
 }
 
 /**
- * Asserts that a person can see the element: it lies inside the viewport, and the topmost
- * element (document.elementFromPoint) at its centre and near each of its corners is the
- * element or inside it — not a sheet, card, legend or caption over it. Use it for every card,
+ * Asserts that a person can see the element: its visible part — the element clipped by the
+ * ancestors that scroll or clip it (a long list in a scrolling panel shows a window of itself)
+ * — starts at the element's top, lies inside the viewport, and the topmost element
+ * (document.elementFromPoint) at that part's centre and near each of its corners is the
+ * element or inside it: not a sheet, card, legend or caption over it. Use it for every card,
  * panel, dialog and menu a test opens.
  */
 export async function expectSeen(locator: Locator, what = 'the element') {
@@ -128,30 +130,46 @@ export async function expectSeen(locator: Locator, what = 'the element') {
           const vw = document.documentElement.clientWidth;
           const vh = document.documentElement.clientHeight;
           if (r.width < 1 || r.height < 1) return 'it has no size';
-          if (r.left < -0.5 || r.top < -0.5 || r.right > vw + 0.5 || r.bottom > vh + 0.5) {
-            return `it is not inside the viewport (${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)} in ${vw}×${vh})`;
+          // What its clipping ancestors leave of it.
+          let [left, top, right, bottom] = [r.left, r.top, r.right, r.bottom];
+          for (let a = el.parentElement; a; a = a.parentElement) {
+            const cs = getComputedStyle(a);
+            if (cs.overflowX === 'visible' && cs.overflowY === 'visible') continue;
+            const c = a.getBoundingClientRect();
+            [left, top, right, bottom] = [
+              Math.max(left, c.left),
+              Math.max(top, c.top),
+              Math.min(right, c.right),
+              Math.min(bottom, c.bottom),
+            ];
           }
-          const dx = Math.min(6, r.width / 4);
-          const dy = Math.min(6, r.height / 4);
+          const box = `${Math.round(left)},${Math.round(top)}–${Math.round(right)},${Math.round(bottom)}`;
+          if (right - left < 1 || bottom - top < 1) return 'its scrolling container shows none of it';
+          if (top > r.top + 1)
+            return `its top is scrolled or cut off (element from y=${Math.round(r.top)}, shown from y=${Math.round(top)})`;
+          if (left < -0.5 || top < -0.5 || right > vw + 0.5 || bottom > vh + 0.5)
+            return `its visible part ${box} is not inside the viewport ${vw}×${vh}`;
+          const dx = Math.min(6, (right - left) / 4);
+          const dy = Math.min(6, (bottom - top) / 4);
           const points: [string, number, number][] = [
-            ['centre', r.left + r.width / 2, r.top + r.height / 2],
-            ['top left', r.left + dx, r.top + dy],
-            ['top right', r.right - dx, r.top + dy],
-            ['bottom left', r.left + dx, r.bottom - dy],
-            ['bottom right', r.right - dx, r.bottom - dy],
+            ['centre', (left + right) / 2, (top + bottom) / 2],
+            ['top left', left + dx, top + dy],
+            ['top right', right - dx, top + dy],
+            ['bottom left', left + dx, bottom - dy],
+            ['bottom right', right - dx, bottom - dy],
           ];
           for (const [name, x, y] of points) {
-            const top = document.elementFromPoint(x, y);
-            if (!top || !(el === top || el.contains(top))) {
-              const by = top
-                ? `${top.tagName.toLowerCase()}${top.id ? `#${top.id}` : ''}${top.getAttribute('data-testid') ? `[data-testid=${top.getAttribute('data-testid')}]` : ''}.${[...top.classList].join('.')}`
+            const hit = document.elementFromPoint(x, y);
+            if (!hit || !(el === hit || el.contains(hit))) {
+              const by = hit
+                ? `${hit.tagName.toLowerCase()}${hit.id ? `#${hit.id}` : ''}${hit.getAttribute('data-testid') ? `[data-testid=${hit.getAttribute('data-testid')}]` : ''}.${[...hit.classList].join('.')}`
                 : 'nothing';
-              return `its ${name} is covered by ${by}`;
+              return `its ${name} (${Math.round(x)},${Math.round(y)}) is covered by ${by}`;
             }
           }
           return 'seen';
         }),
-      `${what} is seen by a person`,
+      { message: `${what} is seen by a person` },
     )
     .toBe('seen');
 }
