@@ -248,7 +248,7 @@ async function main() {
     rmSync(join(TILES, 'context.pmtiles'), { force: true }); // the second archive of earlier builds
     step('move outputs into place');
     console.log(`  ${sizes.join('; ')}`);
-    if (report.unplaced.length) console.log(`  not drawn (no position in the sources): ${report.unplaced.join('; ')}`);
+    if (report.unplaced.length) console.log(`  not drawn: ${report.unplaced.join('; ')}`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -65,7 +65,6 @@ export const PLACE_ALIASES: { feature_id: string; words: string[] }[] = [
   { feature_id: 'rail-ulanhot-arxan-hailar', words: ['乌兰浩特—阿尔山—海拉尔铁路'] },
   { feature_id: 'rail-yiershi-manzhouli', words: ['伊尔施至满洲里铁路'] },
   { feature_id: 'heritage-hulunbuir-league-office', words: ['呼伦贝尔盟署历史文化街区'] },
-  { feature_id: 'heritage-manzhouli-first-station-north', words: ['满洲里市中东铁路第一站北区历史文化街区'] },
   { feature_id: 'heritage-manzhouli-first-station', words: ['满洲里市中东铁路第一站历史文化街区'] },
   { feature_id: 'heritage-zalantun-cer-style', words: ['扎兰屯市中东铁路风情历史文化街区'] },
   { feature_id: 'heritage-zalantun-cer-industrial', words: ['扎兰屯市中东铁路工业遗产历史文化街区'] },

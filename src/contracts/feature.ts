@@ -51,9 +51,16 @@ export const FeaturePropsSchema = v.looseObject({
   area_official_confidence: v.optional(v.picklist(CONFIDENCES)),
   zone_note: maybe(v.string()),
   /**
+   * a point's published position: the precision its source states or implies (m); absent
+   * where no position is published (then the point is approximate)
+   */
+  precision_m: v.optional(v.pipe(v.number(), v.minValue(0))),
+  /**
    * Text properties: seat and unit names; unit_id (a seat stands for its unit); members;
    * industries; kinds; the area's source; boundary_note_* (where the boundary source is known
-   * to be wrong); placement_note_* (a point moved to the right side of a line, and how far).
+   * to be wrong); placement_note_* (a point with no published position moved to the right
+   * side of a line, and how far); position_source_url and checked (where a point's position
+   * was published, and what was checked of it).
    */
   ...optionalStrings([
     'seat_zh',
@@ -73,6 +80,8 @@ export const FeaturePropsSchema = v.looseObject({
     'boundary_note_en',
     'placement_note_zh',
     'placement_note_en',
+    'position_source_url',
+    'checked',
   ]),
   level: v.optional(v.pipe(v.number(), v.integer())),
   named_in_plan: v.optional(v.boolean()),

@@ -135,3 +135,27 @@ export function dissolve(geoms: Poly[]): Poly {
 export function feature<G extends Feature['geometry']>(geometry: G, props: BaseProps): RecordFeature<G> {
   return { type: 'Feature', id: props.id, properties: props, geometry } as RecordFeature<G>;
 }
+
+/**
+ * A reference row's published position (reference/*.csv columns precision_m,
+ * position_source_url, checked), as feature properties: the precision its source states or
+ * implies, where it was published, and what was checked of it. No precision_m: no published
+ * position (the point is then approximate, and the only kind the build may move).
+ */
+export function positionProps(
+  r: Record<string, string>,
+  where: string,
+): { precision_m?: number; position_source_url?: string; checked?: string } {
+  const out: { precision_m?: number; position_source_url?: string; checked?: string } = {};
+  if (r.precision_m?.trim()) out.precision_m = num(r.precision_m, `${where} precision_m`);
+  if (r.position_source_url?.trim()) out.position_source_url = r.position_source_url.trim();
+  if (r.checked?.trim()) out.checked = r.checked.trim();
+  return out;
+}
+
+/** Why a reference row is not drawn (its omit_reason, or no position), or null when it is. */
+export function omitted(r: Record<string, string>): string | null {
+  if (r.omit_reason?.trim()) return r.omit_reason.trim();
+  if (!r.lon?.trim() || !r.lat?.trim()) return `no position in the sources (${r.source})`;
+  return null;
+}

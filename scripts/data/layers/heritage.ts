@@ -2,7 +2,9 @@
 import { must } from '../../../src/lib/must.ts';
 import { parseCsv } from '../lib/csv.ts';
 import { REFS } from '../plan-refs.ts';
-import { type Builder, conf, feature, num, roundPos } from './common.ts';
+import type { Point } from 'geojson';
+import type { RecordFeature } from '../lib/types.ts';
+import { type Builder, conf, feature, num, omitted, positionProps, roundPos } from './common.ts';
 
 const HERITAGE_IDS: Record<string, string> = {
   呼伦贝尔盟署历史文化街区: 'heritage-hulunbuir-league-office',
@@ -16,32 +18,41 @@ const HERITAGE_IDS: Record<string, string> = {
 };
 
 /** Layer `heritage`: the plan's historic districts and towns, and 扎兰屯's application as a historic city. */
-export const heritage: Builder = ({ inp, places }) => {
+export const heritage: Builder = ({ inp, places, report }) => {
   const rows = parseCsv(inp.read('reference/heritage.csv'), 'reference/heritage.csv');
-  const out = rows.map((r, i) => {
+  const out: RecordFeature<Point>[] = [];
+  rows.forEach((r, i) => {
     const id = HERITAGE_IDS[r.name_zh];
+    if (!id) throw new Error(`reference/heritage.csv: no id for "${r.name_zh}"`);
+    const why = omitted(r);
+    if (why) {
+      report.unplaced.push(`${r.name_zh} (${why})`);
+      return;
+    }
     // The source names the north sector "idem, north sector": spell it out.
     const nameEn = /^idem\b/i.test(r.name_en) && i > 0 ? `${rows[i - 1].name_en} (north sector)` : r.name_en;
-    if (!id) throw new Error(`reference/heritage.csv: no id for "${r.name_zh}"`);
     const district = r.kind.startsWith('historic district');
     // The plan names the north sector "满洲里市中东铁路第一站北区历史文化街区".
     const planName =
       r.name_zh === '满洲里市中东铁路第一站历史文化街区(北区)' ? '满洲里市中东铁路第一站北区历史文化街区' : r.name_zh;
-    return feature(
-      { type: 'Point', coordinates: roundPos([num(r.lon, `${r.name_zh} lon`), num(r.lat, `${r.name_zh} lat`)]) },
-      {
-        id,
-        name_zh: planName,
-        name_en: nameEn,
-        kind: district ? 'historic_district' : 'historic_town',
-        kind_zh: district ? '历史文化街区' : '历史文化名镇名村',
-        unit_zh: r.county,
-        source: r.source,
-        confidence: conf(r.confidence, r.name_zh),
-        approximate: r.confidence !== 'high',
-        note: r.note || null,
-        plan_ref: [district ? REFS.historicDistrict(planName) : REFS.historicTowns],
-      },
+    out.push(
+      feature(
+        { type: 'Point', coordinates: roundPos([num(r.lon, `${r.name_zh} lon`), num(r.lat, `${r.name_zh} lat`)]) },
+        {
+          id,
+          name_zh: planName,
+          name_en: nameEn,
+          kind: district ? 'historic_district' : 'historic_town',
+          kind_zh: district ? '历史文化街区' : '历史文化名镇名村',
+          unit_zh: r.county,
+          source: r.source,
+          confidence: conf(r.confidence, r.name_zh),
+          approximate: r.confidence !== 'high' || !r.precision_m.trim(),
+          ...positionProps(r, `reference/heritage.csv ${r.name_zh}`),
+          note: r.note || null,
+          plan_ref: [district ? REFS.historicDistrict(planName) : REFS.historicTowns],
+        },
+      ),
     );
   });
   const zlt = must(

@@ -3,7 +3,7 @@ import type { Point } from 'geojson';
 import { parseCsv } from '../lib/csv.ts';
 import type { PlanRef, RecordFeature } from '../lib/types.ts';
 import { REFS } from '../plan-refs.ts';
-import { type Builder, type Inputs, conf, feature, num, roundPos } from './common.ts';
+import { type Builder, type Inputs, conf, feature, num, omitted, positionProps, roundPos } from './common.ts';
 
 const PORT_IDS: Record<string, string> = {
   满洲里铁路口岸: 'port-manzhouli-rail',
@@ -14,10 +14,10 @@ const PORT_IDS: Record<string, string> = {
   阿日哈沙特口岸: 'port-arihashat',
   额布都格口岸: 'port-ebduge',
   胡列也吐口岸: 'port-huliyetu',
-  海拉尔东山国际机场: 'airport-hailar',
+  呼伦贝尔东山国际机场: 'airport-hailar',
   满洲里西郊国际机场: 'airport-manzhouli',
   扎兰屯成吉思汗机场: 'airport-zalantun',
-  加格达奇机场: 'airport-jiagedaqi',
+  大兴安岭鄂伦春机场: 'airport-jiagedaqi',
   根河好里堡机场: 'airport-genhe',
   额尔古纳机场: 'airport-ergun',
   莫力达瓦机场: 'airport-morin-dawa',
@@ -51,8 +51,9 @@ function buildPorts(inp: Inputs): PortsResult {
   for (const r of rows) {
     const id = PORT_IDS[r.name_zh];
     if (!id) throw new Error(`reference/ports_airports.csv: no id for "${r.name_zh}"`);
-    if (!r.lon.trim() || !r.lat.trim()) {
-      unplaced.push(`${r.name_zh} (${r.source})`);
+    const why = omitted(r);
+    if (why) {
+      unplaced.push(`${r.name_zh} (${why})`);
       continue;
     }
     // A row with neither a source for the place nor for its position (a seat point standing in) is not drawn.
@@ -85,7 +86,8 @@ function buildPorts(inp: Inputs): PortsResult {
           outside_city: id === 'airport-arxan-yiershi' || id === 'airport-jiagedaqi',
           source: r.source,
           confidence: conf(r.confidence, r.name_zh),
-          approximate: r.confidence !== 'high' || proxy,
+          approximate: r.confidence !== 'high' || proxy || !r.precision_m.trim(),
+          ...positionProps(r, `reference/ports_airports.csv ${r.name_zh}`),
           note: r.note || null,
           ...(plan_ref.length ? { plan_ref } : {}),
         },
