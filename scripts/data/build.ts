@@ -12,12 +12,16 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as turf from '@turf/turf';
 import { buildLayers, inputsAt } from './layers/index.ts';
-import { GeodataError, validateCollection, type Problem } from './lib/validate.ts';
+import { GeodataError, allStrings, validateCollection, workingNote, type Problem } from './lib/validate.ts';
 import { buildArchive } from './lib/tiles.ts';
 import { SPAM } from './lib/plan-text.ts';
 import type { LayerOutput, RecordFeature } from './lib/types.ts';
-import type { Point } from 'geojson';
-import { PLACED_LAYERS, checkPlacement, groundOf } from './placement.ts';
+import type { LineString, MultiPolygon, Point, Polygon } from 'geojson';
+import { PLACED_LAYERS, checkPlacement, groundOf, precisionProblems } from './placement.ts';
+import { publishedPositions } from './layers/positions.ts';
+import { borderCheckProblems, readCheckPoints } from './border.ts';
+import { CHECK_POINTS_FILE } from './layers/context.ts';
+import { parseCsv } from './lib/csv.ts';
 import { unitNameProblems } from './names.ts';
 import { membershipOf, zoneStructureProblems } from './units.ts';
 import { checkPlan, parsePlan } from './plan-model.ts';
@@ -110,8 +114,23 @@ async function main() {
   // The zones and the structure agree on membership (scripts/data/units.ts is their one definition).
   for (const p of zoneStructureProblems(membershipOf(byName('units'))))
     problems.push({ file: 'geodata/units.geojson', ...p });
+  // The national border as drawn puts each published position of reference/border_check_points.csv on its side.
+  const hailar = byName('structure_points').find((f) => f.properties.id === 'seat-150702') as RecordFeature<Point>;
+  problems.push(
+    ...borderCheckProblems(
+      'geodata/borders.geojson',
+      readCheckPoints(parseCsv(readFileSync(join(SOURCES, CHECK_POINTS_FILE), 'utf8'), CHECK_POINTS_FILE)),
+      (byName('city')[0] as RecordFeature<Polygon | MultiPolygon>).geometry,
+      byName('borders') as RecordFeature<LineString>[],
+      hailar.geometry.coordinates,
+    ),
+  );
   for (const name of PLACED_LAYERS)
     problems.push(...checkPlacement(`geodata/${name}.geojson`, byName(name) as RecordFeature<Point>[], ground));
+  // Every port, heritage site and seat with a published position lies within its source's precision of it.
+  const positions = publishedPositions(inputsAt(SOURCES));
+  for (const name of ['ports', 'heritage', 'structure_points'] as const)
+    problems.push(...precisionProblems(`geodata/${name}.geojson`, byName(name) as RecordFeature<Point>[], positions));
   if (problems.length) throw new GeodataError(problems);
   step(`validate ${layers.length} layers`);
 
@@ -149,6 +168,16 @@ async function main() {
   });
   if (tourProblems.length) throw new GeodataError(tourProblems);
   english.tours(tours);
+  // What the public reads in the tours and the plan's English holds no working note either.
+  for (const [file, data] of [
+    ['geodata/stories', tours],
+    ['geodata/plan/en.json', plan],
+  ] as const)
+    for (const s of allStrings(data)) {
+      const note = workingNote(s);
+      if (note) tourProblems.push({ file, feature: '-', reason: `public text holds a working note ("${note}"): ${s}` });
+    }
+  if (tourProblems.length) throw new GeodataError(tourProblems);
   const englishProblems = english.problems();
   if (englishProblems.length) throw new GeodataError(englishProblems);
   step(`tours: ${tours.map((t) => `${t.id} (${t.steps.length} steps)`).join(', ')}`);

@@ -66,3 +66,30 @@ describe('geodata validation', () => {
     expect(invalid.sort()).toEqual([...Object.keys(expected), 'invalid-plan-quote.geojson'].sort());
   });
 });
+
+describe('public text holds no working notes (issue 24)', () => {
+  it('refuses the notes the public read before: "placeholder; verify before publishing", "…; verify", "核实后…"', async () => {
+    const { workingNote } = await import('../../scripts/data/lib/validate.ts');
+    // heritage-qiqian's and the north sector's notes before issue 24
+    expect(workingNote('placeholder; verify before publishing')).toBe('verify');
+    expect(workingNote('so this point is ~1.8 km N of the station; verify')).toBe('verify');
+    expect(workingNote('TODO: the exact block')).toBe('TODO');
+    expect(workingNote('位置核实后补充')).toBe('核实后');
+    // a statement of what was not checked is not a working note
+    expect(workingNote('city proper (seat subdistrict not verified)')).toBeNull();
+    const good = load('good.geojson');
+    good.features[0].properties.note = 'placeholder; verify before publishing';
+    expect(validateCollection('heritage.geojson', good).map((p) => p.reason)).toEqual([
+      'public text holds a working note ("verify"): placeholder; verify before publishing',
+    ]);
+  });
+
+  it('finds none in the data of record, the tours or the plan', async () => {
+    const { allStrings, workingNote } = await import('../../scripts/data/lib/validate.ts');
+    for (const f of ['public/data/features.json', 'public/data/tours.json', 'public/data/plan.json'])
+      expect(
+        allStrings(JSON.parse(readFileSync(f, 'utf8'))).filter((s) => workingNote(s)),
+        f,
+      ).toEqual([]);
+  });
+});

@@ -1,10 +1,15 @@
-/** The context layers `borders`, `rivers`, `lakes` and `context_labels`: GSHHG with names from reference/water.csv. */
-import type { Feature, FeatureCollection, LineString, Point, Polygon } from 'geojson';
+/**
+ * The context layers `borders`, `rivers`, `lakes` and `context_labels`: GSHHG with names from
+ * reference/water.csv; along the city the national border is the city outline (../border.ts).
+ */
+import type { Feature, FeatureCollection, LineString, Point, Polygon, Position } from 'geojson';
 import * as turf from '@turf/turf';
 import polylabel from 'polylabel';
 import { parseCsv } from '../lib/csv.ts';
 import type { RecordFeature } from '../lib/types.ts';
-import { type Builder, type Inputs, conf, feature, km2, num, roundPos } from './common.ts';
+import { borderRun, END_KM, GAP_KM, gshhgBeyond, NEAR_KM, outerRing, readCheckPoints } from '../border.ts';
+import { type Builder, type Inputs, type Poly, conf, feature, km2, num, roundPos } from './common.ts';
+import { BOUNDARY_SOURCE } from './units.ts';
 
 const COUNTRY_LABELS = [
   { id: 'label-russia', name_zh: '俄罗斯', name_en: 'Russia', kind: 'country', at: [117.2, 51.2] },
@@ -14,7 +19,7 @@ const COUNTRY_LABELS = [
 ];
 
 function buildContext(inp: Inputs): {
-  borders: RecordFeature<LineString>[];
+  gshhgBorders: FeatureCollection<LineString, { source: string }>;
   rivers: RecordFeature<LineString>[];
   lakes: RecordFeature<Polygon>[];
   labels: RecordFeature<Point>[];
@@ -25,16 +30,6 @@ function buildContext(inp: Inputs): {
   const rawLakes = JSON.parse(inp.read('gshhg/lakes.geojson')) as Raw<Polygon>;
   const water = parseCsv(inp.read('reference/water.csv'), 'reference/water.csv');
 
-  const borders = rawBorders.features.map((f, i) =>
-    feature(f.geometry, {
-      id: `border-${i + 1}`,
-      name_zh: '国界',
-      name_en: 'International boundary',
-      kind: 'border',
-      source: f.properties.source,
-      confidence: 'high',
-    }),
-  );
   const RIVER_LEVEL: Record<number, string> = { 1: '主要河流', 2: '较大河流', 3: '河流', 4: '小河' };
   const rivers = rawRivers.features.map((f, i) =>
     feature(f.geometry, {
@@ -73,7 +68,7 @@ function buildContext(inp: Inputs): {
         name_zh: l.name_zh,
         name_en: l.name_en,
         kind: l.kind,
-        source: 'label anchor placed by us on the correct side of the GSHHG boundary (cartographic, not a place)',
+        source: 'label anchor placed by us on the correct side of the national border (cartographic, not a place)',
         confidence: 'high',
         approximate: true,
       },
@@ -114,11 +109,62 @@ function buildContext(inp: Inputs): {
       ),
     );
   }
-  return { borders, rivers, lakes, labels };
+  return { gshhgBorders: rawBorders, rivers, lakes, labels };
 }
 
 const context = (ctx: Parameters<Builder>[0]) => ctx.once('context', () => buildContext(ctx.inp));
-export const borders: Builder = (ctx) => context(ctx).borders;
+
+/** The file of published positions the border is chosen by and checked against. */
+export const CHECK_POINTS_FILE = 'reference/border_check_points.csv';
+
+/**
+ * Layer `borders`: along the city, the run of the city outline that follows the national
+ * border, split at the China–Mongolia–Russia tripoint; beyond the city, GSHHG joined to it.
+ */
+export const borders: Builder = (ctx) => {
+  const gshhg = context(ctx).gshhgBorders.features;
+  const [city] = ctx.layer<Poly>('city');
+  const run = borderRun(
+    outerRing(city.geometry),
+    gshhg.map((f) => f.geometry.coordinates),
+  );
+  const tri = readCheckPoints(parseCsv(ctx.inp.read(CHECK_POINTS_FILE), CHECK_POINTS_FILE)).find(
+    (c) => c.must_be === 'on the line',
+  );
+  if (!tri) throw new Error(`${CHECK_POINTS_FILE}: no row for the tripoint (must_be "on the line")`);
+  const t = run.reduce((best, q, i) => (turf.distance(q, tri.at) < turf.distance(run[best], tri.at) ? i : best), 0);
+  const outline = `the city outline (the 14 units dissolved: ${BOUNDARY_SOURCE})`;
+  const how = `the run of ${outline} that lies within ${NEAR_KM} km of GSHHG's border, gaps under ${GAP_KM} km bridged, ends cut back to the last vertex within ${END_KM} km; chosen over GSHHG because it puts every published position in geodata/sources/${CHECK_POINTS_FILE} on its side (GSHHG puts 室韦 village and the Manzhouli road port in Russia), checked by the build`;
+  const along = (id: string, zh: string, en: string, line: Position[]) =>
+    feature(
+      { type: 'LineString', coordinates: line },
+      { id, name_zh: zh, name_en: en, kind: 'border', source: how, confidence: 'medium' },
+    );
+  const out: RecordFeature<LineString>[] = [
+    along('border-china-russia', '国界（中俄）', 'International boundary (China–Russia)', run.slice(0, t + 1)),
+    along('border-china-mongolia', '国界（中蒙）', 'International boundary (China–Mongolia)', run.slice(t)),
+  ];
+  const beyond = gshhgBeyond(
+    gshhg.map((f) => f.geometry.coordinates),
+    run,
+    [run[0], run[t], run[run.length - 1]],
+  );
+  for (const [i, b] of beyond.entries())
+    out.push(
+      feature(
+        { type: 'LineString', coordinates: b.line },
+        {
+          id: `border-gshhg-${i + 1}`,
+          name_zh: '国界',
+          name_en: 'International boundary',
+          kind: 'border',
+          source: `${gshhg[0].properties.source}; beyond the city only${b.joins_m.length ? `, joined to the border along the city by a straight segment of ${b.joins_m.join(' m and ')} m` : ''}`,
+          confidence: 'high',
+        },
+      ),
+    );
+  return out;
+};
 export const rivers: Builder = (ctx) => context(ctx).rivers;
 export const lakes: Builder = (ctx) => context(ctx).lakes;
 export const contextLabels: Builder = (ctx) => context(ctx).labels;

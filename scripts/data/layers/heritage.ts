@@ -6,7 +6,7 @@ import type { Point } from 'geojson';
 import type { RecordFeature } from '../lib/types.ts';
 import { type Builder, conf, feature, num, omitted, positionProps, roundPos } from './common.ts';
 
-const HERITAGE_IDS: Record<string, string> = {
+export const HERITAGE_IDS: Record<string, string> = {
   呼伦贝尔盟署历史文化街区: 'heritage-hulunbuir-league-office',
   满洲里市中东铁路第一站历史文化街区: 'heritage-manzhouli-first-station',
   '满洲里市中东铁路第一站历史文化街区(北区)': 'heritage-manzhouli-first-station-north',

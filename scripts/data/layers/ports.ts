@@ -5,7 +5,7 @@ import type { PlanRef, RecordFeature } from '../lib/types.ts';
 import { REFS } from '../plan-refs.ts';
 import { type Builder, type Inputs, conf, feature, num, omitted, positionProps, roundPos } from './common.ts';
 
-const PORT_IDS: Record<string, string> = {
+export const PORT_IDS: Record<string, string> = {
   满洲里铁路口岸: 'port-manzhouli-rail',
   满洲里公路口岸: 'port-manzhouli-road',
   二卡口岸: 'port-erka',

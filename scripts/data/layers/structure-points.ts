@@ -4,7 +4,7 @@ import { must } from '../../../src/lib/must.ts';
 import type { RecordFeature } from '../lib/types.ts';
 import { REFS } from '../plan-refs.ts';
 import { UNIT_PLAN } from '../units.ts';
-import { type Builder, type Poly, conf, feature, num, roundPos } from './common.ts';
+import { type Builder, type Poly, conf, feature, num, positionProps, roundPos } from './common.ts';
 import { seatNames } from './units.ts';
 
 /** Layer `structure_points`: each unit's seat (多点) and the development zone. */
@@ -41,6 +41,7 @@ export const structurePoints: Builder = (ctx) => {
           industries: plan.industries.join('、'),
           source: p.source,
           confidence: conf(p.confidence, `places.csv ${code}`),
+          ...positionProps(p, `reference/places.csv ${code}`),
           plan_ref: plan.plan_ref,
         },
       ),

@@ -37,6 +37,34 @@ export class GeodataError extends Error {
 /** Text fragments that must never appear: the injected spam and its parts. */
 const FORBIDDEN_TEXT = [SPAM, '365体育', '体育投注'];
 
+/**
+ * Working notes, which the public must not read in the data of record: an instruction to check
+ * something ("verify before publishing", "核实后…") is done before publishing, or the thing is
+ * left out. A statement of what was not checked ("seat subdistrict not verified") is not one.
+ */
+const WORKING_NOTES: RegExp[] = [
+  /\bverify\b/i,
+  /\bplaceholder\b/i,
+  /\bTODO\b/,
+  /\bFIXME\b/,
+  /\bTBD\b/,
+  /\bXXX\b/,
+  /\bto be (?:confirmed|checked|verified)\b/i,
+  /核实后/,
+  /待核实/,
+  /待确认/,
+  /待补/,
+];
+
+/** The working note in a text, or null. */
+export function workingNote(s: string): string | null {
+  for (const re of WORKING_NOTES) {
+    const m = re.exec(s);
+    if (m) return m[0];
+  }
+  return null;
+}
+
 function decimals(v: number): number {
   const s = String(v);
   if (s.includes('e')) return 99;
@@ -59,7 +87,7 @@ export function selfIntersections(poly: Position[][]): Position[] {
     .filter((c) => !verts.has(`${c[0]},${c[1]}`));
 }
 
-function allStrings(v: unknown, out: string[] = []): string[] {
+export function allStrings(v: unknown, out: string[] = []): string[] {
   if (typeof v === 'string') out.push(v);
   else if (Array.isArray(v)) for (const x of v) allStrings(x, out);
   else if (v && typeof v === 'object') for (const x of Object.values(v)) allStrings(x, out);
@@ -156,6 +184,8 @@ export function validateCollection(file: string, data: unknown, opts: ValidateOp
     for (const s of allStrings(props)) {
       if (FORBIDDEN_TEXT.some((t) => s.includes(t)))
         add(fid, 'text not from any source (injected spam from the plan capture)');
+      const note = workingNote(s);
+      if (note) add(fid, `public text holds a working note ("${note}"): ${s.length > 120 ? `${s.slice(0, 117)}…` : s}`);
     }
 
     if (opts.planning) {
