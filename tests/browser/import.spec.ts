@@ -2,7 +2,7 @@
 // tests/fixtures/import/expected.json says; earlier layers survive bad files; hostile content
 // stays text; imported layers are drawn, joined to the units, clickable and kept over a reload.
 import { readFileSync } from 'node:fs';
-import { test, expect, openMap, clickLngLat, expectSeen } from './fixtures.ts';
+import { test, expect, openMap, clickLngLat, expectSeen, measureLongTasks, waitIdle } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 import { must } from '../../src/lib/must.ts';
 
@@ -33,9 +33,9 @@ const drawn = (page: Page) =>
     return m.queryRenderedFeatures({ layers }).length;
   });
 
-test('every file of the corpus: drawn with its count, or refused with its reason; bad files lose nothing', async ({
-  page,
-}) => {
+test('every file of the corpus: drawn with its count, or refused with its reason; bad files lose nothing', {
+  tag: '@slow',
+}, async ({ page }) => {
   test.setTimeout(180_000);
   // In English: the expected reasons are the English ones (the Chinese are checked by the unit tests).
   await openMap(page, '#tool=import&lang=en');
@@ -147,15 +147,20 @@ test('points are counted per unit and zone; the layer is clickable, hostile text
 test('a file dropped on the map is imported, in the datum chosen by default (WGS84)', async ({ page }) => {
   await openMap(page);
   const text = readFileSync(`${DIR}/clinics-gcj02.csv`, 'utf8');
-  await page.evaluate((csv) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([csv], 'dropped.csv', { type: 'text/csv' }));
-    const target = document.querySelector('.map-wrap');
-    target?.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    target?.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, text);
-  await expectSeen(page.getByTestId('tool-panel'));
-  await expect(layerRow(page, 'dropped.csv').getByTestId('imported-count')).toHaveText('3', { timeout: 30_000 });
+  // Measured, not yet held to the budget: the first draw of an imported layer links new shader
+  // programs, 0.3–1.4 s on this machine's software WebGL (issue 29: fewer program variants).
+  await measureLongTasks(page, 'a dropped CSV imported and drawn', async () => {
+    await page.evaluate((csv) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([csv], 'dropped.csv', { type: 'text/csv' }));
+      const target = document.querySelector('.map-wrap');
+      target?.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      target?.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, text);
+    await expectSeen(page.getByTestId('tool-panel'));
+    await expect(layerRow(page, 'dropped.csv').getByTestId('imported-count')).toHaveText('3', { timeout: 30_000 });
+    await waitIdle(page);
+  });
 });
 
 test('data from 高德 read as WGS84: the map says they sit off the plan and re-reads them as GCJ-02 onto it', async ({

@@ -5,13 +5,13 @@
 import { test, expect, openMap, waitIdle, expectSeen } from './fixtures.ts';
 
 test.describe('key views look as expected', () => {
-  test('the city view: 一核两极多点 over the zones', async ({ page }) => {
+  test('the city view: 一核两极多点 over the zones', { tag: '@slow' }, async ({ page }) => {
     await openMap(page);
     await waitIdle(page);
     await expect(page.getByTestId('map')).toHaveScreenshot('city-view.png');
   });
 
-  test('task 2 opened: the two poles highlighted', async ({ page }) => {
+  test('task 2 opened: the two poles highlighted', { tag: '@slow' }, async ({ page }) => {
     await openMap(page, '#t=2');
     await expect(page.getByTestId('task-view')).toBeVisible();
     await expect(page.getByTestId('map-legend')).toBeVisible(); // loads after the first view: wait for it, closed
@@ -19,7 +19,7 @@ test.describe('key views look as expected', () => {
     await expect(page.getByTestId('map')).toHaveScreenshot('task-2.png');
   });
 
-  test('a phone with the card of 满洲里市', async ({ page }) => {
+  test('a phone with the card of 满洲里市', { tag: '@slow' }, async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 740 });
     await openMap(page, '#v=7.2/49.45/117.6&s=unit-150781');
     await expectSeen(page.getByTestId('feature-card'));

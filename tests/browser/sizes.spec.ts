@@ -52,9 +52,9 @@ function highlighted(page: Page, ids: string[]) {
 
 for (const [width, height] of SIZES) {
   for (const lang of ['zh', 'en'] as const) {
-    test(`${width} × ${height}, ${lang}: no sideways overflow; the core and poles are labelled at the city view`, async ({
-      page,
-    }) => {
+    test(`${width} × ${height}, ${lang}: no sideways overflow; the core and poles are labelled at the city view`, {
+      tag: '@slow',
+    }, async ({ page }) => {
       await page.setViewportSize({ width, height });
       await openMap(page, lang === 'en' ? '#lang=en' : '');
       await waitIdle(page);
@@ -128,6 +128,34 @@ test.describe('on a phone, sheets leave what they act on in view', () => {
     });
   }
 
+  for (const [lang, size] of [
+    ['zh', 'half'],
+    ['en', 'full'],
+  ] as const) {
+    test(`375 × 812, ${lang}: a card opened from inside the sheet (${size}) is seen, over the sheet; so is the matrix`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width: 375, height: 812 });
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await openMap(page, lang === 'en' ? '#lang=en' : '');
+      await page.getByTestId('open-layers').click();
+      const handle = page.getByTestId('sheet-handle');
+      if (size === 'full') await handle.click();
+      await expect(handle).toHaveAttribute('data-size', size);
+      await page.getByTestId('tab-plan').click();
+      await page.getByTestId('open-task-2').click();
+      await page.getByTestId('task-places').getByRole('button').first().click();
+      await expectSeen(page.getByTestId('feature-card'), "the card of a task's place");
+      await page.screenshot({ path: `screenshots/phone-card-from-sheet-${lang}.png` });
+      await page
+        .getByTestId('feature-card')
+        .getByRole('button', { name: lang === 'zh' ? '关闭' : 'Close' })
+        .click();
+      await page.getByTestId('open-matrix').click();
+      await expectSeen(page.getByTestId('matrix'), 'the matrix');
+    });
+  }
+
   test('a search result on a phone drops the keyboard (the box loses focus) and opens the card above the fold', async ({
     page,
   }) => {
@@ -139,7 +167,7 @@ test.describe('on a phone, sheets leave what they act on in view', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).not.toBe('search');
   });
 
-  test('share uses the phone share sheet where there is one', async ({ page }) => {
+  test('share uses the phone share sheet where there is one', { tag: '@slow' }, async ({ page }) => {
     await page.addInitScript(() => {
       (navigator as unknown as { share: (d: ShareData) => Promise<void> }).share = async (d) => {
         (window as unknown as { __shared: ShareData }).__shared = d;
@@ -154,9 +182,9 @@ test.describe('on a phone, sheets leave what they act on in view', () => {
   });
 });
 
-test('a briefing on a 1920 × 1080 projector: every label is sized for the back of the room, and normal again after', async ({
-  page,
-}) => {
+test('a briefing on a 1920 × 1080 projector: every label is sized for the back of the room, and normal again after', {
+  tag: '@slow',
+}, async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await openMap(page);

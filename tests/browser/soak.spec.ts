@@ -12,7 +12,10 @@ const TOUR = JSON.parse(readFileSync('geodata/stories/yihe-liangji-duodian.json'
 const STEPS = 200;
 const WARM_UP = 5; // loops
 
-test('200 tour steps and layer toggles: heap flat, no leaked WebGL context, no error', async ({ page, log }) => {
+test('200 tour steps and layer toggles: heap flat, no leaked WebGL context, no error', { tag: '@slow' }, async ({
+  page,
+  log,
+}) => {
   test.setTimeout(600_000);
   // Every WebGL context the page makes, to count the live ones at the end.
   await page.addInitScript(() => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { PDFDocument } from 'pdf-lib';
-import { test, expect, openMap } from './fixtures.ts';
+import { test, expect, openMap, measureLongTasks, waitIdle } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 import type { Tour } from '../../src/contracts/tour.ts';
 import { TOGGLABLE } from '../../src/lib/map/catalog.ts';
@@ -91,8 +91,13 @@ test.describe('briefing mode', () => {
     await expect(page.locator('header.bar')).toBeHidden();
     const forward = ['PageDown', 'ArrowRight', ' ', 'ArrowDown', 'PageDown', 'PageDown', 'PageDown'];
     for (let i = 0; i < forward.length; i++) {
-      await page.keyboard.press(forward[i]);
-      await expectStep(page, i + 1);
+      // Measured, not yet held to the 200 ms budget: a step that opens a swipe makes a second
+      // map (a WebGL context and its shaders: ≈ 1 s in software WebGL here; issues 27 and 29).
+      await measureLongTasks(page, `tour step ${i + 2}`, async () => {
+        await page.keyboard.press(forward[i]);
+        await expectStep(page, i + 1);
+        await waitIdle(page);
+      });
       await page.screenshot({ path: `screenshots/tour-step-${i + 2}.png` });
     }
     await page.keyboard.press('PageDown'); // past the end: the last step stays, and the tour says it is over
@@ -352,15 +357,22 @@ test.describe('briefing mode', () => {
     await expect.poll(count).toBe(0);
   });
 
-  test('the handout PDF has one page per step; PNG export gives the current step', async ({ page }) => {
+  test('the handout PDF has one page per step; PNG export gives the current step', { tag: '@slow' }, async ({
+    page,
+  }) => {
     test.setTimeout(360_000); // eight maps at 300 dpi in software WebGL: about a minute here
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await openMap(page, `${HASH}2`);
     await expectStep(page, 1);
-    const [pdf] = await Promise.all([
-      page.waitForEvent('download', { timeout: 300_000 }),
-      page.getByTestId('export-pdf').click(),
-    ]);
+    // The handout still blocks the page (issue 27 moves it off the main thread): measured, reported.
+    let pdf: import('@playwright/test').Download | undefined;
+    await measureLongTasks(page, 'handout PDF', async () => {
+      [pdf] = await Promise.all([
+        page.waitForEvent('download', { timeout: 300_000 }),
+        page.getByTestId('export-pdf').click(),
+      ]);
+    });
+    if (!pdf) throw new Error('no handout download');
     expect(pdf.suggestedFilename()).toBe(`${TOUR.id}-handout.pdf`);
     const path = must(await pdf.path(), 'the handout PDF');
     const doc = await PDFDocument.load(readFileSync(path));
