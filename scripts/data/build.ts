@@ -225,7 +225,7 @@ async function main() {
       join(tmp, 'details', 'overview.html'),
       `${overview.svg}<section class="overview-places"><h2><span class="zh" lang="zh-CN">规划地点</span><span class="en" lang="en">Places of the plan</span></h2>${overview.placesHtml}</section>\n`,
     );
-    const stats = buildStats(byName);
+    const stats = buildStats(byName, inputsAt(SOURCES));
     writeFileSync(join(tmp, 'details', 'stats.json'), JSON.stringify(stats));
     step('write feature details, plan, search index and statistics');
 

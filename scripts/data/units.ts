@@ -37,9 +37,28 @@ const lingshang = (): UnitPlan => ({
   plan_ref: [REFS.points, REFS.lingshang, REFS.lingshangIndustries],
 });
 
+/**
+ * Units the plan splits: 鄂温克族自治旗's seat town 巴彦托海镇 is in the core (呼伦贝尔中心城区:
+ * "海拉尔区(含呼伦贝尔经济技术开发区)与鄂温克族自治旗一体化"), its other towns in 岭西
+ * ("岭西地区(鄂温克族自治旗其他镇、…)"). The town is drawn as a schematic area (layers/core-town.ts)
+ * from its row in reference/city_and_core.csv.
+ */
+export const SPLIT_UNITS: Record<
+  string,
+  { town_id: string; town_zh: string; town_en: string; rest_zh: string; rest_en: string }
+> = {
+  '150724': {
+    town_id: 'town-bayantuohai',
+    town_zh: '鄂温克族自治旗巴彦托海镇',
+    town_en: 'Bayantuohai Town (Evenk banner seat)',
+    rest_zh: '鄂温克族自治旗其他镇',
+    rest_en: "the Evenk Autonomous Banner's other towns",
+  },
+};
+
 export const EVENK_NOTE =
-  '方案将"鄂温克族自治旗其他镇"划入岭西，旗府巴彦托海镇属中心城区（一核）；数据无镇界，故全旗绘入岭西。' +
-  " / The plan puts the banner's other towns in Lingxi and its seat (Bayan Tohoi) in the core; without town boundaries the whole banner is drawn in Lingxi.";
+  '方案将“鄂温克族自治旗其他镇”划入岭西，旗府巴彦托海镇属中心城区（一核）。镇界未公布：巴彦托海镇按其公布面积505.49平方公里示意绘出，属一核，岭西不含此范围。' +
+  " / The plan puts the Evenk Banner's other towns in Lingxi and its seat, Bayantuohai Town, in the core (the central city). The town's boundary is not published: it is drawn as a schematic area of its published 505.49 km², in the core and outside Lingxi.";
 
 export const UNIT_PLAN: Record<string, UnitPlan> = {
   '150702': {
@@ -148,9 +167,10 @@ export const ZONES: ZoneDef[] = [
 
 /**
  * The zones and the structure agree (checked on every build): a unit in the core or a pole
- * is outside 岭西 and 岭上 — except where the plan itself splits it (鄂温克族自治旗: its seat
- * in the core, its other towns in 岭西; `zone_note`) — and every unit outside both zones has
- * a part in the structure (core, pole, or driven by a pole).
+ * is outside 岭西 and 岭上 — except where the plan itself splits it (SPLIT_UNITS:
+ * 鄂温克族自治旗's seat town in the core, its other towns in 岭西), and then it says so
+ * (`zone_note`); a unit the plan splits is in both a zone and the structure; every unit
+ * outside both zones has a part in the structure (core, pole, or driven by a pole).
  */
 export type Membership = Pick<UnitPlan, 'zone' | 'role' | 'structure'> & { zone_note?: string | null };
 
@@ -164,8 +184,12 @@ export function zoneStructureProblems(
   const out: { feature: string; reason: string }[] = [];
   for (const [code, p] of Object.entries(plans)) {
     const feature = `unit-${code}`;
-    if (p.structure && p.zone !== 'zone-rest' && !p.zone_note)
-      out.push({ feature, reason: `in ${p.structure} but in zone ${p.zone}, with no note of the plan splitting it` });
+    const split = SPLIT_UNITS[code];
+    if (p.structure && p.zone !== 'zone-rest' && !split)
+      out.push({ feature, reason: `in ${p.structure} but in zone ${p.zone}, and the plan does not split it` });
+    if (split && (p.zone === 'zone-rest' || !p.structure))
+      out.push({ feature, reason: `split by the plan (${split.town_zh}), yet not in both a zone and the structure` });
+    if (split && !p.zone_note) out.push({ feature, reason: 'split by the plan, with no note saying so' });
     if (p.zone === 'zone-lingshang' && p.structure) out.push({ feature, reason: `in 岭上 and in ${p.structure}` });
     if (p.zone === 'zone-rest' && p.role === 'point')
       out.push({ feature, reason: 'outside 岭西 and 岭上, yet neither core nor pole nor driven by one' });

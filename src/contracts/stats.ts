@@ -26,6 +26,11 @@ export const StatsRowSchema = v.object({
   /** source: the unit's own figure; sum: the sum of every member's; partial: some members have none (then null) */
   area_official_basis: v.picklist(FIGURE_BASIS),
   area_official_sources: v.array(v.string()),
+  /**
+   * the sum of the member units' official areas, where the row's own official area is
+   * published (the city: 252,777 km², while its units' figures add up to more); shown as a sum
+   */
+  area_sum_km2: v.optional(v.number()),
   area_drawn_km2: v.number(),
   pop_2020: v.nullable(count),
   pop_basis: v.picklist(FIGURE_BASIS),

@@ -99,7 +99,9 @@ describe('geography of the data of record', () => {
         zones.find((z) => z.properties.id === id),
         'zones entry',
       ).properties.members;
-    expect(members('zone-lingxi')).toBe('鄂温克族自治旗、陈巴尔虎旗、新巴尔虎右旗、新巴尔虎左旗');
+    // 岭西 takes the Evenk banner's other towns (the plan: "鄂温克族自治旗其他镇"), not the whole banner
+    expect(members('zone-lingxi')).toBe('鄂温克族自治旗其他镇、陈巴尔虎旗、新巴尔虎右旗、新巴尔虎左旗');
+    expect(members('zone-rest')).toContain('鄂温克族自治旗巴彦托海镇');
     expect(members('zone-lingshang')).toBe('鄂伦春自治旗、牙克石市、根河市、额尔古纳市');
     const evenk = must(
       units.find((u) => u.properties.admin_code === '150724'),
@@ -107,6 +109,90 @@ describe('geography of the data of record', () => {
     );
     expect(evenk.properties.role).toBe('core');
     expect(evenk.properties.zone_note).toMatch(/巴彦托海镇属中心城区/);
+  });
+
+  it('draws the core as the plan defines it: 海拉尔区 and a schematic 巴彦托海镇 of its published 505.49 km² (item 6)', () => {
+    const areas = readGeojson('structure_areas').features as Poly[];
+    const core = must(
+      areas.find((a) => a.properties.id === 'structure-core'),
+      'the core',
+    );
+    const hailar = must(
+      units.find((u) => u.properties.admin_code === '150702'),
+      'Hailar',
+    );
+    // before issue 24 the core was Hailar and the whole Evenk banner (21,222 km² drawn)
+    expect(km2(core)).toBeCloseTo(km2(hailar) + 505.49, -1);
+    expect(core.properties.schematic).toBe(true);
+    expect(core.properties.note).toMatch(/^巴彦托海镇镇界未公布：按其公布面积505\.49平方公里示意绘出/);
+    expect(core.properties.members).toBe('海拉尔区（含呼伦贝尔经济技术开发区）、鄂温克族自治旗巴彦托海镇');
+    expect(core.properties.source).toContain('twwiki.net');
+    // the town lies in the banner, the seat inside it; 岭西 leaves it out, and the zones still cover the city once
+    const evenk = must(
+      units.find((u) => u.properties.admin_code === '150724'),
+      'Evenk',
+    );
+    const town = turf.difference(turf.featureCollection([core, hailar]));
+    expect(town && km2(town)).toBeCloseTo(505.49, 0);
+    const outside = town && turf.difference(turf.featureCollection([town, evenk]));
+    expect(outside ? km2(outside) : 0).toBeLessThan(0.5);
+    const seat = must(
+      seats.find((p: Feature) => p.properties?.id === 'seat-150724'),
+      'the Evenk seat',
+    );
+    expect(turf.booleanPointInPolygon(seat, core)).toBe(true);
+    const lingxi = must(
+      zones.find((z) => z.properties.id === 'zone-lingxi'),
+      '岭西',
+    );
+    expect(turf.booleanPointInPolygon(seat, lingxi)).toBe(false);
+    expect(km2(lingxi)).toBeLessThan(
+      ['150724', '150725', '150726', '150727'].reduce(
+        (sum, c) =>
+          sum +
+          km2(
+            must(
+              units.find((u) => u.properties.admin_code === c),
+              c,
+            ),
+          ),
+        0,
+      ) - 500,
+    );
+  });
+
+  it('新巴尔虎左旗\'s published area agrees with its drawing within 2 %: no "−8.5 %" on its card (item 5)', () => {
+    const nbl = must(
+      units.find((u) => u.properties.admin_code === '150726'),
+      '新巴尔虎左旗',
+    );
+    expect(nbl.properties.area_official_km2).toBe(20107.18);
+    const diff = (nbl.properties.area_drawn_km2 as number) / (nbl.properties.area_official_km2 as number) - 1;
+    expect(Math.abs(diff)).toBeLessThan(0.02);
+    // the figure before issue 24 (22,000 km², rounded) would put a −8.5 % warning on the card
+    expect((nbl.properties.area_drawn_km2 as number) / 22_000 - 1).toBeLessThan(-0.08);
+  });
+
+  it('names the airports as they are now, and draws no point without a published position where issue 24 found one (items 7–9)', () => {
+    const ports = readGeojson('ports').features as Feature[];
+    const name = (id: string) => ports.find((p) => p.properties?.id === id)?.properties?.name_zh;
+    expect(name('airport-hailar')).toBe('呼伦贝尔东山国际机场');
+    expect(name('airport-jiagedaqi')).toBe('大兴安岭鄂伦春机场');
+    const ids = [...ports, ...readGeojson('heritage').features].map((f: Feature) => f.properties?.id);
+    for (const gone of ['port-erka', 'port-arihashat', 'heritage-manzhouli-first-station-north'])
+      expect(ids, gone).not.toContain(gone);
+    const tour = readFileSync('geodata/stories/yihe-liangji-duodian.json', 'utf8');
+    for (const gone of ['port-erka', 'heritage-manzhouli-first-station-north']) expect(tour).not.toContain(`"${gone}"`);
+  });
+
+  it("the tour's first step says which units are in 岭西 and 岭上 and that six are in neither (item 10)", () => {
+    const tour = JSON.parse(readFileSync('geodata/stories/yihe-liangji-duodian.json', 'utf8'));
+    const step = tour.steps[0];
+    // before issue 24: "并把旗市分为岭西、岭上两区", as if every unit were in one of them
+    expect(step.caption.zh).not.toContain('把旗市分为');
+    expect(step.caption.zh).toContain('岭西**（鄂温克族自治旗其他镇、陈巴尔虎旗、新巴尔虎左旗、新巴尔虎右旗）');
+    expect(step.caption.zh).toContain('其余六个旗市区不在这两区');
+    expect(step.caption.en).toContain('The other six units are in neither zone');
   });
 
   it('has 呼伦湖 at about 2,340 km² and 贝尔湖 at about 600 km²', () => {
@@ -184,7 +270,7 @@ describe('geography of the data of record', () => {
     expect(zones.map((z) => z.properties.id).sort()).toEqual(['zone-lingshang', 'zone-lingxi', 'zone-rest']);
     expect(zoneStructureProblems()).toEqual([]);
     expect(zoneStructureProblems(membershipOf(units))).toEqual([]);
-    // the core is 海拉尔区 + 鄂温克族自治旗; the east pole is 扎兰屯市 + 阿荣旗, not 莫力达瓦
+    // the core is 海拉尔区 + 鄂温克族自治旗 (its seat town); the east pole is 扎兰屯市 + 阿荣旗, not 莫力达瓦
     const areas = readGeojson('structure_areas').features as Poly[];
     const members = (id: string) =>
       String(
@@ -204,13 +290,23 @@ describe('geography of the data of record', () => {
     expect(zoneStructureProblems(broken)).toEqual([
       {
         feature: 'unit-150721',
-        reason: 'in pole-zalantun-arun but in zone zone-lingxi, with no note of the plan splitting it',
+        reason: 'in pole-zalantun-arun but in zone zone-lingxi, and the plan does not split it',
       },
       {
         feature: 'unit-150782',
-        reason: 'in pole-zalantun-arun but in zone zone-lingshang, with no note of the plan splitting it',
+        reason: 'in pole-zalantun-arun but in zone zone-lingshang, and the plan does not split it',
       },
       { feature: 'unit-150782', reason: 'in 岭上 and in pole-zalantun-arun' },
+    ]);
+    // the unit the plan splits must be in both a zone and the core, and say so
+    const unsplit = structuredClone(UNIT_PLAN);
+    unsplit['150724'] = { ...unsplit['150724'], structure: null, zone_note: undefined };
+    expect(zoneStructureProblems(unsplit)).toEqual([
+      {
+        feature: 'unit-150724',
+        reason: 'split by the plan (鄂温克族自治旗巴彦托海镇), yet not in both a zone and the structure',
+      },
+      { feature: 'unit-150724', reason: 'split by the plan, with no note saying so' },
     ]);
   });
 

@@ -113,7 +113,7 @@ describe('zone statistics', () => {
     expect(v.parse(StatsFileSchema, JSON.parse(readFileSync('public/data/stats.json', 'utf8')))).toEqual(stats);
   });
 
-  it("each unit's population and official area are the reference file's; the city's are their sums", () => {
+  it("each unit's population and official area are the reference file's; the city's population is their sum, its area the published 252,777 km² (item 4)", () => {
     expect(places).toHaveLength(14);
     let pop = 0,
       area = 0;
@@ -126,27 +126,90 @@ describe('zone statistics', () => {
       area += Number(p.area_km2_official);
     }
     expect(row('city').pop_2020).toBe(pop);
-    expect(row('city').area_official_km2).toBeCloseTo(area, 1);
     expect(row('city').pop_basis).toBe('sum');
+    // The city's official area is its own published figure, with its source; the units' sum is kept as a sum.
+    const city = parseCsv(readFileSync('geodata/sources/reference/city_and_core.csv', 'utf8'), 'city_and_core.csv')[0];
+    expect(city.id).toBe('city-hulunbuir');
+    expect(row('city').area_official_km2).toBe(252_777);
+    expect(row('city').area_official_km2).toBe(Number(city.area_km2_official));
+    expect(row('city').area_official_basis).toBe('source');
+    expect(row('city').area_official_sources.join()).toContain('chinadaily.com.cn');
+    expect(row('city').area_sum_km2).toBeCloseTo(area, 1);
+    expect(row('city').note?.en).toContain('add up to 254,207.14 km² (+0.57 %)');
+    // Before issue 24 the city row showed the units' sum (256,100 km²) as "official": refused now.
+    expect(Math.abs((row('city').area_official_km2 ?? 0) - area)).toBeGreaterThan(1000);
+    // The city's feature carries the same figure and its source.
+    const feature = readGeojson('city').features[0].properties;
+    expect(feature.area_official_km2).toBe(252_777);
+    expect(feature.area_official_source).toContain('chinadaily.com.cn');
+  });
+
+  it("shares of the city's area divide by its official area, and say so", () => {
+    const col = must(
+      COLUMNS.find((c) => c.id === 'area_share'),
+      'the share column',
+    );
+    const city = row('city');
+    expect(col.value(city, city)).toBe(100);
+    const lingxi = row('zone-lingxi');
+    expect(col.value(lingxi, city)).toBeCloseTo((100 * (lingxi.area_official_km2 ?? 0)) / 252_777, 6);
+    expect(col.hint?.(city).en).toBe("The row's official area ÷ the city's official 252,777 km²");
+    const units = stats.rows.filter((r) => r.kind === 'unit');
+    expect(units.reduce((s, r) => s + (col.value(r, city) ?? 0), 0)).toBeCloseTo(100.57, 1);
+    expect(stats.notes.map((n) => n.en).join(' ')).toMatch(/÷ the city's official 252,777 km²/);
   });
 
   it('岭西, 岭上, the core and the poles are the sums of their members, as the plan names them', () => {
     expect(row('zone-lingxi').member_ids.sort()).toEqual(['unit-150724', 'unit-150725', 'unit-150726', 'unit-150727']);
     expect(row('structure-core').member_ids.sort()).toEqual(['unit-150702', 'unit-150724']);
     expect(row('structure-pole-zalantun-arun').member_ids.sort()).toEqual(['unit-150721', 'unit-150783']);
-    for (const id of [
-      'zone-lingxi',
-      'zone-lingshang',
-      'structure-core',
-      'structure-pole-manzhouli',
-      'structure-pole-zalantun-arun',
-    ]) {
+    for (const id of ['zone-lingshang', 'structure-pole-manzhouli', 'structure-pole-zalantun-arun']) {
       const r = row(id);
       const members = r.member_ids.map(row);
       expect(r.pop_2020, id).toBe(members.reduce((s, m) => s + (m.pop_2020 ?? 0), 0));
+      expect(r.area_official_km2, id).toBeCloseTo(
+        members.reduce((s, m) => s + (m.area_official_km2 ?? 0), 0),
+        2,
+      );
       expect(r.seats, id).toBe(members.length);
       expect(r.heritage, id).toBe(members.reduce((s, m) => s + m.heritage, 0));
     }
+  });
+
+  it('the core counts 海拉尔区 and 巴彦托海镇, 岭西 the rest of the Evenk banner; no population sum is made up (item 6)', () => {
+    const town = parseCsv(
+      readFileSync('geodata/sources/reference/city_and_core.csv', 'utf8'),
+      'city_and_core.csv',
+    ).find((r) => r.id === 'town-bayantuohai');
+    expect(town?.area_km2_official).toBe('505.49');
+    const core = row('structure-core');
+    // before issue 24: all of the banner, 20,420 km² and 506,114 people
+    expect(core.area_official_km2).toBeCloseTo(1308.78 + 505.49, 2);
+    expect(core.area_official_basis).toBe('sum');
+    expect(core.area_official_sources.join()).toContain('twwiki.net');
+    expect(core.pop_2020).toBeNull();
+    expect(core.pop_basis).toBe('partial');
+    expect(core.note?.zh).toContain('海拉尔区365,012人（2020年普查）');
+    expect(core.note?.zh).toContain('2018年末户籍人口25,676人');
+    expect(core.seats).toBe(2); // 海拉尔区's and the Evenk banner's, which is in 巴彦托海镇
+    const lingxi = row('zone-lingxi');
+    const evenk = row('unit-150724');
+    const others = ['unit-150725', 'unit-150726', 'unit-150727'].map(row);
+    expect(lingxi.area_official_km2).toBeCloseTo(
+      (evenk.area_official_km2 ?? 0) - 505.49 + others.reduce((s, m) => s + (m.area_official_km2 ?? 0), 0),
+      2,
+    );
+    expect(lingxi.pop_2020).toBeNull();
+    expect(lingxi.pop_basis).toBe('partial');
+    expect(lingxi.note?.zh).toContain(
+      `合计${others.reduce((s, m) => s + (m.pop_2020 ?? 0), 0).toLocaleString('zh-CN')}人`,
+    );
+    expect(lingxi.seats).toBe(3);
+    // drawn areas are the rows' own polygons
+    expect(core.area_drawn_km2).toBeCloseTo(row('unit-150702').area_drawn_km2 + 505.5, -1);
+  });
+
+  it('counts each place once in the city', () => {
     // Every seat counted once in the city; stations counted once per name.
     expect(row('city').seats).toBe(14);
     const inCity = layers('rail_stations').filter((f: F) =>

@@ -343,8 +343,8 @@ export const CATALOG: CatalogEntry[] = [
         swatch: { type: 'fill', color: THEME.zone['zone-lingxi'], opacity: 0.55 },
         label: { zh: '岭西地区：牧业现代化示范区', en: 'Lingxi: model zone of modern herding' },
         note: {
-          zh: '含鄂温克族自治旗全境绘制；其旗府巴彦托海镇属一核',
-          en: 'Evenk banner drawn whole; its seat belongs to the core',
+          zh: '含鄂温克族自治旗其他镇；旗府巴彦托海镇属一核（镇界示意）',
+          en: "The Evenk banner's other towns; its seat town is in the core (schematic)",
         },
       },
       {

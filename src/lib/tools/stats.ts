@@ -20,10 +20,14 @@ export interface Column {
   digits: number;
   /** a percentage */
   percent?: boolean;
+  /** what the figure is, for the column's heading (its title) */
+  hint?: (city: StatsRow) => Text;
 }
 
 const share = (a: number | null, b: number | null) => (a !== null && b ? (100 * a) / b : null);
 const area = (r: StatsRow) => r.area_official_km2 ?? null;
+const km2 = (v: number | null, lang: Lang) =>
+  v === null ? '—' : v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: 2 });
 
 export const COLUMNS: Column[] = [
   {
@@ -31,6 +35,10 @@ export const COLUMNS: Column[] = [
     title: { zh: '面积（官方，平方公里）', en: 'Area, official (km²)' },
     value: (r) => r.area_official_km2,
     digits: 0,
+    hint: (c) => ({
+      zh: `单位：公布数；全市：公布数${km2(c.area_official_km2, 'zh')}（各单位之和${km2(c.area_sum_km2 ?? null, 'zh')}）；分区与一核两极：成员之和`,
+      en: `Units: published figures; the city: its published ${km2(c.area_official_km2, 'en')} (its units add up to ${km2(c.area_sum_km2 ?? null, 'en')}); zones, core and poles: sums of members`,
+    }),
   },
   {
     id: 'area_drawn',
@@ -40,10 +48,14 @@ export const COLUMNS: Column[] = [
   },
   {
     id: 'area_share',
-    title: { zh: '占全市面积', en: 'Share of city area' },
+    title: { zh: '占全市面积（官方）', en: "Share of the city's official area" },
     value: (r, c) => share(area(r) ?? r.area_drawn_km2, area(c) ?? c.area_drawn_km2),
     digits: 1,
     percent: true,
+    hint: (c) => ({
+      zh: `本行官方面积 ÷ 全市官方面积${km2(c.area_official_km2, 'zh')}平方公里`,
+      en: `The row's official area ÷ the city's official ${km2(c.area_official_km2, 'en')} km²`,
+    }),
   },
   { id: 'pop', title: { zh: '常住人口（2020）', en: 'Population (2020)' }, value: (r) => r.pop_2020, digits: 0 },
   {
@@ -106,6 +118,7 @@ export function statsCsv(stats: StatsFile, lang: Lang): string {
     lang === 'zh' ? '组成单位' : 'members',
     ...COLUMNS.map((c) => c.title[lang]),
     lang === 'zh' ? '官方面积依据' : 'official area basis',
+    lang === 'zh' ? '成员官方面积之和（平方公里）' : "members' official areas, sum (km²)",
     lang === 'zh' ? '人口依据' : 'population basis',
     lang === 'zh' ? '说明' : 'note',
     lang === 'zh' ? '面积来源' : 'area sources',
@@ -122,6 +135,7 @@ export function statsCsv(stats: StatsFile, lang: Lang): string {
       return v === null ? '' : Number(v.toFixed(c.digits));
     }),
     BASIS_NOTE[r.area_official_basis][lang],
+    r.area_sum_km2 ?? (r.area_official_basis === 'sum' ? r.area_official_km2 : ''),
     BASIS_NOTE[r.pop_basis][lang],
     r.note?.[lang] ?? '',
     r.area_official_sources.join(' | '),
