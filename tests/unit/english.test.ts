@@ -72,4 +72,35 @@ describe('the English of the plan', () => {
       reason: 'not used by the plan, the features or the tours (stale entry)',
     });
   });
+
+  it('says 以上 as "or more"/"or better" and 以内 as "at most", never "up to", "more than" or "<" (issue 24, item 11)', () => {
+    const targets = plan.targets.filter((t) => /以上|以内/.test(t.sentence));
+    expect(targets.length).toBeGreaterThanOrEqual(7);
+    for (const t of targets) {
+      const en = `${t.indicator_en} | ${t.sentence_en ?? ''}`;
+      expect(en, t.id).not.toMatch(/\bup to\b|\bmore than\b|\bwithin\b|</);
+      if (/以内/.test(t.sentence)) {
+        expect(t.sentence_en, t.id).toMatch(/\bat most\b/);
+        expect(t.comparator, t.id).toBe('≤');
+      }
+      // a threshold "X以上" is "X or more"; a class "三类以上" is "class III or better"
+      if (/\d+(\.\d+)?%?(人)?以上/.test(t.sentence)) expect(t.sentence_en, t.id).toMatch(/ or more\b/);
+      if (/三类以上/.test(t.sentence)) {
+        expect(t.indicator_en, t.id).toMatch(/class III or better/);
+        expect(t.sentence_en, t.id).toMatch(/class III or better/);
+      }
+    }
+    // the wording before issue 24 is refused by the same rules
+    expect('City-level flush public toilets up to class 3').toMatch(/\bup to\b/);
+    expect(plan.targets.find((t) => t.id === 'unemployment')?.comparator).toBe('≤');
+  });
+
+  it("uses one term for each thing: pan-port economy, Yi'ershi, traditional Chinese medicine (Mongolian medicine)", () => {
+    const text = JSON.stringify([plan, features, tours]);
+    expect(text).not.toMatch(/wide port economy|port-centred economy/);
+    expect(text).toMatch(/pan-port economy/);
+    expect(text).not.toMatch(/\bYiershi\b/);
+    // 中医药（蒙医药）: Mongolian medicine is never given without traditional Chinese medicine
+    for (const m of text.matchAll(/.{0,40}Mongolian medicine/g)) expect(m[0]).toMatch(/traditional Chinese medicine/);
+  });
 });
