@@ -14,6 +14,9 @@ import {
   type Text,
 } from '../contracts/vocab.ts';
 
+/** A remark in brackets: full-width in Chinese, ASCII with a space in English. */
+const paren = (text: string, lang: Lang) => (lang === 'zh' ? `（${text}）` : ` (${text})`);
+
 export type { Details, PlanRef };
 
 export interface CardRow {
@@ -95,13 +98,13 @@ export function buildCard(d: Details, lang: Lang): Card {
     const pop = d.pop_2020;
     const popText =
       typeof pop === 'number'
-        ? `${numberText(pop, lang)}${lang === 'zh' ? ' 人' : ''}${d.pop_confidence === 'low' ? `（${t(UI.derivedLow)}）` : ''}`
+        ? `${numberText(pop, lang)}${lang === 'zh' ? ' 人' : ''}${d.pop_confidence === 'low' ? paren(t(UI.derivedLow), lang) : ''}`
         : t(UI.unknown);
     add(UI.population, popText);
     if (typeof d.area_official_km2 === 'number')
       add(
         UI.areaOfficial,
-        `${numberText(Math.round(d.area_official_km2), lang)} ${t(UI.km2)}${d.area_official_confidence === 'low' ? `（${t(UI.roughFigure)}）` : ''}`,
+        `${numberText(Math.round(d.area_official_km2), lang)} ${t(UI.km2)}${d.area_official_confidence === 'low' ? paren(t(UI.roughFigure), lang) : ''}`,
       );
     if (typeof d.area_drawn_km2 === 'number')
       add(UI.area, `${numberText(Math.round(d.area_drawn_km2), lang)} ${t(UI.km2)}`);

@@ -252,7 +252,7 @@ describe('one shader program per layer type', () => {
 
 describe('label sizes for a projector', () => {
   it('scales numbers and every output of a zoom curve, data expressions included, and keeps the curve valid', async () => {
-    const { scaleSize } = await import('../../src/lib/map/core.svelte.ts');
+    const { scaleSize } = await import('../../src/lib/map/map-options.ts');
     expect(scaleSize(11, 1.4)).toBe(15.4);
     expect(scaleSize(['interpolate', ['linear'], ['zoom'], 4, 12, 10, 15], 1.5)).toEqual([
       'interpolate',

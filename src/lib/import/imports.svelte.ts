@@ -7,7 +7,7 @@
  */
 import * as maplibregl from 'maplibre-gl';
 import { reportStorage } from '../state/storage.svelte.ts';
-import { type Datum, type ImportOptions, type Job, OPTIONS_KEY, keptOptions } from './options.ts';
+import { type Datum, type ImportOptions, type Job, keepOptions, keptOptions, updateJob } from './options.ts';
 
 export type { Job };
 import {
@@ -19,6 +19,7 @@ import {
   type ToWorker,
 } from './protocol.ts';
 import type { MapCore } from '../map/core.svelte.ts';
+import { ImportWorkerClient } from './worker-client.ts';
 import { download } from '../ui/download.ts';
 import {
   addImportedLayer,
@@ -39,9 +40,7 @@ export class Imports {
   /** the imported feature clicked last: its layer and full properties */
   picked = $state.raw<{ layer: ImportedMeta; properties: Record<string, unknown> } | null>(null);
   #core: MapCore;
-  #worker: Worker | null = null;
-  #req = 0;
-  #replies = new Map<number, (data: unknown) => void>();
+  #client = new ImportWorkerClient((m) => this.#onMessage(m));
   #jobSeq = 0;
 
   constructor(core: MapCore) {
@@ -49,32 +48,14 @@ export class Imports {
   }
 
   #send(m: ToWorker): void {
-    this.worker().postMessage(m);
+    this.#client.send(m);
   }
 
-  #ask<T>(m: (req: number) => ToWorker): Promise<T> {
-    const req = ++this.#req;
-    return new Promise<T>((resolve) => {
-      this.#replies.set(req, resolve as (d: unknown) => void);
-      this.#send(m(req));
-    });
+  #ask<T>(make: (req: number) => ToWorker): Promise<T> {
+    return this.#client.ask<T>(make);
   }
 
-  worker(): Worker {
-    if (this.#worker) return this.#worker;
-    const w = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
-    w.onmessage = (ev: MessageEvent<FromWorker>) => this.#onMessage(ev.data);
-    w.postMessage({ type: 'init', base: document.baseURI } satisfies ToWorker);
-    this.#worker = w;
-    return w;
-  }
-
-  #onMessage(m: FromWorker): void {
-    if (m.type === 'reply') {
-      this.#replies.get(m.req)?.(m.data);
-      this.#replies.delete(m.req);
-      return;
-    }
+  #onMessage(m: Exclude<FromWorker, { type: 'reply' }>): void {
     if (m.type === 'violation') {
       console.error(`CSP violation in the import worker: ${m.text}`);
       return;
@@ -91,22 +72,8 @@ export class Imports {
     }
     const job = this.jobs.find((j) => j.id === m.job);
     if (!job) return;
-    if (m.type === 'progress') {
-      if (!performance.getEntriesByName('import:progress').length) performance.mark('import:progress');
-      Object.assign(job, { phase: m.phase, bytes: m.bytes, total: m.total, features: m.features });
-    } else if (m.type === 'question')
-      job.question = {
-        columns: m.columns,
-        swapped: m.swapped,
-        lon: m.columns?.[0],
-        lat: m.columns?.[1] ?? m.columns?.[0],
-        projection: m.projection,
-        epsg: m.projection?.guess ?? undefined,
-      };
-    else if (m.type === 'failed') {
-      job.error = m.reason;
-      job.phase = 'failed';
-    } else if (m.type === 'cancelled') this.jobs = this.jobs.filter((j) => j !== job);
+    if (m.type === 'progress' || m.type === 'question' || m.type === 'failed') updateJob(job, m);
+    else if (m.type === 'cancelled') this.jobs = this.jobs.filter((j) => j !== job);
     else if (m.type === 'done') {
       this.jobs = this.jobs.filter((j) => j.id !== m.job);
       // Cancelled too late (the layer was made): it is removed, as asked.
@@ -147,11 +114,20 @@ export class Imports {
 
   setOptions(o: Partial<ImportOptions>): void {
     this.options = { ...this.options, ...o };
-    try {
-      localStorage.setItem(OPTIONS_KEY, JSON.stringify(this.options));
-    } catch (e) {
-      reportStorage(e);
-    }
+    keepOptions(this.options);
+  }
+
+  /** Asks the worker to read a job's file, with the answers given so far and the colour of its layer. */
+  #read(j: Job, colour: string): void {
+    this.#send({
+      type: 'read',
+      job: j.id,
+      file: j.file,
+      datum: j.datum,
+      dbfEncoding: j.dbfEncoding,
+      ...j.answers,
+      colour,
+    });
   }
 
   importFiles(files: Iterable<File>): void {
@@ -159,14 +135,7 @@ export class Imports {
     for (const file of files) {
       const job: Job = { id: ++this.#jobSeq, file, datum, dbfEncoding, phase: 'reading', bytes: 0, total: file.size };
       this.jobs = [...this.jobs, job];
-      this.#send({
-        type: 'read',
-        job: job.id,
-        file,
-        datum,
-        dbfEncoding,
-        colour: IMPORT_COLOURS[(this.layers.length + this.jobs.length - 1) % IMPORT_COLOURS.length],
-      });
+      this.#read(job, IMPORT_COLOURS[(this.layers.length + this.jobs.length - 1) % IMPORT_COLOURS.length]);
     }
   }
 
@@ -180,15 +149,7 @@ export class Imports {
     }
     j.question = undefined;
     j.answers = { ...j.answers, ...a };
-    this.#send({
-      type: 'read',
-      job: j.id,
-      file: j.file,
-      datum: j.datum,
-      dbfEncoding: j.dbfEncoding,
-      ...j.answers,
-      colour: IMPORT_COLOURS[this.layers.length % IMPORT_COLOURS.length],
-    });
+    this.#read(j, IMPORT_COLOURS[this.layers.length % IMPORT_COLOURS.length]);
   }
 
   cancel(job: Job): void {

@@ -4,6 +4,8 @@
  * (formats.ts, in the import worker).
  */
 import type { Text } from '../../contracts/vocab.ts';
+import { reportStorage } from '../state/storage.svelte.ts';
+import type { FromWorker } from './protocol.ts';
 
 export type Datum = 'wgs84' | 'gcj02' | 'bd09';
 export const DATUMS: readonly Datum[] = ['wgs84', 'gcj02', 'bd09'];
@@ -98,4 +100,34 @@ export interface Job {
   error?: Text;
   /** Cancel was pressed: whatever the worker finishes for this job is dropped */
   cancelling?: boolean;
+}
+
+/** The import settings kept for the next visit (a refusal is told, never thrown). */
+export function keepOptions(o: ImportOptions): void {
+  try {
+    localStorage.setItem(OPTIONS_KEY, JSON.stringify(o));
+  } catch (e) {
+    reportStorage(e);
+  }
+}
+
+/** A job's state after the worker's progress, question or failure. */
+export function updateJob(job: Job, m: Extract<FromWorker, { type: 'progress' | 'question' | 'failed' }>): void {
+  if (m.type === 'progress') {
+    if (!performance.getEntriesByName('import:progress').length) performance.mark('import:progress');
+    Object.assign(job, { phase: m.phase, bytes: m.bytes, total: m.total, features: m.features });
+  } else if (m.type === 'question') {
+    const [lon, lat] = [m.columns?.[0], m.columns?.[1] ?? m.columns?.[0]];
+    job.question = {
+      columns: m.columns,
+      swapped: m.swapped,
+      lon,
+      lat,
+      projection: m.projection,
+      epsg: m.projection?.guess ?? undefined,
+    };
+  } else {
+    job.error = m.reason;
+    job.phase = 'failed';
+  }
 }

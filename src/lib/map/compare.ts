@@ -5,7 +5,7 @@
 import * as maplibregl from 'maplibre-gl';
 import { reportMapError } from './errors.ts';
 import type { Lang } from '../../contracts/vocab.ts';
-import { mapOptions, resolveIcons } from './core.svelte.ts';
+import { mapOptions, resolveIcons } from './map-options.ts';
 
 export interface CompareMap {
   map: maplibregl.Map;

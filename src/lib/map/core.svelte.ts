@@ -5,25 +5,14 @@
  */
 import * as maplibregl from 'maplibre-gl';
 import { reportMapError } from './errors.ts';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import {
-  ARCHIVE_ERROR_MESSAGE,
-  ArchiveError,
-  addArchive,
-  archiveProtocol,
-  onArchive,
-  type ArchiveProblem,
-} from './archive.ts';
+import { ARCHIVE_ERROR_MESSAGE, ArchiveError, addArchive, onArchive, type ArchiveProblem } from './archive.ts';
 import type { Lang } from '../../contracts/vocab.ts';
 import type { View } from '../url.ts';
-import { ARCHIVE_SOURCE, FONT_STACK, LIT_LABELS, catalogLayers, layerVisible, sourceLayerOf } from './catalog.ts';
-import { ICONS, rasterIcon, type IconId } from './icons.ts';
-import { ARCHIVE, buildStyle } from './style.ts';
+import { ARCHIVE_SOURCE, LIT_LABELS, catalogLayers, layerVisible, sourceLayerOf } from './catalog.ts';
+import { ARCHIVE } from './style.ts';
 import { CITY_BOUNDS } from './view.ts';
 import { Camera } from './camera.ts';
-
-maplibregl.setWorkerUrl(workerUrl);
-let protocolAdded = false;
+import { CONTROL_OF, MAP_WORDS, mapOptions, resolveIcons, scaleSize } from './map-options.ts';
 
 export interface MapEvents {
   onClick(point: maplibregl.Point): void;
@@ -31,31 +20,6 @@ export interface MapEvents {
   /** the tile archive's problems (archive.ts), and `recovered` when the network is back */
   onArchive(problem: ArchiveProblem | { kind: 'recovered'; file: string }): void;
   onIdle(): void;
-}
-
-/** Options every map of the app shares (the main map and the compare map). */
-export function mapOptions(container: HTMLElement, lang: Lang, visible: ReadonlySet<string>): maplibregl.MapOptions {
-  if (!protocolAdded) {
-    maplibregl.addProtocol('pmtiles', archiveProtocol().tile);
-    protocolAdded = true;
-  }
-  addArchive(new URL(ARCHIVE, document.baseURI).href);
-  return {
-    container,
-    style: buildStyle({ lang, visible, base: document.baseURI }),
-    attributionControl: false,
-    localIdeographFontFamily: FONT_STACK,
-    // The style is validated by the unit tests (style-spec); validating it again here costs start-up time.
-    validateStyle: false,
-  };
-}
-
-/** Icons are drawn from ICONS (no sprite file), when a layer of a map first asks for one. */
-export function resolveIcons(map: maplibregl.Map): void {
-  map.setMissingStyleImageResolver((id) => {
-    const def = ICONS[id as IconId];
-    if (def && !map.hasImage(id)) map.addImage(id, rasterIcon(def, 48), { pixelRatio: 2 });
-  });
 }
 
 export class MapCore {
@@ -207,6 +171,15 @@ export class MapCore {
   setLang(lang: Lang): void {
     const map = this.map;
     if (!map) return;
+    for (const [key, words] of Object.entries(MAP_WORDS) as [
+      keyof typeof MAP_WORDS,
+      (typeof MAP_WORDS)[keyof typeof MAP_WORDS],
+    ][]) {
+      const el = map.getContainer().querySelector(CONTROL_OF[key]);
+      if (!el) continue;
+      if (el.hasAttribute('title')) el.setAttribute('title', words[lang]);
+      el.setAttribute('aria-label', words[lang]);
+    }
     for (const { style: l } of catalogLayers(undefined, lang)) {
       if (l.type !== 'symbol') continue;
       const field = l.layout?.['text-field'];
@@ -238,19 +211,4 @@ export class MapCore {
       map.triggerRepaint();
     });
   }
-}
-
-/** A text-size scaled by k: a number, or a zoom curve's outputs (data expressions multiplied). */
-export function scaleSize(v: unknown, k: number): unknown {
-  if (k === 1) return v;
-  if (typeof v === 'number') return Math.round(v * k * 10) / 10;
-  if (Array.isArray(v) && (v[0] === 'interpolate' || v[0] === 'step')) {
-    // ['interpolate', curve, input, stop, out, stop, out…] / ['step', input, out, stop, out…]: outputs from index 4 on, every other
-    const out = [...v];
-    if (v[0] === 'step') out[2] = scaleSize(v[2], k);
-    for (let i = 4; i < out.length; i += 2) out[i] = scaleSize(v[i], k);
-    return out;
-  }
-  if (Array.isArray(v)) return ['*', k, v];
-  return v;
 }

@@ -7,7 +7,7 @@
  */
 import * as maplibregl from 'maplibre-gl';
 import { FONT_STACK } from '../map/catalog.ts';
-import { resolveIcons } from '../map/core.svelte.ts';
+import { resolveIcons } from '../map/map-options.ts';
 import { distanceM } from '../geodesy.ts';
 
 export const MAX_CANVAS = 8192;

@@ -1,0 +1,76 @@
+/**
+ * What every map of the app shares (the main map, the compare map, the print map): MapLibre's
+ * worker and the archive protocol, the style, MapLibre's own words in the page's language,
+ * icons drawn on demand, and label sizes scaled for a briefing.
+ */
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { Lang } from '../../contracts/vocab.ts';
+import { addArchive, archiveProtocol } from './archive.ts';
+import { FONT_STACK } from './catalog.ts';
+import { ICONS, type IconId, rasterIcon } from './icons.ts';
+import { ARCHIVE, buildStyle } from './style.ts';
+
+maplibregl.setWorkerUrl(workerUrl);
+let protocolAdded = false;
+
+/**
+ * MapLibre's own words (its controls' titles, the map's name for screen readers) in the page's
+ * language: its `locale` option at creation, and the controls' titles when the language changes.
+ */
+export const MAP_WORDS = {
+  'Map.Title': { zh: '地图', en: 'Map' },
+  'NavigationControl.ZoomIn': { zh: '放大', en: 'Zoom in' },
+  'NavigationControl.ZoomOut': { zh: '缩小', en: 'Zoom out' },
+  'NavigationControl.ResetBearing': { zh: '指北（拖动可旋转、倾斜）', en: 'Reset bearing to north' },
+  'AttributionControl.ToggleAttribution': { zh: '显示或隐藏数据来源', en: 'Toggle attribution' },
+} as const;
+export const CONTROL_OF: Record<keyof typeof MAP_WORDS, string> = {
+  'Map.Title': '.maplibregl-canvas',
+  'NavigationControl.ZoomIn': '.maplibregl-ctrl-zoom-in',
+  'NavigationControl.ZoomOut': '.maplibregl-ctrl-zoom-out',
+  'NavigationControl.ResetBearing': '.maplibregl-ctrl-compass',
+  'AttributionControl.ToggleAttribution': '.maplibregl-ctrl-attrib-button',
+};
+const mapLocale = (lang: Lang) => Object.fromEntries(Object.entries(MAP_WORDS).map(([k, v]) => [k, v[lang]]));
+
+/** Options every map of the app shares (the main map and the compare map). */
+export function mapOptions(container: HTMLElement, lang: Lang, visible: ReadonlySet<string>): maplibregl.MapOptions {
+  if (!protocolAdded) {
+    maplibregl.addProtocol('pmtiles', archiveProtocol().tile);
+    protocolAdded = true;
+  }
+  addArchive(new URL(ARCHIVE, document.baseURI).href);
+  return {
+    container,
+    style: buildStyle({ lang, visible, base: document.baseURI }),
+    attributionControl: false,
+    locale: mapLocale(lang),
+    localIdeographFontFamily: FONT_STACK,
+    // The style is validated by the unit tests (style-spec); validating it again here costs start-up time.
+    validateStyle: false,
+  };
+}
+
+/** Icons are drawn from ICONS (no sprite file), when a layer of a map first asks for one. */
+export function resolveIcons(map: maplibregl.Map): void {
+  map.setMissingStyleImageResolver((id) => {
+    const def = ICONS[id as IconId];
+    if (def && !map.hasImage(id)) map.addImage(id, rasterIcon(def, 48), { pixelRatio: 2 });
+  });
+}
+
+/** A text-size scaled by k: a number, or a zoom curve's outputs (data expressions multiplied). */
+export function scaleSize(v: unknown, k: number): unknown {
+  if (k === 1) return v;
+  if (typeof v === 'number') return Math.round(v * k * 10) / 10;
+  if (Array.isArray(v) && (v[0] === 'interpolate' || v[0] === 'step')) {
+    // ['interpolate', curve, input, stop, out, stop, out…] / ['step', input, out, stop, out…]: outputs from index 4 on, every other
+    const out = [...v];
+    if (v[0] === 'step') out[2] = scaleSize(v[2], k);
+    for (let i = 4; i < out.length; i += 2) out[i] = scaleSize(v[i], k);
+    return out;
+  }
+  if (Array.isArray(v)) return ['*', k, v];
+  return v;
+}
