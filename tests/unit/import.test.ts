@@ -16,7 +16,7 @@ import {
   toWgs84,
 } from '../../src/lib/import/formats.ts';
 import { PROJECTIONS } from '../../src/lib/import/options.ts';
-import { UnitIndex, joinRows, joinToUnits, unitsFrom } from '../../src/lib/import/join.ts';
+import { UnitIndex, joinRows, joinToUnits, rowsWithSplitUnits, unitsFrom } from '../../src/lib/import/join.ts';
 import { datumFit, offerOtherDatum, referenceOf } from '../../src/lib/import/datum-hint.ts';
 import type { Feature } from 'geojson';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
@@ -217,6 +217,29 @@ describe("the join to the plan's units", () => {
     expect(row('structure-core')?.points).toBe(2);
     expect(row('structure-pole-zalantun-arun')?.points).toBe(1);
     expect(row('city')?.points).toBe(4);
+  });
+
+  it("counts a split unit's places where they are: the seat town in the core, the banner's other towns in 岭西", () => {
+    // 鄂温克族自治旗 is in the core (its seat, 巴彦托海镇) and in 岭西 (its other towns).
+    const split = rowsWithSplitUnits(stats);
+    expect([...split].sort()).toEqual(['structure-core', 'zone-lingxi']);
+    const own = (layer: string) => JSON.parse(readFileSync(`public/data/layers/${layer}.geojson`, 'utf8')).features;
+    const areas = unitsFrom([...own('zones'), ...own('structure_areas')].filter((f) => split.has(f.properties.id)));
+    const at = (lon: number, lat: number) => ({
+      type: 'Feature' as const,
+      properties: {},
+      geometry: { type: 'Point' as const, coordinates: [lon, lat] },
+    });
+    // The banner's seat, and a point in the banner's south, far from the seat town.
+    const features = [at(119.7479, 49.1447), at(120.0, 48.3)];
+    const rows = joinRows(joinToUnits(features, units), stats, joinToUnits(features, areas));
+    const row = (id: string) => rows.find((x) => x.id === id);
+    expect(row('unit-150724')?.points).toBe(2);
+    expect(row('structure-core')?.points).toBe(1);
+    expect(row('zone-lingxi')?.points).toBe(1);
+    expect(row('city')?.points).toBe(2);
+    // Summed over member units (the old way) both would count both.
+    expect(joinRows(joinToUnits(features, units), stats).find((x) => x.id === 'structure-core')?.points).toBe(2);
   });
 
   it("measures lines' length and areas' area inside each unit, on the ellipsoid", () => {

@@ -12,7 +12,7 @@ import { storageProblemOf } from '../state/storage-problem.ts';
 import type { Feature } from 'geojson';
 import { ColumnsQuestion, ImportError, ProjectionQuestion, readFile, reinterpret } from './formats.ts';
 import { bboxOf, mapPositions, positions } from '../geo.ts';
-import { joinRows, joinToUnits, unitsFrom, type Unit } from './join.ts';
+import { joinRows, joinToUnits, rowsWithSplitUnits, unitsFrom, type Unit } from './join.ts';
 import { datumFit, offerOtherDatum, referenceOf, type Reference } from './datum-hint.ts';
 import {
   IMPORT_DB,
@@ -39,7 +39,7 @@ interface Layer {
 const layers = new Map<string, Layer>();
 const cancelled = new Set<number>();
 let base = '';
-let ground: Promise<{ units: Unit[]; stats: StatsRow[]; reference: Reference }> | null = null;
+let ground: Promise<{ units: Unit[]; areas: Unit[]; stats: StatsRow[]; reference: Reference }> | null = null;
 /** the places of record the datum hint measures against, with the units' boundaries */
 const PLACES = layersBy('pick');
 
@@ -54,11 +54,19 @@ function loadGround() {
   ground ??= Promise.all([
     json('data/layers/units.geojson'),
     json('data/stats.json'),
+    json('data/layers/zones.geojson'),
+    json('data/layers/structure_areas.geojson'),
     ...PLACES.map((n) => json(`data/layers/${n}.geojson`)),
-  ]).then(([u, s, ...places]) => {
+  ]).then(([u, s, z, a, ...places]) => {
     const units = unitsFrom(u.features);
+    const stats = s.rows as StatsRow[];
+    // The rows a unit only partly belongs to are joined to their own polygons.
+    const split = rowsWithSplitUnits(stats);
+    const areas = unitsFrom(
+      [...z.features, ...a.features].filter((f: { properties: { id: string } }) => split.has(f.properties.id)),
+    );
     const points = places.flatMap((p: { features: Feature[] }) => p.features.flatMap((f) => positions(f.geometry)));
-    return { units, stats: s.rows as StatsRow[], reference: referenceOf(units, points) };
+    return { units, areas, stats, reference: referenceOf(units, points) };
   });
   ground.catch(() => {
     ground = null;
@@ -152,7 +160,11 @@ async function readAll(job: number, file: File): Promise<Uint8Array> {
 async function meetThePlan(meta: ImportedMeta, features: Feature[]): Promise<void> {
   try {
     const g = await loadGround();
-    meta.join = joinRows(joinToUnits(features, g.units), g.stats);
+    meta.join = joinRows(
+      joinToUnits(features, g.units),
+      g.stats,
+      g.areas.length ? joinToUnits(features, g.areas) : undefined,
+    );
     const fit = datumFit(features, meta.datum, g.reference);
     const other = offerOtherDatum(fit, meta.datum);
     meta.hint =

@@ -233,13 +233,31 @@ export function joinToUnits(
   return out;
 }
 
-/** The join as the statistics' rows: the city, the zones, the core, the poles, the units. */
+/**
+ * The statistics' rows that a unit only partly belongs to: a unit listed in two rows of the
+ * plan's structure and zones (鄂温克族自治旗: its seat town in the core, its other towns in 岭西)
+ * makes each of those rows count inside the row's own polygon, not over its member units.
+ */
+export function rowsWithSplitUnits(stats: readonly StatsRow[]): Set<string> {
+  const grouped = stats.filter((r) => r.kind === 'zone' || r.kind === 'structure');
+  const seen = new Map<string, number>();
+  for (const r of grouped) for (const id of r.member_ids) seen.set(id, (seen.get(id) ?? 0) + 1);
+  return new Set(grouped.filter((r) => r.member_ids.some((id) => (seen.get(id) ?? 0) > 1)).map((r) => r.id));
+}
+
+/**
+ * The join as the statistics' rows: the city, the zones, the core, the poles, the units. A row
+ * in `perArea` (joined to its own polygon: rowsWithSplitUnits) takes that; the others sum
+ * their member units.
+ */
 export function joinRows(
   perUnit: Map<string, { points: number; length_km: number; area_km2: number }>,
   stats: readonly StatsRow[],
+  perArea: Map<string, { points: number; length_km: number; area_km2: number }> = new Map(),
 ): JoinRow[] {
   return stats.map((r) => {
-    const members = r.member_ids.map((id) => perUnit.get(id) ?? { points: 0, length_km: 0, area_km2: 0 });
+    const own = perArea.get(r.id);
+    const members = own ? [own] : r.member_ids.map((id) => perUnit.get(id) ?? { points: 0, length_km: 0, area_km2: 0 });
     const sum = (k: 'points' | 'length_km' | 'area_km2') => members.reduce((s, m) => s + m[k], 0);
     return {
       id: r.id,

@@ -254,7 +254,7 @@ export const CATALOG: CatalogEntry[] = [
     legend: [
       {
         swatch: { type: 'line', color: THEME.border, width: 2, dash: [4, 1.5, 1, 1.5] },
-        label: { zh: '国界（GSHHG）', en: 'International boundary (GSHHG)' },
+        label: { zh: '国界（沿市界；市外为 GSHHG）', en: 'International boundary (the city outline; GSHHG beyond it)' },
       },
     ],
     layers: (t, lang) => [
@@ -418,8 +418,8 @@ export const CATALOG: CatalogEntry[] = [
       {
         swatch: { type: 'line', color: THEME.core, width: 3.5 },
         label: {
-          zh: '一核：呼伦贝尔中心城区（海拉尔区＋鄂温克族自治旗）',
-          en: 'Core: central city (Hailar + Evenk banner)',
+          zh: '一核：呼伦贝尔中心城区（海拉尔区＋巴彦托海镇，镇界示意）',
+          en: 'Core: central city (Hailar + Bayantuohai Town, its extent schematic)',
         },
       },
       {
