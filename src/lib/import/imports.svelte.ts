@@ -5,19 +5,12 @@
  * colour the user picks — clickable, zoomable, removable, downloadable, and restored from
  * IndexedDB at start.
  */
-import * as maplibregl from 'maplibre-gl';
+import type * as maplibregl from 'maplibre-gl';
 import { reportStorage } from '../state/storage.svelte.ts';
 import { type Datum, type ImportOptions, type Job, keepOptions, keptOptions, updateJob } from './options.ts';
 
 export type { Job };
-import {
-  IMPORT_DB,
-  IMPORT_STORE,
-  type FromWorker,
-  type ImportHit,
-  type ImportedMeta,
-  type ToWorker,
-} from './protocol.ts';
+import type { FromWorker, ImportHit, ImportedMeta, ToWorker } from './protocol.ts';
 import type { MapCore } from '../map/core.svelte.ts';
 import { ImportWorkerClient } from './worker-client.ts';
 import { download } from '../ui/download.ts';
@@ -93,21 +86,8 @@ export class Imports {
    * worker starts at once only when there are some).
    */
   async attach(): Promise<void> {
-    maplibregl.addProtocol('imported', async (params) => {
-      const [, layer, z, x, y] = /^imported:\/\/([^/]+)\/(\d+)\/(\d+)\/(\d+)/.exec(params.url) ?? [];
-      const data = await this.#ask<ArrayBuffer | null>((req) => ({ type: 'tile', req, layer, z: +z, x: +x, y: +y }));
-      return { data: data ?? new ArrayBuffer(0) };
-    });
-    const { createStore, keys } = await import('idb-keyval');
-    let kept: IDBValidKey[];
-    try {
-      kept = await keys(createStore(IMPORT_DB, IMPORT_STORE));
-    } catch (e) {
-      reportStorage(e);
-      return;
-    }
-    if (!kept.length) return;
-    const restored = await this.#ask<ImportedMeta[]>((req) => ({ type: 'restore', req }));
+    this.#client.addTileProtocol();
+    const restored = await this.#client.restore();
     this.layers = restored;
     for (const meta of restored) this.#addToMap(meta);
   }
@@ -117,25 +97,12 @@ export class Imports {
     keepOptions(this.options);
   }
 
-  /** Asks the worker to read a job's file, with the answers given so far and the colour of its layer. */
-  #read(j: Job, colour: string): void {
-    this.#send({
-      type: 'read',
-      job: j.id,
-      file: j.file,
-      datum: j.datum,
-      dbfEncoding: j.dbfEncoding,
-      ...j.answers,
-      colour,
-    });
-  }
-
   importFiles(files: Iterable<File>): void {
     const { datum, dbfEncoding } = this.options;
     for (const file of files) {
       const job: Job = { id: ++this.#jobSeq, file, datum, dbfEncoding, phase: 'reading', bytes: 0, total: file.size };
       this.jobs = [...this.jobs, job];
-      this.#read(job, IMPORT_COLOURS[(this.layers.length + this.jobs.length - 1) % IMPORT_COLOURS.length]);
+      this.#client.read(job, IMPORT_COLOURS[(this.layers.length + this.jobs.length - 1) % IMPORT_COLOURS.length]);
     }
   }
 
@@ -149,7 +116,7 @@ export class Imports {
     }
     j.question = undefined;
     j.answers = { ...j.answers, ...a };
-    this.#read(j, IMPORT_COLOURS[this.layers.length % IMPORT_COLOURS.length]);
+    this.#client.read(j, IMPORT_COLOURS[this.layers.length % IMPORT_COLOURS.length]);
   }
 
   cancel(job: Job): void {

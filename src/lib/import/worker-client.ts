@@ -3,7 +3,10 @@
  * sent as they are, questions answered by request number; every other message goes to the
  * handler given.
  */
-import type { FromWorker, ToWorker } from './protocol.ts';
+import * as maplibregl from 'maplibre-gl';
+import { reportStorage } from '../state/storage.svelte.ts';
+import type { Job } from './options.ts';
+import { type FromWorker, IMPORT_DB, IMPORT_STORE, type ImportedMeta, type ToWorker } from './protocol.ts';
 
 export class ImportWorkerClient {
   #worker: Worker | null = null;
@@ -40,5 +43,32 @@ export class ImportWorkerClient {
     w.postMessage({ type: 'init', base: document.baseURI } satisfies ToWorker);
     this.#worker = w;
     return w;
+  }
+
+  /** Asks the worker to read a job's file, with the answers given so far and the colour of its layer. */
+  read(j: Job, colour: string): void {
+    const { id: job, file, datum, dbfEncoding, answers } = j;
+    this.send({ type: 'read', job, file, datum, dbfEncoding, ...answers, colour });
+  }
+
+  /** The `imported://layer/z/x/y` tiles MapLibre asks for, made by the worker. */
+  addTileProtocol(): void {
+    maplibregl.addProtocol('imported', async (params) => {
+      const [, layer, z, x, y] = /^imported:\/\/([^/]+)\/(\d+)\/(\d+)\/(\d+)/.exec(params.url) ?? [];
+      const data = await this.ask<ArrayBuffer | null>((req) => ({ type: 'tile', req, layer, z: +z, x: +x, y: +y }));
+      return { data: data ?? new ArrayBuffer(0) };
+    });
+  }
+
+  /** The layers kept from earlier visits; the worker starts only when there are some. */
+  async restore(): Promise<ImportedMeta[]> {
+    const { createStore, keys } = await import('idb-keyval');
+    try {
+      if (!(await keys(createStore(IMPORT_DB, IMPORT_STORE))).length) return [];
+    } catch (e) {
+      reportStorage(e);
+      return [];
+    }
+    return this.ask<ImportedMeta[]>((req) => ({ type: 'restore', req }));
   }
 }

@@ -10,29 +10,18 @@ import type { Geometry } from 'geojson';
 import type { Text } from '../../contracts/vocab.ts';
 import type { AppState } from '../state/app.svelte.ts';
 import type { MapServices } from '../map/services.ts';
-import { ARCHIVE_SOURCE, catalogLayers, sourceLayerOf } from '../map/catalog.ts';
 import { loadDetails } from '../details.ts';
 import { isDataLayer, layersBy } from '../../contracts/layers.ts';
 import { loadLayer } from './layer-files.ts';
+import { Snapper } from './picks.ts';
+import { placeName, round6 } from './picks.ts';
 import { bboxOf, positions } from '../geo.ts';
 import type { NearGroup } from './near.ts';
 import type { NearDrawing } from './overlay.ts';
 import type { LonLatPair, Measure } from './registry.ts';
 
-/** The layers a measurement snaps to, and the ones a query lists (in this order): the registry's. */
-const SNAP_SOURCE_LAYERS = layersBy('pick');
+/** The layers a query lists (in this order): the registry's. */
 export const NEAR_LAYERS = layersBy('near');
-const SNAP_PX = 12;
-const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
-
-/** A place's name as the tools list it: a seat with its unit ("海拉尔区 · 正阳街道"). */
-export function placeName(p: Record<string, unknown>): Text {
-  const zh = String(p.name_zh ?? p.id ?? ''),
-    en = String(p.name_en ?? p.name_zh ?? '');
-  if (p.kind === 'seat' && typeof p.unit_zh === 'string')
-    return { zh: `${p.unit_zh} · ${zh}`, en: `${String(p.unit_en ?? p.unit_zh)} · ${en}` };
-  return { zh, en };
-}
 
 export interface NearResult {
   /** the query these results answer (a newer one replaces them) */
@@ -81,61 +70,17 @@ export class Tools {
     });
   }
 
-  /** feature id → its position of record (tiles carry positions rounded to their grid) */
-  #coords: Map<string, LonLatPair> | null = null;
+  #snapper = new Snapper();
 
   /** Loads the positions of record of the places measurements snap to (when a measuring tool opens). */
-  async prepareSnap(): Promise<void> {
-    if (this.#coords) return;
-    const files = await Promise.all(SNAP_SOURCE_LAYERS.map((n) => loadLayer(n)));
-    this.#coords = new Map(
-      files.flatMap((f) =>
-        f.features
-          .filter((x) => x.geometry.type === 'Point')
-          .map((x) => [x.properties.id, x.geometry.coordinates as unknown as LonLatPair] as const),
-      ),
-    );
+  prepareSnap(): Promise<void> {
+    return this.#snapper.prepare();
   }
 
-  /** The place a click at `point` snaps to (seats, stations, ports, heritage within a few pixels), else the point. */
+  /** The place a click at `point` snaps to (picks.ts), else the point. */
   snap(point: maplibregl.Point): { at: LonLatPair; name: Text | null } {
     const map = this.#map.core.map;
-    if (!map) return { at: [0, 0], name: null };
-    const layers = catalogLayers()
-      .filter(
-        (l) =>
-          (SNAP_SOURCE_LAYERS as readonly string[]).includes(sourceLayerOf(l.style) ?? '') &&
-          (l.style.type === 'symbol' || l.style.type === 'circle'),
-      )
-      .map((l) => l.style.id)
-      .filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
-    const hits = map.queryRenderedFeatures(
-      [
-        [point.x - SNAP_PX, point.y - SNAP_PX],
-        [point.x + SNAP_PX, point.y + SNAP_PX],
-      ],
-      { layers },
-    );
-    let best: { at: LonLatPair; name: Text; px: number } | null = null;
-    for (const h of hits) {
-      if (h.geometry.type !== 'Point' || h.source !== ARCHIVE_SOURCE) continue;
-      const [lon, lat] = h.geometry.coordinates;
-      const p = map.project([lon, lat]);
-      const px = Math.hypot(p.x - point.x, p.y - point.y);
-      const exact = this.#coords?.get(String(h.properties.id));
-      if (px <= SNAP_PX && (!best || px < best.px))
-        best = {
-          at: exact ? [exact[0], exact[1]] : [round6(lon), round6(lat)],
-          name: {
-            zh: String(h.properties.name_zh ?? ''),
-            en: String(h.properties.name_en ?? h.properties.name_zh ?? ''),
-          },
-          px,
-        };
-    }
-    if (best) return best;
-    const l = map.unproject(point);
-    return { at: [round6(l.lng), round6(l.lat)], name: null };
+    return map ? this.#snapper.snap(map, point) : { at: [0, 0], name: null };
   }
 
   #clicks: Promise<void> = Promise.resolve();
