@@ -13,15 +13,18 @@ import { MEDIA } from './src/lib/ui/layout.ts';
  * writes `@media (--phone)`, `(--desk)` or `(--wide)`, replaced here before anything else.
  */
 function mediaQueries(): Plugin {
-  const named = new RegExp(`@media \\((${Object.keys(MEDIA).join('|')})\\)`, 'g');
+  const named = new RegExp(`\\((${Object.keys(MEDIA).join('|')})\\)`, 'g');
   return {
     name: 'hlbe-media-queries',
     enforce: 'pre',
     transform(code, id) {
-      if (!/\.(svelte|css)(\?.*)?$/.test(id) || !code.includes('@media (--')) return null;
-      const out = code.replace(named, (_, name: keyof typeof MEDIA) => `@media ${MEDIA[name]}`);
-      const unknown = out.match(/@media \(--[a-z-]+\)/);
-      if (unknown) throw new Error(`${id}: ${unknown[0]} is not a named query of src/lib/ui/layout.ts (MEDIA)`);
+      if (!/\.(svelte|css)(\?.*)?$/.test(id) || !code.includes('(--')) return null;
+      // In every @media prelude (`@media print and (--phone)` too), each named query is filled in.
+      const out = code.replace(/@media[^{]*\{/g, (prelude) =>
+        prelude.replace(named, (_, name: keyof typeof MEDIA) => MEDIA[name]),
+      );
+      const unknown = out.match(/@media[^{]*\(--[a-z-]+\)/);
+      if (unknown) throw new Error(`${id}: ${unknown[0]}: not a named query of src/lib/ui/layout.ts (MEDIA)`);
       return { code: out, map: null };
     },
   };

@@ -17,7 +17,7 @@ import { ToolsRef } from './lib/tools/lazy.svelte.ts';
 import { compareSet } from './lib/tools/registry.ts';
 import { ImportsRef } from './lib/import/lazy.svelte.ts';
 import { must } from './lib/must.ts';
-import { reducedMotion } from './lib/ui/layout.ts';
+import { BRIEFING_MIN_WIDTH, reducedMotion } from './lib/ui/layout.ts';
 import { FATAL } from './lib/map/archive.ts';
 import { registerOffline } from './offline/register.ts';
 import { UI } from './lib/i18n.ts';
@@ -176,7 +176,7 @@ function startMap(
     });
     // A briefing on a big screen (a projector): every label larger, to be read from the back of the room.
     $effect(() => {
-      map.core.setLabelScale(tour.tour && innerWidth >= 1280 ? 1.4 : 1);
+      map.core.setLabelScale(tour.tour && innerWidth >= BRIEFING_MIN_WIDTH ? 1.4 : 1);
     });
     // Phone: a sheet that opens, closes or changes height keeps what the map fitted to in view.
     $effect(() => {

@@ -29,7 +29,7 @@ import { readEnglish } from './english.ts';
 import { loadTargets } from './plan-targets.ts';
 import { buildSearchIndex } from './search-index.ts';
 import type { Plan } from '../../src/contracts/plan.ts';
-import type { DataLayerName } from '../../src/contracts/layers.ts';
+import { type DataLayerName, layersWith } from '../../src/contracts/layers.ts';
 import { loadTours } from './tours.ts';
 import { ATTRIBUTION } from '../../src/contracts/sources.ts';
 import { buildOverview } from './overview.ts';
@@ -129,7 +129,7 @@ async function main() {
     problems.push(...checkPlacement(`geodata/${name}.geojson`, byName(name) as RecordFeature<Point>[], ground));
   // Every port, heritage site and seat with a published position lies within its source's precision of it.
   const positions = publishedPositions(inputsAt(SOURCES));
-  for (const name of ['ports', 'heritage', 'structure_points'] as const)
+  for (const name of layersWith('published'))
     problems.push(...precisionProblems(`geodata/${name}.geojson`, byName(name) as RecordFeature<Point>[], positions));
   if (problems.length) throw new GeodataError(problems);
   step(`validate ${layers.length} layers`);

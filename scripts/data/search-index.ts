@@ -2,11 +2,12 @@
 import { pinyin } from 'pinyin-pro';
 import type { SearchEntry } from '../../src/contracts/search.ts';
 import type { Plan } from '../../src/contracts/plan.ts';
-import { layersWith } from '../../src/contracts/layers.ts';
+import { type SearchableLayer, layersWith } from '../../src/contracts/layers.ts';
 import type { LayerOutput } from './lib/types.ts';
 
 const GENERIC = new Set(['国界', '主要河流', '较大河流', '河流', '小河', '湖泊']);
-const PLACE_LAYERS = new Set<string>(layersWith('searchable'));
+const SEARCHABLE = new Set<string>(layersWith('searchable'));
+const isSearchable = (name: string): name is SearchableLayer => SEARCHABLE.has(name);
 
 function py(zh: string) {
   const han = zh.replace(/[^\u3400-\u9fff]/g, '');
@@ -18,7 +19,8 @@ function py(zh: string) {
   };
 }
 
-const RANK: Record<string, number> = {
+/** Every searchable layer of the registry has a rank and a hint (TypeScript refuses a missing one). */
+const RANK: Record<SearchableLayer, number> = {
   units: 12,
   city: 11,
   structure_areas: 9,
@@ -32,7 +34,7 @@ const RANK: Record<string, number> = {
   rail_stations: 1,
 };
 
-const LAYER_HINT: Record<string, [string, string]> = {
+const LAYER_HINT: Record<SearchableLayer, [string, string]> = {
   city: ['地级市', 'city'],
   units: ['旗市区', 'county-level unit'],
   zones: ['规划分区', 'plan zone'],
@@ -50,7 +52,8 @@ export function buildSearchIndex(layers: LayerOutput[], plan: Plan): SearchEntry
   const out: SearchEntry[] = [];
   const seen = new Set<string>();
   for (const layer of layers) {
-    if (!PLACE_LAYERS.has(layer.name)) continue;
+    const name = layer.name;
+    if (!isSearchable(name)) continue;
     for (const f of layer.features) {
       const p = f.properties;
       // label points stand for a feature that is indexed itself (zones, lakes)
@@ -60,7 +63,7 @@ export function buildSearchIndex(layers: LayerOutput[], plan: Plan): SearchEntry
       const key = `${p.name_zh}|${ref}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const [hz, he] = p.kind === 'river' ? ['河流', 'river'] : LAYER_HINT[layer.name];
+      const [hz, he] = p.kind === 'river' ? ['河流', 'river'] : LAYER_HINT[name];
       const unit = typeof p.unit_zh === 'string' ? ` · ${p.unit_zh}` : '';
       out.push({
         kind: 'place',
@@ -68,7 +71,7 @@ export function buildSearchIndex(layers: LayerOutput[], plan: Plan): SearchEntry
         zh: p.name_zh,
         en: p.name_en,
         ...py(p.name_zh),
-        rank: RANK[layer.name],
+        rank: RANK[name],
         hint_zh: `${hz}${unit}`,
         hint_en: he,
       });

@@ -28,6 +28,8 @@ export interface DataLayerDef {
   near: number | false;
   /** its positions come from sources coarser than the lines around them (scripts/data/placement.ts) */
   placed: boolean;
+  /** its points have published positions with a stated precision, checked on every build (layers/positions.ts) */
+  published: boolean;
 }
 
 /** In the archive's order (the builders run in it: a later layer may read an earlier one). */
@@ -41,6 +43,7 @@ export const DATA_LAYERS = {
     pick: false,
     near: false,
     placed: false,
+    published: false,
   },
   units: {
     geometry: 'polygon',
@@ -51,6 +54,7 @@ export const DATA_LAYERS = {
     pick: false,
     near: 1,
     placed: false,
+    published: false,
   },
   zones: {
     geometry: 'polygon',
@@ -61,6 +65,7 @@ export const DATA_LAYERS = {
     pick: false,
     near: false,
     placed: false,
+    published: false,
   },
   zone_labels: {
     geometry: 'point',
@@ -71,6 +76,7 @@ export const DATA_LAYERS = {
     pick: false,
     near: false,
     placed: false,
+    published: false,
   },
   structure_areas: {
     geometry: 'polygon',
@@ -81,6 +87,7 @@ export const DATA_LAYERS = {
     pick: false,
     near: false,
     placed: false,
+    published: false,
   },
   structure_points: {
     geometry: 'point',
@@ -91,6 +98,7 @@ export const DATA_LAYERS = {
     pick: 1,
     near: 2,
     placed: false,
+    published: true,
   },
   rail_lines: {
     geometry: 'line',
@@ -101,6 +109,7 @@ export const DATA_LAYERS = {
     pick: false,
     near: 6,
     placed: false,
+    published: false,
   },
   rail_stations: {
     geometry: 'point',
@@ -111,6 +120,7 @@ export const DATA_LAYERS = {
     pick: 2,
     near: 3,
     placed: true,
+    published: false,
   },
   heritage: {
     geometry: 'point',
@@ -121,6 +131,7 @@ export const DATA_LAYERS = {
     pick: 4,
     near: 5,
     placed: true,
+    published: true,
   },
   ports: {
     geometry: 'point',
@@ -131,6 +142,7 @@ export const DATA_LAYERS = {
     pick: 3,
     near: 4,
     placed: true,
+    published: true,
   },
   borders: {
     geometry: 'line',
@@ -141,6 +153,7 @@ export const DATA_LAYERS = {
     pick: false,
     near: false,
     placed: false,
+    published: false,
   },
   rivers: {
     geometry: 'line',
@@ -151,6 +164,7 @@ export const DATA_LAYERS = {
     pick: false,
     near: false,
     placed: false,
+    published: false,
   },
   lakes: {
     geometry: 'polygon',
@@ -161,6 +175,7 @@ export const DATA_LAYERS = {
     pick: false,
     near: false,
     placed: false,
+    published: false,
   },
   context_labels: {
     geometry: 'point',
@@ -171,16 +186,22 @@ export const DATA_LAYERS = {
     pick: false,
     near: false,
     placed: false,
+    published: false,
   },
 } as const satisfies Record<string, DataLayerDef>;
 
 export type DataLayerName = keyof typeof DATA_LAYERS;
 
+/** The layers whose features' names are in the search index (a type: a table keyed by it must cover them all). */
+export type SearchableLayer = {
+  [K in DataLayerName]: (typeof DATA_LAYERS)[K]['searchable'] extends true ? K : never;
+}[DataLayerName];
+
 /** Every layer's name, in the archive's order. */
 export const DATA_LAYER_NAMES = Object.keys(DATA_LAYERS) as DataLayerName[];
 
 type Ranked = 'download' | 'pick' | 'near';
-type Flag = 'planning' | 'csv' | 'searchable' | 'placed';
+type Flag = 'planning' | 'csv' | 'searchable' | 'placed' | 'published';
 
 /** The layers with a rank (download, pick, near), in its order. */
 export function layersBy(key: Ranked): DataLayerName[] {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, openMap, rendered } from './fixtures.ts';
+import { TEST_PORT } from './support/server.ts';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -73,14 +74,15 @@ test('after one visit the map, search and the tour work with the network off', a
 test.describe('a new release', () => {
   let server: ChildProcess | null = null;
   let dir = '';
-  const PORT = 4175;
+  const PORT = TEST_PORT + 1; // the tests' own range, never Vite's
   const origin = `http://127.0.0.1:${PORT}`;
 
   test.beforeAll(async () => {
     // A deployment of its own (a copy of dist/ behind the same nginx config), to publish into.
     dir = mkdtempSync(join(tmpdir(), 'hlbe-release-'));
-    chmodSync(dir, 0o755); // nginx's workers (another user when run as root) read it
+    chmodSync(dir, 0o755); // readable by nginx's workers whoever runs them
     cpSync('dist', dir, { recursive: true });
+    expect(await fetch(`${origin}/`).catch(() => null), `port ${PORT} is taken: stop what runs there`).toBeNull();
     // its own process group, so that nginx stops with it
     server = spawn('node_modules/.bin/tsx', ['scripts/serve-nginx.ts', '--port', String(PORT), '--dist', dir], {
       stdio: 'ignore',

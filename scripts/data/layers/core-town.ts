@@ -34,7 +34,11 @@ function clippedDisc(center: [number, number], m: number, unit: Poly): Poly | nu
 
 export function coreTown(ctx: BuildContext): CoreTown {
   return ctx.once('core-town', () => {
-    const [code, split] = Object.entries(SPLIT_UNITS)[0];
+    const entries = Object.entries(SPLIT_UNITS);
+    // One split unit is what the plan has (鄂温克族自治旗); a second would need its own town here.
+    if (entries.length !== 1)
+      throw new Error(`core town: SPLIT_UNITS has ${entries.length} units; the builders handle exactly one`);
+    const [code, split] = entries[0];
     const unit = ctx.layer<Poly>('units').find((u) => u.properties.admin_code === code);
     const seat = ctx.places.find((p) => p.admin_code === code);
     if (!unit || !seat) throw new Error(`core town: no unit or seat row for ${code}`);

@@ -7,7 +7,7 @@
  */
 import type * as maplibregl from 'maplibre-gl';
 import { reportStorage } from '../state/storage.svelte.ts';
-import { type Datum, type ImportOptions, type Job, keepOptions, keptOptions, updateJob } from './options.ts';
+import { type Datum, type ImportOptions, type Job, OPTIONS_KEY, keptOptions, updateJob } from './options.ts';
 
 export type { Job };
 import type { FromWorker, ImportHit, ImportedMeta, ToWorker } from './protocol.ts';
@@ -94,7 +94,11 @@ export class Imports {
 
   setOptions(o: Partial<ImportOptions>): void {
     this.options = { ...this.options, ...o };
-    keepOptions(this.options);
+    try {
+      localStorage.setItem(OPTIONS_KEY, JSON.stringify(this.options));
+    } catch (e) {
+      reportStorage(e);
+    }
   }
 
   importFiles(files: Iterable<File>): void {

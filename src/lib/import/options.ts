@@ -1,10 +1,11 @@
 /**
+ * (Read by the import worker too: nothing here may import the page's state or runes.)
+ *
  * The choices an import is read with — the datum, a Shapefile's .dbf encoding, the projected
  * system of metre coordinates — as the app's state and panel need them, without the parsers
  * (formats.ts, in the import worker).
  */
 import type { Text } from '../../contracts/vocab.ts';
-import { reportStorage } from '../state/storage.svelte.ts';
 import type { FromWorker } from './protocol.ts';
 
 export type Datum = 'wgs84' | 'gcj02' | 'bd09';
@@ -100,15 +101,6 @@ export interface Job {
   error?: Text;
   /** Cancel was pressed: whatever the worker finishes for this job is dropped */
   cancelling?: boolean;
-}
-
-/** The import settings kept for the next visit (a refusal is told, never thrown). */
-export function keepOptions(o: ImportOptions): void {
-  try {
-    localStorage.setItem(OPTIONS_KEY, JSON.stringify(o));
-  } catch (e) {
-    reportStorage(e);
-  }
 }
 
 /** A job's state after the worker's progress, question or failure. */

@@ -11,7 +11,7 @@ import { type FromWorker, IMPORT_DB, IMPORT_STORE, type ImportedMeta, type ToWor
 export class ImportWorkerClient {
   #worker: Worker | null = null;
   #req = 0;
-  #replies = new Map<number, (data: unknown) => void>();
+  #replies = new Map<number, { resolve: (data: unknown) => void; reject: (e: Error) => void }>();
   #onMessage: (m: Exclude<FromWorker, { type: 'reply' }>) => void;
 
   constructor(onMessage: (m: Exclude<FromWorker, { type: 'reply' }>) => void) {
@@ -25,8 +25,8 @@ export class ImportWorkerClient {
   /** Sends a question (numbered by `make`) and resolves with the worker's reply to it. */
   ask<T>(make: (req: number) => ToWorker): Promise<T> {
     const req = ++this.#req;
-    return new Promise<T>((resolve) => {
-      this.#replies.set(req, resolve as (d: unknown) => void);
+    return new Promise<T>((resolve, reject) => {
+      this.#replies.set(req, { resolve: resolve as (d: unknown) => void, reject });
       this.send(make(req));
     });
   }
@@ -37,9 +37,20 @@ export class ImportWorkerClient {
     w.onmessage = (ev: MessageEvent<FromWorker>) => {
       const m = ev.data;
       if (m.type !== 'reply') return this.#onMessage(m);
-      this.#replies.get(m.req)?.(m.data);
+      this.#replies.get(m.req)?.resolve(m.data);
       this.#replies.delete(m.req);
     };
+    // An error the worker did not handle (its own failures come as 'failed' messages), or a
+    // message it cannot read: the questions waiting may never be answered, so they are refused,
+    // and the error is reported (a console error, which the browser tests fail on).
+    const stopped = (message: string) => {
+      const why = new Error(`the import worker stopped: ${message}`);
+      console.error(why.message);
+      for (const r of this.#replies.values()) r.reject(why);
+      this.#replies.clear();
+    };
+    w.onerror = (e) => stopped(e.message);
+    w.onmessageerror = () => stopped('a message could not be read');
     w.postMessage({ type: 'init', base: document.baseURI } satisfies ToWorker);
     this.#worker = w;
     return w;

@@ -12,6 +12,10 @@ import type { LonLatPair } from './registry.ts';
 
 /** The layers a measurement snaps to: the registry's pick layers. */
 const SNAP_SOURCE_LAYERS: readonly string[] = layersBy('pick');
+const pickRank = (layer: string | undefined) => {
+  const i = SNAP_SOURCE_LAYERS.indexOf(layer ?? '');
+  return i < 0 ? SNAP_SOURCE_LAYERS.length : i;
+};
 const SNAP_PX = 12;
 export const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
@@ -58,14 +62,17 @@ export class Snapper {
       ],
       { layers },
     );
-    let best: { at: LonLatPair; name: Text; px: number } | null = null;
+    // The nearest place wins; equally near (within a pixel), the registry's pick order does
+    // (seats before stations before ports before heritage).
+    let best: { at: LonLatPair; name: Text; px: number; rank: number } | null = null;
     for (const h of hits) {
       if (h.geometry.type !== 'Point' || h.source !== ARCHIVE_SOURCE) continue;
       const [lon, lat] = h.geometry.coordinates;
       const p = map.project([lon, lat]);
       const px = Math.hypot(p.x - point.x, p.y - point.y);
       const exact = this.#coords?.get(String(h.properties.id));
-      if (px <= SNAP_PX && (!best || px < best.px))
+      const rank = pickRank(h.sourceLayer);
+      if (px <= SNAP_PX && (!best || px < best.px - 1 || (Math.abs(px - best.px) <= 1 && rank < best.rank)))
         best = {
           at: exact ? [exact[0], exact[1]] : [round6(lon), round6(lat)],
           name: {
@@ -73,6 +80,7 @@ export class Snapper {
             en: String(h.properties.name_en ?? h.properties.name_zh ?? ''),
           },
           px,
+          rank,
         };
     }
     if (best) return best;

@@ -11,6 +11,9 @@ export const PHONE_MAX_WIDTH = 720;
 /** From this width on, a big screen: larger type, wider panels. */
 export const WIDE_MIN_WIDTH = 1600;
 
+/** From this width on, a briefing's map labels are read from the back of a room: 1.4× (MapCore.setLabelScale). */
+export const BRIEFING_MIN_WIDTH = 1280;
+
 /** The named media queries CSS uses, and what they stand for. */
 export const MEDIA: Record<'--phone' | '--desk' | '--wide', string> = {
   '--phone': `(max-width: ${PHONE_MAX_WIDTH}px)`,

@@ -10,7 +10,7 @@ export default class Durations implements Reporter {
 
   onTestEnd(test: TestCase, result: TestResult) {
     const file = test.location.file.replace(/^.*tests\/browser\//, '');
-    this.rows.push({ test: test.titlePath().slice(2).join(' › '), file, ms: result.duration, status: result.status });
+    this.rows.push({ test: test.titlePath().slice(3).join(' › '), file, ms: result.duration, status: result.status });
   }
 
   onEnd(result: FullResult) {
