@@ -6,7 +6,7 @@ export default defineConfig({
   testDir: 'tests/browser',
   timeout: 60_000,
   // Pixel tests (pixels.spec.ts) compare with expected PNGs in tests/browser/expected/,
-  // rewritten only when asked: UPDATE=1 npm run test:browser.
+  // rewritten only when asked: UPDATE=1 npm run test:browser:all (they are in the slow tier).
   expect: {
     timeout: 15_000,
     toHaveScreenshot: { maxDiffPixelRatio: 0.01, threshold: 0.25, animations: 'disabled', caret: 'hide' },

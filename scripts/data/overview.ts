@@ -4,6 +4,7 @@
  * so it is on screen before any script runs; the live map replaces it once idle. Browsers
  * without WebGL keep it, with a note and the list of places.
  */
+import { SPLIT_UNITS } from './units.ts';
 import type { DataLayerName } from '../../src/contracts/layers.ts';
 import * as turf from '@turf/turf';
 import type { Feature, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
@@ -96,9 +97,15 @@ export function buildOverview(layers: LayerOutput[]): { svg: string; placesHtml:
     const p = u.properties;
     const zone = get('zones').find((z) => z.properties.id === p.zone)?.properties;
     const role = p.role ? ROLE_LABELS[p.role] : null;
+    // A unit the plan splits says which part is where (鄂温克族自治旗: its seat town in the core).
+    const split = SPLIT_UNITS[String(p.admin_code)];
+    const roleZh = split ? `${role?.zh ?? ''}（${split.town_zh.replace(p.name_zh, '')}）` : (role?.zh ?? '');
+    const roleEn = split ? `${role?.en ?? ''} (${split.town_en})` : (role?.en ?? '');
+    const zoneZh = split ? `${zone?.name_zh ?? ''}（其他镇）` : (zone?.name_zh ?? '');
+    const zoneEn = split ? `${zone?.name_en ?? ''} (the other towns)` : (zone?.name_en ?? '');
     return (
-      `<li><span class="zh" lang="zh-CN"><strong>${escapeHtml(p.name_zh)}</strong> · ${escapeHtml(role?.zh ?? '')} · ${escapeHtml(zone?.name_zh ?? '')}</span>` +
-      `<span class="en" lang="en"><strong>${escapeHtml(p.name_en)}</strong> · ${escapeHtml(role?.en ?? '')} · ${escapeHtml(zone?.name_en ?? '')}</span></li>`
+      `<li><span class="zh" lang="zh-CN"><strong>${escapeHtml(p.name_zh)}</strong> · ${escapeHtml(roleZh)} · ${escapeHtml(zoneZh)}</span>` +
+      `<span class="en" lang="en"><strong>${escapeHtml(p.name_en)}</strong> · ${escapeHtml(roleEn)} · ${escapeHtml(zoneEn)}</span></li>`
     );
   });
   return { svg: out.join(''), placesHtml: `<ul>${items.join('')}</ul>` };

@@ -161,7 +161,7 @@ export const ZONES: ZoneDef[] = [
     name_en: 'Outside Lingxi and Lingshang',
     named_in_plan: false,
     plan_ref: [REFS.pattern],
-    note: '方案未单列此分区：海拉尔区、满洲里市、扎赉诺尔区、扎兰屯市、阿荣旗和莫力达瓦达斡尔族自治旗不在岭西或岭上；一核与两极见“一核两极”图层。 / Not a zone of the plan: these six units are in neither Lingxi nor Lingshang; the core and the poles are in the "Core and two poles" layer.',
+    note: '方案未单列此分区：海拉尔区、满洲里市、扎赉诺尔区、扎兰屯市、阿荣旗、莫力达瓦达斡尔族自治旗六个旗市区和鄂温克族自治旗巴彦托海镇（属一核）不在岭西或岭上；一核与两极见“一核两极”图层。 / Not a zone of the plan: six units (Hailar, Manzhouli, Jalainur, Zalantun, Arun, Morin Dawa) and Bayantuohai Town of the Evenk banner (in the core) are in neither Lingxi nor Lingshang; the core and the poles are in the "Core and two poles" layer.',
   },
 ];
 

@@ -134,13 +134,13 @@ export async function expectSeen(locator: Locator, what = 'the element') {
           // fixed element escapes every scroller (but a transformed one); an absolute one escapes
           // the scrollers below its nearest positioned ancestor.
           let [left, top, right, bottom] = [r.left, r.top, r.right, r.bottom];
-          let escape = getComputedStyle(el).position;
+          let leave = getComputedStyle(el).position;
           for (let a = el.parentElement; a; a = a.parentElement) {
             const cs = getComputedStyle(a);
             const contains =
-              escape === 'fixed'
+              leave === 'fixed'
                 ? cs.transform !== 'none' || cs.filter !== 'none' || cs.contain.includes('paint')
-                : escape === 'absolute'
+                : leave === 'absolute'
                   ? cs.position !== 'static' || cs.transform !== 'none'
                   : true;
             if (!contains) continue;
@@ -155,7 +155,7 @@ export async function expectSeen(locator: Locator, what = 'the element') {
               ];
             }
             // The containing block found: from here on, what contains it is what contains `a`.
-            escape = cs.position === 'fixed' ? 'fixed' : cs.position === 'absolute' ? 'absolute' : 'static';
+            leave = cs.position === 'fixed' ? 'fixed' : cs.position === 'absolute' ? 'absolute' : 'static';
           }
           const box = `${Math.round(left)},${Math.round(top)}–${Math.round(right)},${Math.round(bottom)}`;
           if (right - left < 1 || bottom - top < 1) return 'its scrolling container shows none of it';
