@@ -5,7 +5,15 @@
  * user downloads (lib/tools/downloads.ts); the contract is src/contracts/download.ts.
  */
 import { layerTitle } from '../../src/lib/map/catalog.ts';
-import { ATTRIBUTION, DATUM_NOTE, LICENCES, PLAN_NAME, SCHEMATIC_NOTE } from '../../src/contracts/sources.ts';
+import {
+  ATTRIBUTION,
+  DATUM_NOTE,
+  LICENCES,
+  PLAN_NAME,
+  SCHEMATIC_AREA_NOTE,
+  SCHEMATIC_NOTE,
+} from '../../src/contracts/sources.ts';
+import { DATA_LAYERS } from '../../src/contracts/layers.ts';
 import type { LayerMetadata } from '../../src/contracts/download.ts';
 import type { LayerOutput } from './lib/types.ts';
 
@@ -21,7 +29,9 @@ export function layerMetadata(layer: LayerOutput): LayerMetadata {
     licences: LICENCES,
     attribution: ATTRIBUTION,
     sources,
-    ...(schematic ? { schematic: SCHEMATIC_NOTE } : {}),
+    ...(schematic
+      ? { schematic: DATA_LAYERS[layer.name].geometry === 'line' ? SCHEMATIC_NOTE : SCHEMATIC_AREA_NOTE }
+      : {}),
   };
 }
 

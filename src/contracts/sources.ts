@@ -24,6 +24,11 @@ export const LICENCES = {
 
 /** Said wherever lines are drawn schematically. */
 export const SCHEMATIC_NOTE = { zh: '示意线路（非实际走向）', en: 'Schematic line (not the real alignment)' } as const;
+/** Said of an area part of whose boundary is drawn schematically (not published). */
+export const SCHEMATIC_AREA_NOTE = {
+  zh: '部分范围为示意（边界未公布）',
+  en: 'Partly schematic (a boundary not published)',
+} as const;
 
 /** The plan, as downloads and prints cite it (the title as the plan text gives it). */
 export const PLAN_NAME = {

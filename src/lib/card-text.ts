@@ -1,6 +1,6 @@
 /** The words of a feature's card (card.ts, FeatureCard.svelte) and of the plan's words in translation (Translated.svelte): loaded with the first card or panel that shows them, not the first view. */
 import type { Text } from '../contracts/vocab.ts';
-import { SCHEMATIC_NOTE } from '../contracts/sources.ts';
+import { SCHEMATIC_AREA_NOTE, SCHEMATIC_NOTE } from '../contracts/sources.ts';
 
 export const CARD_UI = {
   planWording: { zh: '规划原文', en: 'Plan wording' },
@@ -11,6 +11,7 @@ export const CARD_UI = {
   confidence: { zh: '可信度', en: 'Confidence' },
   approximate: { zh: '位置示意（非测绘位置）', en: 'Approximate location (not surveyed)' },
   schematic: SCHEMATIC_NOTE,
+  schematicArea: SCHEMATIC_AREA_NOTE,
   alignmentUnknown: { zh: '走向未知：图上只标出起讫点', en: 'Alignment unknown: only the two ends are shown' },
   population: { zh: '常住人口（2020年普查）', en: 'Population (2020 census)' },
   unknown: { zh: '未知', en: 'unknown' },

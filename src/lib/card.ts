@@ -128,7 +128,8 @@ export function buildCard(d: Details, lang: Lang): Card {
 
   const warnings: string[] = [];
   if (d.approximate) warnings.push(t(UI.approximate));
-  if (d.schematic) warnings.push(t(UI.schematic));
+  // A schematic line is drawn between its stations; a schematic area has a part whose boundary is not published.
+  if (d.schematic) warnings.push(t(d.layer === 'rail_lines' ? UI.schematic : UI.schematicArea));
   if (d.alignment === 'unknown') warnings.push(t(UI.alignmentUnknown));
   const diff = areaDifference(d);
   if (diff !== null && Math.abs(diff) > 0.02)

@@ -43,6 +43,8 @@ export const zones: Builder = (ctx) => {
       note: z.note ?? null,
       source: `dissolved by the build from the member units; membership from the plan (task 3) or implied by it${splitHere.length || gainsTown ? `; ${town.town.name_zh} is a schematic area (${town.note_en})` : ''}`,
       confidence: 'medium',
+      // its edge with the schematic town is schematic too
+      ...(splitHere.length || gainsTown ? { schematic: true } : {}),
       plan_ref: z.plan_ref,
     });
   });
