@@ -175,11 +175,26 @@ test("zone statistics: 岭上's population is the sum of its units, 岭西's is 
   // population is not published: no figure, rather than a wrong sum; the same for the core.
   expect(await cell('zone-lingxi', 'pop')).toBe('');
   expect(await cell('structure-core', 'pop')).toBe('');
-  // Sorting by population puts the city first, the smallest unit last.
+  // Sorting by population puts the city first, the smallest unit last of the rows with a figure,
+  // and the rows without one (the core, 岭西) after them.
   await table.locator('thead button[data-col=pop]').click();
-  const order = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row')));
-  expect(order[0]).toBe('city');
-  expect(order[order.length - 1]).toBe('unit-150726');
+  const order = await table
+    .locator('tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((r) => [
+        r.getAttribute('data-row'),
+        r.querySelector('td[data-col=pop]')?.getAttribute('data-value') ?? '',
+      ]),
+    );
+  expect(order[0][0]).toBe('city');
+  const figured = order.filter(([, v]) => v !== '');
+  expect(figured[figured.length - 1][0]).toBe('unit-150726');
+  expect(
+    order
+      .slice(figured.length)
+      .map(([id]) => id)
+      .sort(),
+  ).toEqual(['structure-core', 'zone-lingxi']);
   // A row lights its member units on the map.
   await table.locator('tr[data-row="zone-lingxi"] th button').click();
   await expect

@@ -6,11 +6,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 
 export default class Durations implements Reporter {
-  private rows: { test: string; file: string; ms: number; status: string }[] = [];
+  private rows: { test: string; file: string; tier: 'core' | 'slow'; ms: number; status: string }[] = [];
 
   onTestEnd(test: TestCase, result: TestResult) {
     const file = test.location.file.replace(/^.*tests\/browser\//, '');
-    this.rows.push({ test: test.titlePath().slice(3).join(' › '), file, ms: result.duration, status: result.status });
+    this.rows.push({
+      test: test.titlePath().slice(3).join(' › '),
+      file,
+      tier: test.tags.includes('@slow') ? 'slow' : 'core',
+      ms: result.duration,
+      status: result.status,
+    });
   }
 
   onEnd(result: FullResult) {
@@ -21,7 +27,11 @@ export default class Durations implements Reporter {
       'test-results/durations.json',
       `${JSON.stringify({ status: result.status, wallMs: result.duration, testsMs: total, tests: rows }, null, 1)}\n`,
     );
-    console.log(`\n${rows.length} tests, ${(result.duration / 60_000).toFixed(1)} min wall; the slowest ten:`);
+    const minutes = (tier: string) =>
+      (rows.filter((r) => r.tier === tier).reduce((t, r) => t + r.ms, 0) / 60_000).toFixed(1);
+    console.log(
+      `\n${rows.length} tests, ${(result.duration / 60_000).toFixed(1)} min wall (core tier ${minutes('core')} min, slow tier ${minutes('slow')} min of test time); the slowest ten:`,
+    );
     for (const r of rows.slice(0, 10))
       console.log(`  ${(r.ms / 1000).toFixed(1).padStart(6)} s  ${r.file} › ${r.test}`);
     console.log('(all durations: test-results/durations.json)');
