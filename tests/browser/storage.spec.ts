@@ -31,6 +31,15 @@ async function drawOnTour(page: Page) {
   await page.getByTestId('start-tour').click();
   await expect(page.getByTestId('tour-count')).toHaveText(/^1 \//);
   await page.keyboard.press('p');
+  await expect(page.getByTestId('tool-pen')).toHaveAttribute('aria-pressed', 'true');
+  // The pen draws once the tour's drawing code has loaded (with the first tour): its source is on the map.
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        Boolean((window as unknown as { __map: import('maplibre-gl').Map }).__map.getSource('annotations')),
+      ),
+    )
+    .toBe(true);
   await page.mouse.move(700, 300);
   await page.mouse.down();
   for (let i = 1; i <= 8; i++) await page.mouse.move(700 + i * 20, 300 + i * 8);
