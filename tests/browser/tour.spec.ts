@@ -194,13 +194,16 @@ test.describe('briefing mode', () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await openMap(page, `${HASH}8`);
     await expectStep(page, 7);
-    const named = await page.evaluate(() =>
-      (window as unknown as MapWindow).__map
-        .queryRenderedFeatures({ layers: ['heritage-lit-labels'] })
-        .map((f) => String(f.properties.name_zh)),
-    );
+    // Labels are placed over a few frames after the step's camera move: wait for them.
+    const namedNow = () =>
+      page.evaluate(() =>
+        (window as unknown as MapWindow).__map
+          .queryRenderedFeatures({ layers: ['heritage-lit-labels'] })
+          .map((f) => String(f.properties.name_zh)),
+      );
     // the core's and poles' labels come first; of the step's places, those that fit beside them are named
-    expect(new Set(named).size, named.join('、')).toBeGreaterThanOrEqual(4);
+    await expect.poll(async () => new Set(await namedNow()).size).toBeGreaterThanOrEqual(4);
+    const named = await namedNow();
     for (const n of ['博克图镇', '奇乾']) expect(named).toContain(n);
     // and every one of them in the caption, for the room
     const lit = page.getByTestId('tour-lit');
