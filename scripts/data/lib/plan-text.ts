@@ -9,6 +9,12 @@
 
 /** The injected string. Kept here (scripts/) only to find and refuse it. */
 export const SPAM = '365\u4f53\u80b2\u6295\u6ce8';
+/**
+ * The capture is kept in geodata/sources/plan/ with the injected string written as this mark
+ * (so the repository never holds it); reading the capture puts it back before the rules run.
+ */
+export const SPAM_MARK = '{S}';
+export const readCapture = (text: string) => text.replaceAll(SPAM_MARK, SPAM);
 
 interface Rule {
   /** the captured text, with {S} standing for the spam string */
