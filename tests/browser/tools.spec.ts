@@ -246,12 +246,17 @@ test('print: an A4 PDF with real text, the legend, the sources and a 300 dpi map
   test.setTimeout(240_000);
   await openMap(page, '#tool=print');
   await page.getByTestId('print-title').fill('岭西地区规划示意 Test');
-  // Printing still blocks the page (issue 26 moves it off the main thread): measured, reported.
+  // The first print of a visit makes the print map: its WebGL context and shaders (software GL
+  // links a program in 100–900 ms) are measured and reported; every later print is held to the
+  // budget below. Progress is shown while it works.
   let d: import('@playwright/test').Download | undefined;
-  await measureLongTasks(page, 'A4 PDF', async () => {
+  await measureLongTasks(page, 'A4 PDF, the first of the visit', async () => {
     [d] = await Promise.all([
-      page.waitForEvent('download', { timeout: 180_000 }),
-      page.getByTestId('print-export').click(),
+      page.waitForEvent('download', { timeout: 120_000 }),
+      (async () => {
+        await page.getByTestId('print-export').click();
+        await expect(page.getByTestId('print-progress')).toBeVisible();
+      })(),
     ]);
   });
   if (!d) throw new Error('no PDF download');
@@ -284,6 +289,20 @@ test('print: an A4 PDF with real text, the legend, the sources and a 300 dpi map
   expect(images).toHaveLength(1);
   expect(Number(images[0][12])).toBeGreaterThanOrEqual(250); // x-ppi
   expect(Number(images[0][13])).toBeGreaterThanOrEqual(250); // y-ppi
+  // Cancel: the export stops, says so, and nothing is downloaded.
+  let downloads = 0;
+  const count = () => downloads++;
+  page.on('download', count);
+  await page.getByTestId('print-export').click();
+  await page.getByTestId('print-cancel').click();
+  await expect(page.getByTestId('print-result')).toHaveText('已取消导出。');
+  await expect(page.getByTestId('print-export')).toBeEnabled();
+  page.off('download', count);
+  expect(downloads).toBe(0);
+  // A second print: no main-thread task over the budget (the page scrolls, types, cancels).
+  await expectResponsive(page, 'A4 PDF, a later print', () =>
+    Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId('print-export').click()]),
+  );
   // A PNG of exactly the pixels asked for.
   await page.getByTestId('print-png').check();
   await page.getByTestId('print-width').fill('900');

@@ -17,7 +17,7 @@ function importGraph(entry: string, seen = new Set<string>()): Set<string> {
   return seen;
 }
 
-for (const worker of ['src/lib/import/import.worker.ts', 'src/offline/sw.ts']) {
+for (const worker of ['src/lib/import/import.worker.ts', 'src/lib/print/print.worker.ts', 'src/offline/sw.ts']) {
   it(`${worker} imports no .svelte or .svelte.ts module, directly or not`, () => {
     const graph = [...importGraph(resolve(worker))];
     expect(graph.length).toBeGreaterThan(1);

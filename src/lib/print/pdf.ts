@@ -5,8 +5,23 @@
  * licences, the datum, the date, and "示意" where lines are schematic. The Print tool makes
  * one page of the current view; a tour's handout makes one page per step (lib/tour/handout.ts).
  */
-import { PDFDict, PDFDocument, PDFName, PDFRawStream, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import {
+  concatTransformationMatrix,
+  drawObject,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFRawStream,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  type PDFFont,
+  type PDFPage,
+  type RGB,
+} from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
+import { zlibSync } from 'fflate';
+import { must } from '../must.ts';
 import type { Lang } from '../../contracts/vocab.ts';
 import type { LegendSwatch } from '../map/catalog.ts';
 import { ICONS } from '../map/icons.ts';
@@ -180,7 +195,7 @@ export function scaleBar(metresPerMm: number, mapWidthMm: number): { metres: num
   return { metres, mm: metres / metresPerMm };
 }
 
-function furniture(wr: Writer, l: Layout, map: RenderedMap, lang: Lang): void {
+function furniture(wr: Writer, l: Layout, map: PageMap, lang: Lang): void {
   const p = wr.p;
   const { x, y, w, h } = l.map;
   const k = l.scale;
@@ -267,11 +282,66 @@ function declareCffFont(doc: PDFDocument): void {
   }
 }
 
-/** Composes pages into one PDF. `font` is the OpenType font (data/fonts/print-sc.otf). */
+/** A page's map as the composer takes it: its pixels as RGB rows (the worker reads them from the bitmap). */
+export interface PageMap extends Omit<RenderedMap, 'bitmap'> {
+  rgb: Uint8Array;
+}
+
+/** RGB rows of a drawn map, laid over white (a transparent pixel is paper). */
+export function rgbOf(bitmap: ImageBitmap): Uint8Array {
+  const { width: w, height: h } = bitmap;
+  const c = new OffscreenCanvas(w, h);
+  const ctx = must(c.getContext('2d'), 'a 2D canvas for the print map');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, w, h);
+  ctx.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  const rgba = ctx.getImageData(0, 0, w, h).data;
+  const out = new Uint8Array(w * h * 3);
+  for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) {
+    out[j] = rgba[i];
+    out[j + 1] = rgba[i + 1];
+    out[j + 2] = rgba[i + 2];
+  }
+  return out;
+}
+
+/**
+ * The map as an RGB image XObject, deflated (fflate), drawn into the box (points): no PNG
+ * is made and read again (pdf-lib's embedPng decodes and re-deflates every pixel).
+ */
+function embedMap(
+  doc: PDFDocument,
+  page: PDFPage,
+  map: PageMap,
+  box: { x: number; y: number; w: number; h: number },
+): void {
+  const { width: w, height: h } = map;
+  const dict = doc.context.obj({
+    Type: 'XObject',
+    Subtype: 'Image',
+    Width: w,
+    Height: h,
+    ColorSpace: 'DeviceRGB',
+    BitsPerComponent: 8,
+    Filter: 'FlateDecode',
+  });
+  const ref = doc.context.register(PDFRawStream.of(dict, zlibSync(map.rgb, { level: 6 })));
+  const name = page.node.newXObject('Map', ref);
+  page.pushOperators(
+    pushGraphicsState(),
+    concatTransformationMatrix(box.w, 0, 0, box.h, box.x, box.y),
+    drawObject(name),
+    popGraphicsState(),
+  );
+}
+
+/** Composes pages into one PDF (in the print worker: nothing here touches the page). `font` is the OpenType font (data/fonts/print-sc.otf). */
 export async function composePdf(
-  pages: { size: PaperSize; orientation: Orientation; map: RenderedMap; text: PageText }[],
+  pages: { size: PaperSize; orientation: Orientation; map: PageMap; text: PageText }[],
   fontBytes: ArrayBuffer,
   meta: { title: string; subject: string },
+  onPage?: (done: number) => void,
 ): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
@@ -294,8 +364,8 @@ export async function composePdf(
     wr.text(t.title, 10, y + 11 * k, 15 * k);
     wr.text(t.subtitle, 10, y + 17 * k, 7.5 * k, '#57534e');
     // The map, and its frame.
-    const img = await doc.embedPng(pg.map.png);
-    page.drawImage(img, { ...wr.pt(l.map.x, l.map.y + l.map.h), width: l.map.w * PT, height: l.map.h * PT });
+    embedMap(doc, page, pg.map, { ...wr.pt(l.map.x, l.map.y + l.map.h), w: l.map.w * PT, h: l.map.h * PT });
+    onPage?.(pages.indexOf(pg) + 1);
     page.drawRectangle({
       ...wr.pt(l.map.x, l.map.y + l.map.h),
       width: l.map.w * PT,

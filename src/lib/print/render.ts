@@ -4,6 +4,10 @@
  * is at 96 px per inch and drawn at `pixelRatio` (300 dpi on paper: 3.125), so labels keep
  * their size in millimetres. MapLibre's maxCanvasSize is raised to 8192 px a side: the
  * largest print (A3 at 300 dpi) is ≈ 3 700 × 3 500 px, drawn in one go, not in tiles.
+ *
+ * The drawing is handed over as an ImageBitmap (a copy the GPU makes), not encoded here:
+ * encoding 30 MB of pixels blocked the page for 3.9 s (canvas.toBlob on a WebGL canvas).
+ * The print worker (print.worker.ts) encodes it and composes the page.
  */
 import * as maplibregl from 'maplibre-gl';
 import { FONT_STACK } from '../map/catalog.ts';
@@ -11,9 +15,13 @@ import { resolveIcons } from '../map/map-options.ts';
 import { distanceM } from '../geodesy.ts';
 
 export const MAX_CANVAS = 8192;
+/** A print map that neither draws a frame nor loads a tile for this long has stopped: said, not waited on. */
+export const STALL_MS = 45_000;
+/** Layers shown per frame while the first print compiles its shaders. */
+const REVEAL_BATCH = 8;
 
 export interface RenderedMap {
-  png: Uint8Array;
+  bitmap: ImageBitmap;
   /** device pixels */
   width: number;
   height: number;
@@ -27,64 +35,213 @@ export type FeatureStates = {
   state: Record<string, boolean>;
 }[];
 
+/** Cancelled by the user: the message callers do not show as an error. */
+export const cancelled = () => new DOMException('cancelled', 'AbortError');
+export const isCancel = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
+
+export interface RenderOptions {
+  states?: FeatureStates;
+  signal?: AbortSignal;
+  /** tiles loaded so far and tiles asked for (the progress of the drawing) */
+  onTiles?: (loaded: number, wanted: number) => void;
+}
+
 /**
- * Renders what the main map shows into a `cssWidth` × `cssHeight` box at `pixelRatio`, with
- * the selected and highlighted features lit as they are on screen (`states`).
+ * One hidden print map for the page's life, kept between prints at 1 × 1 CSS pixel: making
+ * and removing a WebGL map the size of a sheet blocked the page ≈ 0.85 s (getContext) and
+ * ≈ 2.5 s (remove, which loses the context) per print — per page of a handout. Kept, it
+ * also keeps its compiled shaders. Renders take turns (`queue`).
  */
-export async function renderMap(
-  main: maplibregl.Map,
-  cssWidth: number,
-  cssHeight: number,
-  pixelRatio: number,
-  states: FeatureStates = [],
-): Promise<RenderedMap> {
+interface PrintMap {
+  map: maplibregl.Map;
+  host: HTMLDivElement;
+  /** the job now drawing: where the map's errors and lost context go */
+  job: ((e: Error) => void) | null;
+}
+let printMap: PrintMap | null = null;
+let queue: Promise<unknown> = Promise.resolve();
+
+function makePrintMap(style: maplibregl.StyleSpecification, pixelRatio: number): PrintMap {
   const host = document.createElement('div');
-  host.style.cssText = `position:fixed;left:-${cssWidth + 100}px;top:0;width:${cssWidth}px;height:${cssHeight}px;visibility:hidden;pointer-events:none`;
+  host.style.cssText = 'position:fixed;left:-200px;top:0;width:1px;height:1px;visibility:hidden;pointer-events:none';
+  host.setAttribute('aria-hidden', 'true');
   document.body.appendChild(host);
-  const b = main.getBounds();
   const map = new maplibregl.Map({
     container: host,
-    style: main.getStyle(),
+    style,
     pixelRatio,
     maxCanvasSize: [MAX_CANVAS, MAX_CANVAS],
-    canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+    canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false },
     interactive: false,
     attributionControl: false,
     fadeDuration: 0,
     localIdeographFontFamily: FONT_STACK,
     validateStyle: false,
-    bounds: [
-      [b.getWest(), b.getSouth()],
-      [b.getEast(), b.getNorth()],
-    ],
-    bearing: main.getBearing(),
-    pitch: main.getPitch(),
+    trackResize: false,
   });
   resolveIcons(map);
+  const pm: PrintMap = { map, host, job: null };
+  // A listener for every error (none is logged as unhandled); one outside a print is dropped.
+  map.on('error', (e) => pm.job?.(e.error instanceof Error ? e.error : new Error(e.error.message)));
+  map.on('webglcontextlost', () => {
+    pm.job?.(new Error('the graphics context was lost while drawing the print; try a smaller paper or image'));
+    // A lost context does not come back: the next print makes a new map.
+    if (printMap === pm) printMap = null;
+  });
+  return pm;
+}
+
+/**
+ * Renders what the main map shows into a `cssWidth` × `cssHeight` box at `pixelRatio`, with
+ * the selected and highlighted features lit as they are on screen (`states`).
+ */
+export function renderMap(
+  main: maplibregl.Map,
+  cssWidth: number,
+  cssHeight: number,
+  pixelRatio: number,
+  o: RenderOptions = {},
+): Promise<RenderedMap> {
+  const run = queue.then(() => draw(main, cssWidth, cssHeight, pixelRatio, o));
+  queue = run.catch(() => {});
+  return run;
+}
+
+async function draw(
+  main: maplibregl.Map,
+  cssWidth: number,
+  cssHeight: number,
+  pixelRatio: number,
+  o: RenderOptions,
+): Promise<RenderedMap> {
+  if (o.signal?.aborted) throw cancelled();
+  const style = main.getStyle();
+  const fresh = !printMap;
+  // The first print compiles the map's shaders, a program link at a time blocking the page:
+  // all in one frame blocked it 350 ms and more. Its layers are shown a few per frame instead.
+  const reveal = fresh
+    ? style.layers.filter((l) => l.type !== 'background' && l.layout?.visibility !== 'none').map((l) => l.id)
+    : [];
+  if (fresh)
+    style.layers = style.layers.map((l) =>
+      reveal.includes(l.id) ? ({ ...l, layout: { ...l.layout, visibility: 'none' } } as typeof l) : l,
+    );
+  if (!printMap) {
+    printMap = makePrintMap(style, pixelRatio);
+    // Making the WebGL context and sizing it to the sheet are two tasks, not one.
+    await new Promise((r) => setTimeout(r, 0));
+  }
+  const pm = printMap;
+  const { map, host } = pm;
+  let stall: ReturnType<typeof setTimeout> | undefined;
+  let stop = () => {};
   try {
     await new Promise<void>((resolve, reject) => {
-      map.once('load', () => {
-        for (const s of states) map.setFeatureState(s.ref, s.state);
-        map.once('idle', () => resolve());
-      });
-      map.on('error', (e) => reject(e.error)); // (a listener for every error: none is logged as unhandled)
+      const fail = (e: Error) => {
+        stop();
+        reject(e);
+      };
+      const alive = () => {
+        clearTimeout(stall);
+        stall = setTimeout(
+          () => fail(new Error(`the print map stopped drawing (nothing drawn or loaded for ${STALL_MS / 1000} s)`)),
+          STALL_MS,
+        );
+      };
+      let wanted = 0,
+        loaded = 0;
+      const isTile = (e: maplibregl.MapSourceDataEvent | maplibregl.MapStyleDataEvent) =>
+        e.dataType === 'source' && 'tile' in e && !!e.tile;
+      const onData = (e: maplibregl.MapSourceDataEvent | maplibregl.MapStyleDataEvent) => {
+        alive();
+        if (isTile(e)) o.onTiles?.(++loaded, Math.max(wanted, loaded));
+      };
+      const onLoading = (e: maplibregl.MapSourceDataEvent | maplibregl.MapStyleDataEvent) => {
+        alive();
+        if (isTile(e)) o.onTiles?.(loaded, ++wanted);
+      };
+      const onAbort = () => fail(cancelled());
+      const ready = async () => {
+        for (let i = 0; i < reveal.length; i += REVEAL_BATCH) {
+          if (over) return; // cancelled or failed: the next print sets its own style
+          for (const id of reveal.slice(i, i + REVEAL_BATCH)) map.setLayoutProperty(id, 'visibility', 'visible');
+          await new Promise((r) => map.once('idle', r));
+        }
+        if (over) return;
+        for (const s of o.states ?? []) map.setFeatureState(s.ref, s.state);
+        map.once('idle', () => {
+          stop();
+          resolve();
+        });
+        map.triggerRepaint();
+      };
+      let over = false;
+      stop = () => {
+        over = true;
+        clearTimeout(stall);
+        pm.job = null;
+        map.off('render', alive);
+        map.off('data', onData);
+        map.off('dataloading', onLoading);
+        map.off('load', ready);
+        map.off('style.load', ready);
+        o.signal?.removeEventListener('abort', onAbort);
+      };
+      pm.job = fail;
+      alive();
+      map.on('render', alive);
+      map.on('data', onData);
+      map.on('dataloading', onLoading);
+      o.signal?.addEventListener('abort', onAbort);
+      // The sheet's size, then the main map's view fitted into it, then its style.
+      host.style.width = `${cssWidth}px`;
+      host.style.height = `${cssHeight}px`;
+      host.style.left = `-${cssWidth + 100}px`;
+      map.setPixelRatio(pixelRatio);
+      map.resize();
+      const b = main.getBounds();
+      map.fitBounds(
+        [
+          [b.getWest(), b.getSouth()],
+          [b.getEast(), b.getNorth()],
+        ],
+        { duration: 0, padding: 0, bearing: main.getBearing(), pitch: main.getPitch() },
+      );
+      if (fresh) map.once('load', ready);
+      else {
+        map.once('style.load', ready);
+        map.setStyle(style, { diff: false });
+      }
     });
     const canvas = map.getCanvas();
-    const blob = await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((x) => (x ? resolve(x) : reject(new Error('the map could not be encoded as PNG'))), 'image/png'),
-    );
+    const bitmap = await createImageBitmap(canvas);
     const mid = cssHeight / 2;
     const a = map.unproject([cssWidth * 0.25, mid]),
       c = map.unproject([cssWidth * 0.75, mid]);
     return {
-      png: new Uint8Array(await blob.arrayBuffer()),
+      bitmap,
       width: canvas.width,
       height: canvas.height,
       metresPerCssPx: distanceM([a.lng, a.lat], [c.lng, c.lat]) / (cssWidth * 0.5),
       bearing: map.getBearing(),
     };
   } finally {
-    map.remove();
-    host.remove();
+    stop();
   }
+}
+
+/**
+ * Back to 1 × 1: the sheet-sized drawing buffers are let go — when the Print tool closes and
+ * after a handout, not after each print: sizing the canvas up again blocked the page 200–300 ms
+ * (software GL), and shrinking while the GPU still draws the sheet waits for it (1.2 s).
+ */
+export function releasePrintMap(): void {
+  const pm = printMap;
+  if (!pm) return;
+  queue = queue.then(() => {
+    pm.host.style.width = '1px';
+    pm.host.style.height = '1px';
+    pm.host.style.left = '-200px';
+    pm.map.resize();
+  });
 }

@@ -10,9 +10,9 @@ import type { Tour, TourStep } from '../../contracts/tour.ts';
 import { PLAN_NAME } from '../../contracts/sources.ts';
 import { taskLabel } from '../../contracts/vocab.ts';
 import { download } from '../ui/download.ts';
-import { composePdf, layout, mapPixels } from '../print/pdf.ts';
-import { pageText, printFont, printPng } from '../print/print.ts';
-import { renderMap, type FeatureStates } from '../print/render.ts';
+import { layout, mapPixels } from '../print/pdf.ts';
+import { composeInWorker, pageText, printFont, printPng } from '../print/print.ts';
+import { releasePrintMap, renderMap, type FeatureStates } from '../print/render.ts';
 import { plainText } from './markdown.ts';
 
 /** Waits until the map has drawn everything it needs for the current view. */
@@ -56,19 +56,26 @@ export async function exportHandout(
   const px = mapPixels(l);
   const font = printFont();
   const pages = [];
-  for (let i = 0; i < tour.steps.length; i++) {
-    await goto(i);
-    await mapIdle(map);
-    pages.push({
-      size: 'A4' as const,
-      orientation: 'landscape' as const,
-      map: await renderMap(map, px.cssWidth, px.cssHeight, px.pixelRatio, states()),
-      text: stepText(tour, tour.steps[i], i, lang),
-    });
+  try {
+    for (let i = 0; i < tour.steps.length; i++) {
+      await goto(i);
+      await mapIdle(map);
+      pages.push({
+        size: 'A4' as const,
+        orientation: 'landscape' as const,
+        map: await renderMap(map, px.cssWidth, px.cssHeight, px.pixelRatio, { states: states() }),
+        text: stepText(tour, tour.steps[i], i, lang),
+      });
+    }
+    await goto(back);
+    const bytes = await composeInWorker(pages, await font, { title: tour.title[lang], subject: PLAN_NAME[lang] });
+    download(bytes as BlobPart, 'application/pdf', `${tour.id}-handout.pdf`);
+  } catch (e) {
+    for (const p of pages) p.map.bitmap.close(); // (a no-op for bitmaps already handed to the worker)
+    throw e;
+  } finally {
+    releasePrintMap(); // once the worker has read the pixels: the GPU is done with the sheet
   }
-  await goto(back);
-  const bytes = await composePdf(pages, await font, { title: tour.title[lang], subject: PLAN_NAME[lang] });
-  download(bytes as BlobPart, 'application/pdf', `${tour.id}-handout.pdf`);
 }
 
 /** Downloads the step now shown as a PNG (1920 × 1080, with title, legend, scale and sources). */
@@ -88,6 +95,6 @@ export async function exportPng(
     lang,
     visible: step.layers,
     states,
-  });
+  }).finally(releasePrintMap);
   download(blob, 'image/png', `${tour.id}-${index + 1}-${step.id}.png`);
 }
