@@ -246,6 +246,7 @@ test('print: an A4 PDF with real text, the legend, the sources and a 300 dpi map
   test.setTimeout(240_000);
   await openMap(page, '#tool=print');
   await page.getByTestId('print-title').fill('岭西地区规划示意 Test');
+  await page.getByTestId('print-map-number').fill('蒙S(2026)001号');
   // The first print of a visit makes the print map: its WebGL context and shaders (software GL
   // links a program in 100–900 ms) are measured and reported; every later print is held to the
   // budget below. Progress is shown while it works.
@@ -277,6 +278,7 @@ test('print: an A4 PDF with real text, the legend, the sources and a 300 dpi map
     'WGS84',
     '示意',
     '呼政办发〔2022〕54号',
+    '审图号: 蒙S(2026)001号',
   ])
     expect(text).toContain(s);
   // No printed line starts with Chinese closing punctuation.

@@ -1,11 +1,13 @@
 // Printed text breaks as Chinese typesetting expects (no line starts with ，、。), Latin at spaces.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFPage } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
 import { wrap } from '../../src/lib/print/text.ts';
 import { composePdf, layout, mapPixels, scaleBar } from '../../src/lib/print/pdf.ts';
 import { MAX_CANVAS } from '../../src/lib/print/render.ts';
+import { pageText } from '../../src/lib/print/print.ts';
+import { CATALOG } from '../../src/lib/map/catalog.ts';
 import { UI } from '../../src/lib/i18n.ts';
 import { ATTRIBUTION, DATUM_NOTE, LICENCES, PLAN_NAME } from '../../src/contracts/sources.ts';
 import { must } from '../../src/lib/must.ts';
@@ -79,8 +81,7 @@ describe('the composed PDF', () => {
     const bytes = await composePdf(
       [
         {
-          size: 'A4',
-          orientation: 'portrait',
+          layout: layout('A4', 'portrait'),
           map: { rgb: new Uint8Array(10 * 10 * 3).fill(200), width: 10, height: 10, metresPerCssPx: 1000, bearing: 30 },
           text: {
             title: '岭西地区 2022',
@@ -111,4 +112,75 @@ describe('the composed PDF', () => {
     const { width: w, height: h } = doc.getPage(0).getSize();
     expect([Math.round(w), Math.round(h)]).toEqual([595, 842]);
   });
+});
+
+describe('a print a person can read', () => {
+  const fontBytes = () => {
+    const f = readFileSync('public/data/fonts/print-sc.otf');
+    return f.buffer.slice(f.byteOffset, f.byteOffset + f.byteLength) as ArrayBuffer;
+  };
+  const all = CATALOG.map((e) => e.id);
+  for (const size of ['A4', 'A3'] as const)
+    for (const orientation of ['landscape', 'portrait'] as const)
+      for (const lang of ['zh', 'en'] as const)
+        it(`${size} ${orientation}, ${lang}, every layer shown: no text under 7 pt, the legend at 8 pt or more and whole, 示意 said once`, async () => {
+          const sizes: number[] = [];
+          const drawn: { t: string; size: number }[] = [];
+          const draw = vi.spyOn(PDFPage.prototype, 'drawText').mockImplementation(function (
+            this: PDFPage,
+            t: string,
+            o?: { size?: number },
+          ) {
+            sizes.push(must(o?.size, 'a size'));
+            drawn.push({ t, size: must(o?.size, 'a size') });
+          });
+          const text = pageText('Test', lang, all, {}, [
+            { name: 'schools.csv', colour: '#0b63ce', count: 30, kinds: { points: 30, lines: 0, polygons: 0 } },
+          ]);
+          const l = layout(size, orientation, [text]);
+          const px = mapPixels(l);
+          const w = 40,
+            h = Math.round((40 * px.cssHeight) / px.cssWidth);
+          const legendItems = text.legend.reduce((n, g) => n + 1 + g.items.length, 0);
+          try {
+            await composePdf(
+              [
+                {
+                  layout: l,
+                  map: { rgb: new Uint8Array(w * h * 3), width: w, height: h, metresPerCssPx: 500, bearing: 0 },
+                  text,
+                },
+              ],
+              fontBytes(),
+              { title: 't', subject: 's' },
+            );
+          } finally {
+            draw.mockRestore();
+          }
+          expect(Math.min(...sizes)).toBeGreaterThanOrEqual(7);
+          // Every group and every item of the legend is drawn, at 8 pt or more.
+          const big = drawn.filter((d) => d.size >= 8);
+          for (const g of text.legend) {
+            expect(
+              big.some((d) => d.t === g.title[lang]),
+              g.title[lang],
+            ).toBe(true);
+            for (const item of g.items)
+              expect(
+                big.some((d) => item.label[lang].startsWith(d.t) && d.t.length > 0),
+                item.label[lang],
+              ).toBe(true);
+          }
+          expect(legendItems).toBeGreaterThan(30);
+          // Even with every layer's legend at 8 pt, the map keeps a quarter of the sheet.
+          expect(l.map.w * l.map.h).toBeGreaterThan(0.25 * l.page[0] * l.page[1]);
+          // Every footer line is printed whole (the sources, the datum, the date).
+          const printed = drawn
+            .map((d) => d.t)
+            .join('')
+            .replace(/\s/g, '');
+          for (const line of text.footer) expect(printed, line).toContain(line.replace(/\s/g, ''));
+          const footer = text.footer.join(' ');
+          expect(footer.split('示意').length - 1, footer).toBeLessThanOrEqual(1);
+        });
 });

@@ -42,6 +42,3 @@ function ownEntry(l: OwnLayer): LegendEntry {
     label: { zh: `${l.name}（${l.count.toLocaleString('zh-CN')}）`, en: `${l.name} (${l.count.toLocaleString('en')})` },
   };
 }
-
-/** Whether anything shown is drawn schematically (the page then says 示意). */
-export const showsSchematic = (visible: readonly string[]) => visible.includes('rail');

@@ -55,36 +55,119 @@ export interface Layout {
   side: { x: number; y: number; w: number; h: number };
   footer: { x: number; y: number; w: number; h: number };
   scale: number;
+  /** the legend's columns */
+  cols: number;
 }
 
-/** Where everything goes on the page (mm, from the top left). */
-export function layout(size: PaperSize, orientation: Orientation): Layout {
+/** The smallest type on a print (pt): footer, notes, scale. The legend's labels are 8 pt or more. */
+export const MIN_PT = 7;
+export const LEGEND_PT = 8;
+/** Legend type tried, largest first (× the sheet's scale). */
+const LEGEND_SIZES = [9, 8.5, LEGEND_PT];
+
+/** Text width in mm: the font's own (composing) or an estimate that never falls short (planning). */
+export type Measure = (s: string, size: number) => number;
+/** Before the font is at hand: 1 em for CJK and other wide characters, 0.62 em for the rest. */
+export const estimateWidth: Measure = (s, size) => {
+  let em = 0;
+  for (const ch of s) em += (ch.codePointAt(0) ?? 0) > 0x2ff ? 1 : 0.62;
+  return (em * size) / PT;
+};
+
+/**
+ * Where everything goes on the page (mm, from the top left). With the pages' texts, the side
+ * (legend and body) grows — the map gives way — until every page's legend fits at 8 pt or
+ * more: one column, then two beside a landscape map; taller under a portrait one.
+ */
+export function layout(size: PaperSize, orientation: Orientation, texts: readonly PageText[] = []): Layout {
+  const options = sides(size, orientation, Math.max(0, ...texts.map((t) => footerNeed(t, size, orientation))));
+  return (
+    options.find((l) => texts.every((t) => legendSize(t, l, estimateWidth) !== null)) ?? options[options.length - 1]
+  );
+}
+
+const sheet = (size: PaperSize, orientation: Orientation) => {
   const [a, b] = PAPER_MM[size];
   const [w, h] = orientation === 'portrait' ? [a, b] : [b, a];
-  const k = size === 'A3' ? 1.25 : 1; // type and furniture grow with the sheet
-  const m = 10,
+  return { w, h, k: size === 'A3' ? 1.25 : 1 }; // type and furniture grow with the sheet
+};
+const MARGIN_MM = 10;
+/** Line spacing of running text (× the type size). */
+const PARA_LEAD = 1.35;
+
+/** The footer's height (mm) for every line of it at 7 pt. */
+function footerNeed(t: PageText, size: PaperSize, orientation: Orientation): number {
+  const { w, k } = sheet(size, orientation);
+  const pt = MIN_PT * k;
+  const lines = t.footer.reduce((n, line) => n + lineCount(line, w - 2 * MARGIN_MM, pt, estimateWidth), 0);
+  return lines * ((pt * PARA_LEAD) / PT) + 5;
+}
+
+function sides(size: PaperSize, orientation: Orientation, footNeed: number): Layout[] {
+  const { w, h, k } = sheet(size, orientation);
+  const m = MARGIN_MM,
     head = 22 * k,
-    foot = 21 * k;
-  if (orientation === 'landscape') {
-    const sideW = 74 * k;
-    const map = { x: m, y: m + head, w: w - 2 * m - sideW - 5, h: h - 2 * m - head - foot };
+    foot = Math.max(21 * k, footNeed);
+  const footer = { x: m, y: h - m - foot + 3, w: w - 2 * m, h: foot - 3 };
+  if (orientation === 'landscape')
+    return [
+      { w: 74 * k, cols: 1 },
+      { w: 2 * 62 * k + 4, cols: 2 },
+      { w: 2 * 72 * k + 4, cols: 2 },
+    ].map(({ w: sideW, cols }) => {
+      const map = { x: m, y: m + head, w: w - 2 * m - sideW - 5, h: h - 2 * m - head - foot };
+      return {
+        page: [w, h],
+        map,
+        side: { x: map.x + map.w + 5, y: map.y, w: sideW, h: map.h },
+        footer,
+        scale: k,
+        cols,
+      };
+    });
+  const cols = Math.max(2, Math.floor((w - 2 * m + 4) / (58 * k + 4)));
+  return [66, 90, 115, 140].map((sideH) => {
+    const map = { x: m, y: m + head, w: w - 2 * m, h: h - 2 * m - head - foot - sideH * k - 4 };
     return {
       page: [w, h],
       map,
-      side: { x: map.x + map.w + 5, y: map.y, w: sideW, h: map.h },
-      footer: { x: m, y: h - m - foot + 3, w: w - 2 * m, h: foot - 3 },
+      side: { x: m, y: map.y + map.h + 4, w: w - 2 * m, h: sideH * k },
+      footer,
       scale: k,
+      cols,
     };
+  });
+}
+
+/** The body's paragraphs (a tour step's caption and plan wording): their type, and where the legend may start. */
+const bodyPt = (quote: boolean | undefined, k: number) => (quote ? 7.5 : 8.5) * k;
+
+/** Lines of wrapped text at `size` in `w` mm, as the page lays them. */
+const lineCount = (s: string, w: number, size: number, measure: Measure) => wrap(s, w, (t) => measure(t, size)).length;
+
+/** The legend's box on a page: the side below the body. */
+function legendBox(t: PageText, l: Layout, measure: Measure) {
+  const s = l.side,
+    k = l.scale;
+  let y = s.y + STRIP_MM * k;
+  for (const para of t.body ?? []) {
+    const size = bodyPt(para.quote, k);
+    const lead = (size * PARA_LEAD) / PT;
+    // As Writer.para lays it: a line that would pass the limit is not drawn.
+    for (let i = lineCount(para.text, s.w, size, measure); i > 0 && y + lead <= s.y + s.h * 0.55; i--) y += lead;
+    y += 1.5;
   }
-  const sideH = 66 * k;
-  const map = { x: m, y: m + head, w: w - 2 * m, h: h - 2 * m - head - foot - sideH - 4 };
-  return {
-    page: [w, h],
-    map,
-    side: { x: m, y: map.y + map.h + 4, w: w - 2 * m, h: sideH },
-    footer: { x: m, y: h - m - foot + 3, w: w - 2 * m, h: foot - 3 },
-    scale: k,
-  };
+  const top = y + 2;
+  return { x: s.x, y: top, w: s.w, h: s.y + s.h - top };
+}
+
+/** The largest legend type that fits the page (pt), or null. */
+function legendSize(t: PageText, l: Layout, measure: Measure): number | null {
+  const box = legendBox(t, l, measure);
+  return (
+    LEGEND_SIZES.map((x) => x * l.scale).find((size) => drawLegend(null, t, box, l.cols, size, l.scale, measure)) ??
+    null
+  );
 }
 
 /** The map box in CSS pixels (96 per inch) and the pixel ratio for PRINT_DPI. */
@@ -124,7 +207,7 @@ class Writer {
     color?: string,
     maxY = Number.POSITIVE_INFINITY,
   ): number {
-    const lead = (size * 1.35) / PT;
+    const lead = (size * PARA_LEAD) / PT;
     for (const line of wrap(s, w, (t) => this.width(t, size))) {
       if (y + lead > maxY) break;
       y += lead;
@@ -195,49 +278,23 @@ export function scaleBar(metresPerMm: number, mapWidthMm: number): { metres: num
   return { metres, mm: metres / metresPerMm };
 }
 
+/** The strip at the top of the side that holds the north arrow and the scale bar (mm, × the sheet's scale). */
+const STRIP_MM = 15;
+
+/**
+ * North arrow and scale bar in the side, beside the map — never over it, so they never cover
+ * a label (on the map they hid 蒙古国).
+ */
 function furniture(wr: Writer, l: Layout, map: PageMap, lang: Lang): void {
   const p = wr.p;
-  const { x, y, w, h } = l.map;
   const k = l.scale;
-  // Scale bar, bottom left on a white ground.
-  const mPerMm = map.metresPerCssPx * CSS_PX_PER_MM;
-  const bar = scaleBar(mPerMm, w);
-  const label =
-    bar.metres >= 1000
-      ? `${bar.metres / 1000} ${lang === 'zh' ? '公里' : 'km'}`
-      : `${bar.metres} ${lang === 'zh' ? '米' : 'm'}`;
-  const bx = x + 4,
-    by = y + h - 5;
-  p.drawRectangle({
-    ...wr.pt(bx - 2, by + 2.5),
-    width: (bar.mm + wr.width(label, 7 * k) + 8) * PT,
-    height: 7 * PT,
-    color: rgb(1, 1, 1),
-    opacity: 0.85,
-  });
-  p.drawRectangle({ ...wr.pt(bx, by), width: (bar.mm / 2) * PT, height: 1.2 * PT, color: hex('#1f2937') });
-  p.drawRectangle({
-    ...wr.pt(bx + bar.mm / 2, by),
-    width: (bar.mm / 2) * PT,
-    height: 1.2 * PT,
-    color: rgb(1, 1, 1),
-    borderColor: hex('#1f2937'),
-    borderWidth: 0.5,
-  });
-  wr.text(label, bx + bar.mm + 2, by + 0.3, 7 * k);
-  wr.text(lang === 'zh' ? '比例尺（图幅中心）' : 'Scale at the map centre', bx, by - 2.2, 5 * k, '#57534e');
-  // North arrow, top right, turned with the map.
-  const cx = x + w - 9 * k,
-    cy = y + 11 * k,
-    r = 6 * k;
-  p.drawCircle({
-    ...wr.pt(cx, cy),
-    size: r * PT,
-    color: rgb(1, 1, 1),
-    opacity: 0.85,
-    borderColor: hex('#1f2937'),
-    borderWidth: 0.5,
-  });
+  const x = l.side.x,
+    y = l.side.y,
+    r = 5 * k;
+  // North arrow, turned with the map.
+  const cx = x + r + 0.5,
+    cy = y + r + 2.5 * k;
+  p.drawCircle({ ...wr.pt(cx, cy), size: r * PT, color: rgb(1, 1, 1), borderColor: hex('#1f2937'), borderWidth: 0.5 });
   const rot = (-map.bearing * Math.PI) / 180;
   const mm = (dx: number, dy: number): [number, number] => [
     cx + dx * Math.cos(rot) - dy * Math.sin(rot),
@@ -256,8 +313,26 @@ function furniture(wr: Writer, l: Layout, map: PageMap, lang: Lang): void {
     borderColor: hex('#1f2937'),
     borderWidth: 0.5,
   });
-  const [nx, ny] = mm(0, -r - 1.2 * k);
-  wr.text('N', nx - wr.width('N', 6.5 * k) / 2, ny, 6.5 * k);
+  const [nx, ny] = mm(0, -r - 0.8 * k);
+  wr.text('N', nx - wr.width('N', MIN_PT * k) / 2, ny + 0.4 * k, MIN_PT * k);
+  // Scale bar: a round length about a fifth of the map, as far as the side allows.
+  const bx = x + 2 * r + 5 * k;
+  const label = (m: number) =>
+    m >= 1000 ? `${m / 1000} ${lang === 'zh' ? '公里' : 'km'}` : `${m} ${lang === 'zh' ? '米' : 'm'}`;
+  const room = l.side.w - (bx - x) - wr.width(label(200_000), 7 * k) - 3;
+  const bar = scaleBar(map.metresPerCssPx * CSS_PX_PER_MM, Math.min(l.map.w, room / 0.2));
+  const by = y + r + 4 * k;
+  wr.text(lang === 'zh' ? '比例尺（图幅中心）' : 'Scale at the map centre', bx, by - 2.6 * k, MIN_PT * k, '#57534e');
+  p.drawRectangle({ ...wr.pt(bx, by), width: (bar.mm / 2) * PT, height: 1.2 * PT, color: hex('#1f2937') });
+  p.drawRectangle({
+    ...wr.pt(bx + bar.mm / 2, by),
+    width: (bar.mm / 2) * PT,
+    height: 1.2 * PT,
+    color: rgb(1, 1, 1),
+    borderColor: hex('#1f2937'),
+    borderWidth: 0.5,
+  });
+  wr.text(label(bar.metres), bx + bar.mm + 2, by + 0.3, 7 * k);
 }
 
 /**
@@ -280,6 +355,13 @@ function declareCffFont(doc: PDFDocument): void {
       if (stream instanceof PDFRawStream) stream.dict.set(PDFName.of('Subtype'), PDFName.of('OpenType'));
     }
   }
+}
+
+/** A page to compose: where things go, the map, the words. */
+export interface PdfPage<M> {
+  layout: Layout;
+  map: M;
+  text: PageText;
 }
 
 /** A page's map as the composer takes it: its pixels as RGB rows (the worker reads them from the bitmap). */
@@ -338,7 +420,7 @@ function embedMap(
 
 /** Composes pages into one PDF (in the print worker: nothing here touches the page). `font` is the OpenType font (data/fonts/print-sc.otf). */
 export async function composePdf(
-  pages: { size: PaperSize; orientation: Orientation; map: PageMap; text: PageText }[],
+  pages: PdfPage<PageMap>[],
   fontBytes: ArrayBuffer,
   meta: { title: string; subject: string },
   onPage?: (done: number) => void,
@@ -353,7 +435,7 @@ export async function composePdf(
   // No ligatures: pdf-lib places a ligature glyph with the advance of its letters ("fi gures").
   const font = await doc.embedFont(fontBytes, { subset: false });
   for (const pg of pages) {
-    const l = layout(pg.size, pg.orientation);
+    const l = pg.layout;
     const page = doc.addPage([l.page[0] * PT, l.page[1] * PT]);
     const wr = new Writer(page, font, l.page[1]);
     const t = pg.text,
@@ -374,53 +456,42 @@ export async function composePdf(
       borderWidth: 0.6,
     });
     furniture(wr, l, pg.map, t.lang);
-    // Side: body, then the legend (its type shrinks until it fits).
+    // Side: body, then the legend at the largest type that fits (the layout made room for 8 pt).
     const s = l.side;
-    y = s.y;
-    for (const para of t.body ?? []) {
-      y =
-        wr.para(
-          para.text,
-          s.x,
-          y,
-          s.w,
-          (para.quote ? 7 : 8.5) * k,
-          para.quote ? '#7c2d12' : '#1f2937',
-          s.y + s.h * 0.55,
-        ) + 1.5;
-    }
-    const legendTop = y + 2;
-    const cols = pg.orientation === 'portrait' ? 2 : 1;
-    const box = { x: s.x, y: legendTop, w: s.w, h: s.y + s.h - legendTop };
-    let size = 7.5 * k;
-    while (size > 5 && !drawLegend(wr, t, box, cols, size, k, true)) size -= 0.5;
-    // At the smallest size it is drawn as far as it fits (a very long legend loses its tail).
-    drawLegend(wr, t, box, cols, size, k, false);
+    let by = s.y + STRIP_MM * k;
+    for (const para of t.body ?? [])
+      by =
+        wr.para(para.text, s.x, by, s.w, bodyPt(para.quote, k), para.quote ? '#7c2d12' : '#1f2937', s.y + s.h * 0.55) +
+        1.5;
+    const measure: Measure = (x, size) => wr.width(x, size);
+    const box = legendBox(t, l, measure);
+    // A legend longer than the largest side is drawn as far as it fits, at 8 pt.
+    drawLegend(wr, t, box, l.cols, legendSize(t, l, measure) ?? LEGEND_PT * k, k, measure);
     // Footer.
     y = l.footer.y;
     for (const line of t.footer)
-      y = wr.para(line, l.footer.x, y, l.footer.w, 6 * k, '#57534e', l.footer.y + l.footer.h + 2);
+      y = wr.para(line, l.footer.x, y, l.footer.w, MIN_PT * k, '#57534e', l.footer.y + l.footer.h + 2);
   }
   await doc.flush(); // writes the font's objects, to be corrected
   declareCffFont(doc);
   return doc.save();
 }
 
-/** Lays the legend out in `cols` columns; with `dry`, only says whether it fits. */
+/** Lays the legend out in `cols` columns and says whether it fits; with no writer, only says. */
 function drawLegend(
-  wr: Writer,
+  wr: Writer | null,
   t: PageText,
   box: { x: number; y: number; w: number; h: number },
   cols: number,
   size: number,
   k: number,
-  dry: boolean,
+  measure: Measure,
 ): boolean {
   const lead = (size * 1.3) / PT;
   const colW = (box.w - (cols - 1) * 4) / cols;
   let col = 0,
     y = box.y + lead * 1.2;
-  if (!dry) wr.text(t.legendTitle, box.x, y, size + 1.5);
+  wr?.text(t.legendTitle, box.x, y, size + 1.5);
   y += lead * 0.6;
   const next = (need: number) => {
     if (y + need <= box.y + box.h) return true;
@@ -429,23 +500,28 @@ function drawLegend(
     y = box.y + lead * 1.8;
     return true;
   };
+  const noteSize = size - 1;
   for (const g of t.legend) {
-    if (!next(lead * 1.3)) return false;
+    // A group's title stays with its first item.
+    const first = g.items[0]
+      ? wrap(g.items[0].label[t.lang], colW - 11 * k, (s) => measure(s, size)).length + (g.items[0].note ? 0.9 : 0)
+      : 0;
+    if (!next(lead * (1.3 + first) + 0.8)) return false;
     y += lead * 1.1;
-    if (!dry) wr.text(g.title[t.lang], box.x + col * (colW + 4), y, size, '#111827');
+    wr?.text(g.title[t.lang], box.x + col * (colW + 4), y, size, '#111827');
     for (const item of g.items) {
-      const lines = wrap(item.label[t.lang], colW - 11 * k, (s) => wr.width(s, size - 0.5));
-      const note = item.note ? wrap(item.note[t.lang], colW - 11 * k, (s) => wr.width(s, size - 1.5)) : [];
-      if (!next(lead * (lines.length + note.length * 0.85) + 0.8)) return false;
+      const lines = wrap(item.label[t.lang], colW - 11 * k, (s) => measure(s, size));
+      const note = item.note ? wrap(item.note[t.lang], colW - 11 * k, (s) => measure(s, noteSize)) : [];
+      if (!next(lead * (lines.length + note.length * 0.9) + 0.8)) return false;
       const x = box.x + col * (colW + 4);
       y += lead;
-      if (!dry) {
+      if (wr) {
         swatch(wr, item.swatch, x, y - lead * 0.3, k);
-        for (const [i, ln] of lines.entries()) wr.text(ln, x + 10 * k, y + i * lead, size - 0.5, '#374151');
+        for (const [i, ln] of lines.entries()) wr.text(ln, x + 10 * k, y + i * lead, size, '#374151');
         for (const [i, ln] of note.entries())
-          wr.text(ln, x + 10 * k, y + (lines.length + i * 0.85) * lead - lead * 0.1, size - 1.5, '#78716c');
+          wr.text(ln, x + 10 * k, y + (lines.length + i * 0.9) * lead - lead * 0.1, noteSize, '#78716c');
       }
-      y += lead * (lines.length - 1 + note.length * 0.85) + 0.8;
+      y += lead * (lines.length - 1 + note.length * 0.9) + 0.8;
     }
   }
   return true;

@@ -7,10 +7,10 @@
  */
 import type * as maplibregl from 'maplibre-gl';
 import type { Lang } from '../../contracts/vocab.ts';
-import { ATTRIBUTION, DATUM_NOTE, LICENCES, PLAN_NAME, SCHEMATIC_NOTE } from '../../contracts/sources.ts';
+import { ATTRIBUTION, DATUM_NOTE, LICENCES, PLAN_NAME } from '../../contracts/sources.ts';
 import { FONT_STACK } from '../map/catalog.ts';
-import { legendFor, showsSchematic, type OwnLayer } from './legend.ts';
-import { layout, mapPixels, type Orientation, type PageText, type PaperSize } from './pdf.ts';
+import { legendFor, type OwnLayer } from './legend.ts';
+import { layout, mapPixels, type Orientation, type PageText, type PaperSize, type PdfPage } from './pdf.ts';
 import { renderMap, MAX_CANVAS, type FeatureStates, type RenderedMap } from './render.ts';
 import { runPrintJob } from './worker-client.ts';
 
@@ -19,13 +19,21 @@ export const PNG_PX = { min: 320, max: MAX_CANVAS } as const;
 /** Today as 2026-12-01 (the page's date line). */
 export const today = () => new Date().toISOString().slice(0, 10);
 
-/** The footer every print carries: sources, datum and licences, date (and 示意 where lines are schematic). */
-export function footerLines(lang: Lang, visible: readonly string[]): string[] {
+/**
+ * The footer every print carries: sources (which say the rail lines are schematic: 示意 is
+ * said once, there), datum and licences, the map number (审图号) when one is given, the date.
+ */
+export function footerLines(lang: Lang, mapNumber = ''): string[] {
   const zh = lang === 'zh';
+  const number = mapNumber.trim();
   return [
     `${zh ? '数据来源' : 'Sources'}: ${ATTRIBUTION}`,
     `${DATUM_NOTE[lang]} ${zh ? '许可' : 'Licences'}: ${LICENCES[lang]}`,
-    `${zh ? '制图日期' : 'Made'}: ${today()} · ${zh ? '呼伦贝尔市新型城镇化规划图（离线网页版）' : 'Hulunbuir plan map (offline web app)'}${showsSchematic(visible) ? ` · ${SCHEMATIC_NOTE[lang]}（示意）` : ''}`,
+    [
+      ...(number ? [`${zh ? '审图号' : 'Map approval no.'}: ${number}`] : []),
+      `${zh ? '制图日期' : 'Made'}: ${today()}`,
+      zh ? '呼伦贝尔市新型城镇化规划图（离线网页版）' : 'Hulunbuir plan map (offline web app)',
+    ].join(' · '),
   ];
 }
 
@@ -35,13 +43,14 @@ export function pageText(
   visible: readonly string[],
   extra: Partial<PageText> = {},
   own: readonly OwnLayer[] = [],
+  mapNumber = '',
 ): PageText {
   return {
     title,
     subtitle: PLAN_NAME[lang],
     legend: legendFor(visible, own),
     legendTitle: lang === 'zh' ? '图例' : 'Legend',
-    footer: footerLines(lang, visible),
+    footer: footerLines(lang, mapNumber),
     lang,
     ...extra,
   };
@@ -71,6 +80,8 @@ export type PrintProgress =
 export interface JobControl {
   signal?: AbortSignal;
   onProgress?: (p: PrintProgress) => void;
+  /** 审图号 or a map number, printed in the footer when given */
+  mapNumber?: string;
 }
 
 export interface PdfOptions extends JobControl {
@@ -84,7 +95,8 @@ export interface PdfOptions extends JobControl {
 }
 
 export async function printPdf(main: maplibregl.Map, o: PdfOptions): Promise<Uint8Array> {
-  const l = layout(o.size, o.orientation);
+  const text = pageText(o.title, o.lang, o.visible, {}, o.own, o.mapNumber);
+  const l = layout(o.size, o.orientation, [text]);
   const px = mapPixels(l);
   const font = printFont();
   const map = await renderMap(main, px.cssWidth, px.cssHeight, px.pixelRatio, {
@@ -93,15 +105,13 @@ export async function printPdf(main: maplibregl.Map, o: PdfOptions): Promise<Uin
     onTiles: (loaded, wanted) => o.onProgress?.({ phase: 'map', page: 1, pages: 1, loaded, wanted }),
   });
   o.onProgress?.({ phase: 'compose', done: 0, pages: 1 });
-  const pages = [
-    { size: o.size, orientation: o.orientation, map, text: pageText(o.title, o.lang, o.visible, {}, o.own) },
-  ];
+  const pages = [{ layout: l, map, text }];
   return composeInWorker(pages, await font, { title: o.title, subject: PLAN_NAME[o.lang] }, o);
 }
 
 /** Pages rendered on the page, composed into one PDF in the print worker. */
 export async function composeInWorker(
-  pages: { size: PaperSize; orientation: Orientation; map: RenderedMap; text: PageText }[],
+  pages: PdfPage<RenderedMap>[],
   font: ArrayBuffer,
   meta: { title: string; subject: string },
   o: JobControl = {},
@@ -145,7 +155,7 @@ export async function printPng(main: maplibregl.Map, o: PngOptions): Promise<Blo
         subtitle: PLAN_NAME[o.lang],
         legend: legendFor(o.visible, o.own),
         legendTitle: o.lang === 'zh' ? '图例' : 'Legend',
-        footer: footerLines(o.lang, o.visible),
+        footer: footerLines(o.lang, o.mapNumber),
         lang: o.lang,
         font: FONT_STACK,
       },

@@ -3,14 +3,14 @@
  * draws and encodes a PNG, off the page's thread — one job per worker, which the page
  * terminates when the user cancels.
  */
-import { composePdf, rgbOf, type Orientation, type PageText, type PaperSize } from './pdf.ts';
+import { composePdf, rgbOf, type PdfPage } from './pdf.ts';
 import { composePng, type ImageSpec } from './png.ts';
 import type { RenderedMap } from './render.ts';
 
 export type PrintJob =
   | {
       kind: 'pdf';
-      pages: { size: PaperSize; orientation: Orientation; map: RenderedMap; text: PageText }[];
+      pages: PdfPage<RenderedMap>[];
       font: ArrayBuffer;
       meta: { title: string; subject: string };
     }

@@ -52,7 +52,10 @@ export async function exportHandout(
   back: number,
   states: () => FeatureStates,
 ): Promise<void> {
-  const l = layout('A4', 'landscape');
+  // One layout for every page, with room for the longest step's legend at 8 pt: the print map
+  // keeps one size through the handout.
+  const texts = tour.steps.map((step, i) => stepText(tour, step, i, lang));
+  const l = layout('A4', 'landscape', texts);
   const px = mapPixels(l);
   const font = printFont();
   const pages = [];
@@ -61,10 +64,9 @@ export async function exportHandout(
       await goto(i);
       await mapIdle(map);
       pages.push({
-        size: 'A4' as const,
-        orientation: 'landscape' as const,
+        layout: l,
         map: await renderMap(map, px.cssWidth, px.cssHeight, px.pixelRatio, { states: states() }),
-        text: stepText(tour, tour.steps[i], i, lang),
+        text: texts[i],
       });
     }
     await goto(back);
