@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { PDFDict, PDFDocument, PDFName, PDFPage } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
 import { wrap } from '../../src/lib/print/text.ts';
-import { composePdf, layout, mapPixels, scaleBar } from '../../src/lib/print/pdf.ts';
+import { composePdf, layout, mapPixels, scaleBar, scaleText } from '../../src/lib/print/pdf.ts';
 import { MAX_CANVAS } from '../../src/lib/print/render.ts';
 import { pageText } from '../../src/lib/print/print.ts';
 import { CATALOG } from '../../src/lib/map/catalog.ts';
@@ -183,4 +183,12 @@ describe('a print a person can read', () => {
           const footer = text.footer.join(' ');
           expect(footer.split('示意').length - 1, footer).toBeLessThanOrEqual(1);
         });
+});
+
+describe('the scale as printed', () => {
+  it('states a chosen scale exactly and a fitted one rounded, with ≈', () => {
+    expect(scaleText(1_000_000, 1_003_456)).toBe('1:1,000,000');
+    expect(scaleText(undefined, 2_347_812)).toBe('≈ 1:2,350,000');
+    expect(scaleText(undefined, 512_345)).toBe('≈ 1:512,000');
+  });
 });

@@ -278,6 +278,16 @@ export function scaleBar(metresPerMm: number, mapWidthMm: number): { metres: num
   return { metres, mm: metres / metresPerMm };
 }
 
+/**
+ * The scale as printed: 1:1,000,000 when printed to a scale, else as measured at the centre,
+ * ≈ and rounded to three figures (≈ 1:2,350,000).
+ */
+export function scaleText(fixed: number | undefined, measured: number): string {
+  if (fixed) return `1:${Math.round(fixed).toLocaleString('en')}`;
+  const p = 10 ** Math.max(0, Math.floor(Math.log10(measured)) - 2);
+  return `≈ 1:${(Math.round(measured / p) * p).toLocaleString('en')}`;
+}
+
 /** The strip at the top of the side that holds the north arrow and the scale bar (mm, × the sheet's scale). */
 const STRIP_MM = 15;
 
@@ -285,7 +295,7 @@ const STRIP_MM = 15;
  * North arrow and scale bar in the side, beside the map — never over it, so they never cover
  * a label (on the map they hid 蒙古国).
  */
-function furniture(wr: Writer, l: Layout, map: PageMap, lang: Lang): void {
+function furniture(wr: Writer, l: Layout, map: PageMap, lang: Lang, fixed?: number): void {
   const p = wr.p;
   const k = l.scale;
   const x = l.side.x,
@@ -322,7 +332,13 @@ function furniture(wr: Writer, l: Layout, map: PageMap, lang: Lang): void {
   const room = l.side.w - (bx - x) - wr.width(label(200_000), 7 * k) - 3;
   const bar = scaleBar(map.metresPerCssPx * CSS_PX_PER_MM, Math.min(l.map.w, room / 0.2));
   const by = y + r + 4 * k;
-  wr.text(lang === 'zh' ? '比例尺（图幅中心）' : 'Scale at the map centre', bx, by - 2.6 * k, MIN_PT * k, '#57534e');
+  wr.text(
+    `${lang === 'zh' ? '比例尺' : 'Scale'} ${scaleText(fixed, map.metresPerCssPx * CSS_PX_PER_MM * 1000)}${lang === 'zh' ? '（图幅中心）' : ' at the map centre'}`,
+    bx,
+    by - 2.6 * k,
+    MIN_PT * k,
+    '#57534e',
+  );
   p.drawRectangle({ ...wr.pt(bx, by), width: (bar.mm / 2) * PT, height: 1.2 * PT, color: hex('#1f2937') });
   p.drawRectangle({
     ...wr.pt(bx + bar.mm / 2, by),
@@ -362,6 +378,8 @@ export interface PdfPage<M> {
   layout: Layout;
   map: M;
   text: PageText;
+  /** printed to this scale (1:scale); else the scale is stated as measured, ≈ */
+  scale?: number;
 }
 
 /** A page's map as the composer takes it: its pixels as RGB rows (the worker reads them from the bitmap). */
@@ -455,7 +473,7 @@ export async function composePdf(
       borderColor: hex('#57534e'),
       borderWidth: 0.6,
     });
-    furniture(wr, l, pg.map, t.lang);
+    furniture(wr, l, pg.map, t.lang, pg.scale);
     // Side: body, then the legend at the largest type that fits (the layout made room for 8 pt).
     const s = l.side;
     let by = s.y + STRIP_MM * k;

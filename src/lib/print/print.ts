@@ -85,6 +85,8 @@ export interface JobControl {
 }
 
 export interface PdfOptions extends JobControl {
+  /** 1:`scale` on paper; else the view is fitted */
+  scale?: number;
   size: PaperSize;
   orientation: Orientation;
   title: string;
@@ -100,12 +102,13 @@ export async function printPdf(main: maplibregl.Map, o: PdfOptions): Promise<Uin
   const px = mapPixels(l);
   const font = printFont();
   const map = await renderMap(main, px.cssWidth, px.cssHeight, px.pixelRatio, {
+    scale: o.scale,
     states: o.states,
     signal: o.signal,
     onTiles: (loaded, wanted) => o.onProgress?.({ phase: 'map', page: 1, pages: 1, loaded, wanted }),
   });
   o.onProgress?.({ phase: 'compose', done: 0, pages: 1 });
-  const pages = [{ layout: l, map, text }];
+  const pages = [{ layout: l, map, text, scale: o.scale }];
   return composeInWorker(pages, await font, { title: o.title, subject: PLAN_NAME[o.lang] }, o);
 }
 

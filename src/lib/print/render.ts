@@ -35,11 +35,24 @@ export type FeatureStates = {
   state: Record<string, boolean>;
 }[];
 
+/** Metres on paper per CSS pixel (96 to the inch). */
+export const PAPER_M_PER_CSS_PX = 0.0254 / 96;
+
+/** Ground metres per CSS pixel across the middle half of the map, on the ellipsoid. */
+function groundPerCssPx(map: maplibregl.Map, cssWidth: number, cssHeight: number): number {
+  const mid = cssHeight / 2;
+  const a = map.unproject([cssWidth * 0.25, mid]),
+    c = map.unproject([cssWidth * 0.75, mid]);
+  return distanceM([a.lng, a.lat], [c.lng, c.lat]) / (cssWidth * 0.5);
+}
+
 /** Cancelled by the user: the message callers do not show as an error. */
 export const cancelled = () => new DOMException('cancelled', 'AbortError');
 export const isCancel = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
 
 export interface RenderOptions {
+  /** print to a scale, 1:`scale` on paper at the map's centre; else the main map's view is fitted */
+  scale?: number;
   states?: FeatureStates;
   signal?: AbortSignal;
   /** tiles loaded so far and tiles asked for (the progress of the drawing) */
@@ -207,6 +220,15 @@ async function draw(
         ],
         { duration: 0, padding: 0, bearing: main.getBearing(), pitch: main.getPitch() },
       );
+      if (o.scale) {
+        // Centred where the main map is, zoomed so that a CSS pixel on paper is `scale` of its
+        // ground length — measured on the ellipsoid, then corrected once (Web Mercator's sphere
+        // is ≈ 0.2 % off at these latitudes).
+        map.jumpTo({ center: main.getCenter() });
+        const target = o.scale * PAPER_M_PER_CSS_PX;
+        for (let i = 0; i < 2; i++)
+          map.setZoom(map.getZoom() + Math.log2(groundPerCssPx(map, cssWidth, cssHeight) / target));
+      }
       if (fresh) map.once('load', ready);
       else {
         map.once('style.load', ready);
@@ -215,14 +237,11 @@ async function draw(
     });
     const canvas = map.getCanvas();
     const bitmap = await createImageBitmap(canvas);
-    const mid = cssHeight / 2;
-    const a = map.unproject([cssWidth * 0.25, mid]),
-      c = map.unproject([cssWidth * 0.75, mid]);
     return {
       bitmap,
       width: canvas.width,
       height: canvas.height,
-      metresPerCssPx: distanceM([a.lng, a.lat], [c.lng, c.lat]) / (cssWidth * 0.5),
+      metresPerCssPx: groundPerCssPx(map, cssWidth, cssHeight),
       bearing: map.getBearing(),
     };
   } finally {
