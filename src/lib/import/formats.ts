@@ -7,7 +7,7 @@
  * tests run them in Node.
  */
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import { csvParseRows } from 'd3-dsv';
+import { csvParseRows, tsvParseRows } from 'd3-dsv';
 import gcoord from 'gcoord';
 import type { Text } from '../../contracts/vocab.ts';
 import { mapPositions, positions } from '../geo.ts';
@@ -29,8 +29,8 @@ export class ImportError extends Error {
 }
 
 const READ = {
-  zh: '可读取 GeoJSON（.geojson、.json）、含经纬度列的 CSV、KML 和 Shapefile 压缩包（.zip）',
-  en: 'read are GeoJSON (.geojson, .json), CSV with lon/lat columns, KML and zipped Shapefiles (.zip)',
+  zh: '可读取 GeoJSON（.geojson、.json）、含经纬度列的 CSV 或制表符分隔文本（.csv、.tsv、.txt）、KML 和 Shapefile 压缩包（.zip）',
+  en: 'read are GeoJSON (.geojson, .json), CSV or tab-separated text with lon/lat columns (.csv, .tsv, .txt), KML and zipped Shapefiles (.zip)',
 };
 const EMPTY = { zh: '文件是空的', en: 'the file is empty' };
 const OUTSIDE = { zh: '经度超出 ±180° 或纬度超出 ±90°', en: 'longitude beyond ±180° or latitude beyond ±90°' };
@@ -311,6 +311,15 @@ export function guessColumns(columns: readonly string[]): { lon: string; lat: st
   return lon.length === 1 && lat.length === 1 ? { lon: lon[0], lat: lat[0] } : null;
 }
 
+/** Columns whose non-empty values are numbers (four in five or more, and at least one). */
+export function numericColumns(columns: readonly string[], rows: readonly string[][]): string[] {
+  return columns.filter((_, i) => {
+    const values = rows.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '');
+    const numbers = values.filter((v) => Number.isFinite(Number(v))).length;
+    return values.length > 0 && numbers >= 0.8 * values.length;
+  });
+}
+
 export class ColumnsQuestion extends Error {
   constructor(readonly columns: string[]) {
     super('which columns hold longitude and latitude?');
@@ -324,11 +333,25 @@ export function parseCsvPoints(
   if (!text.trim()) throw new ImportError(EMPTY);
   // csvParseRows, not csvParse: csvParse compiles a row converter with new Function, which the
   // app's Content-Security-Policy (no 'unsafe-eval') forbids.
-  const [header = [], ...data] = csvParseRows(text);
+  const nl = text.indexOf('\n');
+  const firstLine = nl < 0 ? text : text.slice(0, nl); // tab-separated when its header has tabs and no commas
+  const [header = [], ...data] = (firstLine.includes('\t') && !firstLine.includes(',') ? tsvParseRows : csvParseRows)(
+    text,
+  );
   const columns = header;
   const rows = data.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i] ?? ''])) as Record<string, string>);
   const cols = opts.lon && opts.lat ? { lon: opts.lon, lat: opts.lat } : guessColumns(columns);
-  if (!cols) throw new ColumnsQuestion(columns);
+  if (!cols) {
+    // Asked only of a table: two columns or more whose values are numbers. Text that is not
+    // (notes, prose, random bytes) is refused at once, with what was found.
+    const numeric = numericColumns(columns, data);
+    if (numeric.length < 2)
+      throw new ImportError({
+        zh: `不是坐标表格：没有两列数字可作经纬度（读到 ${columns.length} 列、${data.length} 行${numeric.length ? `，数字列只有“${numeric[0]}”` : ''}）；${READ.zh}`,
+        en: `not a table of coordinates: no two columns of numbers to be longitude and latitude (${columns.length} column${columns.length === 1 ? '' : 's'}, ${data.length} row${data.length === 1 ? '' : 's'} read${numeric.length ? `; the only numeric column is "${numeric[0]}"` : ''}); ${READ.en}`,
+      });
+    throw new ColumnsQuestion(numeric);
+  }
   if (!columns.includes(cols.lon) || !columns.includes(cols.lat))
     throw new ImportError({
       zh: `表头中没有列“${cols.lon}”或“${cols.lat}”`,
