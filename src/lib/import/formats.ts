@@ -8,6 +8,7 @@
  */
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { csvParseRows, tsvParseRows } from 'd3-dsv';
+import { IMPORT_UI } from './text.ts';
 import gcoord from 'gcoord';
 import type { Text } from '../../contracts/vocab.ts';
 import { mapPositions, positions } from '../geo.ts';
@@ -28,10 +29,8 @@ export class ImportError extends Error {
   }
 }
 
-const READ = {
-  zh: '可读取 GeoJSON（.geojson、.json）、含经纬度列的 CSV 或制表符分隔文本（.csv、.tsv、.txt）、KML 和 Shapefile 压缩包（.zip）',
-  en: 'read are GeoJSON (.geojson, .json), CSV or tab-separated text with lon/lat columns (.csv, .tsv, .txt), KML and zipped Shapefiles (.zip)',
-};
+/** What is read, said with every refusal (the import panel's own list). */
+const READ = IMPORT_UI.formats;
 const EMPTY = { zh: '文件是空的', en: 'the file is empty' };
 const OUTSIDE = { zh: '经度超出 ±180° 或纬度超出 ±90°', en: 'longitude beyond ±180° or latitude beyond ±90°' };
 

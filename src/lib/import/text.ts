@@ -7,8 +7,8 @@ export const IMPORT_UI = {
   choose: { zh: '选择文件…', en: 'Choose files…' },
   dropHere: { zh: '或把文件拖到地图上', en: 'or drop files on the map' },
   formats: {
-    zh: '可读取：GeoJSON（.geojson/.json）、含经纬度列的 CSV、KML、Shapefile 压缩包（.zip，含 .shp/.dbf/.prj）',
-    en: 'Read: GeoJSON (.geojson/.json), CSV with longitude/latitude columns, KML, zipped Shapefiles (.zip with .shp/.dbf/.prj)',
+    zh: '可读取：GeoJSON（.geojson/.json）、含经纬度列的 CSV 或制表符分隔文本（.csv/.tsv/.txt）、KML、Shapefile 压缩包（.zip，含 .shp/.dbf/.prj）',
+    en: 'Read: GeoJSON (.geojson/.json), CSV or tab-separated text with longitude/latitude columns (.csv/.tsv/.txt), KML, zipped Shapefiles (.zip with .shp/.dbf/.prj)',
   },
   datum: { zh: '坐标系', en: 'Datum' },
   wgs84: { zh: 'WGS84（GPS、天地图、国际地图）', en: 'WGS84 (GPS, Tianditu, international maps)' },
