@@ -6,10 +6,14 @@
  * and the tests all derive from this list. A new data layer is one entry here and one builder.
  */
 
+import type { Text } from './vocab.ts';
+
 /** What a layer's features are. */
 export type LayerGeometry = 'polygon' | 'line' | 'point';
 
 export interface DataLayerDef {
+  /** what its features are, as a list of them is headed (the tools' results) */
+  heading: Text;
   geometry: LayerGeometry;
   /** a layer of the plan (every feature carries the plan's words, plan_ref) or context */
   planning: boolean;
@@ -35,6 +39,7 @@ export interface DataLayerDef {
 /** In the archive's order (the builders run in it: a later layer may read an earlier one). */
 export const DATA_LAYERS = {
   city: {
+    heading: { zh: '呼伦贝尔市', en: 'Hulunbuir City' },
     geometry: 'polygon',
     planning: true,
     download: 5,
@@ -46,6 +51,7 @@ export const DATA_LAYERS = {
     published: false,
   },
   units: {
+    heading: { zh: '旗市区', en: 'Banners, cities and districts' },
     geometry: 'polygon',
     planning: true,
     download: 4,
@@ -57,6 +63,7 @@ export const DATA_LAYERS = {
     published: false,
   },
   zones: {
+    heading: { zh: '岭西、岭上分区', en: 'Zones' },
     geometry: 'polygon',
     planning: true,
     download: 3,
@@ -68,6 +75,7 @@ export const DATA_LAYERS = {
     published: false,
   },
   zone_labels: {
+    heading: { zh: '分区注记', en: 'Zone labels' },
     geometry: 'point',
     planning: false,
     download: false,
@@ -79,6 +87,7 @@ export const DATA_LAYERS = {
     published: false,
   },
   structure_areas: {
+    heading: { zh: '一核两极', en: 'Core and poles' },
     geometry: 'polygon',
     planning: true,
     download: 1,
@@ -90,6 +99,7 @@ export const DATA_LAYERS = {
     published: false,
   },
   structure_points: {
+    heading: { zh: '城镇节点', en: 'Towns' },
     geometry: 'point',
     planning: true,
     download: 2,
@@ -101,6 +111,7 @@ export const DATA_LAYERS = {
     published: true,
   },
   rail_lines: {
+    heading: { zh: '铁路线路（示意）', en: 'Rail lines (schematic)' },
     geometry: 'line',
     planning: false,
     download: 6,
@@ -112,6 +123,7 @@ export const DATA_LAYERS = {
     published: false,
   },
   rail_stations: {
+    heading: { zh: '铁路站点', en: 'Railway stations' },
     geometry: 'point',
     planning: false,
     download: 7,
@@ -123,6 +135,7 @@ export const DATA_LAYERS = {
     published: false,
   },
   heritage: {
+    heading: { zh: '历史文化街区与名镇', en: 'Historic districts & towns' },
     geometry: 'point',
     planning: true,
     download: 8,
@@ -134,6 +147,7 @@ export const DATA_LAYERS = {
     published: true,
   },
   ports: {
+    heading: { zh: '口岸与机场', en: 'Ports & airports' },
     geometry: 'point',
     planning: false,
     download: 9,
@@ -145,6 +159,7 @@ export const DATA_LAYERS = {
     published: true,
   },
   borders: {
+    heading: { zh: '国界', en: 'Borders' },
     geometry: 'line',
     planning: false,
     download: 12,
@@ -156,6 +171,7 @@ export const DATA_LAYERS = {
     published: false,
   },
   rivers: {
+    heading: { zh: '河流', en: 'Rivers' },
     geometry: 'line',
     planning: false,
     download: 10,
@@ -167,6 +183,7 @@ export const DATA_LAYERS = {
     published: false,
   },
   lakes: {
+    heading: { zh: '湖泊', en: 'Lakes' },
     geometry: 'polygon',
     planning: false,
     download: 11,
@@ -178,6 +195,7 @@ export const DATA_LAYERS = {
     published: false,
   },
   context_labels: {
+    heading: { zh: '地理注记', en: 'Geographic labels' },
     geometry: 'point',
     planning: false,
     download: false,

@@ -37,6 +37,7 @@ const seat = (code: string) =>
   ).geometry.coordinates as [number, number];
 const HAILAR = seat('150702');
 const MANZHOULI = seat('150781');
+const ZALANTUN = seat('150783');
 
 async function openTool(page: Page, name: string | RegExp) {
   await page.getByTestId('open-tools').click();
@@ -56,9 +57,10 @@ test.describe('measure', () => {
     await clickLngLat(page, ...MANZHOULI);
     const expected = formatLength(distanceM(HAILAR, MANZHOULI), 'zh');
     await expect(page.getByTestId('measure-total')).toHaveText(expected);
-    // Both ends snapped to the seats (their names are shown with the leg).
-    await expect(page.getByTestId('measure-result')).toContainText('正阳街道');
-    await expect(page.getByTestId('measure-result')).toContainText('东山街道');
+    // Both ends snapped to the seats, named by their units, never by a street office.
+    await expect(page.getByTestId('measure-result')).toContainText('海拉尔区 · 驻地');
+    await expect(page.getByTestId('measure-result')).toContainText('满洲里市 · 驻地');
+    await expect(page.getByTestId('measure-result')).not.toContainText('街道');
     // A third point, then Backspace takes it back; Enter finishes.
     await clickLngLat(page, 121, 50.5);
     await expect(page.getByTestId('measure-total')).not.toHaveText(expected);
@@ -122,6 +124,8 @@ test.describe('within distance', () => {
     expect(expected.length).toBeGreaterThan(3);
     const listed = await results.locator('section[data-layer=rail_stations] li span').allInnerTexts();
     expect(listed).toEqual(expected);
+    // Each group says what it lists.
+    await expect(results.locator('section[data-layer=rail_stations] h4')).toContainText('铁路站点');
     // Stations further than 50 km are not listed (牙克石 is ≈ 80 km away).
     expect(listed).not.toContain('牙克石');
     await results.locator('section[data-layer=rail_stations] li button').first().click();
@@ -138,7 +142,7 @@ test.describe('within distance', () => {
     const units = await results.locator('section[data-layer=units] li span').allInnerTexts();
     for (const u of ['海拉尔区', '满洲里市', '扎兰屯市', '牙克石市']) expect(units).toContain(u);
     expect(units).not.toContain('根河市');
-    // Picking a point on the map replaces the origin.
+    // Picking a point away from any place: the point itself is the origin.
     await page.getByTestId('near-pick').click();
     await clickLngLat(page, 121.3, 48.9);
     await expect(page.getByTestId('near-origin')).toContainText('所点位置');
@@ -151,6 +155,17 @@ test.describe('within distance', () => {
       .map(Number);
     expect(Math.abs(lon - 121.3)).toBeLessThan(0.01);
     expect(Math.abs(lat - 48.9)).toBeLessThan(0.01);
+    // A click on a seat's symbol picks the seat (the one pick rule of every tool), once the
+    // planner has panned to it.
+    await page.evaluate(
+      ([lon, lat]) => (window as unknown as MapWindow).__map.jumpTo({ center: [lon, lat], zoom: 8 }),
+      ZALANTUN,
+    );
+    await page.waitForFunction(() => (window as unknown as MapWindow).__map.loaded());
+    await page.getByTestId('near-pick').click();
+    await clickLngLat(page, ...ZALANTUN);
+    await expect(page.getByTestId('near-origin')).toContainText('扎兰屯市 · 驻地');
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('near=seat-150783:10');
   });
 });
 

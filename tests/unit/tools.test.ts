@@ -16,6 +16,7 @@ import { parseCsv } from '../../scripts/data/lib/csv.ts';
 import { csvParseRows } from 'd3-dsv';
 import { readGeojson } from './helpers.ts';
 import { must } from '../../src/lib/must.ts';
+import { nearest, placeName } from '../../src/lib/tools/picks.ts';
 
 type F = { properties: Record<string, unknown>; geometry: import('geojson').Geometry & { coordinates: never } };
 const features = (name: string): F[] => readGeojson(name).features;
@@ -258,5 +259,34 @@ describe('downloads', () => {
     expect(rows).toHaveLength(file.features.length + 1);
     const refs = rows[0].indexOf('plan_ref');
     expect(rows[1][refs]).toMatch(/^task \d+: /);
+  });
+});
+
+describe('the pick rule', () => {
+  const c = (id: string, px: number, rank: number) => ({ id, px, rank });
+  it('takes the nearest place within the radius', () => {
+    expect(nearest([c('station', 8, 2), c('seat', 3, 1)], 12)?.id).toBe('seat');
+    expect(nearest([c('seat', 9, 1), c('station', 2, 2)], 12)?.id).toBe('station');
+    expect(nearest([c('seat', 13, 1)], 12)).toBeNull();
+  });
+  it('equally near (within a pixel): seats before stations before ports before heritage', () => {
+    expect(nearest([c('heritage', 4, 4), c('port', 4.5, 3), c('station', 4.2, 2), c('seat', 4.9, 1)], 12)?.id).toBe(
+      'seat',
+    );
+    expect(nearest([c('heritage', 4, 4), c('port', 4.6, 3)], 12)?.id).toBe('port');
+  });
+  it('names a seat by its unit, never by the street office it stands in', () => {
+    const seat = {
+      kind: 'seat',
+      name_zh: '正阳街道',
+      name_en: 'Zhengyang Subdistrict',
+      unit_zh: '海拉尔区',
+      unit_en: 'Hailar District',
+    };
+    expect(placeName(seat)).toEqual({ zh: '海拉尔区 · 驻地', en: 'Hailar District · seat' });
+    expect(placeName({ name_zh: '海拉尔站', name_en: 'Hailar station' })).toEqual({
+      zh: '海拉尔站',
+      en: 'Hailar station',
+    });
   });
 });

@@ -16,37 +16,71 @@ const pickRank = (layer: string | undefined) => {
   const i = SNAP_SOURCE_LAYERS.indexOf(layer ?? '');
   return i < 0 ? SNAP_SOURCE_LAYERS.length : i;
 };
-const SNAP_PX = 12;
+/** The touch radius (CSS px): a fingertip is wider than a mouse pointer. */
+const snapPx = () => (globalThis.matchMedia?.('(pointer: coarse)').matches ? 22 : 12);
 export const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
-/** A place's name as the tools list it: a seat with its unit ("海拉尔区 · 正阳街道"). */
+/**
+ * A place's name as the tools list it. A seat is its unit's ("海拉尔区 · 驻地"), never the
+ * street office it stands in (a name people do not look for).
+ */
 export function placeName(p: Record<string, unknown>): Text {
   const zh = String(p.name_zh ?? p.id ?? ''),
     en = String(p.name_en ?? p.name_zh ?? '');
   if (p.kind === 'seat' && typeof p.unit_zh === 'string')
-    return { zh: `${p.unit_zh} · ${zh}`, en: `${String(p.unit_en ?? p.unit_zh)} · ${en}` };
+    return { zh: `${p.unit_zh} · 驻地`, en: `${String(p.unit_en ?? p.unit_zh)} · seat` };
   return { zh, en };
 }
 
+/** What a click picked: the place (its id and name) at its position of record, or the point clicked. */
+export interface Pick {
+  at: LonLatPair;
+  id: string | null;
+  name: Text | null;
+}
+
+/**
+ * The pick rule: the nearest candidate within `radius` px; equally near (within a pixel), the
+ * lower rank (the registry's pick order: seats, stations, ports, heritage).
+ */
+export function nearest<T extends { px: number; rank: number }>(candidates: readonly T[], radius: number): T | null {
+  let best: T | null = null;
+  for (const c of candidates)
+    if (c.px <= radius && (!best || c.px < best.px - 1 || (Math.abs(c.px - best.px) <= 1 && c.rank < best.rank)))
+      best = c;
+  return best;
+}
+
 export class Snapper {
-  /** feature id → its position of record (tiles carry positions rounded to their grid) */
-  #coords: Map<string, LonLatPair> | null = null;
+  /** feature id → its position of record (tiles carry positions rounded to their grid) and properties */
+  #places: Map<string, { at: LonLatPair; props: Record<string, unknown> }> | null = null;
 
   /** Loads the positions of record of the places measurements snap to (when a measuring tool opens). */
   async prepare(): Promise<void> {
-    if (this.#coords) return;
+    if (this.#places) return;
     const files = await Promise.all(layersBy('pick').map((n) => loadLayer(n)));
-    this.#coords = new Map(
+    this.#places = new Map(
       files.flatMap((f) =>
         f.features
           .filter((x) => x.geometry.type === 'Point')
-          .map((x) => [x.properties.id, x.geometry.coordinates as unknown as LonLatPair] as const),
+          .map(
+            (x) =>
+              [
+                x.properties.id,
+                { at: x.geometry.coordinates as unknown as LonLatPair, props: x.properties as Record<string, unknown> },
+              ] as const,
+          ),
       ),
     );
   }
 
-  /** The place a click at `point` snaps to (seats, stations, ports, heritage within a few pixels), else the point. */
-  snap(map: maplibregl.Map, point: maplibregl.Point): { at: LonLatPair; name: Text | null } {
+  /**
+   * The one rule for what a click or tap means in every tool: the nearest place within the
+   * touch radius (seats, stations, ports, heritage); equally near, the registry's pick order;
+   * else the point itself.
+   */
+  snap(map: maplibregl.Map, point: maplibregl.Point): Pick {
+    const SNAP_PX = snapPx();
     const layers = catalogLayers()
       .filter(
         (l) =>
@@ -62,29 +96,26 @@ export class Snapper {
       ],
       { layers },
     );
-    // The nearest place wins; equally near (within a pixel), the registry's pick order does
-    // (seats before stations before ports before heritage).
-    let best: { at: LonLatPair; name: Text; px: number; rank: number } | null = null;
+    const candidates: (Pick & { px: number; rank: number })[] = [];
     for (const h of hits) {
       if (h.geometry.type !== 'Point' || h.source !== ARCHIVE_SOURCE) continue;
       const [lon, lat] = h.geometry.coordinates;
       const p = map.project([lon, lat]);
       const px = Math.hypot(p.x - point.x, p.y - point.y);
-      const exact = this.#coords?.get(String(h.properties.id));
+      const id = String(h.properties.id);
+      const exact = this.#places?.get(id);
       const rank = pickRank(h.sourceLayer);
-      if (px <= SNAP_PX && (!best || px < best.px - 1 || (Math.abs(px - best.px) <= 1 && rank < best.rank)))
-        best = {
-          at: exact ? [exact[0], exact[1]] : [round6(lon), round6(lat)],
-          name: {
-            zh: String(h.properties.name_zh ?? ''),
-            en: String(h.properties.name_en ?? h.properties.name_zh ?? ''),
-          },
-          px,
-          rank,
-        };
+      candidates.push({
+        at: exact ? [exact.at[0], exact.at[1]] : [round6(lon), round6(lat)],
+        id,
+        name: placeName(exact?.props ?? h.properties),
+        px,
+        rank,
+      });
     }
-    if (best) return best;
+    const best = nearest(candidates, SNAP_PX);
+    if (best) return { at: best.at, id: best.id, name: best.name };
     const l = map.unproject(point);
-    return { at: [round6(l.lng), round6(l.lat)], name: null };
+    return { at: [round6(l.lng), round6(l.lat)], id: null, name: null };
   }
 }

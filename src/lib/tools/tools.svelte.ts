@@ -11,10 +11,9 @@ import type { Text } from '../../contracts/vocab.ts';
 import type { AppState } from '../state/app.svelte.ts';
 import type { MapServices } from '../map/services.ts';
 import { loadDetails } from '../details.ts';
-import { isDataLayer, layersBy } from '../../contracts/layers.ts';
+import { DATA_LAYERS, isDataLayer, layersBy } from '../../contracts/layers.ts';
 import { loadLayer } from './layer-files.ts';
-import { Snapper } from './picks.ts';
-import { placeName, round6 } from './picks.ts';
+import { placeName, Snapper, type Pick } from './picks.ts';
 import { bboxOf, positions } from '../geo.ts';
 import type { NearGroup } from './near.ts';
 import type { NearDrawing } from './overlay.ts';
@@ -78,9 +77,9 @@ export class Tools {
   }
 
   /** The place a click at `point` snaps to (picks.ts), else the point. */
-  snap(point: maplibregl.Point): { at: LonLatPair; name: Text | null } {
+  snap(point: maplibregl.Point): Pick {
     const map = this.#map.core.map;
-    return map ? this.#snapper.snap(map, point) : { at: [0, 0], name: null };
+    return map ? this.#snapper.snap(map, point) : { at: [0, 0], id: null, name: null };
   }
 
   #clicks: Promise<void> = Promise.resolve();
@@ -120,13 +119,21 @@ export class Tools {
     }
     if (app.tool === 'near' && this.picking) {
       this.picking = false;
-      // A place or a line picks itself; inside an area, the point clicked is the origin (a
-      // unit is picked by selecting it, then "use the selected feature").
-      const hit = this.#map.selection.hitAt(point);
-      const id = hit && !/^(unit|zone|structure|city)-/.test(hit) ? hit : null;
-      const map = this.#map.core.map;
-      const l = map?.unproject(point);
-      app.setNear({ from: id ?? [round6(l?.lng ?? 0), round6(l?.lat ?? 0)], km: app.near?.km ?? 50 });
+      // The place the one pick rule gives (a seat's symbol picks the seat); else a line picks
+      // itself; inside an area, the point clicked is the origin (a unit is picked by selecting
+      // it, then "use the selected feature").
+      const at = this.#map.core.map?.unproject(point);
+      this.#clicks = this.#clicks
+        .then(() => this.prepareSnap().catch(() => {}))
+        .then(() => {
+          const map = this.#map.core.map;
+          if (!map || !at) return;
+          const p = map.project(at);
+          const place = this.snap(p);
+          const hit = place.id ? null : this.#map.selection.hitAt(p);
+          const line = hit && !/^(unit|zone|structure|city)-/.test(hit) ? hit : null;
+          app.setNear({ from: place.id ?? line ?? place.at, km: app.near?.km ?? 50 });
+        });
       return true;
     }
     return false;
@@ -198,7 +205,7 @@ export class Tools {
       ]);
       // A newer query has started meanwhile: its results win.
       if (`${JSON.stringify(this.#app.near?.from)}:${this.#app.near?.km}` !== key) return;
-      const titles = Object.fromEntries(NEAR_LAYERS.map((n) => [n, byLayer[n].metadata.title]));
+      const titles = Object.fromEntries(NEAR_LAYERS.map((n) => [n, DATA_LAYERS[n].heading]));
       this.near = { key, origin, buffer, groups, titles };
       if (this.fitNext) this.#fit(buffer);
       this.fitNext = true;
