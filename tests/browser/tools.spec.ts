@@ -175,6 +175,29 @@ test("zone statistics: 岭上's population is the sum of its units, 岭西's is 
   await openMap(page, '#tool=stats');
   const table = page.getByTestId('stats-table');
   await expect(table).toBeVisible();
+  // Readable in place: what italics mean is said in view, every header is on one or two lines,
+  // and the whole table can take the map's height (12 rows or more at 1440 × 900, not 6).
+  await expectSeen(page.getByTestId('stats-key'));
+  const lines = await table
+    .locator('thead th button')
+    .evaluateAll((bs) =>
+      bs.map((b) => b.getBoundingClientRect().height / Number.parseFloat(getComputedStyle(b).lineHeight)),
+    );
+  for (const l of lines) expect(l).toBeLessThanOrEqual(2.1);
+  const rowsInView = () =>
+    table.locator('tbody tr').evaluateAll((rows) => {
+      const box = (rows[0]?.closest('.scroll') as HTMLElement).getBoundingClientRect();
+      return rows.filter((r) => {
+        const b = r.getBoundingClientRect();
+        return b.top >= box.top && b.bottom <= box.bottom;
+      }).length;
+    });
+  const before = await rowsInView();
+  await page.getByTestId('stats-expand').click();
+  await expect.poll(rowsInView).toBeGreaterThanOrEqual(12);
+  expect(await rowsInView()).toBeGreaterThan(before);
+  await expectSeen(page.getByTestId('tool-close'));
+  await page.getByTestId('stats-expand').click();
   const stats = v.parse(StatsFileSchema, JSON.parse(readFileSync('public/data/stats.json', 'utf8')));
   const lingshang = must(
     stats.rows.find((r) => r.id === 'zone-lingshang'),
