@@ -186,7 +186,9 @@ test("zone statistics: 岭上's population is the sum of its units, 岭西's is 
   for (const l of lines) expect(l).toBeLessThanOrEqual(2.1);
   const rowsInView = () =>
     table.locator('tbody tr').evaluateAll((rows) => {
-      const box = (rows[0]?.closest('.scroll') as HTMLElement).getBoundingClientRect();
+      const scroll = rows[0]?.closest('.scroll');
+      if (!scroll) return 0;
+      const box = scroll.getBoundingClientRect();
       return rows.filter((r) => {
         const b = r.getBoundingClientRect();
         return b.top >= box.top && b.bottom <= box.bottom;
