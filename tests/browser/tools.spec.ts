@@ -260,8 +260,22 @@ test("zone statistics: 岭上's population is the sum of its units, 岭西's is 
 
 test('compare anywhere: two layer sets, the divider moves with the keyboard', async ({ page }) => {
   await openMap(page);
+  // Left zoomed in on a corner, the tool opens framed on the city, with names on both sides.
+  await page.evaluate(() => (window as unknown as MapWindow).__map.jumpTo({ center: [124, 51.5], zoom: 10 }));
   await openTool(page, '卷帘对比');
   await page.waitForFunction(() => !!(window as unknown as MapWindow).__compare);
+  await page.waitForFunction(() => {
+    const m = (window as unknown as MapWindow).__map;
+    return !m.isMoving() && m.getZoom() < 7 && m.getBounds().contains([119.7, 49.2]);
+  });
+  await page.waitForFunction(
+    () => {
+      const c = (window as unknown as MapWindow).__compare;
+      return !!c && c.loaded() && c.queryRenderedFeatures({ layers: ['unit-names'] }).length >= 8;
+    },
+    null,
+    { timeout: 20_000 },
+  );
   const divider = page.getByTestId('swipe-divider');
   await expect(divider).toHaveAttribute('aria-valuenow', '50');
   await divider.focus();

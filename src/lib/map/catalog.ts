@@ -66,6 +66,8 @@ export interface CatalogEntry {
   defaultVisible: boolean;
   /** always drawn: not in the layer panel, the legend or the URL */
   always?: boolean;
+  /** draws names only: nothing a legend needs to explain */
+  namesOnly?: boolean;
   /** the plan's task numbers behind it (empty for context) */
   tasks: number[];
   legend: LegendEntry[];
@@ -327,6 +329,35 @@ export const CATALOG: CatalogEntry[] = [
             'line-color': ['case', lit, t.text, t.unitLine],
             'line-width': ['interpolate', ['linear'], ['zoom'], 4, ['case', lit, 2.2, 0.6], 10, ['case', lit, 4, 1.6]],
           },
+        },
+      },
+    ],
+  },
+  // The units' names at their seats, for a map without the plan's towns (the compare map's
+  // "today" side); off on the main map, whose seat labels already say them.
+  {
+    id: 'unit-names',
+    group: 'base',
+    defaultVisible: false,
+    tasks: [],
+    title: { zh: '旗市区名称（标于驻地）', en: 'Unit names (at their seats)' },
+    namesOnly: true,
+    legend: [],
+    layers: (t, lang) => [
+      {
+        z: 95,
+        style: {
+          id: 'unit-names',
+          type: 'symbol',
+          ...tiles('structure_points'),
+          filter: ['==', ['get', 'kind'], 'seat'],
+          layout: {
+            'text-field': ['coalesce', ['get', lang === 'zh' ? 'unit_zh' : 'unit_en'], ['get', 'unit_zh']],
+            'text-font': FONT,
+            'text-size': ['interpolate', ['linear'], ['zoom'], 4, 12, 10, 15],
+            'text-max-width': 8,
+          },
+          paint: { ...halo(t), 'text-color': t.text },
         },
       },
     ],

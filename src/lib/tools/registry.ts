@@ -42,7 +42,7 @@ export const COMPARE_SETS = [
   {
     id: 'today',
     name: { zh: '现状：行政区划与底图', en: 'Today: units and context' },
-    layers: ['context-water', 'context-borders', 'units', 'heritage', 'airports'],
+    layers: ['context-water', 'context-borders', 'units', 'unit-names', 'heritage', 'airports'],
   },
   {
     id: 'plan',
