@@ -411,6 +411,8 @@ test("print on A3 portrait: the page size asked for, with the planner's own laye
   await openMap(page, '#tool=import&lang=en');
   await page.getByTestId('import-file').setInputFiles('tests/fixtures/import/schools.geojson');
   await expect(page.getByTestId('tool-panel').getByTestId('imported-count')).toHaveText('4', { timeout: 30_000 });
+  // The units coloured by the schools they hold: the print's legend says so too.
+  await page.getByTestId('import-choropleth').click();
   await page.getByTestId('open-tools').click();
   await page.getByTestId('tool-print').click();
   await page.getByTestId('print-a3').check();
@@ -430,6 +432,8 @@ test("print on A3 portrait: the page size asked for, with the planner's own laye
     'Coordinates: WGS84',
     'My data (imported by the user',
     'schools.geojson (4)',
+    'schools.geojson: points per unit',
+    '2 (most)',
   ])
     expect(text).toContain(s);
 });

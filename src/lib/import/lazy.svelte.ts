@@ -37,6 +37,11 @@ export class ImportsRef {
   get layers(): ImportedMeta[] {
     return this.current?.layers ?? [];
   }
+  /** The layer whose join colours the units, if any (a print's legend says so). */
+  get choropleth(): ImportedMeta | null {
+    const id = this.current?.choropleth;
+    return (id && this.current?.layers.find((l) => l.id === id)) || null;
+  }
   get picked(): Imports['picked'] {
     return this.current?.picked ?? null;
   }

@@ -7,10 +7,55 @@
 import type * as maplibregl from 'maplibre-gl';
 import { ARCHIVE_SOURCE, RUNTIME_Z, beforeLayerAt } from '../map/catalog.ts';
 import type { ImportedMeta } from './protocol.ts';
+import type { Lang, Text } from '../../contracts/vocab.ts';
 
 const layerIds = (id: string) => [`${id}-fill`, `${id}-line`, `${id}-point`];
 const before = (map: maplibregl.Map, z: number) => beforeLayerAt(z, (id) => Boolean(map.getLayer(id)));
 const CHOROPLETH = 'imported-choropleth';
+
+/**
+ * The choropleth's colours by share of the largest unit's figure, light to dark (yellow to
+ * brown: apart from the blues and greens the imported layers are drawn in, whose points are
+ * drawn above it with a white ring): one home for the map and its legends.
+ */
+export const CHOROPLETH_STOPS = [
+  [0, '#fff7bc'],
+  [0.5, '#fe9929'],
+  [1, '#993404'],
+] as const;
+
+/** What a layer's join counts per unit: points, else km of lines, else km² of areas. */
+const measureOf = (meta: Pick<ImportedMeta, 'kinds'>) =>
+  meta.kinds.points ? 'points' : meta.kinds.lines ? 'length_km' : 'area_km2';
+const MEASURE_WORDS = {
+  points: { zh: '点数', en: 'points' },
+  length_km: { zh: '线长（公里）', en: 'length (km)' },
+  area_km2: { zh: '面积（平方公里）', en: 'area (km²)' },
+} as const;
+
+/** The legend of a layer's choropleth: what is counted, and the colours at none, half and the most. */
+export function choroplethLegend(meta: Pick<ImportedMeta, 'name' | 'kinds' | 'join'>): {
+  title: Text;
+  stops: { colour: string; label: Text }[];
+} {
+  const m = measureOf(meta);
+  const max = Math.max(0, ...meta.join.filter((r) => r.kind === 'unit').map((r) => r[m]));
+  const fmt = (v: number, lang: Lang) =>
+    v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: m === 'points' ? 0 : 1 });
+  return {
+    title: {
+      zh: `各旗市区${MEASURE_WORDS[m].zh}：${meta.name}`,
+      en: `${meta.name}: ${MEASURE_WORDS[m].en} per unit`,
+    },
+    stops: CHOROPLETH_STOPS.map(([share, colour]) => ({
+      colour,
+      label: {
+        zh: share === 0 ? '0（无）' : `${fmt(max * share, 'zh')}${share === 1 ? '（最多）' : ''}`,
+        en: share === 0 ? '0 (none)' : `${fmt(max * share, 'en')}${share === 1 ? ' (most)' : ''}`,
+      },
+    })),
+  };
+}
 
 export function addImportedLayer(map: maplibregl.Map, meta: ImportedMeta): void {
   const add = () => {
@@ -49,7 +94,7 @@ export function addImportedLayer(map: maplibregl.Map, meta: ImportedMeta): void 
           'circle-color': meta.colour,
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 3, 10, 6],
           'circle-stroke-color': '#ffffff',
-          'circle-stroke-width': 1,
+          'circle-stroke-width': 1.5,
         },
       },
       under,
@@ -86,18 +131,24 @@ export function removeImportedLayer(map: maplibregl.Map, id: string): void {
  * light to dark by share of the largest; `from` is the layer coloured until now (its colours
  * are taken off), `to` the one to colour, or null.
  */
+/** The feature states that colour the units by a layer's join (share of the largest), for the map and its prints. */
+export function choroplethStates(to: Pick<ImportedMeta, 'kinds' | 'join'>) {
+  const value = (r: ImportedMeta['join'][number]) => r[measureOf(to)];
+  const units = to.join.filter((r) => r.kind === 'unit');
+  const max = Math.max(...units.map(value), 1e-9);
+  return units.map((r) => ({
+    ref: { source: ARCHIVE_SOURCE, sourceLayer: 'units', id: r.id },
+    state: { join: value(r) / max },
+  }));
+}
+
 export function showChoropleth(map: maplibregl.Map, from: ImportedMeta | null, to: ImportedMeta | null): void {
   for (const u of from?.join ?? []) {
     if (u.kind === 'unit') map.removeFeatureState({ source: ARCHIVE_SOURCE, sourceLayer: 'units', id: u.id }, 'join');
   }
   if (map.getLayer(CHOROPLETH)) map.removeLayer(CHOROPLETH);
   if (!to) return;
-  const value = (r: ImportedMeta['join'][number]) =>
-    to.kinds.points ? r.points : to.kinds.lines ? r.length_km : r.area_km2;
-  const units = to.join.filter((r) => r.kind === 'unit');
-  const max = Math.max(...units.map(value), 1e-9);
-  for (const r of units)
-    map.setFeatureState({ source: ARCHIVE_SOURCE, sourceLayer: 'units', id: r.id }, { join: value(r) / max });
+  for (const s of choroplethStates(to)) map.setFeatureState(s.ref, s.state);
   map.addLayer(
     {
       id: CHOROPLETH,
@@ -109,13 +160,8 @@ export function showChoropleth(map: maplibregl.Map, from: ImportedMeta | null, t
           'interpolate',
           ['linear'],
           ['coalesce', ['feature-state', 'join'], 0],
-          0,
-          '#f7fbff',
-          0.5,
-          '#6baed6',
-          1,
-          '#08306b',
-        ],
+          ...CHOROPLETH_STOPS.flat(),
+        ] as maplibregl.ExpressionSpecification,
         'fill-opacity': ['case', ['>', ['coalesce', ['feature-state', 'join'], 0], 0], 0.65, 0.15],
       },
     },

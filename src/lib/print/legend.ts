@@ -15,13 +15,27 @@ export interface OwnLayer {
   kinds: { points: number; lines: number; polygons: number };
 }
 
-/** The plan's layers shown, then the user's own (said to be theirs, not the plan's). */
-export const legendFor = (visible: readonly string[], own: readonly OwnLayer[] = []): LegendGroup[] => [
+/** A colouring of the map by the planner's data (the join's choropleth): its title and colours. */
+export interface Colouring {
+  title: Text;
+  stops: { colour: string; label: Text }[];
+}
+
+/** The plan's layers shown, then the user's own (said to be theirs, not the plan's) and their colourings. */
+export const legendFor = (
+  visible: readonly string[],
+  own: readonly OwnLayer[] = [],
+  colourings: readonly Colouring[] = [],
+): LegendGroup[] => [
   ...CATALOG.filter((e) => !e.always && visible.includes(e.id) && e.legend.length).map((e) => ({
     title: e.title,
     items: e.legend,
   })),
   ...(own.length ? [{ title: OWN_TITLE, items: own.map(ownEntry) }] : []),
+  ...colourings.map((c) => ({
+    title: c.title,
+    items: c.stops.map((s) => ({ swatch: { type: 'fill' as const, color: s.colour, opacity: 0.65 }, label: s.label })),
+  })),
 ];
 
 export const OWN_TITLE = {

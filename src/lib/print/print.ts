@@ -9,7 +9,7 @@ import type * as maplibregl from 'maplibre-gl';
 import type { Lang } from '../../contracts/vocab.ts';
 import { ATTRIBUTION, DATUM_NOTE, LICENCES, PLAN_NAME } from '../../contracts/sources.ts';
 import { FONT_STACK } from '../map/catalog.ts';
-import { legendFor, type OwnLayer } from './legend.ts';
+import { legendFor, type Colouring, type OwnLayer } from './legend.ts';
 import { layout, mapPixels, type Orientation, type PageText, type PaperSize, type PdfPage } from './pdf.ts';
 import { renderMap, MAX_CANVAS, type FeatureStates, type RenderedMap } from './render.ts';
 import { runPrintJob } from './worker-client.ts';
@@ -44,11 +44,12 @@ export function pageText(
   extra: Partial<PageText> = {},
   own: readonly OwnLayer[] = [],
   mapNumber = '',
+  colourings: readonly Colouring[] = [],
 ): PageText {
   return {
     title,
     subtitle: PLAN_NAME[lang],
-    legend: legendFor(visible, own),
+    legend: legendFor(visible, own, colourings),
     legendTitle: lang === 'zh' ? '图例' : 'Legend',
     footer: footerLines(lang, mapNumber),
     lang,
@@ -82,6 +83,8 @@ export interface JobControl {
   onProgress?: (p: PrintProgress) => void;
   /** 审图号 or a map number, printed in the footer when given */
   mapNumber?: string;
+  /** the map's colourings by the planner's data (the join's choropleth), in the legend */
+  colourings?: readonly Colouring[];
 }
 
 export interface PdfOptions extends JobControl {
@@ -97,7 +100,7 @@ export interface PdfOptions extends JobControl {
 }
 
 export async function printPdf(main: maplibregl.Map, o: PdfOptions): Promise<Uint8Array> {
-  const text = pageText(o.title, o.lang, o.visible, {}, o.own, o.mapNumber);
+  const text = pageText(o.title, o.lang, o.visible, {}, o.own, o.mapNumber, o.colourings);
   const l = layout(o.size, o.orientation, [text]);
   const px = mapPixels(l);
   const font = printFont();
@@ -156,7 +159,7 @@ export async function printPng(main: maplibregl.Map, o: PngOptions): Promise<Blo
         ratio,
         title: o.title,
         subtitle: PLAN_NAME[o.lang],
-        legend: legendFor(o.visible, o.own),
+        legend: legendFor(o.visible, o.own, o.colourings),
         legendTitle: o.lang === 'zh' ? '图例' : 'Legend',
         footer: footerLines(o.lang, o.mapNumber),
         lang: o.lang,

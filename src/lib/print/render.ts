@@ -32,7 +32,7 @@ export interface RenderedMap {
 
 export type FeatureStates = {
   ref: { source: string; sourceLayer: string; id: string };
-  state: Record<string, boolean>;
+  state: Record<string, boolean | number>;
 }[];
 
 /** Metres on paper per CSS pixel (96 to the inch). */
