@@ -411,6 +411,59 @@ const imp = QUICK
       };
     })();
 
+// ------------------------------------------------------------------ print
+// A4 landscape and A3 portrait, each printed twice in one visit (the first makes the print map
+// and compiles its shaders; the later one reuses them): the time from Export to the download,
+// the longest main-thread task during it, and the longest once the map is drawn (composing, in
+// the print worker: from the print:compose mark).
+const prints = QUICK
+  ? []
+  : await (async () => {
+      const out: { paper: string; run: string; ms: number; longest: number; composing: number }[] = [];
+      for (const [size, orientation] of [
+        ['A4', 'landscape'],
+        ['A3', 'portrait'],
+      ] as const) {
+        const ctx = await browser.newContext({ viewport: VIEW, serviceWorkers: 'block', acceptDownloads: true });
+        await ctx.addInitScript(() => {
+          (window as unknown as { __long: { start: number; d: number }[] }).__long = [];
+          new PerformanceObserver((l) => {
+            for (const e of l.getEntries())
+              (window as unknown as { __long: { start: number; d: number }[] }).__long.push({
+                start: e.startTime,
+                d: e.duration,
+              });
+          }).observe({ type: 'longtask', buffered: true });
+        });
+        const p = await ctx.newPage();
+        await p.goto(`${ORIGIN}/#tool=print`);
+        await p.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0, null, { timeout: 60_000 });
+        await p.check(`[data-testid=print-${size.toLowerCase()}]`);
+        await p.check(`[data-testid=print-${orientation}]`);
+        for (const run of ['first', 'later']) {
+          const t0 = await p.evaluate(() => performance.now());
+          const started = Date.now();
+          await Promise.all([p.waitForEvent('download', { timeout: 300_000 }), p.click('[data-testid=print-export]')]);
+          const ms = Date.now() - started;
+          await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+          const { long, compose } = await p.evaluate(() => ({
+            long: (window as unknown as { __long: { start: number; d: number }[] }).__long,
+            compose: performance.getEntriesByName('print:compose').at(-1)?.startTime ?? Number.POSITIVE_INFINITY,
+          }));
+          const during = long.filter((l) => l.start >= t0);
+          out.push({
+            paper: `${size} ${orientation}`,
+            run,
+            ms,
+            longest: Math.max(0, ...during.map((l) => l.d)),
+            composing: Math.max(0, ...during.filter((l) => l.start >= compose).map((l) => l.d)),
+          });
+        }
+        await ctx.close();
+      }
+      return out;
+    })();
+
 await browser.close();
 server.close();
 
@@ -444,6 +497,7 @@ const result = {
   bundle,
   first_view_js_gzip: firstJs,
   import_200k: imp,
+  print: prints,
 };
 const cols = Object.keys(PAGES) as Name[];
 const row = (label: string, cell: (n: Name) => string) => `| ${label} | ${cols.map(cell).join(' | ')} |`;
@@ -499,6 +553,10 @@ const md = [
         `| import of ${imp.features.toLocaleString('en')} features (${imp.file_mb.toFixed(0)} MB GeoJSON; one round) | first progress ${imp.first_progress_ms.toFixed(0)} ms; tiles ready ${(imp.tiles_ready_ms / 1000).toFixed(1)} s; joined ${(imp.joined_after_ms / 1000).toFixed(1)} s after; longest main-thread task during it ${imp.longest_task_ms.toFixed(0)} ms (${imp.long_tasks} over 50 ms); page heap ${imp.page_heap_mb.toFixed(0)} MB; renderer (page + import worker) ${imp.renderer_rss_mb.toFixed(0)} MB resident |`,
       ]
     : []),
+  ...prints.map(
+    (x) =>
+      `| print, ${x.paper} PDF, ${x.run} of the visit | ${(x.ms / 1000).toFixed(1)} s to the download; longest main-thread task ${x.longest.toFixed(0)} ms; once drawn (composing in the worker) ${x.composing.toFixed(0)} ms |`,
+  ),
   `| app JS for the first view, without MapLibre (entry + modulepreloads, gzip 9) | ${(firstJs.app.app / 1000).toFixed(1)} KB (${kb(firstJs.app.app)}), ${firstJs.app.files} files; MapLibre ${kb(firstJs.app.maplibre)} — goal ≤ 60 KB |`,
   `| presenter window JS (gzip 9) | ${(firstJs.presenter.app / 1000).toFixed(1)} KB (${kb(firstJs.presenter.app)}); MapLibre ${kb(firstJs.presenter.maplibre)} — goal ≤ 150 KB |`,
   ...bundle.filter((b) => b.raw > 20_000).map((b) => `| ${b.file} | ${kb(b.raw)} raw, ${kb(b.gzip)} gzip |`),
