@@ -177,6 +177,8 @@ test('data from 高德 read as WGS84: the map says they sit off the plan and re-
   const row = layerRow(page, 'hailar-boundary-gcj02.geojson');
   const hint = row.getByTestId('imported-hint');
   await expect(hint).toContainText('GCJ-02', { timeout: 30_000 });
+  // The row says the datum it was read in.
+  await expect(row.getByTestId('imported-datum')).toHaveValue('wgs84');
   const off = Number(/约 (\d+) 米/.exec((await hint.textContent()) ?? '')?.[1]);
   // Shown in the layer panel too, but announced once (one live region).
   await expect(page.locator('[data-testid=imported-hint][role=status]')).toHaveCount(1);
@@ -199,6 +201,34 @@ test('data from 高德 read as WGS84: the map says they sit off the plan and re-
   await page.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0);
   await expect(row.getByTestId('imported-count')).toHaveText('1', { timeout: 30_000 });
   await expect(row.getByTestId('imported-hint')).toHaveCount(0);
+  await expect(row.getByTestId('imported-datum')).toHaveValue('gcj02');
+  // Any time, from its row: read as WGS84 again, the line moves back by the offset, and stays so.
+  await row.getByTestId('imported-datum').selectOption('wgs84');
+  const [d2] = await Promise.all([
+    page.waitForEvent('download'),
+    row.getByRole('button', { name: 'GeoJSON', exact: true }).click(),
+  ]);
+  const back = JSON.parse(readFileSync(must(await d2.path(), 'the download'), 'utf8')).features[0].geometry
+    .coordinates[0];
+  expect(Math.hypot((back[0] - b[0]) * 72_700, (back[1] - b[1]) * 111_200)).toBeGreaterThan(300);
+  // Kept (the stored record says WGS84) before the reload.
+  const stored = () =>
+    page.evaluate(
+      () =>
+        new Promise<string[]>((resolve, reject) => {
+          const open = indexedDB.open('hlbe-plan-map-imports');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const all = open.result.transaction('layers').objectStore('layers').getAll();
+            all.onsuccess = () => resolve(all.result.map((r: { meta: { datum: string } }) => r.meta.datum));
+            all.onerror = () => reject(all.error);
+          };
+        }),
+    );
+  await expect.poll(stored).toEqual(['wgs84']);
+  await page.reload();
+  await page.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0);
+  await expect(row.getByTestId('imported-datum')).toHaveValue('wgs84', { timeout: 30_000 });
 });
 
 test('imported features are found by name in the search box, and open their card', async ({ page }) => {

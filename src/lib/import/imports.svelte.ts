@@ -172,14 +172,15 @@ export class Imports {
   }
 
   /** Reads a layer again in another datum (the hint's offer): re-drawn, re-joined and kept by the worker. */
-  async redatum(id: string, datum: Datum): Promise<void> {
+  /** Re-reads a layer in another datum (kept); `zoom`: then frame it (the hint's button), else stay (the row's choice: the layer moves in view). */
+  async redatum(id: string, datum: Datum, zoom = true): Promise<void> {
     const meta = await this.#ask<ImportedMeta | null>((req) => ({ type: 'redatum', req, layer: id, datum }));
     if (!meta) return;
     this.layers = this.layers.map((l) => (l.id === id ? meta : l));
     // New tiles: the source asks again under a new address.
     const source = this.#core.map?.getSource(id) as maplibregl.VectorTileSource | undefined;
     source?.setTiles([`imported://${id}/{z}/{x}/{y}?${datum}`]);
-    this.zoomTo(id);
+    if (zoom) this.zoomTo(id);
   }
 
   async downloadGeojson(id: string): Promise<void> {
