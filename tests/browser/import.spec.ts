@@ -6,6 +6,20 @@ import { test, expect, openMap, clickLngLat, expectSeen, measureLongTasks, waitI
 import type { Page } from '@playwright/test';
 import { must } from '../../src/lib/must.ts';
 
+/** The datum of every imported layer as kept in IndexedDB (what a reload brings back). */
+const storedDatums = (page: import('@playwright/test').Page) =>
+  page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('hlbe-plan-map-imports');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('layers').objectStore('layers').getAll();
+          all.onsuccess = () => resolve(all.result.map((r: { meta: { datum: string } }) => r.meta.datum));
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
 const DIR = 'tests/fixtures/import';
 const EXPECTED = JSON.parse(readFileSync(`${DIR}/expected.json`, 'utf8')) as Record<
   string,
@@ -212,20 +226,7 @@ test('data from 高德 read as WGS84: the map says they sit off the plan and re-
     .coordinates[0];
   expect(Math.hypot((back[0] - b[0]) * 72_700, (back[1] - b[1]) * 111_200)).toBeGreaterThan(300);
   // Kept (the stored record says WGS84) before the reload.
-  const stored = () =>
-    page.evaluate(
-      () =>
-        new Promise<string[]>((resolve, reject) => {
-          const open = indexedDB.open('hlbe-plan-map-imports');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const all = open.result.transaction('layers').objectStore('layers').getAll();
-            all.onsuccess = () => resolve(all.result.map((r: { meta: { datum: string } }) => r.meta.datum));
-            all.onerror = () => reject(all.error);
-          };
-        }),
-    );
-  await expect.poll(stored).toEqual(['wgs84']);
+  await expect.poll(() => storedDatums(page)).toEqual(['wgs84']);
   await page.reload();
   await page.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0);
   await expect(row.getByTestId('imported-datum')).toHaveValue('wgs84', { timeout: 30_000 });
@@ -281,4 +282,30 @@ test('an import can be cancelled; a 15 MB property value folds in the card witho
   expect(((await card.textContent()) ?? '').length).toBeLessThan(5000);
   await card.getByRole('button', { name: /Show all/ }).click();
   expect(((await card.textContent()) ?? '').length).toBeLessThan(30_000);
+});
+
+test('a file that names no datum is asked about after reading: confirmed or changed from its row, the layer redrawn, kept', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openMap(page, '#tool=import');
+  await page.getByTestId('import-file').setInputFiles([`${DIR}/clinics-gcj02.csv`, `${DIR}/villages.kml`]);
+  const csv = layerRow(page, 'clinics-gcj02.csv');
+  const kml = layerRow(page, 'villages.kml');
+  await expect(csv.getByTestId('imported-count')).toHaveText('3', { timeout: 30_000 });
+  await expect(kml.getByTestId('imported-count')).toHaveText('2', { timeout: 30_000 });
+  // The CSV names no datum: asked, in view; KML is WGS84 by its standard: not asked.
+  const ask = csv.getByTestId('imported-datum-ask');
+  await expectSeen(ask);
+  await expect(ask).toContainText('文件未注明坐标系');
+  await expect(kml.getByTestId('imported-datum-ask')).toHaveCount(0);
+  // Changed from the row: redrawn in GCJ-02 (the question closes), and kept so.
+  await csv.getByTestId('imported-datum').selectOption('gcj02');
+  await expect(ask).toHaveCount(0);
+  await expect(csv.getByTestId('imported-datum')).toHaveValue('gcj02');
+  await expect.poll(async () => (await storedDatums(page)).sort()).toEqual(['gcj02', 'wgs84']);
+  await page.reload();
+  await page.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0);
+  await expect(csv.getByTestId('imported-datum')).toHaveValue('gcj02', { timeout: 30_000 });
+  await expect(csv.getByTestId('imported-datum-ask')).toHaveCount(0);
 });

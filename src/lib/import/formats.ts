@@ -58,6 +58,8 @@ export interface ReadResult {
   swapped?: boolean;
   /** the encoding the text was read in */
   encoding?: string;
+  /** the file says which coordinate system it is in (KML and Shapefile do; a GeoJSON "crs"; a projection) */
+  datumNamed: boolean;
 }
 
 /** What the bytes are, from their first bytes and the file's name. */
@@ -673,5 +675,10 @@ export async function readFile(name: string, bytes: Uint8Array, opts: ReadOption
   const swapped = kind === 'swapped' && !opts.swap;
   // The datum the user chose applies to every format: a GCJ-02 Shapefile's .prj says WGS84 too.
   features = toWgs84(features, opts.datum, opts.swap && kind === 'swapped');
-  return { format, features, skipped, notes, swapped, encoding };
+  const datumNamed =
+    format === 'kml' ||
+    format === 'shapefile' ||
+    parsed.crs !== undefined ||
+    notes.some((n) => n.en.startsWith('converted to WGS84 from'));
+  return { format, features, skipped, notes, swapped, encoding, datumNamed };
 }

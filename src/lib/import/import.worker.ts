@@ -228,6 +228,7 @@ async function importFile(m: Extract<ToWorker, { type: 'read' }>) {
       colour: m.colour,
       visible: true,
       join: [],
+      datumOpen: !r.datumNamed,
     };
     // Drawn first (the tiles are ready), then joined to the plan, then kept.
     const layer = layerOf(meta, r.features);
@@ -324,6 +325,7 @@ self.onmessage = async (ev: MessageEvent<ToWorker>) => {
         ...l.meta,
         ...(m.colour ? { colour: m.colour } : {}),
         ...(m.visible !== undefined ? { visible: m.visible } : {}),
+        ...(m.datumOpen === false ? { datumOpen: false } : {}),
       };
       await keep(async () => {
         const stored = await get<Stored>(m.layer, store);
@@ -353,6 +355,7 @@ self.onmessage = async (ev: MessageEvent<ToWorker>) => {
       const meta: ImportedMeta = {
         ...l.meta,
         datum: m.datum,
+        datumOpen: false,
         hint: null,
         bbox: bboxOf(features.flatMap((f) => positions(f.geometry))),
       };

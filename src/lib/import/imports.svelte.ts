@@ -145,6 +145,12 @@ export class Imports {
     this.#send({ type: 'update', layer: id, visible });
   }
 
+  /** The datum a layer was read in is the right one (the file named none): the question is closed, and kept so. */
+  confirmDatum(id: string): void {
+    this.layers = this.layers.map((l) => (l.id === id ? { ...l, datumOpen: false } : l));
+    this.#send({ type: 'update', layer: id, datumOpen: false });
+  }
+
   setColour(id: string, colour: string): void {
     if (!/^#[0-9a-f]{6}$/i.test(colour)) return;
     this.layers = this.layers.map((l) => (l.id === id ? { ...l, colour } : l));

@@ -24,6 +24,8 @@ export interface ImportedMeta {
   colour: string;
   visible: boolean;
   join: JoinRow[];
+  /** the file named no coordinate system: the datum it was read in is to be confirmed (or changed) by the user */
+  datumOpen?: boolean;
   /** another datum fits the plan's boundaries and places much better: which, and the median metres off as read and in it */
   hint?: { datum: Datum; off: number; fits: number } | null;
 }
@@ -46,7 +48,7 @@ export type ToWorker =
   | { type: 'tile'; req: number; layer: string; z: number; x: number; y: number }
   | { type: 'feature'; req: number; layer: string; index: number }
   | { type: 'restore'; req: number }
-  | { type: 'update'; layer: string; colour?: string; visible?: boolean }
+  | { type: 'update'; layer: string; colour?: string; visible?: boolean; datumOpen?: false }
   | { type: 'remove'; layer: string }
   | { type: 'geojson'; req: number; layer: string }
   | { type: 'redatum'; req: number; layer: string; datum: Datum }

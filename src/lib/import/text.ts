@@ -11,6 +11,11 @@ export const IMPORT_UI = {
     en: 'Read: GeoJSON (.geojson/.json), CSV or tab-separated text with longitude/latitude columns (.csv/.tsv/.txt), KML, zipped Shapefiles (.zip with .shp/.dbf/.prj)',
   },
   datum: { zh: '坐标系', en: 'Datum' },
+  datumAsk: {
+    zh: '文件未注明坐标系，已按 {datum} 读取。国内网络地图的数据常为 GCJ-02（高德、腾讯）或 BD-09（百度），按 WGS84 读取会偏离约 400–600 米：请对照规划的地名确认，或在下方改选（图层即时重绘）。',
+    en: 'The file names no datum; it was read as {datum}. Data from Chinese web maps is often GCJ-02 (AMap, Tencent) or BD-09 (Baidu), 400–600 m off when read as WGS84: check it against the plan’s places, or choose another below (the layer is redrawn at once).',
+  },
+  datumRight: { zh: '{datum} 正确', en: '{datum} is right' },
   wgs84: { zh: 'WGS84（GPS、天地图、国际地图）', en: 'WGS84 (GPS, Tianditu, international maps)' },
   gcj02: { zh: 'GCJ-02（高德、腾讯）', en: 'GCJ-02 (AMap/Gaode, Tencent)' },
   bd09: { zh: 'BD-09（百度）', en: 'BD-09 (Baidu)' },
