@@ -312,7 +312,10 @@ test.describe('briefing mode', () => {
     await page.mouse.down();
     for (let i = 1; i <= 10; i++) await page.mouse.move(700 + i * 20, 300 + i * 8);
     await page.mouse.up();
+    // Each mark is on the map before the next tool is taken (a loaded machine lags the keys).
+    await expect.poll(count).toBe(1);
     await page.keyboard.press('a');
+    await expect(page.getByTestId('tool-arrow')).toHaveAttribute('aria-pressed', 'true');
     await page.mouse.move(1000, 500);
     await page.mouse.down();
     await page.mouse.move(1100, 420, { steps: 5 });

@@ -17,6 +17,7 @@ export type PrintJob =
   | { kind: 'png'; map: RenderedMap; spec: ImageSpec };
 
 export type FromPrintWorker =
+  | { type: 'read' }
   | { type: 'page'; done: number }
   | { type: 'pdf'; bytes: Uint8Array }
   | { type: 'png'; blob: Blob }

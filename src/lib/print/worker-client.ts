@@ -5,7 +5,11 @@
 import type { FromPrintWorker, PrintJob } from './print.worker.ts';
 import { cancelled } from './render.ts';
 
-/** The performance mark made when the drawn map goes to the worker (tests and bench time from it). */
+/**
+ * The performance mark made when the worker has the drawn map's pixels: from here the work is
+ * the worker's (tests and bench time the page's responsiveness from it). Before it, handing
+ * over a GPU-drawn bitmap waits for the GPU to finish the sheet — drawing's cost, not composing's.
+ */
 export const COMPOSE_MARK = 'print:compose';
 
 export function runPrintJob(
@@ -26,6 +30,7 @@ export function runPrintJob(
     o.signal?.addEventListener('abort', onAbort);
     w.onmessage = (ev: MessageEvent<FromPrintWorker>) => {
       const m = ev.data;
+      if (m.type === 'read') return performance.mark(COMPOSE_MARK);
       if (m.type === 'page') return o.onPage?.(m.done);
       end();
       if (m.type === 'failed') reject(new Error(`the print could not be made: ${m.message}`));
@@ -36,7 +41,6 @@ export function runPrintJob(
       reject(new Error(`the print worker stopped: ${e.message}`));
     };
     const maps = job.kind === 'pdf' ? job.pages.map((p) => p.map.bitmap) : [job.map.bitmap];
-    performance.mark(COMPOSE_MARK); // the map is drawn: from here the work is the worker's
     w.postMessage(job, maps);
   });
 }
