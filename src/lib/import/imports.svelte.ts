@@ -88,8 +88,11 @@ export class Imports {
   async attach(): Promise<void> {
     this.#client.addTileProtocol();
     const restored = await this.#client.restore();
-    this.layers = restored;
-    for (const meta of restored) this.#addToMap(meta);
+    // A file imported while the kept layers were being read is not lost: the kept ones go
+    // before it (they are older), and one already here is not added twice.
+    const fresh = restored.filter((r) => !this.layers.some((l) => l.id === r.id));
+    this.layers = [...fresh, ...this.layers];
+    for (const meta of fresh) this.#addToMap(meta);
   }
 
   setOptions(o: Partial<ImportOptions>): void {
