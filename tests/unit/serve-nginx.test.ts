@@ -8,7 +8,14 @@ import { afterAll, expect, it } from 'vitest';
 
 const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].some(existsSync);
 let server: ChildProcess | undefined;
-afterAll(() => server?.kill('SIGTERM'));
+// The whole group (npx → tsx → node → nginx): killing npx alone left nginx serving after the run.
+afterAll(() => {
+  try {
+    if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+});
 
 it('serves a dist/ in a mode-700 folder (as root too)', { timeout: 60_000 }, async () => {
   expect(nginx, 'nginx is missing: apt-get install -y nginx (npm test installs it first when run as root)').toBe(true);
@@ -16,7 +23,10 @@ it('serves a dist/ in a mode-700 folder (as root too)', { timeout: 60_000 }, asy
   expect(statSync(dist).mode & 0o777).toBe(0o700);
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>private</title>');
   const port = 4390 + (process.pid % 50);
-  server = spawn('npx', ['tsx', 'scripts/serve-nginx.ts', '--port', String(port), '--dist', dist], { stdio: 'pipe' });
+  server = spawn('npx', ['tsx', 'scripts/serve-nginx.ts', '--port', String(port), '--dist', dist], {
+    stdio: 'pipe',
+    detached: true,
+  });
   let status = 0;
   // npx, tsx and nginx start in a few seconds; a loaded machine may take ten times as long.
   for (let i = 0; i < 450 && status === 0; i++) {
