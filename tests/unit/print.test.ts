@@ -192,3 +192,57 @@ describe('the scale as printed', () => {
     expect(scaleText(undefined, 512_345)).toBe('≈ 1:512,000');
   });
 });
+
+describe('legend symbols on paper as on screen (one home: lib/map/swatches.ts)', () => {
+  it('a railway is a dark line with a light dashed core; a circle has a ring only where the map draws one', async () => {
+    const lines: { color?: unknown; dashArray?: number[] }[] = [];
+    const circles: { borderColor?: unknown }[] = [];
+    const dl = vi.spyOn(PDFPage.prototype, 'drawLine').mockImplementation((o) => {
+      lines.push(o as { dashArray?: number[] });
+    });
+    const dc = vi.spyOn(PDFPage.prototype, 'drawCircle').mockImplementation((o) => {
+      circles.push((o ?? {}) as { borderColor?: unknown });
+    });
+    const f = readFileSync('public/data/fonts/print-sc.otf');
+    const text = {
+      title: 't',
+      subtitle: 's',
+      legendTitle: '图例',
+      footer: [],
+      lang: 'zh' as const,
+      legend: [
+        {
+          title: { zh: '铁路', en: 'Rail' },
+          items: [
+            {
+              swatch: { type: 'line' as const, color: '#333333', width: 3, casing: '#ffffff' },
+              label: { zh: '既有铁路', en: 'Existing railway' },
+            },
+            { swatch: { type: 'circle' as const, color: '#1f2937', radius: 4 }, label: { zh: '多点', en: 'Points' } },
+          ],
+        },
+      ],
+    };
+    try {
+      await composePdf(
+        [
+          {
+            layout: layout('A4', 'landscape', [text]),
+            map: { rgb: new Uint8Array(12), width: 2, height: 2, metresPerCssPx: 100, bearing: 0 },
+            text,
+          },
+        ],
+        f.buffer.slice(f.byteOffset, f.byteOffset + f.byteLength) as ArrayBuffer,
+        { title: 't', subject: 's' },
+      );
+    } finally {
+      dl.mockRestore();
+      dc.mockRestore();
+    }
+    expect(lines).toHaveLength(2);
+    expect(lines[0].dashArray).toBeUndefined();
+    expect(lines[1].dashArray?.length).toBe(2);
+    // The north arrow's circle has its border; the legend's circle (no stroke on the map) has none.
+    expect(circles.filter((c) => c.borderColor === undefined)).toHaveLength(1);
+  });
+});

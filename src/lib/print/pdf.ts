@@ -24,6 +24,7 @@ import { zlibSync } from 'fflate';
 import { must } from '../must.ts';
 import type { Lang } from '../../contracts/vocab.ts';
 import type { LegendSwatch } from '../map/catalog.ts';
+import { circleRing, lineStrokes } from '../map/swatches.ts';
 import { ICONS } from '../map/icons.ts';
 import type { LegendGroup } from './legend.ts';
 import type { RenderedMap } from './render.ts';
@@ -237,23 +238,24 @@ function swatch(wr: Writer, s: LegendSwatch, x: number, y: number, k: number): v
       ...(s.outline ? { borderColor: hex(s.outline), borderWidth: 0.8 } : {}),
     });
   } else if (s.type === 'line') {
+    // The screen swatch's strokes, at half a point per unit.
     const a = wr.pt(x, y),
       b = wr.pt(x + w, y);
-    if (s.casing) p.drawLine({ start: a, end: b, thickness: s.width * 0.5 + 1.2, color: hex(s.casing) });
-    p.drawLine({
-      start: a,
-      end: b,
-      thickness: s.width * 0.5,
-      color: hex(s.color),
-      ...(s.dash ? { dashArray: s.dash.map((d) => d * s.width * 0.5) } : {}),
-    });
+    for (const k of lineStrokes(s))
+      p.drawLine({
+        start: a,
+        end: b,
+        thickness: k.width * 0.5,
+        color: hex(k.color),
+        ...(k.dash ? { dashArray: k.dash.map((d) => d * 0.5) } : {}),
+      });
   } else if (s.type === 'circle') {
+    const ring = circleRing(s);
     p.drawCircle({
       ...wr.pt(x + w / 2, y),
       size: Math.min(s.radius * 0.2, 1.6) * k * PT,
       color: hex(s.color),
-      borderColor: hex(s.stroke ?? '#ffffff'),
-      borderWidth: 0.6,
+      ...(ring ? { borderColor: hex(ring.color), borderWidth: ring.width * 0.4 } : {}),
     });
   } else {
     const icon = ICONS[s.icon];

@@ -4,6 +4,7 @@
  * (print.worker.ts), on an OffscreenCanvas: nothing here touches the page.
  */
 import { ICONS } from '../map/icons.ts';
+import { circleRing, lineStrokes } from '../map/swatches.ts';
 import { must } from '../must.ts';
 import type { LegendGroup } from './legend.ts';
 import { scaleBar } from './pdf.ts';
@@ -73,18 +74,26 @@ export async function composePng(map: RenderedMap, o: ImageSpec): Promise<Blob> 
         ctx.fillStyle = s.color;
         ctx.fillRect(sx, sy - 6 * u, 24 * u, 12 * u);
       } else if (s.type === 'line') {
-        ctx.strokeStyle = s.color;
-        ctx.lineWidth = s.width * u;
-        ctx.setLineDash(s.dash ? s.dash.map((d) => d * s.width * u) : []);
-        ctx.beginPath();
-        ctx.moveTo(sx, sy);
-        ctx.lineTo(sx + 24 * u, sy);
-        ctx.stroke();
+        for (const k of lineStrokes(s)) {
+          ctx.strokeStyle = k.color;
+          ctx.lineWidth = k.width * u;
+          ctx.setLineDash(k.dash ? k.dash.map((d) => d * u) : []);
+          ctx.beginPath();
+          ctx.moveTo(sx, sy);
+          ctx.lineTo(sx + 24 * u, sy);
+          ctx.stroke();
+        }
       } else if (s.type === 'circle') {
         ctx.fillStyle = s.color;
         ctx.beginPath();
         ctx.arc(sx + 12 * u, sy, Math.min(s.radius, 7) * u, 0, Math.PI * 2);
         ctx.fill();
+        const ring = circleRing(s);
+        if (ring) {
+          ctx.strokeStyle = ring.color;
+          ctx.lineWidth = ring.width * u;
+          ctx.stroke();
+        }
       } else {
         const icon = ICONS[s.icon];
         ctx.translate(sx + 5 * u, sy - 7 * u);
