@@ -223,6 +223,8 @@ export async function measureLongTasks(
     () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))),
   );
   const { tasks: all, since } = await takeLongTasks(page, after);
+  // A mark that was never made would hold nothing to the budget: that is a failure, not a pass.
+  if (after && !Number.isFinite(since)) throw new Error(`${what}: no performance mark "${after}" was made`);
   const say = (label: string, tasks: number[]) => {
     const blocked = tasks.reduce((t, d) => t + d, 0);
     test.info().annotations.push({

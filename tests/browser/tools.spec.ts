@@ -161,7 +161,17 @@ test.describe('within distance', () => {
       ([lon, lat]) => (window as unknown as MapWindow).__map.jumpTo({ center: [lon, lat], zoom: 8 }),
       ZALANTUN,
     );
-    await page.waitForFunction(() => (window as unknown as MapWindow).__map.loaded());
+    // …and once its symbol is drawn there (placed, not only loaded).
+    await page.waitForFunction(([lon, lat]) => {
+      const m = (window as unknown as MapWindow).__map;
+      const p = m.project([lon, lat]);
+      return m
+        .queryRenderedFeatures([
+          [p.x - 4, p.y - 4],
+          [p.x + 4, p.y + 4],
+        ])
+        .some((f) => f.properties?.id === 'seat-150783');
+    }, ZALANTUN);
     await page.getByTestId('near-pick').click();
     await clickLngLat(page, ...ZALANTUN);
     await expect(page.getByTestId('near-origin')).toContainText('扎兰屯市 · 驻地');

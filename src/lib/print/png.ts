@@ -26,11 +26,13 @@ export interface ImageSpec {
   font: string;
 }
 
-export async function composePng(map: RenderedMap, o: ImageSpec): Promise<Blob> {
+/** `onRead`: the drawn map's pixels are on this canvas (the page's bitmap is let go). */
+export async function composePng(map: RenderedMap, o: ImageSpec, onRead?: () => void): Promise<Blob> {
   const c = new OffscreenCanvas(o.width, o.height);
   const ctx = must(c.getContext('2d'), 'a 2D canvas context');
   ctx.drawImage(map.bitmap, 0, 0, o.width, o.height);
   map.bitmap.close();
+  onRead?.();
   const u = o.ratio; // one CSS pixel
   const font = (px: number) => `${px * u}px ${o.font}`;
   const box = (x: number, y: number, w: number, h: number) => {

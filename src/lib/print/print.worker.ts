@@ -33,9 +33,10 @@ self.onmessage = async (ev: MessageEvent<PrintJob>) => {
         ...page,
         map: { ...map, rgb: rgbOf(bitmap) },
       }));
+      post({ type: 'read' }); // the drawn maps' pixels are the worker's now
       const bytes = await composePdf(pages, job.font, job.meta, (done) => post({ type: 'page', done }));
       post({ type: 'pdf', bytes }, [bytes.buffer]);
-    } else post({ type: 'png', blob: await composePng(job.map, job.spec) });
+    } else post({ type: 'png', blob: await composePng(job.map, job.spec, () => post({ type: 'read' })) });
   } catch (e) {
     post({ type: 'failed', message: (e as Error).message ?? String(e) });
   }

@@ -98,8 +98,12 @@ function makePrintMap(style: maplibregl.StyleSpecification, pixelRatio: number):
   map.on('error', (e) => pm.job?.(e.error instanceof Error ? e.error : new Error(e.error.message)));
   map.on('webglcontextlost', () => {
     pm.job?.(new Error('the graphics context was lost while drawing the print; try a smaller paper or image'));
-    // A lost context does not come back: the next print makes a new map.
+    // Let go of it whole (its canvas and buffers): the next print makes a new map.
     if (printMap === pm) printMap = null;
+    setTimeout(() => {
+      map.remove();
+      host.remove();
+    }, 0);
   });
   return pm;
 }
@@ -174,6 +178,10 @@ async function draw(
         if (isTile(e)) o.onTiles?.(loaded, ++wanted);
       };
       const onAbort = () => fail(cancelled());
+      const drawn = () => {
+        stop();
+        resolve();
+      };
       const ready = async () => {
         for (let i = 0; i < reveal.length; i += REVEAL_BATCH) {
           if (over) return; // cancelled or failed: the next print sets its own style
@@ -182,17 +190,15 @@ async function draw(
         }
         if (over) return;
         for (const s of o.states ?? []) map.setFeatureState(s.ref, s.state);
-        map.once('idle', () => {
-          stop();
-          resolve();
-        });
+        map.once('idle', drawn);
         map.triggerRepaint();
       };
       let over = false;
       stop = () => {
         over = true;
         clearTimeout(stall);
-        pm.job = null;
+        if (pm.job === fail) pm.job = null;
+        map.off('idle', drawn);
         map.off('render', alive);
         map.off('data', onData);
         map.off('dataloading', onLoading);
@@ -200,6 +206,8 @@ async function draw(
         map.off('style.load', ready);
         o.signal?.removeEventListener('abort', onAbort);
       };
+      // Cancelled while the print map was being made: nothing is drawn.
+      if (o.signal?.aborted) return fail(cancelled());
       pm.job = fail;
       alive();
       map.on('render', alive);
@@ -257,10 +265,12 @@ async function draw(
 export function releasePrintMap(): void {
   const pm = printMap;
   if (!pm) return;
-  queue = queue.then(() => {
-    pm.host.style.width = '1px';
-    pm.host.style.height = '1px';
-    pm.host.style.left = '-200px';
-    pm.map.resize();
-  });
+  queue = queue
+    .then(() => {
+      pm.host.style.width = '1px';
+      pm.host.style.height = '1px';
+      pm.host.style.left = '-200px';
+      pm.map.resize();
+    })
+    .catch(() => {}); // (a map already let go)
 }

@@ -41,6 +41,11 @@ export function runPrintJob(
       reject(new Error(`the print worker stopped: ${e.message}`));
     };
     const maps = job.kind === 'pdf' ? job.pages.map((p) => p.map.bitmap) : [job.map.bitmap];
-    w.postMessage(job, maps);
+    try {
+      w.postMessage(job, maps);
+    } catch (e) {
+      end();
+      reject(e);
+    }
   });
 }

@@ -122,8 +122,10 @@ export class Actions {
     if (next === 'stats' || next === 'compare' || next === 'print') app.setMatrix(false);
     // Compare opens framed on what is being read: the open task's places, else the city.
     if (next === 'compare' && was !== 'compare') {
-      if (app.task !== null) void this.openTask(app.task);
-      else this.#map.core.camera.resetView();
+      if (app.task !== null) {
+        void this.openTask(app.task);
+        if (isPhone()) app.toggleSheet(false); // openTask raises the sheet on a phone: the swipe needs the map
+      } else this.#map.core.camera.resetView();
     }
   }
 
