@@ -120,11 +120,13 @@ test('points are counted per unit and zone; the layer is clickable, hostile text
   await expect.poll(() => joinState('unit-150702')).toBe(1);
   expect(await joinState('unit-150781')).toBe(0.5);
   expect(await joinState('unit-150785')).toBe(0);
-  // The colouring has its legend, in view: what is counted, and the colours at 0, 1 and 2.
-  const legend = layerRow(page, 'schools.geojson').getByTestId('choropleth-legend');
+  // The colouring has its legend, in view where the button is: what is counted, and the colours
+  // at 0, 1 and 2 (the layer's row says it too).
+  const legend = page.getByTestId('join-choropleth-legend');
   await expectSeen(legend);
   await expect(legend).toContainText('各旗市区点数：schools.geojson');
   await expect(legend.locator('li')).toHaveText(['0（无）', '1', '2（最多）']);
+  await expect(layerRow(page, 'schools.geojson').getByTestId('choropleth-legend')).toContainText('2（最多）');
   // The hostile feature's card: its values as text, no script run, only http(s) as links.
   await page.evaluate(() => (window as unknown as MapWindow).__map.jumpTo({ center: [119.75, 49.22], zoom: 12 }));
   // The hostile layer's tile drawn (each layer is a source of its own).
