@@ -184,6 +184,15 @@ const browser: Browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox', '--disable-background-networking'],
 });
+/** Every page of the bench records its long tasks (start, duration) in window.__long from load. */
+function recordLongTasks() {
+  const w = window as unknown as { __long: { start: number; d: number }[] };
+  w.__long = [];
+  new PerformanceObserver((l) => {
+    for (const e of l.getEntries()) w.__long.push({ start: e.startTime, d: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+}
+
 const TOUR_ID = (JSON.parse(readFileSync('public/data/tours.json', 'utf8')) as Tour[])[0].id;
 const PAGES = {
   empty: `${ORIGIN}/bench/empty.html`,
@@ -231,16 +240,7 @@ const first = Object.fromEntries(
 for (let round = 0; round < ROUNDS; round++) {
   for (const name of Object.keys(PAGES) as Name[]) {
     const ctx = await browser.newContext({ viewport: VIEW, serviceWorkers: 'block' });
-    await ctx.addInitScript(() => {
-      (window as unknown as { __long: { start: number; d: number }[] }).__long = [];
-      new PerformanceObserver((l) => {
-        for (const e of l.getEntries())
-          (window as unknown as { __long: { start: number; d: number }[] }).__long.push({
-            start: e.startTime,
-            d: e.duration,
-          });
-      }).observe({ type: 'longtask', buffered: true });
-    });
+    await ctx.addInitScript(recordLongTasks);
     const p = await ctx.newPage();
     served = 0;
     servedJs = 0;
@@ -339,16 +339,7 @@ const imp = QUICK
   ? null
   : await (async () => {
       const ctx = await browser.newContext({ viewport: VIEW, serviceWorkers: 'block' });
-      await ctx.addInitScript(() => {
-        (window as unknown as { __long: { start: number; d: number }[] }).__long = [];
-        new PerformanceObserver((l) => {
-          for (const e of l.getEntries())
-            (window as unknown as { __long: { start: number; d: number }[] }).__long.push({
-              start: e.startTime,
-              d: e.duration,
-            });
-        }).observe({ type: 'longtask', buffered: true });
-      });
+      await ctx.addInitScript(recordLongTasks);
       const p = await ctx.newPage();
       await p.goto(`${ORIGIN}/?e2e=1#tool=import`);
       await p.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0, null, { timeout: 60_000 });
@@ -425,16 +416,7 @@ const prints = QUICK
         ['A3', 'portrait'],
       ] as const) {
         const ctx = await browser.newContext({ viewport: VIEW, serviceWorkers: 'block', acceptDownloads: true });
-        await ctx.addInitScript(() => {
-          (window as unknown as { __long: { start: number; d: number }[] }).__long = [];
-          new PerformanceObserver((l) => {
-            for (const e of l.getEntries())
-              (window as unknown as { __long: { start: number; d: number }[] }).__long.push({
-                start: e.startTime,
-                d: e.duration,
-              });
-          }).observe({ type: 'longtask', buffered: true });
-        });
+        await ctx.addInitScript(recordLongTasks);
         const p = await ctx.newPage();
         await p.goto(`${ORIGIN}/#tool=print`);
         await p.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0, null, { timeout: 60_000 });
