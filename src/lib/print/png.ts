@@ -7,7 +7,7 @@ import { ICONS } from '../map/icons.ts';
 import { circleRing, lineStrokes } from '../map/swatches.ts';
 import { must } from '../must.ts';
 import type { LegendGroup } from './legend.ts';
-import { scaleBar } from './pdf.ts';
+import { scaleBar } from './page.ts';
 import type { RenderedMap } from './render.ts';
 import { wrap } from './text.ts';
 import type { Lang } from '../../contracts/vocab.ts';

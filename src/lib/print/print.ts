@@ -10,7 +10,7 @@ import type { Lang } from '../../contracts/vocab.ts';
 import { ATTRIBUTION, DATUM_NOTE, LICENCES, PLAN_NAME } from '../../contracts/sources.ts';
 import { FONT_STACK } from '../map/catalog.ts';
 import { legendFor, type Colouring, type OwnLayer } from './legend.ts';
-import { layout, mapPixels, type Orientation, type PageText, type PaperSize, type PdfPage } from './pdf.ts';
+import { layout, mapPixels, type Orientation, type PageText, type PaperSize, type PdfPage } from './page.ts';
 import { renderMap, MAX_CANVAS, type FeatureStates, type RenderedMap } from './render.ts';
 import { runPrintJob } from './worker-client.ts';
 

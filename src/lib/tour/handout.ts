@@ -10,7 +10,7 @@ import type { Tour, TourStep } from '../../contracts/tour.ts';
 import { PLAN_NAME } from '../../contracts/sources.ts';
 import { taskLabel } from '../../contracts/vocab.ts';
 import { download } from '../ui/download.ts';
-import { layout, mapPixels } from '../print/pdf.ts';
+import { layout, mapPixels } from '../print/page.ts';
 import { composeInWorker, pageText, printFont, printPng } from '../print/print.ts';
 import { releasePrintMap, renderMap, type FeatureStates } from '../print/render.ts';
 import { plainText } from './markdown.ts';
