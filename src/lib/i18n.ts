@@ -9,7 +9,9 @@ export const UI = {
     zh: '呼伦贝尔市新型城镇化“一核两极多点”规划图',
     en: 'Hulunbuir urbanization plan: one core, two poles, many points',
   },
-  subtitle: { zh: '呼政办发〔2022〕54号', en: 'Hulunbuir Government Office doc. 〔2022〕 No. 54' },
+  /** a phone's title: the line under it says what 一核两极多点 is */
+  titleShort: { zh: '呼伦贝尔市新型城镇化规划图', en: 'Hulunbuir urbanization plan' },
+  subtitle: { zh: '呼政办发〔2022〕54号', en: 'Hulunbuir Government Office document No. 54 (2022)' },
   layers: { zh: '图层', en: 'Layers' },
   legend: { zh: '图例', en: 'Legend' },
   share: { zh: '分享链接', en: 'Share link' },
@@ -89,6 +91,36 @@ export function archiveMessage(p: ArchiveProblem, lang: Lang): string {
 }
 
 /** The heights of a phone's bottom sheet, as the handle announces them. */
+/**
+ * The first view's line on 一核两极多点, in the plan's own words (重点任务（一）: "以呼伦贝尔中心城区为
+ * 核心,以满洲里市、扎兰屯市—阿荣旗为两极,以旗市区中心城镇、地方特色城镇为多点"; the core's parts from
+ * its targets: "海拉尔区（含呼伦贝尔经济技术开发区）与鄂温克族自治旗一体化发展"). StructureLine.svelte.
+ */
+export const STRUCTURE_LINE = {
+  core: {
+    term: { zh: '一核', en: 'One core' },
+    what: {
+      zh: '呼伦贝尔中心城区（海拉尔区、鄂温克族自治旗）',
+      en: 'the central city: Hailar with the Evenk Banner',
+    },
+    short: { zh: '中心城区', en: 'central city' },
+  },
+  poles: {
+    term: { zh: '两极', en: 'Two poles' },
+    what: { zh: '满洲里市；扎兰屯市—阿荣旗', en: 'Manzhouli; Zalantun–Arun' },
+    short: { zh: '满洲里、扎兰屯—阿荣旗', en: 'Manzhouli; Zalantun–Arun' },
+  },
+  points: {
+    term: { zh: '多点', en: 'Many points' },
+    what: {
+      zh: '旗市区中心城镇、地方特色城镇',
+      en: 'banner, city and district seats; distinctive towns',
+    },
+    short: { zh: '旗市区中心城镇', en: 'banner and city seats' },
+  },
+} satisfies Record<string, Record<'term' | 'what' | 'short', Text>>;
+export const STRUCTURE_LINE_OPEN: Text = { zh: '打开规划任务', en: 'open the plan task' };
+
 export const SHEET_SIZE_NAMES = {
   peek: { zh: '低', en: 'low' },
   half: { zh: '半屏', en: 'half screen' },

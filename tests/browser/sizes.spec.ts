@@ -1,5 +1,5 @@
-// The public on a phone, in English, and at the back of the room: at 320, 375, 768, 1440 and
-// 1920 px wide, in both languages — nothing overflows sideways, the structure's labels are
+// The public on a phone, in English, and at the back of the room: at 320 × 568, a phone held
+// sideways (812 × 375), 375, 768, 1440 and 1920 px wide, in both languages — nothing overflows sideways, the structure's labels are
 // drawn at the city view, and (on a phone) what a sheet acts on stays in the part of the map
 // the sheet leaves visible.
 import type { Page } from '@playwright/test';
@@ -8,7 +8,8 @@ import { must } from '../../src/lib/must.ts';
 
 type MapWindow = { __map: import('maplibre-gl').Map };
 const SIZES: [number, number][] = [
-  [320, 640],
+  [320, 568],
+  [812, 375],
   [375, 812],
   [768, 1024],
   [1440, 900],

@@ -10,7 +10,7 @@ import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Lang, Text } from '../../contracts/vocab.ts';
 import type { DataLayerName } from '../../contracts/layers.ts';
 import { THEME, mix, type Theme } from './theme.ts';
-import type { IconId } from './icons.ts';
+import { MARKER_BOX, type IconId } from './icons.ts';
 
 export type GroupId = 'structure' | 'zones' | 'transport' | 'heritage' | 'ports' | 'base';
 
@@ -182,6 +182,39 @@ const halo = (t: Theme) => ({
   'text-halo-width': 1.6,
   'text-halo-blur': 0.3,
 });
+
+/**
+ * A unit's English name as the city view's labels say it: without the pinyin in brackets and
+ * without "Autonomous" ("Evenk (Ewenki) Autonomous Banner" → "Evenk Banner"); the card keeps
+ * the whole name. A MapLibre expression: no regex there, so index-of and slice.
+ */
+function shortEnglish(name: ExpressionSpecification): ExpressionSpecification {
+  const cut = (input: ExpressionSpecification, from: string, to: string | null): ExpressionSpecification => [
+    'let',
+    's',
+    input,
+    [
+      'let',
+      'i',
+      ['index-of', from, ['var', 's']],
+      [
+        'case',
+        ['<', ['var', 'i'], 0],
+        ['var', 's'],
+        [
+          'concat',
+          ['slice', ['var', 's'], 0, ['var', 'i']],
+          [
+            'slice',
+            ['var', 's'],
+            to === null ? ['+', ['var', 'i'], from.length] : ['+', ['index-of', to, ['var', 's']], to.length],
+          ],
+        ],
+      ],
+    ],
+  ];
+  return cut(cut(name, ' (', ')'), ' Autonomous', null);
+}
 
 export const CATALOG: CatalogEntry[] = [
   // ------------------------------------------------------------------ 底图
@@ -600,9 +633,11 @@ export const CATALOG: CatalogEntry[] = [
           paint: { ...halo(t), 'text-color': t.text },
         },
       },
-      // The structure's own labels (core and poles) are never dropped: placed first (the top
-      // symbol layer), over anything, each on the side that keeps it clear of its neighbour
-      // (鄂温克 above 海拉尔; 扎兰屯 to the lower left of 阿荣旗) and inside the city view.
+      // The structure's own labels (core and poles): placed first (the top symbol layer), each
+      // with its marker's box in the collision index (an empty icon the marker's size), so no
+      // label of the five covers another's text or marker, nor does any other label; each tries
+      // its sides in order (鄂温克 above or beside 海拉尔; 扎兰屯 to the lower left of 阿荣旗), the
+      // most constrained first (symbol-sort-key). The sizes test holds all five at the city view.
       {
         z: 98,
         style: {
@@ -611,31 +646,69 @@ export const CATALOG: CatalogEntry[] = [
           ...tiles('structure_points'),
           filter: ['all', ['==', ['get', 'kind'], 'seat'], ['in', ['get', 'role'], ['literal', ['core', 'pole']]]],
           layout: {
-            'text-field': ['coalesce', ['get', lang === 'zh' ? 'unit_zh' : 'unit_en'], ['get', 'unit_zh']],
+            'text-field': lang === 'zh' ? ['get', 'unit_zh'] : shortEnglish(['get', 'unit_en']),
             'text-font': FONT,
             'text-size': [
               'interpolate',
               ['linear'],
               ['zoom'],
               4,
-              ['match', ['get', 'role'], 'core', 15, 14],
+              ['match', ['get', 'role'], 'core', 13.5, 13],
               10,
               ['match', ['get', 'role'], 'core', 20, 18],
             ],
+            'icon-image': MARKER_BOX,
+            'icon-size': ['interpolate', ['linear'], ['zoom'], 4, 0.9, 10, 1.5],
+            'icon-allow-overlap': true,
             'text-variable-anchor-offset': [
               'match',
               ['get', 'unit_id'],
+              // 鄂温克 under 海拉尔 (the core's two parts named together), else beside it
               'unit-150724',
-              ['literal', ['bottom', [0, -0.8]]],
+              [
+                'literal',
+                [
+                  'top',
+                  [0, 2.1],
+                  'top-left',
+                  [0.3, 2.1],
+                  'top-right',
+                  [-0.3, 2.1],
+                  'bottom',
+                  [0, -0.8],
+                  'bottom-left',
+                  [0.6, -0.6],
+                  'right',
+                  [-0.9, 0.4],
+                  'left',
+                  [0.9, 0],
+                ],
+              ],
               'unit-150783',
-              ['literal', ['top-right', [-0.3, 0.5]]],
+              ['literal', ['top-right', [-0.3, 0.5], 'right', [-0.9, 0], 'top', [0, 0.8]]],
+              // 阿荣旗 above its marker: to its right it ran off a phone's screen
               'unit-150721',
-              ['literal', ['left', [0.8, 0]]],
-              ['literal', ['top', [0, 0.8]]],
+              ['literal', ['bottom', [0, -0.8], 'left', [0.8, 0], 'top-left', [0.5, 0.5]]],
+              'unit-150781',
+              ['literal', ['top', [0, 0.8], 'bottom', [0, -0.8], 'top-right', [-0.3, 0.6]]],
+              ['literal', ['top', [0, 0.8], 'top-left', [0.3, 0.6], 'top-right', [-0.3, 0.6]]],
+            ],
+            'symbol-sort-key': [
+              'match',
+              ['get', 'unit_id'],
+              'unit-150702',
+              0,
+              'unit-150781',
+              1,
+              'unit-150783',
+              2,
+              'unit-150721',
+              3,
+              4,
             ],
             'text-justify': 'auto',
             'text-max-width': 9,
-            'text-allow-overlap': true,
+            'text-padding': 0,
           },
           paint: { ...halo(t), 'text-color': ['match', ['get', 'role'], 'core', t.core, '#9a4d00'] },
         },

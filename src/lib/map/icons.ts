@@ -35,6 +35,13 @@ export const ICONS = {
 
 export type IconId = keyof typeof ICONS;
 
+/**
+ * An empty 16 × 16 image: a label layer's stand-in for a circle marker (circles are not in
+ * MapLibre's collision index), so that other labels keep clear of the marker.
+ */
+export const MARKER_BOX = 'marker-box';
+export const MARKER_BOX_PX = 16;
+
 /** Renders an icon to RGBA pixels at `px` size (device pixels), with a 2px stroke. */
 export function rasterIcon(def: IconDef, px: number): { width: number; height: number; data: Uint8ClampedArray } {
   const canvas = document.createElement('canvas');

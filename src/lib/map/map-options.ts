@@ -8,7 +8,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Lang } from '../../contracts/vocab.ts';
 import { addArchive, archiveProtocol } from './archive.ts';
 import { FONT_STACK } from './catalog.ts';
-import { ICONS, type IconId, rasterIcon } from './icons.ts';
+import { ICONS, MARKER_BOX, MARKER_BOX_PX, type IconId, rasterIcon } from './icons.ts';
 import { ARCHIVE, buildStyle } from './style.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -55,6 +55,11 @@ export function mapOptions(container: HTMLElement, lang: Lang, visible: Readonly
 /** Icons are drawn from ICONS (no sprite file), when a layer of a map first asks for one. */
 export function resolveIcons(map: maplibregl.Map): void {
   map.setMissingStyleImageResolver((id) => {
+    if (id === MARKER_BOX && !map.hasImage(id)) {
+      const px = MARKER_BOX_PX;
+      map.addImage(id, { width: px, height: px, data: new Uint8ClampedArray(px * px * 4) });
+      return;
+    }
     const def = ICONS[id as IconId];
     if (def && !map.hasImage(id)) map.addImage(id, rasterIcon(def, 48), { pixelRatio: 2 });
   });

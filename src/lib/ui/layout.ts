@@ -8,6 +8,8 @@
 
 /** Below this width the app is a phone layout: panels and cards are bottom sheets. */
 export const PHONE_MAX_WIDTH = 720;
+/** …and below this height (a phone held sideways): the phone layout, the header in one row. */
+export const PHONE_MAX_HEIGHT = 500;
 /** From this width on, a big screen: larger type, wider panels. */
 export const WIDE_MIN_WIDTH = 1600;
 
@@ -15,9 +17,10 @@ export const WIDE_MIN_WIDTH = 1600;
 export const BRIEFING_MIN_WIDTH = 1280;
 
 /** The named media queries CSS uses, and what they stand for. */
-export const MEDIA: Record<'--phone' | '--desk' | '--wide', string> = {
-  '--phone': `(max-width: ${PHONE_MAX_WIDTH}px)`,
-  '--desk': `(min-width: ${PHONE_MAX_WIDTH + 1}px)`,
+export const MEDIA: Record<'--phone' | '--desk' | '--wide' | '--low', string> = {
+  '--phone': `(max-width: ${PHONE_MAX_WIDTH}px), (max-height: ${PHONE_MAX_HEIGHT}px)`,
+  '--desk': `(min-width: ${PHONE_MAX_WIDTH + 1}px) and (min-height: ${PHONE_MAX_HEIGHT + 1}px)`,
+  '--low': `(max-height: ${PHONE_MAX_HEIGHT}px)`,
   '--wide': `(min-width: ${WIDE_MIN_WIDTH}px)`,
 };
 
