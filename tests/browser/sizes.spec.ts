@@ -110,9 +110,16 @@ test.describe('on a phone, sheets leave what they act on in view', () => {
         expect(pts.length).toBeGreaterThanOrEqual(2);
         return pts.every((p) => p.x >= 0 && p.x <= box.width && p.y >= 0 && p.y <= box.height);
       };
+      // half would leave the places too little room above it: the sheet opens low
+      await expect(handle).toHaveAttribute('data-size', 'peek');
       await expect.poll(inView).toBe(true);
       await page.screenshot({ path: `screenshots/phone-task-${lang}.png` });
-      // the handle steps through the heights; at full the map refits when it comes back down
+      // the handle steps through the heights; at half the map refits above it, at full it is
+      // left (nothing is seen), and it refits when the sheet comes back down
+      await handle.click();
+      await expect(handle).toHaveAttribute('data-size', 'half');
+      await waitIdle(page);
+      await expect.poll(inView).toBe(true);
       await handle.click();
       await expect(handle).toHaveAttribute('data-size', 'full');
       await handle.click();
@@ -126,6 +133,46 @@ test.describe('on a phone, sheets leave what they act on in view', () => {
       await page.mouse.move(b.x + b.width / 2, b.y + 260, { steps: 6 });
       await page.mouse.up();
       await expect(page.locator('aside.panel')).not.toBeInViewport();
+    });
+  }
+
+  for (const lang of ['zh', 'en'] as const) {
+    test(`320 × 568, ${lang}: task 2's places are above the sheet, which opens low where half would leave too little; closed, the map fits them again into the room it gives back`, {
+      tag: lang === 'en' ? '@slow' : [],
+    }, async ({ page }) => {
+      await page.setViewportSize({ width: 320, height: 568 });
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await openMap(page, lang === 'en' ? '#lang=en' : '');
+      await page.getByTestId('open-layers').click();
+      await page.getByTestId('tab-plan').click();
+      await page.getByTestId('open-task-2').click();
+      await expect(page.getByTestId('task-view')).toHaveAttribute('data-task', '2');
+      // the task's title at the top of the sheet
+      await expectSeen(page.getByTestId('task-back'), "the task view's back button");
+      await expectSeen(page.getByTestId('task-view').getByRole('heading', { level: 2 }), "the task's title");
+      await expect(page.getByTestId('sheet-handle')).toHaveAttribute('data-size', 'peek');
+      const ids = ['unit-150781', 'unit-150783'];
+      const inside = async () => {
+        const box = await visibleBox(page);
+        const pts = await highlighted(page, ids);
+        return (
+          pts.length >= 2 && pts.every((p) => p.x >= 20 && p.x <= box.width - 20 && p.y >= 20 && p.y <= box.height - 10)
+        );
+      };
+      await expect.poll(inside).toBe(true);
+      /** how far the places' middle is from the middle of the whole map, up and down (CSS px) */
+      const offCentre = async () => {
+        const pts = await highlighted(page, ids);
+        const h = (await page.getByTestId('map').boundingBox())?.height ?? 0;
+        return Math.abs((Math.min(...pts.map((p) => p.y)) + Math.max(...pts.map((p) => p.y))) / 2 - h / 2);
+      };
+      expect(await offCentre(), 'above the low sheet, the places are in the upper part').toBeGreaterThan(60);
+      await page.screenshot({ path: `screenshots/phone-320-task-${lang}.png` });
+      // the sheet closed: the places are fitted again, into the middle of the whole map
+      await page.getByTestId('open-layers').click();
+      await expect(page.locator('aside.panel')).not.toBeInViewport();
+      await expect.poll(offCentre).toBeLessThan(30);
+      await expect.poll(inside).toBe(true);
     });
   }
 

@@ -7,9 +7,22 @@ import type * as maplibregl from 'maplibre-gl';
 import type { TourCamera } from '../../contracts/tour.ts';
 import type { BBox } from '../geo.ts';
 import { must } from '../must.ts';
-import { coveredBottom, isPhone, reducedMotion, sheetFraction } from '../ui/layout.ts';
+import { coveredBottom, coveredTopRight, isPhone, reducedMotion, sheetFraction } from '../ui/layout.ts';
 import type { View } from '../url.ts';
 import { CITY_BOUNDS } from './view.ts';
+
+/** A phone's fit padding (CSS px) beyond what covers the map: room for a label beside a marker, and below. */
+const PHONE_PAD = { label: 40, bottom: 40 };
+/** Less map than this above the sheets (CSS px) and no fit is tried. */
+const MIN_FIT_ROOM = 160;
+
+/** The map is where a fit put it (its centre within 2 px, its zoom within 0.05). */
+function sameCamera(map: maplibregl.Map, t: maplibregl.CameraOptions): boolean {
+  if (!t.center || t.zoom === undefined) return true;
+  const c = map.project(t.center as maplibregl.LngLatLike);
+  const { width, height } = map.getCanvas().getBoundingClientRect();
+  return Math.hypot(c.x - width / 2, c.y - height / 2) < 2 && Math.abs(map.getZoom() - t.zoom) < 0.05;
+}
 
 export class Camera {
   #map: () => maplibregl.Map | null;
@@ -32,23 +45,25 @@ export class Camera {
   fitTo(b: readonly number[], card = true, panel: 'left' | 'bottom' | null = null): void {
     const map = this.#map();
     if (!map) return;
-    this.#lastFit = { b, card, panel };
     const { width, height } = map.getCanvas().getBoundingClientRect();
-    // A phone: above whatever bottom sheet is open now (and the card about to open).
+    // A phone: above whatever bottom sheet is open now (and the card about to open); below the
+    // legend button and left of the map's buttons, with room for a label beside a marker.
+    const chrome = isPhone() ? coveredTopRight(map.getContainer()) : { top: 0, right: 0 };
     const padding = isPhone()
       ? {
-          top: 40,
-          left: 40,
-          right: 40,
+          top: Math.max(chrome.top, 24) + PHONE_PAD.label,
+          left: PHONE_PAD.label,
+          right: chrome.right + PHONE_PAD.label,
           bottom:
             Math.min(
               Math.max(
                 coveredBottom(map.getContainer()),
-                card ? Math.round(height * sheetFraction('card')) : 0,
-                panel ? Math.round(height * sheetFraction(panel === 'bottom' ? 'table' : 'tool')) : 0,
+                // the sheets' heights are fractions of the screen's (app.css), not of the map's
+                card ? Math.round(innerHeight * sheetFraction('card')) : 0,
+                panel ? Math.round(innerHeight * sheetFraction(panel === 'bottom' ? 'table' : 'tool')) : 0,
               ),
               height - 140,
-            ) + 40,
+            ) + PHONE_PAD.bottom,
         }
       : {
           top: 50,
@@ -58,33 +73,40 @@ export class Camera {
         };
     // A point gets a small box around it (easeTo's padding would stick to the camera).
     const d = b[0] === b[2] && b[1] === b[3] ? 0.08 : 0;
-    map.fitBounds(
-      [
-        [b[0] - d, b[1] - d],
-        [b[2] + d, b[3] + d],
-      ],
-      { padding, maxZoom: 10, duration: reducedMotion() ? 0 : 600 },
-    );
+    const bounds: [[number, number], [number, number]] = [
+      [b[0] - d, b[1] - d],
+      [b[2] + d, b[3] + d],
+    ];
+    const target = map.cameraForBounds(bounds, { padding, maxZoom: 10 });
+    this.#lastFit = { b, card, panel, covered: coveredBottom(map.getContainer()), target: target ?? null };
+    map.fitBounds(bounds, { padding, maxZoom: 10, duration: reducedMotion() ? 0 : 600 });
   }
 
-  #lastFit: { b: readonly number[]; card: boolean; panel: 'left' | 'bottom' | null } | null = null;
+  #lastFit: {
+    b: readonly number[];
+    card: boolean;
+    panel: 'left' | 'bottom' | null;
+    /** the sheets' cover the fit kept clear of (CSS px) */
+    covered: number;
+    /** where the fit put the camera: a map elsewhere has been moved by the user */
+    target: maplibregl.CameraOptions | null;
+  } | null = null;
 
   /**
-   * A bottom sheet changed height (phone): when what the map last fitted to is now partly
-   * under the sheets, fit again above them. A map the user has moved off it is left alone.
+   * A bottom sheet changed height, opened or closed (phone): what the map last fitted to is
+   * fitted again to the map the sheets now leave — above a sheet that rose, into the room a
+   * sheet that went down or closed gives back. A map the user has moved since is left alone.
    */
   followSheet(): void {
     const map = this.#map();
     const last = this.#lastFit;
     if (!map || !last || !isPhone()) return;
-    const el = map.getContainer();
-    const visibleBottom = el.getBoundingClientRect().height - coveredBottom(el);
-    const [w, s, e, n] = last.b;
-    const sw = map.project([w, s]);
-    const ne = map.project([e, n]);
-    const { width } = el.getBoundingClientRect();
-    const onScreen = ne.x > 0 && sw.x < width && sw.y > 0 && ne.y < el.getBoundingClientRect().height;
-    if (onScreen && sw.y > visibleBottom - 10) this.fitTo(last.b, false, null);
+    const covered = coveredBottom(map.getContainer());
+    if (Math.abs(covered - last.covered) < 24) return;
+    // a sheet at full height leaves nothing to fit into: the fit waits for it to come down
+    if (map.getContainer().getBoundingClientRect().height - covered < MIN_FIT_ROOM) return;
+    if (!map.isMoving() && last.target && !sameCamera(map, last.target)) return;
+    this.fitTo(last.b, false, null);
   }
 
   /** Forgets the last fit (the selection or highlight it was for is gone). */
@@ -97,7 +119,8 @@ export class Camera {
     const map = this.#map();
     if (!map || !isPhone()) return;
     const height = map.getCanvas().getBoundingClientRect().height;
-    const visible = height - Math.max(coveredBottom(map.getContainer()), Math.round(height * sheetFraction('card')));
+    const visible =
+      height - Math.max(coveredBottom(map.getContainer()), Math.round(innerHeight * sheetFraction('card')));
     if (point.y < visible - 40) return;
     map.panBy([0, point.y - visible / 2], { duration: reducedMotion() ? 0 : 400 });
   }

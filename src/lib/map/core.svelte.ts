@@ -48,9 +48,11 @@ export class MapCore {
           : { bounds: CITY_BOUNDS, fitBoundsOptions: { padding: 24 } }),
         bearing: opts.view?.bearing ?? 0,
         pitch: opts.view?.pitch ?? 0,
+        // wide enough that a fit on a tall phone can put the places above a sheet (the bounds
+        // hold the camera's whole view: [105, 40]–[137, 60] pinned the city to the screen's middle)
         maxBounds: [
-          [105, 40],
-          [137, 60],
+          [80, 15],
+          [160, 72],
         ],
         minZoom: 3,
         maxZoom: 14,

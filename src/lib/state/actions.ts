@@ -9,7 +9,7 @@ import type { MapServices } from '../map/services.ts';
 import { loadPlan, taskFeatureIds } from '../plan/data.ts';
 import type { SearchEntry } from '../search.ts';
 import type { Plan } from '../../contracts/plan.ts';
-import { isPhone } from '../ui/layout.ts';
+import { isPhone, roomySheetSize } from '../ui/layout.ts';
 import { must } from '../must.ts';
 import type { ToolId } from '../tools/registry.ts';
 
@@ -55,7 +55,9 @@ export class Actions {
   async openTask(n: number | null, fit = true) {
     this.#app.task = n;
     this.#app.target = null;
-    if (n !== null && isPhone()) this.#app.toggleSheet(true);
+    // on a phone the sheet rises, to half the screen where that leaves the places room above it
+    if (n !== null && isPhone())
+      this.#app.toggleSheet(true, roomySheetSize(this.#map.core.map?.getContainer() ?? null));
     await this.#light(
       n === null ? null : 'plan',
       (plan) => {

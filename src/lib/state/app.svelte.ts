@@ -96,9 +96,9 @@ export class AppState {
     this.lang = this.lang === 'zh' ? 'en' : 'zh';
   }
 
-  toggleSheet(open = this.sheet === 'none'): void {
+  toggleSheet(open = this.sheet === 'none', size: SheetSize = 'half'): void {
     this.sheet = open ? 'layers' : 'none';
-    if (open) this.sheetSize = 'half';
+    if (open) this.sheetSize = size;
   }
 
   setSheetSize(size: SheetSize): void {

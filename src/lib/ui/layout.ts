@@ -43,6 +43,35 @@ export function sheetFraction(token: SheetToken): number {
 }
 
 /**
+ * What the map's own furniture covers at its top (the legend's button on the left, the zoom
+ * buttons on the right), in CSS px from the map's edges: a fit on a phone keeps clear of it.
+ */
+export function coveredTopRight(map: HTMLElement): { top: number; right: number } {
+  const r = map.getBoundingClientRect();
+  let top = 0,
+    right = 0;
+  for (const el of map.parentElement?.querySelectorAll<HTMLElement>('.maplibregl-ctrl-top-right, .map-legend') ?? []) {
+    const b = el.getBoundingClientRect();
+    if (b.width === 0 || b.height === 0) continue;
+    // the buttons' column on the right narrows the map; the legend's button lowers its top
+    if (el.classList.contains('maplibregl-ctrl-top-right')) right = Math.max(right, r.right - b.left);
+    else top = Math.max(top, b.bottom - r.top);
+  }
+  return { top: Math.round(top), right: Math.round(right) };
+}
+
+/** The least height of map a fit needs above a sheet on a phone (CSS px): less, and the sheet opens low. */
+export const MIN_MAP_ABOVE_SHEET = 260;
+
+/** The sheet's height that leaves the map MIN_MAP_ABOVE_SHEET or more: half, else its lowest. */
+export function roomySheetSize(map: HTMLElement | null): SheetSize {
+  if (!map) return 'half';
+  const r = map.getBoundingClientRect();
+  const above = innerHeight - sheetFraction('half') * innerHeight - r.top;
+  return above >= MIN_MAP_ABOVE_SHEET ? 'half' : 'peek';
+}
+
+/**
  * How much of the map's lower edge the open bottom sheets cover, in CSS px (phone): the
  * highest top edge among the elements marked `data-sheet` (the layer/plan panel, a card, a
  * tool panel) that are on screen. What the camera must keep highlights and selections above.
