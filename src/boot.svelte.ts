@@ -127,7 +127,11 @@ function startMap(
       const fit = !start.view;
       if (start.task) void actions.openTask(start.task, fit && !start.selected);
       else if (start.target) void actions.openTarget(start.target, fit && !start.selected);
-      if (start.selected) void actions.selectFeature(start.selected, fit);
+      // a link's own view is kept, but on a phone its selected place is brought above the card
+      if (start.selected)
+        void actions.selectFeature(start.selected, fit).then(() => {
+          if (!fit && app.details) map.core.camera.keepBoxAboveSheet(app.details.bbox);
+        });
       if (start.matrix) void actions.ensurePlan();
       if (start.tour) void tour.start(start.tour, (start.step ?? 1) - 1, { animate: false });
     });

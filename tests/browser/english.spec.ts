@@ -45,6 +45,26 @@ function bareChinese(page: Page): Promise<string[]> {
   });
 }
 
+/** Visible English text with Chinese punctuation in it: full-width brackets or colons around English words, 〔 〕. */
+function chinesePunctuation(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const bad = /（[^（）]*[A-Za-z0-9][^（）]*）|[〔〕]|[A-Za-z0-9][：；，]|[：；，][A-Za-z]/;
+    const out = new Set<string>();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      // a Chinese name or document number in brackets is Chinese, and keeps its own punctuation
+      const text = (n.textContent ?? '').replace(/[（(][^（()）]*[\u3400-\u9fff][^（()）]*[)）]/g, '');
+      if (!el || el.closest('[lang^="zh"]') || !bad.test(text)) continue;
+      if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+      out.add(
+        `${el.closest('[data-testid]')?.getAttribute('data-testid') ?? el.tagName}: ${n.textContent?.slice(0, 120)}`,
+      );
+    }
+    return [...out];
+  });
+}
+
 const STATES: [string, string, ((page: Page) => Promise<void>)?][] = [
   ['the first view', ''],
   [
@@ -122,7 +142,7 @@ const STATES: [string, string, ((page: Page) => Promise<void>)?][] = [
 for (const [what, hash, then] of STATES) {
   // Three states in the core tier (the first view, a task, a card); the whole walk in the slow one.
   const tier = ['the first view', 'task 2', 'a pole unit card'].includes(what) ? {} : { tag: '@slow' };
-  test(`English: no Chinese outside brackets — ${what}`, tier, async ({ page }) => {
+  test(`English: no Chinese outside brackets, no Chinese punctuation — ${what}`, tier, async ({ page }) => {
     await openMap(page, `#lang=en${hash ? `&${hash}` : ''}`);
     if (hash.startsWith('s=')) await expectSeen(page.getByTestId('feature-card'));
     if (hash.startsWith('tour=')) await expect(page.getByTestId('tour-caption')).toBeVisible();
@@ -130,6 +150,7 @@ for (const [what, hash, then] of STATES) {
     await then?.(page);
     // the overview fades out after the first idle; its labels follow the language too
     await expect.poll(() => bareChinese(page)).toEqual([]);
+    expect(await chinesePunctuation(page), 'Chinese punctuation in English text').toEqual([]);
   });
 }
 

@@ -94,6 +94,12 @@ test.describe('the plan map', () => {
     await expect(card.getByTestId('card-plan')).toContainText('大力发展泛口岸经济');
     await expect(card).toContainText('150,508');
     await expect(card).toContainText('发展极');
+    // the source said for a reader; the record as the build wrote it only in the fold
+    const source = card.getByTestId('card-source');
+    await expect(source).toContainText('ECharts 中国城市地图');
+    await expect(source).not.toContainText('GCJ-02');
+    await card.getByText('来源详情').click();
+    await expect(card.locator('details.record')).toContainText('GCJ-02 → WGS84');
     expect(page.url()).toContain('s=unit-150781');
     const state = await page.evaluate(() =>
       (window as never as { __map: import('maplibre-gl').Map }).__map.getFeatureState({

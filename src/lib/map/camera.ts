@@ -12,7 +12,7 @@ import type { View } from '../url.ts';
 import { CITY_BOUNDS } from './view.ts';
 
 /** A phone's fit padding (CSS px) beyond what covers the map: room for a label beside a marker, and below. */
-const PHONE_PAD = { label: 40, bottom: 40 };
+const PHONE_PAD = { label: 40, bottom: 40, least: 80 };
 /** Less map than this above the sheets (CSS px) and no fit is tried. */
 const MIN_FIT_ROOM = 160;
 
@@ -49,21 +49,24 @@ export class Camera {
     // A phone: above whatever bottom sheet is open now (and the card about to open); below the
     // legend button and left of the map's buttons, with room for a label beside a marker.
     const chrome = isPhone() ? coveredTopRight(map.getContainer()) : { top: 0, right: 0 };
+    const sheets = Math.min(
+      Math.max(
+        coveredBottom(map.getContainer()),
+        // the sheets' heights are fractions of the screen's (app.css), not of the map's
+        card ? Math.round(innerHeight * sheetFraction('card')) : 0,
+        panel ? Math.round(innerHeight * sheetFraction(panel === 'bottom' ? 'table' : 'tool')) : 0,
+      ),
+      height - 140,
+    );
+    // Where the room above the sheets is too small for the margins, the margins give way
+    // (a place under the legend's button beats a place under the card).
+    const roomy = height - sheets - chrome.top - PHONE_PAD.label - PHONE_PAD.bottom >= PHONE_PAD.least;
     const padding = isPhone()
       ? {
-          top: Math.max(chrome.top, 24) + PHONE_PAD.label,
+          top: roomy ? Math.max(chrome.top, 24) + PHONE_PAD.label : 8,
           left: PHONE_PAD.label,
           right: chrome.right + PHONE_PAD.label,
-          bottom:
-            Math.min(
-              Math.max(
-                coveredBottom(map.getContainer()),
-                // the sheets' heights are fractions of the screen's (app.css), not of the map's
-                card ? Math.round(innerHeight * sheetFraction('card')) : 0,
-                panel ? Math.round(innerHeight * sheetFraction(panel === 'bottom' ? 'table' : 'tool')) : 0,
-              ),
-              height - 140,
-            ) + PHONE_PAD.bottom,
+          bottom: sheets + (roomy ? PHONE_PAD.bottom : 8),
         }
       : {
           top: 50,
@@ -123,6 +126,13 @@ export class Camera {
       height - Math.max(coveredBottom(map.getContainer()), Math.round(innerHeight * sheetFraction('card')));
     if (point.y < visible - 40) return;
     map.panBy([0, point.y - visible / 2], { duration: reducedMotion() ? 0 : 400 });
+  }
+
+  /** keepAboveSheet for a place's box: its middle brought above the card (phone). */
+  keepBoxAboveSheet(b: readonly number[]): void {
+    const map = this.#map();
+    if (!map || !isPhone()) return;
+    this.keepAboveSheet(map.project([(b[0] + b[2]) / 2, (b[1] + b[3]) / 2]));
   }
 
   resetView(): void {
