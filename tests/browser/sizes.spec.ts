@@ -35,6 +35,9 @@ async function visibleBox(page: Page) {
   });
 }
 
+/** Where a unit's seat is on the map (CSS px from its top left). */
+const highlightedOrSelected = (page: Page, id: string) => highlighted(page, [id]);
+
 /** Where the highlighted features' bounds are on the map (CSS px from its top left). */
 function highlighted(page: Page, ids: string[]) {
   return page.evaluate((list) => {
@@ -213,6 +216,29 @@ test.describe('on a phone, sheets leave what they act on in view', () => {
     await page.getByTestId('search-results').getByRole('option').first().click();
     await expectSeen(page.getByTestId('feature-card'));
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).not.toBe('search');
+  });
+
+  test('320 × 568, en: a search result is fitted above its card, clear of the legend and the map buttons', {
+    tag: '@slow',
+  }, async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 568 });
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openMap(page, '#lang=en');
+    await page.getByTestId('search').fill('zalantun');
+    await page.getByTestId('search-results').getByRole('option').first().click();
+    const card = page.getByTestId('feature-card');
+    await expectSeen(card, 'the card');
+    await waitIdle(page);
+    const seat = async () => {
+      const [p] = await highlightedOrSelected(page, 'unit-150783');
+      const map = must(await page.getByTestId('map').boundingBox(), 'the map');
+      const top = must(await card.boundingBox(), 'the card').y;
+      const buttons = must(await page.locator('.maplibregl-ctrl-top-right').boundingBox(), 'the map buttons');
+      const y = map.y + p.y;
+      const x = map.x + p.x;
+      return y > map.y + 8 && y < top - 8 && x > 8 && x < buttons.x - 4;
+    };
+    await expect.poll(seat).toBe(true);
   });
 
   test('share uses the phone share sheet where there is one', { tag: '@slow' }, async ({ page }) => {

@@ -7,7 +7,7 @@ import type * as maplibregl from 'maplibre-gl';
 import type { TourCamera } from '../../contracts/tour.ts';
 import type { BBox } from '../geo.ts';
 import { must } from '../must.ts';
-import { coveredBottom, coveredTopRight, isPhone, reducedMotion, sheetFraction } from '../ui/layout.ts';
+import { cardCover, coveredBottom, coveredTopRight, isPhone, reducedMotion, sheetFraction } from '../ui/layout.ts';
 import type { View } from '../url.ts';
 import { CITY_BOUNDS } from './view.ts';
 
@@ -53,7 +53,7 @@ export class Camera {
       Math.max(
         coveredBottom(map.getContainer()),
         // the sheets' heights are fractions of the screen's (app.css), not of the map's
-        card ? Math.round(innerHeight * sheetFraction('card')) : 0,
+        card ? cardCover(map.getContainer()) : 0,
         panel ? Math.round(innerHeight * sheetFraction(panel === 'bottom' ? 'table' : 'tool')) : 0,
       ),
       height - 140,
@@ -122,8 +122,7 @@ export class Camera {
     const map = this.#map();
     if (!map || !isPhone()) return;
     const height = map.getCanvas().getBoundingClientRect().height;
-    const visible =
-      height - Math.max(coveredBottom(map.getContainer()), Math.round(innerHeight * sheetFraction('card')));
+    const visible = height - Math.max(coveredBottom(map.getContainer()), cardCover(map.getContainer()));
     if (point.y < visible - 40) return;
     map.panBy([0, point.y - visible / 2], { duration: reducedMotion() ? 0 : 400 });
   }

@@ -71,6 +71,16 @@ export function roomySheetSize(map: HTMLElement | null): SheetSize {
   return above >= MIN_MAP_ABOVE_SHEET ? 'half' : 'peek';
 }
 
+/** How much of the map a phone's card covers at most (CSS px): its share of the screen, leaving the map `--map-least` (app.css). */
+export function cardCover(map: HTMLElement): number {
+  const least = Number.parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--map-least'));
+  if (!Number.isFinite(least)) throw new Error('app.css defines no --map-least');
+  return Math.max(
+    0,
+    Math.min(Math.round(innerHeight * sheetFraction('card')), map.getBoundingClientRect().height - least),
+  );
+}
+
 /**
  * How much of the map's lower edge the open bottom sheets cover, in CSS px (phone): the
  * highest top edge among the elements marked `data-sheet` (the layer/plan panel, a card, a
