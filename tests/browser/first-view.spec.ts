@@ -56,8 +56,14 @@ for (const [width, height] of [
       const map = await page.getByTestId('map').boundingBox();
       expect(map?.height ?? 0, 'the map’s height').toBeGreaterThanOrEqual(height * 0.6);
       if (height < 500) {
-        // held sideways: the phone's layout (a sheet, not a side panel beside a narrow map)
+        // held sideways: the phone's layout (a sheet, not a side panel beside a narrow map), the
+        // search box and the buttons in one row above the line
         expect(map?.width).toBe(width);
+        const search = await page.getByTestId('search').boundingBox();
+        const layers = await page.getByTestId('open-layers').boundingBox();
+        expect(
+          Math.abs((search?.y ?? 0) + (search?.height ?? 0) / 2 - ((layers?.y ?? 0) + (layers?.height ?? 0) / 2)),
+        ).toBeLessThan(6);
         await page.getByTestId('open-layers').click();
         await expectSeen(page.locator('aside.panel'), 'the layer sheet');
         const sheet = await page.locator('aside.panel').boundingBox();

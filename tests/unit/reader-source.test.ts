@@ -3,7 +3,7 @@
 // package versions, datum conversions, geometry repairs).
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readerSource, ruleFor } from '../../src/lib/reader-source.ts';
+import { RULES, readerSource, ruleFor } from '../../src/lib/reader-source.ts';
 import { readGeojson } from './helpers.ts';
 
 const records = [
@@ -23,6 +23,30 @@ describe('sources for a reader', () => {
   it('every source of record has a rule', () => {
     expect(records.length).toBeGreaterThan(30);
     expect(records.filter((r) => !ruleFor(r))).toEqual([]);
+  });
+
+  it('every rule, and every alternative of one, says at least one record (none shadowed by an earlier rule)', () => {
+    const used = new Set(records.map((r) => ruleFor(r)));
+    expect(RULES.filter((r) => !used.has(r)).map((r) => String(r.test))).toEqual([]);
+    for (const rule of RULES)
+      for (const alt of rule.test.source.split('|').filter((a) => a.startsWith('^')))
+        expect(
+          records.some((r) => new RegExp(alt).test(r) && ruleFor(r) === rule),
+          `${alt} says a record`,
+        ).toBe(true);
+  });
+
+  it('says what the record says: positions worked out, a seat standing for a station, an estimate with a POI', () => {
+    const said = (start: string) => readerSource(must(records.find((r) => r.startsWith(start))), 'en');
+    expect(said('position derived from two published facts')).toMatch(/^Position: worked out/);
+    expect(said('port "位于')).toMatch(/^Position: worked out/);
+    expect(said('county seat point from places.csv used as station proxy')).toBe(
+      "Position: the city's seat point stands for the station",
+    );
+    expect(said('unsourced estimate (old Hulun city')).toMatch(/^Extent estimated .*AMap point of interest/);
+    expect(
+      said('dissolved by the build from the member units; membership from the plan (task 3) or implied'),
+    ).toContain('names or implies');
   });
 
   it('says no working notes, and English without Chinese', () => {

@@ -14,7 +14,7 @@ import { CITY_BOUNDS } from './view.ts';
 /** A phone's fit padding (CSS px) beyond what covers the map: room for a label beside a marker, and below. */
 const PHONE_PAD = { label: 40, bottom: 40, least: 80 };
 /** Less map than this above the sheets (CSS px) and no fit is tried. */
-const MIN_FIT_ROOM = 160;
+const MIN_FIT_ROOM = 120;
 
 /** The map is where a fit put it (its centre within 2 px, its zoom within 0.05). */
 function sameCamera(map: maplibregl.Map, t: maplibregl.CameraOptions): boolean {
@@ -82,6 +82,8 @@ export class Camera {
     ];
     const target = map.cameraForBounds(bounds, { padding, maxZoom: 10 });
     this.#lastFit = { b, card, panel, covered: coveredBottom(map.getContainer()), target: target ?? null };
+    this.#watch(map);
+    this.#fitting = true;
     map.fitBounds(bounds, { padding, maxZoom: 10, duration: reducedMotion() ? 0 : 600 });
   }
 
@@ -94,6 +96,21 @@ export class Camera {
     /** where the fit put the camera: a map elsewhere has been moved by the user */
     target: maplibregl.CameraOptions | null;
   } | null = null;
+
+  /** A fit's own move is under way (cleared when it ends). */
+  #fitting = false;
+  #watching: maplibregl.Map | null = null;
+  /** A move the user makes (drag, pinch, wheel, keys) leaves the last fit behind: no refit after it. */
+  #watch(map: maplibregl.Map): void {
+    if (this.#watching === map) return;
+    this.#watching = map;
+    map.on('movestart', (e) => {
+      if ((e as { originalEvent?: unknown }).originalEvent) this.#lastFit = null;
+    });
+    map.on('moveend', () => {
+      this.#fitting = false;
+    });
+  }
 
   /**
    * A bottom sheet changed height, opened or closed (phone): what the map last fitted to is
@@ -108,7 +125,8 @@ export class Camera {
     if (Math.abs(covered - last.covered) < 24) return;
     // a sheet at full height leaves nothing to fit into: the fit waits for it to come down
     if (map.getContainer().getBoundingClientRect().height - covered < MIN_FIT_ROOM) return;
-    if (!map.isMoving() && last.target && !sameCamera(map, last.target)) return;
+    // moved elsewhere since (by the user, or a pan to a clicked place): left alone
+    if (!this.#fitting && last.target && !sameCamera(map, last.target)) return;
     this.fitTo(last.b, false, null);
   }
 
@@ -121,6 +139,7 @@ export class Camera {
   keepAboveSheet(point: maplibregl.Point): void {
     const map = this.#map();
     if (!map || !isPhone()) return;
+    this.#lastFit = null; // the clicked place is what the map now keeps in view, not the last fit
     const height = map.getCanvas().getBoundingClientRect().height;
     const visible = height - Math.max(coveredBottom(map.getContainer()), cardCover(map.getContainer()));
     if (point.y < visible - 40) return;

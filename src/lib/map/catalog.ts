@@ -646,7 +646,8 @@ export const CATALOG: CatalogEntry[] = [
           ...tiles('structure_points'),
           filter: ['all', ['==', ['get', 'kind'], 'seat'], ['in', ['get', 'role'], ['literal', ['core', 'pole']]]],
           layout: {
-            'text-field': lang === 'zh' ? ['get', 'unit_zh'] : shortEnglish(['get', 'unit_en']),
+            'text-field':
+              lang === 'zh' ? ['get', 'unit_zh'] : shortEnglish(['coalesce', ['get', 'unit_en'], ['get', 'unit_zh']]),
             'text-font': FONT,
             'text-size': [
               'interpolate',

@@ -50,7 +50,8 @@ export function coveredTopRight(map: HTMLElement): { top: number; right: number 
   const r = map.getBoundingClientRect();
   let top = 0,
     right = 0;
-  for (const el of map.parentElement?.querySelectorAll<HTMLElement>('.maplibregl-ctrl-top-right, .map-legend') ?? []) {
+  // the legend's button only: opened, the legend is a panel the user asked for
+  for (const el of map.parentElement?.querySelectorAll<HTMLElement>('.maplibregl-ctrl-top-right, .map-legend > summary') ?? []) {
     const b = el.getBoundingClientRect();
     if (b.width === 0 || b.height === 0) continue;
     // the buttons' column on the right narrows the map; the legend's button lowers its top
