@@ -243,6 +243,33 @@ test.describe('on a phone, sheets leave what they act on in view', () => {
     await expect.poll(seat).toBe(true);
   });
 
+  for (const [width, height] of [
+    [375, 812],
+    [320, 568],
+  ] as const)
+    test(`${width} × ${height}: tour step 3's places lie between the tour's tools and its caption`, {
+      tag: width === 320 ? '@slow' : [],
+    }, async ({ page }) => {
+      await page.setViewportSize({ width, height });
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await openMap(page, '#tour=yihe-liangji-duodian&step=3');
+      const caption = page.getByTestId('tour-caption');
+      await expect(caption).toHaveAttribute('data-step', '3');
+      await expectSeen(caption, 'the caption');
+      await waitIdle(page);
+      const between = async () => {
+        const map = must(await page.getByTestId('map').boundingBox(), 'the map');
+        const tools = must(await page.getByRole('toolbar').boundingBox(), 'the tour tools');
+        const foot = must(await caption.boundingBox(), 'the caption');
+        const pts = await highlighted(page, ['unit-150781', 'unit-150703']);
+        return (
+          pts.length >= 2 &&
+          pts.every((p) => map.y + p.y > tools.y + tools.height && map.y + p.y < foot.y && p.x > 0 && p.x < map.width)
+        );
+      };
+      await expect.poll(between).toBe(true);
+    });
+
   test('share uses the phone share sheet where there is one', { tag: '@slow' }, async ({ page }) => {
     await page.addInitScript(() => {
       (navigator as unknown as { share: (d: ShareData) => Promise<void> }).share = async (d) => {

@@ -7,7 +7,15 @@ import type * as maplibregl from 'maplibre-gl';
 import type { TourCamera } from '../../contracts/tour.ts';
 import type { BBox } from '../geo.ts';
 import { must } from '../must.ts';
-import { cardCover, coveredBottom, coveredTopRight, isPhone, reducedMotion, sheetFraction } from '../ui/layout.ts';
+import {
+  cardCover,
+  coveredBottom,
+  coveredByTour,
+  coveredTopRight,
+  isPhone,
+  reducedMotion,
+  sheetFraction,
+} from '../ui/layout.ts';
 import type { View } from '../url.ts';
 import { CITY_BOUNDS } from './view.ts';
 
@@ -171,7 +179,17 @@ export class Camera {
     }
     const { height } = map.getCanvas().getBoundingClientRect();
     const extra = 'fit' in cam ? (cam.padding ?? 40) : 0;
-    const padding = { top: 60 + extra, left: 40 + extra, right: 60 + extra, bottom: Math.round(height * 0.28) + extra };
+    // a phone: between the tour's tools and its caption (as they are now), clear of the map's buttons
+    const tour = isPhone() ? coveredByTour(map.getContainer()) : null;
+    const right = isPhone() ? coveredTopRight(map.getContainer()).right : 0;
+    const padding = tour
+      ? {
+          top: tour.top + 16,
+          left: 24,
+          right: right + 16,
+          bottom: Math.min(tour.bottom, height - tour.top - 120) + 16,
+        }
+      : { top: 60 + extra, left: 40 + extra, right: 60 + extra, bottom: Math.round(height * 0.28) + extra };
     let target: maplibregl.CameraOptions | undefined;
     if ('fit' in cam && bbox) {
       target = map.cameraForBounds(

@@ -51,7 +51,9 @@ export function coveredTopRight(map: HTMLElement): { top: number; right: number 
   let top = 0,
     right = 0;
   // the legend's button only: opened, the legend is a panel the user asked for
-  for (const el of map.parentElement?.querySelectorAll<HTMLElement>('.maplibregl-ctrl-top-right, .map-legend > summary') ?? []) {
+  for (const el of map.parentElement?.querySelectorAll<HTMLElement>(
+    '.maplibregl-ctrl-top-right, .map-legend > summary',
+  ) ?? []) {
     const b = el.getBoundingClientRect();
     if (b.width === 0 || b.height === 0) continue;
     // the buttons' column on the right narrows the map; the legend's button lowers its top
@@ -59,6 +61,26 @@ export function coveredTopRight(map: HTMLElement): { top: number; right: number 
     else top = Math.max(top, b.bottom - r.top);
   }
   return { top: Math.round(top), right: Math.round(right) };
+}
+
+/**
+ * What a tour covers of the map on a phone (CSS px from its top and its bottom): the tools'
+ * row at the top (and the legend's button), the caption at the foot.
+ */
+export function coveredByTour(map: HTMLElement): { top: number; bottom: number } {
+  const r = map.getBoundingClientRect();
+  const box = (sel: string) => {
+    const el = map.parentElement?.querySelector<HTMLElement>(sel);
+    const b = el?.getBoundingClientRect();
+    return b && b.width > 0 && b.height > 0 ? b : null;
+  };
+  const tools = box('[role="toolbar"]'),
+    legend = box('.map-legend > summary'),
+    caption = box('[data-testid="tour-caption"]');
+  return {
+    top: Math.round(Math.max(tools ? tools.bottom - r.top : 0, legend ? legend.bottom - r.top : 0)),
+    bottom: Math.round(caption ? r.bottom - caption.top : 0),
+  };
 }
 
 /** The least height of map a fit needs above a sheet on a phone (CSS px): less, and the sheet opens low. */
