@@ -35,9 +35,6 @@ async function visibleBox(page: Page) {
   });
 }
 
-/** Where a unit's seat is on the map (CSS px from its top left). */
-const highlightedOrSelected = (page: Page, id: string) => highlighted(page, [id]);
-
 /** Where the highlighted features' bounds are on the map (CSS px from its top left). */
 function highlighted(page: Page, ids: string[]) {
   return page.evaluate((list) => {
@@ -230,7 +227,7 @@ test.describe('on a phone, sheets leave what they act on in view', () => {
     await expectSeen(card, 'the card');
     await waitIdle(page);
     const seat = async () => {
-      const [p] = await highlightedOrSelected(page, 'unit-150783');
+      const [p] = await highlighted(page, ['unit-150783']);
       const map = must(await page.getByTestId('map').boundingBox(), 'the map');
       const top = must(await card.boundingBox(), 'the card').y;
       const buttons = must(await page.locator('.maplibregl-ctrl-top-right').boundingBox(), 'the map buttons');

@@ -43,7 +43,7 @@ export interface Layout {
 export const MIN_PT = 7;
 export const LEGEND_PT = 8;
 /** Legend type tried, largest first (× the sheet's scale). */
-export const LEGEND_SIZES = [9, 8.5, LEGEND_PT];
+const LEGEND_SIZES = [9, 8.5, LEGEND_PT];
 
 /** Text width in mm: the font's own (composing) or an estimate that never falls short (planning). */
 export type Measure = (s: string, size: number) => number;
@@ -66,24 +66,24 @@ export function layout(size: PaperSize, orientation: Orientation, texts: readonl
   );
 }
 
-export const sheet = (size: PaperSize, orientation: Orientation) => {
+const sheet = (size: PaperSize, orientation: Orientation) => {
   const [a, b] = PAPER_MM[size];
   const [w, h] = orientation === 'portrait' ? [a, b] : [b, a];
   return { w, h, k: size === 'A3' ? 1.25 : 1 }; // type and furniture grow with the sheet
 };
-export const MARGIN_MM = 10;
+const MARGIN_MM = 10;
 /** Line spacing of running text (× the type size). */
 export const PARA_LEAD = 1.35;
 
 /** The footer's height (mm) for every line of it at 7 pt. */
-export function footerNeed(t: PageText, size: PaperSize, orientation: Orientation): number {
+function footerNeed(t: PageText, size: PaperSize, orientation: Orientation): number {
   const { w, k } = sheet(size, orientation);
   const pt = MIN_PT * k;
   const lines = t.footer.reduce((n, line) => n + lineCount(line, w - 2 * MARGIN_MM, pt, estimateWidth), 0);
   return lines * ((pt * PARA_LEAD) / PT) + 5;
 }
 
-export function sides(size: PaperSize, orientation: Orientation, footNeed: number): Layout[] {
+function sides(size: PaperSize, orientation: Orientation, footNeed: number): Layout[] {
   const { w, h, k } = sheet(size, orientation);
   const m = MARGIN_MM,
     head = 22 * k,
@@ -123,8 +123,7 @@ export function sides(size: PaperSize, orientation: Orientation, footNeed: numbe
 export const bodyPt = (quote: boolean | undefined, k: number) => (quote ? 7.5 : 8.5) * k;
 
 /** Lines of wrapped text at `size` in `w` mm, as the page lays them. */
-export const lineCount = (s: string, w: number, size: number, measure: Measure) =>
-  wrap(s, w, (t) => measure(t, size)).length;
+const lineCount = (s: string, w: number, size: number, measure: Measure) => wrap(s, w, (t) => measure(t, size)).length;
 
 /** The strip at the top of the side that holds the north arrow and the scale bar (mm, × the sheet's scale). */
 export const STRIP_MM = 15;

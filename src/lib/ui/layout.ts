@@ -75,10 +75,9 @@ export function coveredByTour(map: HTMLElement): { top: number; bottom: number }
     return b && b.width > 0 && b.height > 0 ? b : null;
   };
   const tools = box('[role="toolbar"]'),
-    legend = box('.map-legend > summary'),
     caption = box('[data-testid="tour-caption"]');
   return {
-    top: Math.round(Math.max(tools ? tools.bottom - r.top : 0, legend ? legend.bottom - r.top : 0)),
+    top: Math.max(tools ? Math.round(tools.bottom - r.top) : 0, coveredTopRight(map).top),
     bottom: Math.round(caption ? r.bottom - caption.top : 0),
   };
 }
