@@ -113,6 +113,57 @@ export async function waitIdle(page: Page) {
 }
 
 /**
+ * What a person sees of the highlighted and selected places on the map: `drawn`, the symbols
+ * (labels and markers) the map has placed for them, as "layer:id"; `hidden`, those whose box
+ * (the map's collision box, through queryRenderedFeatures) lies partly under a sheet, a card,
+ * the legend's button, the map's buttons, a tour's tools or caption, or runs off the map's edge.
+ */
+export function litSymbols(page: Page): Promise<{ drawn: string[]; hidden: string[] }> {
+  return page.evaluate(() => {
+    const m = (window as unknown as MapWindow).__map;
+    const layers = m.getLayersOrder().filter((id) => m.getLayer(id)?.type === 'symbol');
+    const r = m.getContainer().getBoundingClientRect();
+    const key = (f: { layer: { id: string }; id?: string | number }) => `${f.layer.id}:${f.id}`;
+    const lit = (f: { state: Record<string, unknown> }) => !!(f.state.hl || f.state.selected);
+    const inBox = (x0: number, y0: number, x1: number, y1: number) =>
+      m
+        .queryRenderedFeatures(
+          [
+            [x0, y0],
+            [x1, y1],
+          ],
+          { layers },
+        )
+        .filter(lit)
+        .map(key);
+    const drawn = [...new Set(inBox(-300, -300, r.width + 300, r.height + 300))];
+    // a label that runs off the map reaches past its edge: the strips beyond each edge
+    const boxes: [number, number, number, number][] = [
+      [-300, -300, r.width + 300, 0.5],
+      [-300, r.height - 0.5, r.width + 300, r.height + 300],
+      [-300, -300, 0.5, r.height + 300],
+      [r.width - 0.5, -300, r.width + 300, r.height + 300],
+    ];
+    const over = [
+      ...document.querySelectorAll('[data-sheet]'),
+      ...document.querySelectorAll(
+        '.maplibregl-ctrl-top-right, details.map-legend > summary, [role="toolbar"], [data-testid="tour-caption"]',
+      ),
+    ];
+    for (const el of over) {
+      const b = el.getBoundingClientRect();
+      const x0 = Math.max(b.left, r.left) - r.left,
+        y0 = Math.max(b.top, r.top) - r.top,
+        x1 = Math.min(b.right, r.right) - r.left,
+        y1 = Math.min(b.bottom, r.bottom) - r.top;
+      if (x1 - x0 >= 1 && y1 - y0 >= 1) boxes.push([x0, y0, x1, y1]);
+    }
+    const hidden = new Set(boxes.flatMap((b) => inBox(...b)));
+    return { drawn, hidden: [...hidden] };
+  });
+}
+
+/**
  * Asserts that a person can see the element: its visible part — the element clipped by the
  * ancestors that scroll or clip it (a long list in a scrolling panel shows a window of itself)
  * — starts at the element's top, lies inside the viewport, and the topmost element

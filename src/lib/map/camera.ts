@@ -12,17 +12,26 @@ import {
   coveredBottom,
   coveredByTour,
   coveredTopRight,
+  coverPushes,
   isPhone,
   reducedMotion,
   sheetFraction,
 } from '../ui/layout.ts';
 import type { View } from '../url.ts';
+import { labelMove, litDrawn, litHidden } from './lit-bounds.ts';
 import { CITY_BOUNDS } from './view.ts';
 
 /** A phone's fit padding (CSS px) beyond what covers the map: room for a label beside a marker, and below. */
 const PHONE_PAD = { label: 40, bottom: 40, least: 80 };
 /** Less map than this above the sheets (CSS px) and no fit is tried. */
 const MIN_FIT_ROOM = 120;
+
+/** A fit moves its places' labels out from under what covers the map at most this many times. */
+const LABEL_TRIES = 3;
+/** …zooming out by at most this factor each time. */
+const LABEL_SHRINK = 0.7;
+/** …and never further than this below the zoom that shows the whole city in the room the covers leave. */
+const LABEL_BELOW_CITY = 0.5;
 
 /** The map is where a fit put it (its centre within 2 px, its zoom within 0.05). */
 function sameCamera(map: maplibregl.Map, t: maplibregl.CameraOptions): boolean {
@@ -89,10 +98,72 @@ export class Camera {
       [b[2] + d, b[3] + d],
     ];
     const target = map.cameraForBounds(bounds, { padding, maxZoom: 10 });
-    this.#lastFit = { b, card, panel, covered: coveredBottom(map.getContainer()), target: target ?? null };
+    const fit = { b, card, panel, covered: coveredBottom(map.getContainer()), target: target ?? null };
+    this.#lastFit = fit;
     this.#watch(map);
     this.#fitting = true;
     map.fitBounds(bounds, { padding, maxZoom: 10, duration: reducedMotion() ? 0 : 600 });
+    // the margins allow for a label beside a marker; a longer label, or one the map placed on
+    // the far side, is drawn out from under what covers it (the fit stays the fit: its camera moves)
+    this.#clearLabels(
+      map,
+      () => this.#lastFit === fit,
+      (t) => {
+        fit.target = t;
+      },
+    );
+  }
+
+  /**
+   * Once the map has drawn a fit, moves it so that the highlighted places' labels and markers
+   * (as the map placed them: a longer label, or one placed on the far side, runs past the fit's
+   * margins) lie where nothing covers them (coverPushes) and inside the map's edges: shifted the
+   * way they are pushed, zoomed out where they are pushed both ways (labelMove; a step at a
+   * time, never much past the whole city). Tried again after the move (the map may place the
+   * labels anew); stops when `current` says the fit is no longer the one shown (the user
+   * moved the map, another fit came).
+   */
+  #clearLabels(
+    map: maplibregl.Map,
+    current: () => boolean,
+    moved: (t: maplibregl.CameraOptions) => void,
+    tries = LABEL_TRIES,
+  ): void {
+    map.once('idle', async () => {
+      if (!current() || tries <= 0) return;
+      const covers = coverPushes(map.getContainer());
+      if (!litHidden(map, covers)) return; // the common case: a dozen queries
+      const still = map.getCenter().toString() + map.getZoom();
+      const drawn = await litDrawn(
+        map,
+        () => current() && !map.isMoving() && map.getCenter().toString() + map.getZoom() === still,
+      );
+      if (!drawn) return;
+      const { width, height } = map.getCanvas().getBoundingClientRect();
+      const move = labelMove(drawn, covers, width, height);
+      if (!move) return;
+      // never smaller than the whole city in the room the covers leave, nor by more than a step at a time
+      const room = { top: 0, right: 0, bottom: 0, left: 0 };
+      for (const c of covers) {
+        if (c.push === 'up') room.bottom = Math.max(room.bottom, height - c.y0);
+        else if (c.push === 'down') room.top = Math.max(room.top, c.y1);
+      }
+      if (height - room.top - room.bottom < 40) return; // a sheet at full height: nothing to fit into
+      const city = map.cameraForBounds(CITY_BOUNDS, { padding: room })?.zoom ?? map.getMinZoom();
+      const least = Math.max(map.getMinZoom(), Math.min(map.getZoom(), city - LABEL_BELOW_CITY));
+      const s = Math.max(move.s, LABEL_SHRINK, 2 ** (least - map.getZoom()));
+      const { around: p, d } = move;
+      if (s === 1 && Math.hypot(d.x, d.y) < 1) return;
+      // a screen point q goes to p + s·(q − p) + d: the one that goes to the middle is the new centre
+      const center = map.unproject([p.x + (width / 2 - p.x - d.x) / s, p.y + (height / 2 - p.y - d.y) / s]);
+      const zoom = map.getZoom() + Math.log2(s);
+      map.once('moveend', () => {
+        moved({ center: [center.lng, center.lat], zoom });
+        this.#clearLabels(map, current, moved, tries - 1);
+      });
+      this.#fitting = true;
+      map.easeTo({ center, zoom, duration: reducedMotion() ? 0 : 250 });
+    });
   }
 
   #lastFit: {
@@ -113,7 +184,10 @@ export class Camera {
     if (this.#watching === map) return;
     this.#watching = map;
     map.on('movestart', (e) => {
-      if ((e as { originalEvent?: unknown }).originalEvent) this.#lastFit = null;
+      if ((e as { originalEvent?: unknown }).originalEvent) {
+        this.#lastFit = null;
+        this.#step = null;
+      }
     });
     map.on('moveend', () => {
       this.#fitting = false;
@@ -205,13 +279,32 @@ export class Camera {
     }
     if (!target) return;
     this.#target = target;
+    const step = {};
+    this.#step = step;
+    this.#watch(map);
+    // a step fitted to its places keeps their labels clear of the tools and the caption too
+    const clear = () => {
+      if ('fit' in cam)
+        this.#clearLabels(
+          map,
+          () => this.#step === step,
+          (t) => {
+            if (this.#step === step) this.#target = { ...this.#target, ...t };
+          },
+        );
+    };
     if (!animate || reducedMotion()) {
       map.jumpTo(target);
+      clear();
       return;
     }
     await new Promise<void>((resolve) => {
       map.once('moveend', () => resolve());
       map.flyTo({ ...target, duration: 1600, essential: true });
     });
+    clear();
   }
+
+  /** The tour step the camera last moved to (its label check stops when another comes). */
+  #step: object | null = null;
 }

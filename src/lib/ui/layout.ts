@@ -118,3 +118,63 @@ export function coveredBottom(map: HTMLElement): number {
   }
   return Math.max(0, Math.round(r.bottom - Math.max(top, r.top)));
 }
+
+/** A box on the map, in CSS px from the map's top left. */
+export interface Rect {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/**
+ * What floats over the map and hides what is under it, as boxes in the map's CSS px: the
+ * sheets and cards (`data-sheet`), the legend's button (opened, the legend is what the user
+ * asked for), the map's buttons, a tour's tools and caption.
+ */
+export function coverRects(map: HTMLElement): Rect[] {
+  const r = map.getBoundingClientRect();
+  const rects: Rect[] = [];
+  const over = [
+    ...document.querySelectorAll<HTMLElement>('[data-sheet]'),
+    ...(map.parentElement?.querySelectorAll<HTMLElement>(
+      '.maplibregl-ctrl-top-right, .map-legend > summary, [role="toolbar"], [data-testid="tour-caption"]',
+    ) ?? []),
+  ];
+  for (const el of over) {
+    const b = el.getBoundingClientRect();
+    const x0 = Math.max(b.left, r.left) - r.left,
+      y0 = Math.max(b.top, r.top) - r.top,
+      x1 = Math.min(b.right, r.right) - r.left,
+      y1 = Math.min(b.bottom, r.bottom) - r.top;
+    if (x1 - x0 >= 1 && y1 - y0 >= 1) rects.push({ x0, y0, x1, y1 });
+  }
+  return rects;
+}
+
+/** A cover over the map and the way a place under it is pushed out. */
+export interface Cover extends Rect {
+  push: 'up' | 'down' | 'left' | 'right';
+}
+
+/**
+ * The covers over the map (coverRects), each with the way a place under it is pushed out: up
+ * from a sheet or a caption across the foot, down from the legend's button or a tour's tools
+ * along the top, away from a card or the buttons' column at a side.
+ */
+export function coverPushes(map: HTMLElement): Cover[] {
+  const { width, height } = map.getBoundingClientRect();
+  return coverRects(map).map((c) => {
+    const w = c.x1 - c.x0,
+      h = c.y1 - c.y0;
+    const across = w > width / 2 || (h <= height / 2 && w >= h);
+    const push: Cover['push'] = across
+      ? (c.y0 + c.y1) / 2 > height / 2
+        ? 'up'
+        : 'down'
+      : (c.x0 + c.x1) / 2 > width / 2
+        ? 'left'
+        : 'right';
+    return { ...c, push };
+  });
+}
