@@ -79,12 +79,13 @@ for (const [width, height] of [
 /**
  * Controls on screen smaller than WCAG's targets: every control 24 × 24 CSS px or more (2.5.8;
  * a checkbox by its label), the primary ones 44 × 44 (2.5.5): the header's, the search box, the
- * sheet's handle and tabs, the map's buttons, the legend's toggle, a card's close.
+ * sheet's handle and tabs, the map's buttons, the legend's toggle, a card's or a tool's close,
+ * the tools' menu items, a tour's tools.
  */
 const smallTargets = (page: Page) =>
   page.evaluate(() => {
     const PRIMARY =
-      'header.bar .actions button, header.bar input, .handle, [role=tab], .maplibregl-ctrl-group button, details.map-legend > summary, .card .close';
+      'header.bar .actions button, header.bar input, .handle, [role=tab], .maplibregl-ctrl-group button, details.map-legend > summary, .card .close, [role^=menuitem], .tool-panel .close, [role=toolbar] button';
     const out: string[] = [];
     const controls = 'button, a[href], input, select, textarea, summary, [role=button], [role=tab]';
     for (const el of document.querySelectorAll<HTMLElement>(controls)) {
@@ -133,4 +134,35 @@ for (const [width, height] of [
       await check('a card');
     });
   }
+}
+
+for (const [width, height, lang] of [
+  [375, 812, 'zh'],
+  [320, 568, 'en'],
+] as const) {
+  test(`${width} × ${height}, ${lang}: every control a finger can hit, no text under 12 px — the tools' menu, a tool, the legend, a tour`, {
+    tag: lang === 'zh' ? [] : ['@slow'],
+  }, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openMap(page, lang === 'en' ? '#lang=en' : '');
+    const check = async (where: string) => {
+      expect(await smallTargets(page), `${where}: small targets`).toEqual([]);
+      expect(await smallTexts(page), `${where}: small text`).toEqual([]);
+    };
+    await page.getByTestId('open-tools').click();
+    await expectSeen(page.getByRole('menu'), "the tools' menu");
+    await check("the tools' menu");
+    await page.getByTestId('tool-measure').click();
+    await expectSeen(page.getByTestId('tool-panel'), 'the measuring panel');
+    await check('the measuring panel');
+    await page.getByTestId('tool-close').click();
+    await page.locator('details.map-legend > summary').click();
+    await expectSeen(page.locator('details.map-legend'), 'the legend');
+    await check('the legend');
+    await page.locator('details.map-legend > summary').click();
+    await page.getByTestId('start-tour').click();
+    await expectSeen(page.getByTestId('tour-caption'), "the tour's caption");
+    await check('a tour');
+  });
 }
