@@ -364,12 +364,15 @@ test.describe('briefing mode', () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await openMap(page, `${HASH}2`);
     await expectStep(page, 1);
-    // The handout still blocks the page (issue 27 moves it off the main thread): measured, reported.
+    // The handout's long tasks are measured and reported; it says which page it is drawing.
     let pdf: import('@playwright/test').Download | undefined;
     await measureLongTasks(page, 'handout PDF', async () => {
       [pdf] = await Promise.all([
         page.waitForEvent('download', { timeout: 300_000 }),
-        page.getByTestId('export-pdf').click(),
+        (async () => {
+          await page.getByTestId('export-pdf').click();
+          await expect(page.getByTestId('handout-progress')).toContainText('/');
+        })(),
       ]);
     });
     if (!pdf) throw new Error('no handout download');
@@ -394,5 +397,23 @@ test.describe('briefing mode', () => {
     expect(png.suggestedFilename()).toBe(`${TOUR.id}-2-core.png`);
     const bytes = readFileSync(must(await png.path(), 'the PNG'));
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  test('a handout in the making says its page and can be cancelled: no file, the tour back on its step', {
+    tag: '@slow',
+  }, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openMap(page, `${HASH}2`);
+    await expectStep(page, 1);
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await page.getByTestId('export-pdf').click();
+    await expect(page.getByTestId('handout-progress')).toContainText(/[2-9] ?\/ ?\d|[2-9] of/);
+    await page.getByTestId('handout-cancel').click();
+    await expect(page.getByTestId('export-pdf')).toBeVisible();
+    await expect(page.getByTestId('handout-progress')).toHaveCount(0);
+    await expectStep(page, 1);
+    expect(downloads).toBe(0);
   });
 });

@@ -11,8 +11,8 @@ import { PLAN_NAME } from '../../contracts/sources.ts';
 import { taskLabel } from '../../contracts/vocab.ts';
 import { download } from '../ui/download.ts';
 import { layout, mapPixels } from '../print/page.ts';
-import { composeInWorker, pageText, printFont, printPng } from '../print/print.ts';
-import { releasePrintMap, renderMap, type FeatureStates } from '../print/render.ts';
+import { composeInWorker, pageText, printFont, printPng, type PrintProgress } from '../print/print.ts';
+import { cancelled, releasePrintMap, renderMap, type FeatureStates } from '../print/render.ts';
 import { plainText } from './markdown.ts';
 
 /** Waits until the map has drawn everything it needs for the current view. */
@@ -42,7 +42,9 @@ function stepText(tour: Tour, step: TourStep, index: number, lang: Lang) {
 
 /**
  * Walks the tour, one page per step, and downloads the PDF. `goto` shows a step instantly;
- * `states` says which features the step lights (drawn lit on paper too).
+ * `states` says which features the step lights (drawn lit on paper too). Progress is told a
+ * page at a time (the map's tiles, then the composing); `signal` cancels it between any two
+ * of those, and the tour goes back to the step it was on either way.
  */
 export async function exportHandout(
   map: maplibregl.Map,
@@ -51,6 +53,7 @@ export async function exportHandout(
   goto: (i: number) => Promise<void>,
   back: number,
   states: () => FeatureStates,
+  o: { signal?: AbortSignal; onProgress?: (p: PrintProgress) => void } = {},
 ): Promise<void> {
   // One layout for every page, with room for the longest step's legend at 8 pt: the print map
   // keeps one size through the handout.
@@ -59,18 +62,33 @@ export async function exportHandout(
   const px = mapPixels(l);
   const font = printFont();
   const pages = [];
+  const pageCount = tour.steps.length;
   try {
-    for (let i = 0; i < tour.steps.length; i++) {
-      await goto(i);
-      await mapIdle(map);
-      pages.push({
-        layout: l,
-        map: await renderMap(map, px.cssWidth, px.cssHeight, px.pixelRatio, { states: states() }),
-        text: texts[i],
-      });
+    try {
+      for (let i = 0; i < pageCount; i++) {
+        if (o.signal?.aborted) throw cancelled();
+        o.onProgress?.({ phase: 'map', page: i, pages: pageCount, loaded: 0, wanted: 0 });
+        await goto(i);
+        await mapIdle(map);
+        pages.push({
+          layout: l,
+          map: await renderMap(map, px.cssWidth, px.cssHeight, px.pixelRatio, {
+            states: states(),
+            signal: o.signal,
+            onTiles: (loaded, wanted) => o.onProgress?.({ phase: 'map', page: i, pages: pageCount, loaded, wanted }),
+          }),
+          text: texts[i],
+        });
+      }
+    } finally {
+      await goto(back);
     }
-    await goto(back);
-    const bytes = await composeInWorker(pages, await font, { title: tour.title[lang], subject: PLAN_NAME[lang] });
+    const bytes = await composeInWorker(
+      pages,
+      await font,
+      { title: tour.title[lang], subject: PLAN_NAME[lang] },
+      { signal: o.signal, onProgress: o.onProgress },
+    );
     download(bytes as BlobPart, 'application/pdf', `${tour.id}-handout.pdf`);
   } catch (e) {
     for (const p of pages) p.map.bitmap.close(); // (a no-op for bitmaps already handed to the worker)
