@@ -117,6 +117,7 @@ export async function waitIdle(page: Page) {
  * (labels and markers) the map has placed for them, as "layer:id"; `hidden`, those whose box
  * (the map's collision box, through queryRenderedFeatures) lies partly under a sheet, a card,
  * the legend's button, the map's buttons, a tour's tools or caption, or runs off the map's edge.
+ * Only places whose point is on the map count (a tour step may light places beyond its frame).
  */
 export function litSymbols(page: Page): Promise<{ drawn: string[]; hidden: string[] }> {
   return page.evaluate(() => {
@@ -124,7 +125,12 @@ export function litSymbols(page: Page): Promise<{ drawn: string[]; hidden: strin
     const layers = m.getLayersOrder().filter((id) => m.getLayer(id)?.type === 'symbol');
     const r = m.getContainer().getBoundingClientRect();
     const key = (f: { layer: { id: string }; id?: string | number }) => `${f.layer.id}:${f.id}`;
-    const lit = (f: { state: Record<string, unknown> }) => !!(f.state.hl || f.state.selected);
+    // a lit place the map shows (its point inside the map): one beyond a step's framing is not asked for
+    const lit = (f: { state: Record<string, unknown>; geometry: GeoJSON.Geometry }) => {
+      if (!(f.state.hl || f.state.selected) || f.geometry.type !== 'Point') return false;
+      const p = m.project(f.geometry.coordinates as [number, number]);
+      return p.x >= 0 && p.y >= 0 && p.x <= r.width && p.y <= r.height;
+    };
     const inBox = (x0: number, y0: number, x1: number, y1: number) =>
       m
         .queryRenderedFeatures(

@@ -25,17 +25,21 @@ const POLE_LABELS = ['structure-labels:seat-150781', 'structure-labels:seat-1507
  * runs off the map (litSymbols): polled, as the camera settles.
  */
 async function expectLitSeen(page: Page, labels: string[]) {
-  await expect
-    .poll(async () => {
-      const { drawn, hidden } = await litSymbols(page);
-      const missing = labels.filter((l) => !drawn.includes(l));
-      return missing.length
-        ? `not drawn: ${missing.join(', ')}`
-        : hidden.length
-          ? `hidden: ${hidden.join(', ')}`
-          : 'seen';
-    })
-    .toBe('seen');
+  const seen = async () => {
+    const { drawn, hidden } = await litSymbols(page);
+    const missing = labels.filter((l) => !drawn.includes(l));
+    return missing.length
+      ? `not drawn: ${missing.join(', ')}`
+      : hidden.length
+        ? `hidden: ${hidden.join(', ')}`
+        : 'seen';
+  };
+  // the camera has settled its fit (it moves labels clear after the map has drawn them)
+  await expect(page.getByTestId('map')).not.toHaveAttribute('aria-busy', 'true');
+  await expect.poll(seen).toBe('seen');
+  // and still so once the map is idle (not a passing moment of a move)
+  await waitIdle(page);
+  expect(await seen()).toBe('seen');
 }
 
 /** How far the page is wider than the screen (0 = no sideways panning). */

@@ -404,16 +404,19 @@ test.describe('briefing mode', () => {
   }, async ({ page }) => {
     test.setTimeout(120_000);
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await openMap(page, `${HASH}2`);
-    await expectStep(page, 1);
+    await openMap(page, `${HASH}1`);
+    await expectStep(page, 0);
     let downloads = 0;
     page.on('download', () => downloads++);
     await page.getByTestId('export-pdf').click();
-    await expect(page.getByTestId('handout-progress')).toContainText(/[2-9] ?\/ ?\d|[2-9] of/);
-    await page.getByTestId('handout-cancel').click();
+    // Cancel takes the focus (the button that started it is gone)
+    await expect(page.getByTestId('handout-cancel')).toBeFocused();
+    await expect(page.getByTestId('handout-progress')).toContainText(/[3-9] ?\/ ?\d|[3-9] of/);
+    await page.keyboard.press('Enter'); // on Cancel: not the next step
     await expect(page.getByTestId('export-pdf')).toBeVisible();
+    await expect(page.getByTestId('export-pdf')).toBeFocused();
     await expect(page.getByTestId('handout-progress')).toHaveCount(0);
-    await expectStep(page, 1);
+    await expectStep(page, 0);
     expect(downloads).toBe(0);
   });
 });

@@ -27,7 +27,9 @@ const PHONE_PAD = { label: 40, bottom: 40, least: 80 };
 const MIN_FIT_ROOM = 120;
 
 /** A fit moves its places' labels out from under what covers the map at most this many times. */
-const LABEL_TRIES = 3;
+const LABEL_TRIES = 4;
+/** …keeping this far (CSS px) inside what covers the map: more than the boxes' 2 px precision (lit-bounds.ts), so that a label moved clear is seen clear. */
+const LABEL_MARGIN = 6;
 /** …zooming out by at most this factor each time. */
 const LABEL_SHRINK = 0.7;
 /** …and never further than this below the zoom that shows the whole city in the room the covers leave. */
@@ -100,6 +102,7 @@ export class Camera {
     const target = map.cameraForBounds(bounds, { padding, maxZoom: 10 });
     const fit = { b, card, panel, covered: coveredBottom(map.getContainer()), target: target ?? null };
     this.#lastFit = fit;
+    this.#step = null;
     this.#watch(map);
     this.#fitting = true;
     map.fitBounds(bounds, { padding, maxZoom: 10, duration: reducedMotion() ? 0 : 600 });
@@ -123,47 +126,68 @@ export class Camera {
    * labels anew); stops when `current` says the fit is no longer the one shown (the user
    * moved the map, another fit came).
    */
-  #clearLabels(
+  #clearLabels(map: maplibregl.Map, current: () => boolean, moved: (t: maplibregl.CameraOptions) => void): void {
+    // while it settles, the map says so (aria-busy): what a test, or a screen reader, waits for
+    const token = {};
+    this.#settling = token;
+    map.getContainer().setAttribute('aria-busy', 'true');
+    const done = () => {
+      if (this.#settling !== token) return; // a later fit settles the map now
+      this.#settling = null;
+      map.getContainer().removeAttribute('aria-busy');
+    };
+    const step = (left: number) =>
+      map.once('idle', async () => {
+        const next = left > 0 && current() ? await this.#labelMove(map, current).catch(() => null) : null;
+        if (!next || !current()) return done();
+        map.once('moveend', () => {
+          moved(next);
+          step(left - 1);
+        });
+        this.#fitting = true;
+        map.easeTo({ ...next, duration: reducedMotion() ? 0 : 250 });
+      });
+    step(LABEL_TRIES);
+  }
+
+  /** The fit's label check under way (its token), if any. */
+  #settling: object | null = null;
+
+  /** Where the map should move for the lit places' labels to be seen (see #clearLabels), or null: they are, or no move helps. */
+  async #labelMove(
     map: maplibregl.Map,
     current: () => boolean,
-    moved: (t: maplibregl.CameraOptions) => void,
-    tries = LABEL_TRIES,
-  ): void {
-    map.once('idle', async () => {
-      if (!current() || tries <= 0) return;
-      const covers = coverPushes(map.getContainer());
-      if (!litHidden(map, covers)) return; // the common case: a dozen queries
-      const still = map.getCenter().toString() + map.getZoom();
-      const drawn = await litDrawn(
-        map,
-        () => current() && !map.isMoving() && map.getCenter().toString() + map.getZoom() === still,
-      );
-      if (!drawn) return;
+  ): Promise<{ center: [number, number]; zoom: number } | null> {
+    // a tilted map does not scale evenly about a point: left as it is
+    if (map.getPitch() > 5) return null;
+    const covers = coverPushes(map.getContainer());
+    if (!litHidden(map, covers)) return null; // the common case: a dozen queries
+    // the boxes are measured a symbol at a time: a map moved or resized meanwhile starts over
+    const view = () => {
       const { width, height } = map.getCanvas().getBoundingClientRect();
-      const move = labelMove(drawn, covers, width, height);
-      if (!move) return;
-      // never smaller than the whole city in the room the covers leave, nor by more than a step at a time
-      const room = { top: 0, right: 0, bottom: 0, left: 0 };
-      for (const c of covers) {
-        if (c.push === 'up') room.bottom = Math.max(room.bottom, height - c.y0);
-        else if (c.push === 'down') room.top = Math.max(room.top, c.y1);
-      }
-      if (height - room.top - room.bottom < 40) return; // a sheet at full height: nothing to fit into
-      const city = map.cameraForBounds(CITY_BOUNDS, { padding: room })?.zoom ?? map.getMinZoom();
-      const least = Math.max(map.getMinZoom(), Math.min(map.getZoom(), city - LABEL_BELOW_CITY));
-      const s = Math.max(move.s, LABEL_SHRINK, 2 ** (least - map.getZoom()));
-      const { around: p, d } = move;
-      if (s === 1 && Math.hypot(d.x, d.y) < 1) return;
-      // a screen point q goes to p + s·(q − p) + d: the one that goes to the middle is the new centre
-      const center = map.unproject([p.x + (width / 2 - p.x - d.x) / s, p.y + (height / 2 - p.y - d.y) / s]);
-      const zoom = map.getZoom() + Math.log2(s);
-      map.once('moveend', () => {
-        moved({ center: [center.lng, center.lat], zoom });
-        this.#clearLabels(map, current, moved, tries - 1);
-      });
-      this.#fitting = true;
-      map.easeTo({ center, zoom, duration: reducedMotion() ? 0 : 250 });
-    });
+      return `${map.getCenter().toString()} ${map.getZoom()} ${width}×${height}`;
+    };
+    const still = view();
+    const drawn = await litDrawn(map, () => current() && !map.isMoving() && view() === still);
+    if (!drawn) return null;
+    const { width, height } = map.getCanvas().getBoundingClientRect();
+    const move = labelMove(drawn, covers, width, height, LABEL_MARGIN);
+    if (!move) return null;
+    // never much smaller than the whole city in the height the sheets and bars leave, nor by more than a step at a time
+    const room = { top: 0, right: 0, bottom: 0, left: 0 };
+    for (const c of covers) {
+      if (c.push === 'up') room.bottom = Math.max(room.bottom, height - c.y0);
+      else if (c.push === 'down') room.top = Math.max(room.top, c.y1);
+    }
+    if (height - room.top - room.bottom < 40) return null; // a sheet at full height: nothing to fit into
+    const city = map.cameraForBounds(CITY_BOUNDS, { padding: room })?.zoom ?? map.getMinZoom();
+    const least = Math.max(map.getMinZoom(), Math.min(map.getZoom(), city - LABEL_BELOW_CITY));
+    const s = Math.max(move.s, LABEL_SHRINK, 2 ** (least - map.getZoom()));
+    const { around: p, d } = move;
+    if (s === 1 && Math.hypot(d.x, d.y) < 1) return null;
+    // a screen point q goes to p + s·(q − p) + d: the one that goes to the middle is the new centre
+    const c = map.unproject([p.x + (width / 2 - p.x - d.x) / s, p.y + (height / 2 - p.y - d.y) / s]);
+    return { center: [c.lng, c.lat], zoom: map.getZoom() + Math.log2(s) };
   }
 
   #lastFit: {
@@ -217,15 +241,24 @@ export class Camera {
     this.#lastFit = null;
   }
 
-  /** On a phone the card covers the lower part of the map: bring a clicked spot above it. */
+  /**
+   * On a phone the card covers the lower part of the map: bring a clicked spot above it — in
+   * the next frame, once the layout has taken the card (the first view's line folds away and
+   * the map grows: its new size is read first, or the pan would depend on which came first).
+   */
   keepAboveSheet(point: maplibregl.Point): void {
     const map = this.#map();
     if (!map || !isPhone()) return;
     this.#lastFit = null; // the clicked place is what the map now keeps in view, not the last fit
-    const height = map.getCanvas().getBoundingClientRect().height;
-    const visible = height - Math.max(coveredBottom(map.getContainer()), cardCover(map.getContainer()));
-    if (point.y < visible - 40) return;
-    map.panBy([0, point.y - visible / 2], { duration: reducedMotion() ? 0 : 400 });
+    const at = map.unproject(point);
+    requestAnimationFrame(() => {
+      map.resize();
+      const p = map.project(at);
+      const height = map.getCanvas().getBoundingClientRect().height;
+      const visible = height - Math.max(coveredBottom(map.getContainer()), cardCover(map.getContainer()));
+      if (p.y < visible - 40) return;
+      map.panBy([0, p.y - visible / 2], { duration: reducedMotion() ? 0 : 400 });
+    });
   }
 
   /** keepAboveSheet for a place's box: its middle brought above the card (phone). */
@@ -236,6 +269,8 @@ export class Camera {
   }
 
   resetView(): void {
+    this.#lastFit = null;
+    this.#step = null;
     this.#map()?.fitBounds(CITY_BOUNDS, { padding: 24, bearing: 0, pitch: 0, duration: 500 });
   }
 
@@ -243,7 +278,7 @@ export class Camera {
    * Moves the camera to a tour step. A move still running is finished at once (jump to its
    * end) before the next begins; with prefers-reduced-motion every move is instant.
    */
-  async flyTo(cam: TourCamera, bbox: BBox | null, animate: boolean): Promise<void> {
+  async flyTo(cam: TourCamera, bbox: BBox | null, animate: boolean, clearLabels = true): Promise<void> {
     const map = this.#map();
     if (!map) return;
     map.resize(); // presenter mode may have just changed the layout
@@ -281,10 +316,11 @@ export class Camera {
     this.#target = target;
     const step = {};
     this.#step = step;
+    this.#lastFit = null; // a tour's step is what the map shows now
     this.#watch(map);
     // a step fitted to its places keeps their labels clear of the tools and the caption too
     const clear = () => {
-      if ('fit' in cam)
+      if ('fit' in cam && clearLabels)
         this.#clearLabels(
           map,
           () => this.#step === step,

@@ -19,6 +19,17 @@ const BEYOND = 200;
 
 const lit = (f: maplibregl.MapGeoJSONFeature) => !!(f.state?.hl || f.state?.selected);
 
+/**
+ * A highlighted or selected place the map shows: its anchor inside the map. One outside it
+ * (a tour step may light places beyond its framing) is not pulled in.
+ */
+function litInView(map: maplibregl.Map, f: maplibregl.MapGeoJSONFeature): boolean {
+  if (!lit(f) || f.geometry.type !== 'Point') return false;
+  const p = map.project(f.geometry.coordinates as [number, number]);
+  const { width, height } = map.getCanvas().getBoundingClientRect();
+  return p.x >= 0 && p.y >= 0 && p.x <= width && p.y <= height;
+}
+
 const symbolLayers = (map: maplibregl.Map) => map.getLayersOrder().filter((id) => map.getLayer(id)?.type === 'symbol');
 
 /** The highlighted or selected symbols (as "layer:id") that touch a box on the map. */
@@ -30,7 +41,7 @@ function litIn(map: maplibregl.Map, layers: string[], x0: number, y0: number, x1
     ],
     { layers },
   );
-  return new Set(hits.filter(lit).map((f) => `${f.layer.id}:${f.id}`));
+  return new Set(hits.filter((f) => litInView(map, f)).map((f) => `${f.layer.id}:${f.id}`));
 }
 
 /**
@@ -74,7 +85,7 @@ export async function litDrawn(map: maplibregl.Map, alive: () => boolean): Promi
       ],
       { layers },
     )
-    .filter(lit);
+    .filter((f) => litInView(map, f));
   const seen = new Set<string>();
   const out: Drawn[] = [];
   /** the least t in [a, b] for which holds(t) (false below it, true from it on), to 2 px */
@@ -119,8 +130,9 @@ export async function litDrawn(map: maplibregl.Map, alive: () => boolean): Promi
  * beside it (a cover that pushes left or right bounds the rows it spans; one that pushes up or
  * down, the columns). A shift that puts every place in its room is the least one; where none
  * does (one place must go left, another right), the places' spread is too wide for the room:
- * labels keep their size as the map zooms, so the anchors' spread shrinks by the shortfall.
- * Null when nothing is hidden.
+ * labels keep their size as the map zooms, so the anchors' spread shrinks by the shortfall —
+ * unless the shortfall is the spread or more (a label wider than its room: no zoom helps; the
+ * places are centred). Null when nothing is hidden.
  */
 export function labelMove(
   drawn: Drawn[],
@@ -158,7 +170,7 @@ export function labelMove(
   const spread = { x: Math.max(...xs) - Math.min(...xs), y: Math.max(...ys) - Math.min(...ys) };
   /** the share of the anchors' spread kept: less by the shortfall where no shift fits */
   const keep = (a: { lo: number; hi: number }, span: number) =>
-    a.lo > a.hi && span > 1 ? Math.max(0, 1 - (a.lo - a.hi) / span) : 1;
+    a.lo > a.hi && span > a.lo - a.hi ? 1 - (a.lo - a.hi) / span : 1;
   const s = Math.min(keep(x, spread.x), keep(y, spread.y));
   /** the least shift in [lo, hi]; where there is none, halfway (the scale closes the gap) */
   const shift = (a: { lo: number; hi: number }) =>

@@ -10,7 +10,7 @@
  * The print worker (print.worker.ts) encodes it and composes the page.
  */
 import * as maplibregl from 'maplibre-gl';
-import { FONT_STACK } from '../map/catalog.ts';
+import { FONT_STACK, catalogLayers } from '../map/catalog.ts';
 import { resolveIcons } from '../map/map-options.ts';
 import { distanceM } from '../geodesy.ts';
 
@@ -44,6 +44,63 @@ function groundPerCssPx(map: maplibregl.Map, cssWidth: number, cssHeight: number
   const a = map.unproject([cssWidth * 0.25, mid]),
     c = map.unproject([cssWidth * 0.75, mid]);
   return distanceM([a.lng, a.lat], [c.lng, c.lat]) / (cssWidth * 0.5);
+}
+
+/**
+ * Labels on paper at the catalog's sizes: a briefing's larger labels (MapCore.setLabelScale,
+ * for the back of a room) are not carried onto a sheet or a handout.
+ */
+function paperLabels(style: maplibregl.StyleSpecification): void {
+  const base = new Map<string, unknown>();
+  for (const { style: l } of catalogLayers()) if (l.type === 'symbol') base.set(l.id, l.layout?.['text-size']);
+  style.layers = style.layers.map((l) => {
+    if (l.type !== 'symbol' || !base.has(l.id)) return l;
+    const layout = { ...l.layout } as Record<string, unknown>;
+    const size = base.get(l.id);
+    if (size === undefined) delete layout['text-size'];
+    else layout['text-size'] = size;
+    return { ...l, layout } as typeof l;
+  });
+}
+
+/** The print map's frame, as symbols: the id of its source, layer and (empty) icon. */
+const FRAME = 'print-frame';
+
+/**
+ * Keeps every label whole inside the sheet's frame: MapLibre places a label that runs off the
+ * canvas and cuts it there, so the frame is lined, 2 px inside, with empty icons a few pixels
+ * apart that take part in the labels' collisions (placed first: the layer is added on top). A
+ * label that would cross the frame collides with them and is left out, or placed on its other side.
+ */
+function frameLabels(map: maplibregl.Map, cssWidth: number, cssHeight: number): void {
+  const i = 2;
+  const ring = [
+    [i, i],
+    [cssWidth - i, i],
+    [cssWidth - i, cssHeight - i],
+    [i, cssHeight - i],
+    [i, i],
+  ].map(([x, y]) => map.unproject([x, y]).toArray());
+  if (!map.hasImage(FRAME)) map.addImage(FRAME, { width: 6, height: 6, data: new Uint8Array(6 * 6 * 4) });
+  if (map.getLayer(FRAME)) map.removeLayer(FRAME);
+  if (map.getSource(FRAME)) map.removeSource(FRAME);
+  map.addSource(FRAME, {
+    type: 'geojson',
+    data: { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: ring } },
+  });
+  map.addLayer({
+    id: FRAME,
+    type: 'symbol',
+    source: FRAME,
+    layout: {
+      'symbol-placement': 'line',
+      'symbol-spacing': 3,
+      'icon-image': FRAME,
+      'icon-allow-overlap': true,
+      'icon-rotation-alignment': 'map',
+      'icon-keep-upright': false,
+    },
+  });
 }
 
 /** Cancelled by the user: the message callers do not show as an error. */
@@ -133,6 +190,7 @@ async function draw(
 ): Promise<RenderedMap> {
   if (o.signal?.aborted) throw cancelled();
   const style = main.getStyle();
+  paperLabels(style);
   const fresh = !printMap;
   // The first print compiles the map's shaders, a program link at a time blocking the page:
   // all in one frame blocked it 350 ms and more. Its layers are shown a few per frame instead.
@@ -183,6 +241,7 @@ async function draw(
         resolve();
       };
       const ready = async () => {
+        frameLabels(map, cssWidth, cssHeight);
         for (let i = 0; i < reveal.length; i += REVEAL_BATCH) {
           if (over) return; // cancelled or failed: the next print sets its own style
           for (const id of reveal.slice(i, i + REVEAL_BATCH)) map.setLayoutProperty(id, 'visibility', 'visible');

@@ -32,7 +32,8 @@ const ME = Math.random().toString(36).slice(2);
 /** Where a tour is shown: the map's highlight, camera and drawing. */
 export interface TourStage {
   highlight(ids: readonly string[]): Promise<unknown>;
-  flyTo(camera: TourCamera, bbox: BBox | null, animate: boolean): Promise<void>;
+  /** `clearLabels`: the step's highlighted labels moved clear of the caption and tools (not for a handout's page) */
+  flyTo(camera: TourCamera, bbox: BBox | null, animate: boolean, clearLabels: boolean): Promise<void>;
   setAnnotations(list: Annotation[]): void;
   setDrawing(on: boolean): void;
   /** the map as drawn now, small, once it is complete (null without a map) */
@@ -121,7 +122,7 @@ export class TourState {
     await this.goto(step, { animate: opts.animate ?? false, broadcast: opts.broadcast ?? true });
   }
 
-  async goto(i: number, opts: { animate?: boolean; broadcast?: boolean } = {}): Promise<void> {
+  async goto(i: number, opts: { animate?: boolean; broadcast?: boolean; paper?: boolean } = {}): Promise<void> {
     const tour = this.tour;
     if (!tour) return;
     const index = Math.max(0, Math.min(tour.steps.length - 1, i));
@@ -140,7 +141,7 @@ export class TourState {
     void this.#loadAnnotations(tour.id, step.id);
     if (!this.#stage) return;
     await this.#stage.highlight(step.highlight);
-    await this.#stage.flyTo(step.camera, await cameraBounds(step), opts.animate !== false);
+    await this.#stage.flyTo(step.camera, await cameraBounds(step), opts.animate !== false, !opts.paper);
     void this.#preview();
   }
 

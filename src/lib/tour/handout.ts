@@ -83,6 +83,7 @@ export async function exportHandout(
     } finally {
       await goto(back);
     }
+    o.onProgress?.({ phase: 'compose', done: 0, pages: pageCount });
     const bytes = await composeInWorker(
       pages,
       await font,
