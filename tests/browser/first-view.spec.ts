@@ -104,6 +104,17 @@ const smallTargets = (page: Page) =>
     return out;
   });
 
+/** Opens the map at a phone's size; returns the check that no control is too small a target and no text too small to read. */
+async function openPhone(page: Page, width: number, height: number, lang: 'zh' | 'en') {
+  await page.setViewportSize({ width, height });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openMap(page, lang === 'en' ? '#lang=en' : '');
+  return async (where: string) => {
+    expect(await smallTargets(page), `${where}: small targets`).toEqual([]);
+    expect(await smallTexts(page), `${where}: small text`).toEqual([]);
+  };
+}
+
 for (const [width, height] of [
   [375, 812],
   [320, 568],
@@ -112,13 +123,7 @@ for (const [width, height] of [
     test(`${width} × ${height}, ${lang}: every control a finger can hit, no text under 12 px — first view, sheet, task, card`, {
       tag: width === 375 && lang === 'zh' ? [] : ['@slow'],
     }, async ({ page }) => {
-      await page.setViewportSize({ width, height });
-      await page.emulateMedia({ reducedMotion: 'reduce' });
-      await openMap(page, lang === 'en' ? '#lang=en' : '');
-      const check = async (where: string) => {
-        expect(await smallTargets(page), `${where}: small targets`).toEqual([]);
-        expect(await smallTexts(page), `${where}: small text`).toEqual([]);
-      };
+      const check = await openPhone(page, width, height, lang);
       await check('first view');
       await page.getByTestId('open-layers').click();
       await expectSeen(page.locator('aside.panel'), 'the sheet');
@@ -143,13 +148,7 @@ for (const [width, height, lang] of [
   test(`${width} × ${height}, ${lang}: every control a finger can hit, no text under 12 px — the tools' menu, a tool, the legend, a tour`, {
     tag: lang === 'zh' ? [] : ['@slow'],
   }, async ({ page }) => {
-    await page.setViewportSize({ width, height });
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    await openMap(page, lang === 'en' ? '#lang=en' : '');
-    const check = async (where: string) => {
-      expect(await smallTargets(page), `${where}: small targets`).toEqual([]);
-      expect(await smallTexts(page), `${where}: small text`).toEqual([]);
-    };
+    const check = await openPhone(page, width, height, lang);
     await page.getByTestId('open-tools').click();
     await expectSeen(page.getByRole('menu'), "the tools' menu");
     await check("the tools' menu");

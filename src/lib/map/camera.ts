@@ -139,7 +139,9 @@ export class Camera {
     const step = (left: number) =>
       map.once('idle', async () => {
         const next = left > 0 && current() ? await this.#labelMove(map, current).catch(() => null) : null;
-        if (!next || !current()) return done();
+        // measured while the map moved or was resized (a sheet's header line folding): again, once drawn
+        if (next === 'again' && current()) return step(left - 1);
+        if (!next || next === 'again' || !current()) return done();
         map.once('moveend', () => {
           moved(next);
           step(left - 1);
@@ -157,7 +159,7 @@ export class Camera {
   async #labelMove(
     map: maplibregl.Map,
     current: () => boolean,
-  ): Promise<{ center: [number, number]; zoom: number } | null> {
+  ): Promise<{ center: [number, number]; zoom: number } | 'again' | null> {
     // a tilted map does not scale evenly about a point: left as it is
     if (map.getPitch() > 5) return null;
     const covers = coverPushes(map.getContainer());
@@ -169,7 +171,7 @@ export class Camera {
     };
     const still = view();
     const drawn = await litDrawn(map, () => current() && !map.isMoving() && view() === still);
-    if (!drawn) return null;
+    if (!drawn) return 'again';
     const { width, height } = map.getCanvas().getBoundingClientRect();
     const move = labelMove(drawn, covers, width, height, LABEL_MARGIN);
     if (!move) return null;
@@ -215,6 +217,14 @@ export class Camera {
     });
     map.on('moveend', () => {
       this.#fitting = false;
+    });
+    // a phone's map resized under a fit (the header's line folds or comes back with a sheet):
+    // the fit is made again for the map's new size, unless the user has moved it since
+    map.on('resize', () => {
+      const last = this.#lastFit;
+      if (!last || !isPhone() || this.#fitting) return;
+      if (last.target && !sameCamera(map, last.target)) return;
+      this.fitTo(last.b, last.card, last.panel);
     });
   }
 
