@@ -118,6 +118,7 @@ async function openPhone(page: Page, width: number, height: number, lang: 'zh' |
 for (const [width, height] of [
   [375, 812],
   [320, 568],
+  [812, 375],
 ] as const) {
   for (const lang of ['zh', 'en'] as const) {
     test(`${width} × ${height}, ${lang}: every control a finger can hit, no text under 12 px — first view, sheet, task, card`, {
