@@ -5,7 +5,7 @@ import { existsSync, readFileSync, readdirSync, renameSync, statSync, writeFileS
 import { join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
-import { SECURITY_HEADERS } from './deploy/headers.ts';
+import { securityHeaders, site } from './deploy/headers.ts';
 import { MEDIA } from './src/lib/ui/layout.ts';
 
 /**
@@ -204,7 +204,7 @@ export default defineConfig(({ command }) => ({
   worker: { format: 'es' },
   server: { host: '127.0.0.1' },
   // The same headers as the shipped nginx config (deploy/headers.ts): tests run under the CSP.
-  preview: { host: '127.0.0.1', headers: SECURITY_HEADERS },
+  preview: { host: '127.0.0.1', headers: securityHeaders(site().embedOrigins) },
   test: {
     include: ['tests/unit/**/*.test.ts'],
     globalSetup: ['tests/unit/global-setup.ts'],

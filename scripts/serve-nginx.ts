@@ -5,12 +5,13 @@
  * in a private folder such as root's mode-700 home), from
  * the config we ship (deploy/nginx.conf, its headers from deploy/headers.ts) — what the
  * browser tests run against and what a deployment copies. Ctrl-C stops it.
+ * The sites allowed to embed the map come from deploy/site.json, or EMBED_ORIGINS="https://a https://b".
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { SECURITY_HEADERS } from '../deploy/headers.ts';
+import { securityHeaders, site } from '../deploy/headers.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -35,9 +36,17 @@ if (!existsSync(join(dist, 'index.html'))) {
   process.exit(1);
 }
 
+let embedOrigins: string[];
+try {
+  embedOrigins = site().embedOrigins;
+} catch (e) {
+  console.error(`serve:nginx: ${(e as Error).message}`);
+  process.exit(1);
+}
+
 /** The config as shipped, its blanks filled: headers escaped for nginx's double quotes. */
 function nginxConfig(template: string, o: { port: number; dist: string; tmp: string }): string {
-  const headers = Object.entries(SECURITY_HEADERS)
+  const headers = Object.entries(securityHeaders(embedOrigins))
     .map(([k, v]) => `      add_header ${k} "${v.replace(/["\\]/g, '\\$&')}" always;`)
     .join('\n');
   // The `user` directive is read only when the master runs as root; then the workers run as root too.
@@ -60,7 +69,8 @@ if (test.status !== 0) {
   process.exit(1);
 }
 console.log(
-  `nginx serving ${dist} at http://127.0.0.1:${port}/ and http://127.0.0.1:${port}/plan-map/ (config: ${conf})`,
+  `nginx serving ${dist} at http://127.0.0.1:${port}/ and http://127.0.0.1:${port}/plan-map/ (config: ${conf}); ` +
+    `may be embedded by ${embedOrigins.length ? embedOrigins.join(' ') : 'its own pages only'}`,
 );
 const child = spawn(NGINX, ['-p', tmp, '-c', conf], { stdio: 'inherit' });
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill('SIGQUIT'));

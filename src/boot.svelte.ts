@@ -22,6 +22,8 @@ import { FATAL } from './lib/map/archive.ts';
 import { registerOffline } from './offline/register.ts';
 import { UI } from './lib/i18n.ts';
 import { reportStorage } from './lib/state/storage.svelte.ts';
+import { framed } from './lib/state/flags.ts';
+import { applyPageMeta, pageMeta } from './lib/state/page-meta.ts';
 
 export function boot(target: HTMLElement): void {
   const url = readUrl();
@@ -44,6 +46,7 @@ export function boot(target: HTMLElement): void {
     tools: new ToolsRef(app, map),
     imports: new ImportsRef(map.core),
     e2e: url.e2e,
+    embed: url.embed,
   };
   // A link with a view keeps it; a link without one shows its query whole.
   ctx.tools.fitNext = !url.state.view;
@@ -52,7 +55,7 @@ export function boot(target: HTMLElement): void {
 
 /** Creates the map in `el` and connects everything to it; returns the cleanup. */
 function startMap(
-  { app, map, actions, tour, tools, imports, e2e }: AppContext,
+  { app, map, actions, tour, tools, imports, e2e, embed }: AppContext,
   el: HTMLElement,
   start: UrlState,
 ): () => void {
@@ -63,6 +66,8 @@ function startMap(
     overview.classList.add('in-map');
     host.prepend(overview);
   }
+  // An embedded map's page is a small frame: its card may leave less of the map above it (app.css).
+  document.documentElement.classList.toggle('embed', embed);
   const ok = map.core.create(el, {
     lang: app.lang,
     visible: app.visible,
@@ -104,8 +109,9 @@ function startMap(
   // The service worker starts once the map is drawn (or at once without one): its downloads
   // must not compete with the first view.
   let registered = false;
+  // Not inside another site's page: the full map's first visit makes the map work offline.
   function offline() {
-    if (registered) return;
+    if (registered || embed || framed()) return;
     registered = true;
     void registerOffline({
       ready: () => app.flash(UI.offlineReady[app.lang]),
@@ -122,7 +128,8 @@ function startMap(
     map.selection.attach(m, () => !map.drawing.on && !tools.measuring && !tools.picking);
     tools.setMap(m);
     m.once('load', () => {
-      void imports.attach().catch(reportStorage);
+      // The planner's own layers are the full map's: an embedded map opens no store of its own.
+      if (!embed) void imports.attach().catch(reportStorage);
       app.setView(map.core.camera.view());
       const fit = !start.view;
       if (start.task) void actions.openTask(start.task, fit && !start.selected);
@@ -194,6 +201,21 @@ function startMap(
     $effect(() => {
       map.core.setLang(app.lang);
       document.documentElement.lang = app.lang === 'zh' ? 'zh-CN' : 'en';
+    });
+    // The page's title and description say what it shows (a shared link, a bookmark, a tab).
+    $effect(() => {
+      const lang = app.lang;
+      const task = app.task ? app.plan?.tasks.find((t) => t.number === app.task) : null;
+      const step = tour.step;
+      applyPageMeta(
+        pageMeta({
+          lang,
+          task: task ? { number: task.number, title: lang === 'zh' ? task.title_zh : task.title_en } : null,
+          tour: tour.tour && step ? { title: tour.tour.title[lang], step: step.title[lang] } : null,
+          place: app.details ? (lang === 'zh' ? app.details.name_zh : app.details.name_en) : null,
+        }),
+        lang,
+      );
     });
     // State → address (the one place the hash is written).
     $effect(() =>

@@ -12,12 +12,22 @@ export const UI = {
   /** a phone's title: the line under it says what 一核两极多点 is */
   titleShort: { zh: '呼伦贝尔市新型城镇化规划图', en: 'Hulunbuir urbanization plan' },
   subtitle: { zh: '呼政办发〔2022〕54号', en: 'Hulunbuir Government Office document No. 54 (2022)' },
+  /** the page's description (index.html's meta description is the Chinese; link previews) */
+  description: {
+    zh: '呼伦贝尔市加快推进新型城镇化和城乡融合发展实施方案（呼政办发〔2022〕54号）“一核两极多点”规划图',
+    en: "Map of Hulunbuir's 2022 plan for new urbanization and urban-rural integration (document No. 54): one core, two poles, many points",
+  },
+  /** the embedded map's link to the whole app (a new tab, the same view) */
+  openFull: { zh: '打开完整地图', en: 'Open the full map' },
+  openFullShort: { zh: '完整地图', en: 'Full map' },
   layers: { zh: '图层', en: 'Layers' },
   legend: { zh: '图例', en: 'Legend' },
   share: { zh: '分享链接', en: 'Share link' },
   copied: { zh: '链接已复制', en: 'Link copied' },
   copyFailed: { zh: '无法复制，请手动复制地址栏', en: 'Could not copy: copy the address bar' },
   language: { zh: 'English', en: '中文' },
+  /** the language button in a narrow embedded map */
+  languageShort: { zh: 'EN', en: '中文' },
   languageLabel: { zh: '切换到英文', en: 'Switch to Chinese' },
   close: { zh: '关闭', en: 'Close' },
   hidden: { zh: '已隐藏', en: 'hidden' },

@@ -21,6 +21,8 @@ export interface AppContext {
   imports: ImportsRef;
   /** test and benchmark pages (?e2e) */
   e2e: boolean;
+  /** the compact map for another site's frame (?embed) */
+  embed: boolean;
 }
 
 const KEY = Symbol('hlbe-app');

@@ -24,8 +24,21 @@ export function writeUrl(state: UrlState): void {
   if (hash !== location.hash) history.replaceState(null, '', hash || location.pathname + location.search);
 }
 
-/** The address of this page with its state: what "share" copies. */
-export const currentUrl = () => location.href;
+/** The address of this page with its state: what "share" copies (the full map, never the embedded one). */
+export const currentUrl = () => fullMapUrl();
+
+/** This page's address without ?embed: the full map at the same state ("open the full map"). */
+export function fullMapUrl(href = location.href): string {
+  const u = new URL(href);
+  u.searchParams.delete('embed');
+  return u.href;
+}
+
+/** The embedded map's address for a state: this page, ?embed, the state in the hash. */
+export function embedUrl(state: UrlState, href = location.href): string {
+  const u = new URL(href);
+  return `${u.origin}${u.pathname}?embed${formatHash(state, { visible: DEFAULT_VISIBLE })}`;
+}
 
 /** The presenter window of a tour at a step (1-based): a page of its own, beside this one. */
 export function presenterUrl(tour: string, step: number, lang: Lang): string {

@@ -16,12 +16,16 @@ export const WIDE_MIN_WIDTH = 1600;
 /** From this width on, a briefing's map labels are read from the back of a room: 1.4× (MapCore.setLabelScale). */
 export const BRIEFING_MIN_WIDTH = 1280;
 
+/** An embedded map narrower than this puts its search on a row of its own, under the title. */
+export const EMBED_ONE_ROW_MIN_WIDTH = 561;
+
 /** The named media queries CSS uses, and what they stand for. */
-export const MEDIA: Record<'--phone' | '--desk' | '--wide' | '--low', string> = {
+export const MEDIA: Record<'--phone' | '--desk' | '--wide' | '--low' | '--narrow', string> = {
   '--phone': `(max-width: ${PHONE_MAX_WIDTH}px), (max-height: ${PHONE_MAX_HEIGHT}px)`,
   '--desk': `(min-width: ${PHONE_MAX_WIDTH + 1}px) and (min-height: ${PHONE_MAX_HEIGHT + 1}px)`,
   '--low': `(max-height: ${PHONE_MAX_HEIGHT}px)`,
   '--wide': `(min-width: ${WIDE_MIN_WIDTH}px)`,
+  '--narrow': `(max-width: ${EMBED_ONE_ROW_MIN_WIDTH - 1}px)`,
 };
 
 export const isPhone = () => matchMedia(MEDIA['--phone']).matches;
