@@ -10,7 +10,7 @@ import { AppState } from './lib/state/app.svelte.ts';
 import { Actions } from './lib/state/actions.ts';
 import { TourState, type TourStage } from './lib/state/tour.svelte.ts';
 import { appContext, type AppContext } from './lib/state/context.ts';
-import { readUrl, writeUrl } from './lib/state/location.ts';
+import { readUrl, urlStateOf, writeUrl } from './lib/state/location.ts';
 import { MapServices } from './lib/map/services.ts';
 import type { UrlState } from './lib/url.ts';
 import { ToolsRef } from './lib/tools/lazy.svelte.ts';
@@ -148,7 +148,8 @@ function startMap(
       step: () => tour.step?.id ?? '',
     });
   }
-  tour.connect((msg) => tour.follow(msg));
+  // The presenter's channel is the full map's: an embedded map (or the share dialog's preview) neither follows nor steers other tabs.
+  if (!embed) tour.connect((msg) => tour.follow(msg));
   const onKey = (e: KeyboardEvent) => {
     if (tour.tour) return;
     const typing =
@@ -218,22 +219,7 @@ function startMap(
       );
     });
     // State → address (the one place the hash is written).
-    $effect(() =>
-      writeUrl({
-        view: app.view ?? undefined,
-        visible: app.visible,
-        selected: app.selected ?? undefined,
-        task: app.task ?? undefined,
-        target: app.target ?? undefined,
-        matrix: app.matrixOpen,
-        lang: app.lang,
-        tour: tour.tour?.id,
-        step: tour.tour ? tour.index + 1 : undefined,
-        tool: app.tool ?? undefined,
-        measure: app.measure ?? undefined,
-        near: app.near ?? undefined,
-      }),
-    );
+    $effect(() => writeUrl(urlStateOf(app, tour)));
   });
   return () => {
     removeEventListener('keydown', onKey);

@@ -22,7 +22,7 @@ export const UI = {
   openFullShort: { zh: '完整地图', en: 'Full map' },
   layers: { zh: '图层', en: 'Layers' },
   legend: { zh: '图例', en: 'Legend' },
-  share: { zh: '分享链接', en: 'Share link' },
+  share: { zh: '分享', en: 'Share' },
   copied: { zh: '链接已复制', en: 'Link copied' },
   copyFailed: { zh: '无法复制，请手动复制地址栏', en: 'Could not copy: copy the address bar' },
   language: { zh: 'English', en: '中文' },

@@ -7,6 +7,8 @@ import type { Lang } from '../../contracts/vocab.ts';
 import { TOGGLABLE, DEFAULT_VISIBLE } from '../map/catalog.ts';
 import { formatHash, parseHash, type UrlState } from '../url.ts';
 import { PRESENTER_PAGE, pageFlags, type PageFlags } from './flags.ts';
+import type { AppState } from './app.svelte.ts';
+import type { TourState } from './tour.svelte.ts';
 
 const KNOWN = { layers: TOGGLABLE.map((c) => c.id) };
 
@@ -16,6 +18,24 @@ export interface StartUrl extends PageFlags {
 
 export function readUrl(): StartUrl {
   return { state: parseHash(location.hash, KNOWN), ...pageFlags() };
+}
+
+/** What of the app's state the address carries (the hash writer's and the embed code's one reading of it). */
+export function urlStateOf(app: AppState, tour: TourState): UrlState {
+  return {
+    view: app.view ?? undefined,
+    visible: app.visible,
+    selected: app.selected ?? undefined,
+    task: app.task ?? undefined,
+    target: app.target ?? undefined,
+    matrix: app.matrixOpen,
+    lang: app.lang,
+    tour: tour.tour?.id,
+    step: tour.tour ? tour.index + 1 : undefined,
+    tool: app.tool ?? undefined,
+    measure: app.measure ?? undefined,
+    near: app.near ?? undefined,
+  };
 }
 
 /** Writes the state into the hash (replacing the history entry: panning is not navigation). */
