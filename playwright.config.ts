@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { ORIGIN, TEST_PORT } from './tests/browser/support/server.ts';
+import { EMBED_HOST, ORIGIN, TEST_PORT } from './tests/browser/support/server.ts';
 
 // Debian's Chromium (apt-get install chromium), software WebGL; never a downloaded browser.
 export default defineConfig({
@@ -38,9 +38,11 @@ export default defineConfig({
       ],
     },
   },
-  // The shipped web server and config (deploy/nginx.conf, with the CSP of deploy/headers.ts).
+  // The shipped web server and config (deploy/nginx.conf, with the CSP of deploy/headers.ts),
+  // allowing one other origin to embed the map (the host page of embed.spec.ts).
   webServer: {
     command: `npm run serve:nginx -- --port ${TEST_PORT}`,
+    env: { EMBED_ORIGINS: EMBED_HOST },
     url: `${ORIGIN}/`,
     reuseExistingServer: false,
     timeout: 60_000,

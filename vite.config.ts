@@ -7,6 +7,8 @@ import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 import { securityHeaders, site } from './deploy/headers.ts';
 import { MEDIA } from './src/lib/ui/layout.ts';
+import { UI } from './src/lib/i18n.ts';
+import { PREVIEW } from './scripts/data/preview.ts';
 
 /**
  * The breakpoints have one home (src/lib/ui/layout.ts, MEDIA): CSS in .svelte and .css files
@@ -37,6 +39,49 @@ function overview(): Plugin {
     transformIndexHtml(html) {
       const file = 'public/data/overview.html';
       return existsSync(file) ? html.replace('<!--overview-->', readFileSync(file, 'utf8')) : html;
+    },
+  };
+}
+
+/**
+ * The tags a shared link previews with (Open Graph, Twitter cards), the description and the
+ * canonical address, from UI.title / UI.description (the page updates them as its state
+ * changes: lib/state/page-meta.ts). Absolute addresses where the deploy names its public
+ * address (deploy/site.json siteUrl, or SITE_URL at build time); relative ones otherwise.
+ */
+function linkPreview(): Plugin {
+  const { siteUrl } = site();
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const meta = (key: 'name' | 'property', k: string, v: string | number) =>
+    `<meta ${key}="${k}" content="${esc(String(v))}" />`;
+  const image = `${siteUrl || './'}data/preview.png`;
+  const tags = [
+    meta('name', 'description', UI.description.zh),
+    `<link rel="canonical" href="${esc(siteUrl || './')}" />`,
+    meta('property', 'og:type', 'website'),
+    meta('property', 'og:site_name', UI.titleShort.zh),
+    meta('property', 'og:title', UI.title.zh),
+    meta('property', 'og:description', UI.description.zh),
+    meta('property', 'og:locale', 'zh_CN'),
+    meta('property', 'og:locale:alternate', 'en_US'),
+    ...(siteUrl ? [meta('property', 'og:url', siteUrl)] : []),
+    meta('property', 'og:image', image),
+    meta('property', 'og:image:type', 'image/png'),
+    meta('property', 'og:image:width', PREVIEW.width),
+    meta('property', 'og:image:height', PREVIEW.height),
+    meta('property', 'og:image:alt', `${UI.title.zh}：规划总览图`),
+    meta('name', 'twitter:card', 'summary_large_image'),
+    meta('name', 'twitter:title', UI.title.zh),
+    meta('name', 'twitter:description', UI.description.zh),
+    meta('name', 'twitter:image', image),
+  ];
+  return {
+    name: 'hlbe-link-preview',
+    transformIndexHtml(html, ctx) {
+      if (!ctx.filename.endsWith('index.html')) return html;
+      if (!html.includes('<!--preview-->'))
+        throw new Error('index.html: the <!--preview--> mark for the link preview tags is missing');
+      return html.replace('<!--preview-->', tags.join('\n    '));
     },
   };
 }
@@ -151,9 +196,13 @@ function finishDist(archive: string): Plugin {
         .sort();
       const sw = join(dir, 'sw.js');
       if (existsSync(sw)) {
-        // Cached when first used, not at install: the print font and the layer downloads.
+        // Cached when first used, not at install: the print font and the layer downloads (never: the link preview).
         const precache = files.filter(
-          (f) => f !== 'sw.js' && !/^data\/(fonts|layers)\//.test(f) && f !== 'data/overview.html',
+          (f) =>
+            f !== 'sw.js' &&
+            !/^data\/(fonts|layers)\//.test(f) &&
+            f !== 'data/overview.html' &&
+            f !== 'data/preview.png', // a link preview's image, for the sites that show one
         );
         const hash = createHash('sha256');
         for (const f of files) if (f !== 'sw.js') hash.update(f).update(readFileSync(join(dir, f)));
@@ -182,6 +231,7 @@ export default defineConfig(({ command }) => ({
     mediaQueries(),
     svelte(),
     overview(),
+    linkPreview(),
     pmtilesWithoutFflate(),
     preloadApp(),
     serviceWorker(),

@@ -111,8 +111,12 @@ function startMap(
   let registered = false;
   // Not inside another site's page: the full map's first visit makes the map work offline.
   function offline() {
-    if (registered || embed || framed()) return;
+    if (registered) return;
     registered = true;
+    if (embed || framed()) {
+      performance.mark('offline:not-in-frame');
+      return;
+    }
     void registerOffline({
       ready: () => app.flash(UI.offlineReady[app.lang]),
       update: (apply) => {

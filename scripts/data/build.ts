@@ -33,6 +33,7 @@ import { type DataLayerName, layersWith } from '../../src/contracts/layers.ts';
 import { loadTours } from './tours.ts';
 import { ATTRIBUTION } from '../../src/contracts/sources.ts';
 import { buildOverview } from './overview.ts';
+import { previewPng } from './preview.ts';
 import { buildStats } from './stats.ts';
 import { buildPrintFont, PRINT_FONT_SOURCE } from './font.ts';
 import { downloadFile } from './downloads.ts';
@@ -225,6 +226,10 @@ async function main() {
       join(tmp, 'details', 'overview.html'),
       `${overview.svg}<section class="overview-places"><h2><span class="zh" lang="zh-CN">规划地点</span><span class="en" lang="en">Places of the plan</span></h2>${overview.placesHtml}</section>\n`,
     );
+    // The image a shared link previews with (index.html's Open Graph tags): the overview and the title.
+    const preview = await previewPng(overview.svg);
+    if (preview) writeFileSync(join(tmp, 'details', 'preview.png'), preview);
+    else console.warn(`  no link preview image: ${PRINT_FONT_SOURCE} is missing (apt-get install -y fonts-noto-cjk)`);
     const stats = buildStats(byName, inputsAt(SOURCES));
     writeFileSync(join(tmp, 'details', 'stats.json'), JSON.stringify(stats));
     step('write feature details, plan, search index and statistics');
@@ -261,6 +266,9 @@ async function main() {
       [join(tmp, 'details', 'tours.json'), join(DETAILS, 'tours.json')],
       [join(tmp, 'details', 'overview.html'), join(DETAILS, 'overview.html')],
       [join(tmp, 'details', 'stats.json'), join(DETAILS, 'stats.json')],
+      ...(preview === null
+        ? []
+        : [[join(tmp, 'details', 'preview.png'), join(DETAILS, 'preview.png')] as [string, string]]),
       ...(fontBytes === null
         ? []
         : [

@@ -81,10 +81,12 @@ interface HB {
 }
 
 /**
- * Writes the print font subset to `out`; returns its size in bytes, or null when the machine
- * has no Noto Sans CJK (the map works without it; PDF export then says the font is missing).
+ * Noto Sans CJK SC cut by HarfBuzz to `chars`, or null when the machine has none.
+ * `print`: the print composer's cut (every glyph keeps its id, no layout tables: see below);
+ * otherwise an ordinary subset, its glyphs renumbered (what a renderer such as resvg reads:
+ * it misses glyphs whose ids are above 32767).
  */
-export async function buildPrintFont(out: string, extraText: string): Promise<number | null> {
+export async function subsetFont(chars: Iterable<string>, opts: { print: boolean }): Promise<Uint8Array | null> {
   if (!fs.existsSync(PRINT_FONT_SOURCE)) return null;
   const ttc = fs.readFileSync(PRINT_FONT_SOURCE);
   const index = faceIndex(ttc, FACE);
@@ -98,20 +100,17 @@ export async function buildPrintFont(out: string, extraText: string): Promise<nu
   const face = hb.hb_face_create(blob, index);
   hb.hb_blob_destroy(blob);
   const input = hb.hb_subset_input_create_or_fail();
-  // Keep every glyph's id: Noto's CFF is CID-keyed with CID = glyph id, and PDF viewers find
-  // glyphs by CID (pdf-lib writes glyph ids as CIDs). Renumbered glyphs print as the wrong ones.
-  hb.hb_subset_input_set_flags(input, hb.hb_subset_input_get_flags(input) | HB_SUBSET_FLAGS_RETAIN_GIDS);
-  // No layout tables: fontkit (under pdf-lib) applies every language's 'locl' substitutions
-  // whatever the text's language, which swaps digits for glyphs the PDF then lacks widths and
-  // text for ("2022" printed wide and lost to copy and search). Plain cmap glyphs are right.
-  const drop = hb.hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (const tag of ['GSUB', 'GPOS', 'GDEF', 'BASE', 'VORG', 'vhea', 'vmtx']) hb.hb_set_add(drop, tagOf(tag));
+  if (opts.print) {
+    // Keep every glyph's id: Noto's CFF is CID-keyed with CID = glyph id, and PDF viewers find
+    // glyphs by CID (pdf-lib writes glyph ids as CIDs). Renumbered glyphs print as the wrong ones.
+    hb.hb_subset_input_set_flags(input, hb.hb_subset_input_get_flags(input) | HB_SUBSET_FLAGS_RETAIN_GIDS);
+    // No layout tables: fontkit (under pdf-lib) applies every language's 'locl' substitutions
+    // whatever the text's language, which swaps digits for glyphs the PDF then lacks widths and
+    // text for ("2022" printed wide and lost to copy and search). Plain cmap glyphs are right.
+    const drop = hb.hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    for (const tag of ['GSUB', 'GPOS', 'GDEF', 'BASE', 'VORG', 'vhea', 'vmtx']) hb.hb_set_add(drop, tagOf(tag));
+  }
   const set = hb.hb_subset_input_unicode_set(input);
-  let ascii = '';
-  for (let c = 0x20; c < 0x7f; c++) ascii += String.fromCharCode(c);
-  const chars = new Set(
-    `${ascii}°±×÷·–—‘’“”…•←→↑↓≈≤≥≠²³µ‰℃№、。，．：；！？「」『』《》〈〉【】（）〔〕…—～·${gb2312()}${extraText}`,
-  );
   for (const c of chars) {
     const cp = c.codePointAt(0);
     if (cp !== undefined && cp >= 0x20) hb.hb_set_add(set, cp);
@@ -122,11 +121,27 @@ export async function buildPrintFont(out: string, extraText: string): Promise<nu
   const res = hb.hb_face_reference_blob(subset);
   const data = hb.hb_blob_get_data(res, 0);
   const len = hb.hb_blob_get_length(res);
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, new Uint8Array(hb.memory.buffer).slice(data, data + len));
+  const out = new Uint8Array(hb.memory.buffer).slice(data, data + len);
   hb.hb_blob_destroy(res);
   hb.hb_face_destroy(subset);
   hb.hb_face_destroy(face);
   hb.free(ptr);
-  return len;
+  return out;
+}
+
+/**
+ * Writes the print font subset to `out`; returns its size in bytes, or null when the machine
+ * has no Noto Sans CJK (the map works without it; PDF export then says the font is missing).
+ */
+export async function buildPrintFont(out: string, extraText: string): Promise<number | null> {
+  let ascii = '';
+  for (let c = 0x20; c < 0x7f; c++) ascii += String.fromCharCode(c);
+  const chars = new Set(
+    `${ascii}°±×÷·–—‘’“”…•←→↑↓≈≤≥≠²³µ‰℃№、。，．：；！？「」『』《》〈〉【】（）〔〕…—～·${gb2312()}${extraText}`,
+  );
+  const font = await subsetFont(chars, { print: true });
+  if (!font) return null;
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, font);
+  return font.byteLength;
 }

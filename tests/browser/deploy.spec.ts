@@ -4,7 +4,12 @@
 // compressed text, and the same app under a sub-path.
 import { readdirSync, statSync } from 'node:fs';
 import { test, expect, openMap } from './fixtures.ts';
-import { CSP, SECURITY_HEADERS } from '../../deploy/headers.ts';
+import { securityHeaders } from '../../deploy/headers.ts';
+import { EMBED_HOST } from './support/server.ts';
+
+/** The headers of the test server: the defaults, and the embedding test's host allowed to frame the map. */
+const SECURITY_HEADERS = securityHeaders([EMBED_HOST]);
+const CSP = SECURITY_HEADERS['Content-Security-Policy'];
 
 const asset = (re: RegExp) => readdirSync('dist/assets').find((f) => re.test(f)) ?? 'missing';
 /** The archive's name in the build: tiles/plan.<hash of its content>.pmtiles */

@@ -187,13 +187,15 @@ test.describe('the plan map', () => {
     await expect(page.locator('h1')).toContainText('一核两极多点');
   });
 
-  test('the share button copies the link with the state', async ({ page, context }) => {
+  test('分享 copies the link with the state', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
     await openMap(page);
     await clickLngLat(page, ...MANZHOULI_SEAT);
     await expectSeen(page.getByTestId('feature-card'));
     await page.getByTestId('share').click();
-    await expect(page.getByRole('status')).toHaveText('链接已复制');
+    await expectSeen(page.getByTestId('share-dialog'), 'the share dialog');
+    await page.getByTestId('copy-link').click();
+    await expect(page.getByTestId('share-dialog').getByRole('status')).toHaveText('链接已复制');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain('s=unit-150781');
     expect(copied).toContain('v=');

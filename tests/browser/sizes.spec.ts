@@ -326,6 +326,8 @@ test.describe('on a phone, sheets leave what they act on in view', () => {
     await page.setViewportSize({ width: 375, height: 812 });
     await openMap(page);
     await page.getByTestId('share').click();
+    await expectSeen(page.getByTestId('share-sheet'), 'the share sheet button');
+    await page.getByTestId('share-sheet').click();
     await expect
       .poll(() => page.evaluate(() => (window as unknown as { __shared?: ShareData }).__shared?.url ?? ''))
       .toContain('v=');

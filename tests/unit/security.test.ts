@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CSP } from '../../deploy/headers.ts';
+import { CSP, csp, site } from '../../deploy/headers.ts';
 
 const files = (dir: string): string[] =>
   readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
@@ -46,6 +46,25 @@ describe('no markup from strings', () => {
     expect(CSP).not.toMatch(/unsafe-inline|unsafe-eval|\*|https?:/);
     expect(CSP).toContain("default-src 'self'");
     expect(CSP).toContain("object-src 'none'");
-    expect(CSP).toContain("frame-ancestors 'none'");
+    // framed by its own pages only, unless the deploy names the sites that may embed it
+    expect(CSP).toContain("frame-ancestors 'self'");
+  });
+
+  it('the sites that may embed the map are one setting, checked at once', () => {
+    expect(site({}).embedOrigins).toEqual([]);
+    expect(site({ EMBED_ORIGINS: 'https://www.hlbe.gov.cn, http://127.0.0.1:8081/' }).embedOrigins).toEqual([
+      'https://www.hlbe.gov.cn',
+      'http://127.0.0.1:8081',
+    ]);
+    expect(csp(['https://www.hlbe.gov.cn'])).toContain("frame-ancestors 'self' https://www.hlbe.gov.cn");
+    // everything but frame-ancestors stays as strict
+    expect(csp(['https://www.hlbe.gov.cn']).replace(/; frame-ancestors.*$/, '')).toBe(
+      CSP.replace(/; frame-ancestors.*$/, ''),
+    );
+    for (const bad of ['*', 'www.hlbe.gov.cn', 'https://a.cn/path', "'unsafe-inline'", 'https://a.cn; script-src *'])
+      expect(() => site({ EMBED_ORIGINS: bad }), bad).toThrow(/EMBED_ORIGINS: .* is not an origin/);
+    expect(() => site({ SITE_URL: 'https://map.example.cn/plan-map' })).toThrow(
+      /must be an http\(s\) address ending in \//,
+    );
   });
 });

@@ -6,3 +6,13 @@
  */
 export const TEST_PORT = Number(process.env.TEST_PORT || 4317);
 export const ORIGIN = `http://127.0.0.1:${TEST_PORT}`;
+
+/**
+ * Host pages that embed the map (embed.spec.ts) are served from two other origins: the first
+ * is on the app's allowlist (the test server starts with EMBED_ORIGINS naming it), the second
+ * is not.
+ */
+export const EMBED_HOST_PORT = TEST_PORT + 1;
+export const EMBED_HOST = `http://127.0.0.1:${EMBED_HOST_PORT}`;
+export const STRANGER_HOST_PORT = TEST_PORT + 2;
+export const STRANGER_HOST = `http://127.0.0.1:${STRANGER_HOST_PORT}`;
