@@ -79,6 +79,13 @@ const PANELS: [string, (page: Page) => Promise<void>][] = [
       await expect(page.getByTestId('tour-caption')).toBeVisible();
     },
   ],
+  [
+    'the share dialog',
+    async (page) => {
+      await page.getByTestId('share').click();
+      await expectSeen(page.getByTestId('share-dialog').getByRole('heading').first(), 'the share dialog');
+    },
+  ],
 ];
 
 for (const lang of ['zh', 'en'] as const) {
@@ -93,6 +100,14 @@ for (const lang of ['zh', 'en'] as const) {
     });
   }
 }
+
+test('axe: the embedded map (a 400 × 300 frame, English)', async ({ page }) => {
+  await page.setViewportSize({ width: 400, height: 300 });
+  await page.goto('/?embed&e2e#s=seat-150783&lang=en');
+  await page.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0, null, { timeout: 45_000 });
+  await expectSeen(page.getByTestId('feature-card'));
+  await axe(page, 'embedded map');
+});
 
 test('axe: the phone layout with the layer sheet open', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 812 });
