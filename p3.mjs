@@ -1,0 +1,16 @@
+import { chromium } from '@playwright/test';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--use-angle=swiftshader','--enable-unsafe-swiftshader','--no-sandbox'] });
+const [w,h] = (process.env.SIZE ?? '1440x900').split('x').map(Number);
+const ctx = await b.newContext({ viewport: { width: w, height: h } });
+const p = await ctx.newPage();
+p.on('pageerror', e => console.log('pageerror', e.message));
+await p.goto(`http://127.0.0.1:8090/${process.env.HASH ?? '#t=2'}`);
+await p.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0, null, { timeout: 30000 });
+await p.getByTestId('share').click();
+await p.getByTestId('share-dialog').waitFor();
+if (process.env.TOUR) await p.getByTestId('embed-tour').check();
+if (process.env.EN) await p.getByTestId('embed-lang-en').check();
+await p.waitForTimeout(7000);
+if (process.env.SCROLL) await p.getByTestId('embed-preview').scrollIntoViewIfNeeded();
+await p.screenshot({ path: `/tmp/shots/share-${w}x${h}${process.env.TAG ?? ''}.png` });
+await b.close();
