@@ -8,7 +8,7 @@ import type { Plugin } from 'vite';
 import { securityHeaders, site } from './deploy/headers.ts';
 import { MEDIA } from './src/lib/ui/layout.ts';
 import { UI } from './src/lib/i18n.ts';
-import { PREVIEW } from './scripts/data/preview.ts';
+import { LINK_PREVIEW, escapeAttr as esc } from './src/lib/embed.ts';
 
 /**
  * The breakpoints have one home (src/lib/ui/layout.ts, MEDIA): CSS in .svelte and .css files
@@ -51,10 +51,9 @@ function overview(): Plugin {
  */
 function linkPreview(): Plugin {
   const { siteUrl } = site();
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   const meta = (key: 'name' | 'property', k: string, v: string | number) =>
     `<meta ${key}="${k}" content="${esc(String(v))}" />`;
-  const image = `${siteUrl || './'}data/preview.png`;
+  const image = `${siteUrl || './'}${LINK_PREVIEW.path}`;
   const tags = [
     meta('name', 'description', UI.description.zh),
     `<link rel="canonical" href="${esc(siteUrl || './')}" />`,
@@ -67,8 +66,8 @@ function linkPreview(): Plugin {
     ...(siteUrl ? [meta('property', 'og:url', siteUrl)] : []),
     meta('property', 'og:image', image),
     meta('property', 'og:image:type', 'image/png'),
-    meta('property', 'og:image:width', PREVIEW.width),
-    meta('property', 'og:image:height', PREVIEW.height),
+    meta('property', 'og:image:width', LINK_PREVIEW.width),
+    meta('property', 'og:image:height', LINK_PREVIEW.height),
     meta('property', 'og:image:alt', `${UI.title.zh}：规划总览图`),
     meta('name', 'twitter:card', 'summary_large_image'),
     meta('name', 'twitter:title', UI.title.zh),
@@ -202,10 +201,13 @@ function finishDist(archive: string): Plugin {
             f !== 'sw.js' &&
             !/^data\/(fonts|layers)\//.test(f) &&
             f !== 'data/overview.html' &&
-            f !== 'data/preview.png', // a link preview's image, for the sites that show one
+            f !== LINK_PREVIEW.path, // a link preview's image, for the sites that show one
         );
         const hash = createHash('sha256');
         for (const f of files) if (f !== 'sw.js') hash.update(f).update(readFileSync(join(dir, f)));
+        // the deploy settings too: the worker serves the page it cached with that page's policy, so a new
+        // allowlist in deploy/site.json needs a new worker (a server's EMBED_ORIGINS: a new build, README)
+        hash.update(readFileSync('deploy/site.json'));
         const manifest = JSON.stringify({ version: hash.digest('hex').slice(0, 16), files: precache });
         const code = readFileSync(sw, 'utf8');
         const placeholder = /(["'`])__SW_MANIFEST__\1/;

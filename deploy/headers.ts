@@ -35,8 +35,11 @@ export function checkOrigin(s: string, where: string): string {
  * The deploy settings: deploy/site.json, with EMBED_ORIGINS (space- or comma-separated) and
  * SITE_URL from the environment taking its place when set (a server's or a test's own list).
  */
-export function site(env: Record<string, string | undefined> = process.env): Site {
-  const file = JSON.parse(readFileSync(new URL('./site.json', import.meta.url), 'utf8')) as Partial<Site>;
+export function site(
+  env: Record<string, string | undefined> = process.env,
+  fileText = readFileSync(new URL('./site.json', import.meta.url), 'utf8'),
+): Site {
+  const file = JSON.parse(fileText) as Partial<Site>;
   const fromEnv = env.EMBED_ORIGINS?.trim();
   const origins = fromEnv ? fromEnv.split(/[\s,]+/) : (file.embedOrigins ?? []);
   const where = fromEnv ? 'EMBED_ORIGINS' : 'deploy/site.json embedOrigins';

@@ -27,6 +27,13 @@ import { applyPageMeta, pageMeta } from './lib/state/page-meta.ts';
 
 export function boot(target: HTMLElement): void {
   const url = readUrl();
+  // An embedded map shows the view, places, task and tour of its address: never a tool or the matrix (it has neither).
+  if (url.embed) {
+    delete url.state.tool;
+    delete url.state.measure;
+    delete url.state.near;
+    delete url.state.matrix;
+  }
   const app = new AppState();
   app.restore(url.state);
   const map = new MapServices();
@@ -42,7 +49,7 @@ export function boot(target: HTMLElement): void {
     app,
     map,
     actions,
-    tour: new TourState(app, stage, actions),
+    tour: new TourState(app, stage, actions, { keeps: !url.embed }),
     tools: new ToolsRef(app, map),
     imports: new ImportsRef(map.core),
     e2e: url.e2e,
@@ -155,7 +162,8 @@ function startMap(
   // The presenter's channel is the full map's: an embedded map (or the share dialog's preview) neither follows nor steers other tabs.
   if (!embed) tour.connect((msg) => tour.follow(msg));
   const onKey = (e: KeyboardEvent) => {
-    if (tour.tour) return;
+    // a dialog (分享) takes its own keys: Esc closes it, not the card or the tool behind it
+    if (tour.tour || (e.target instanceof Element && e.target.closest('dialog[open]'))) return;
     const typing =
       e.target instanceof HTMLElement && (e.target.matches('input, textarea, select') || e.target.isContentEditable);
     // Measuring: Enter ends, Backspace takes back the last point, Esc drops the measurement.

@@ -10,8 +10,9 @@ import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import { UI } from '../../src/lib/i18n.ts';
 import { THEME } from '../../src/lib/map/theme.ts';
 import { subsetFont } from './font.ts';
+import { LINK_PREVIEW } from '../../src/lib/embed.ts';
 
-export const PREVIEW = { width: 1200, height: 630 } as const;
+const PREVIEW = LINK_PREVIEW;
 const MAP = { x: 610, y: 24, width: 566, height: 582 };
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

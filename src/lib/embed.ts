@@ -33,7 +33,12 @@ export function sizeProblem(width: EmbedWidth, height: number): { zh: string; en
   return null;
 }
 
-const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+/** A value for a double-quoted HTML attribute (the embed code here, the link preview tags in vite.config.ts). */
+export const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const attr = escapeAttr;
+
+/** The image a shared link previews with (drawn by scripts/data/preview.ts, named in index.html's tags). */
+export const LINK_PREVIEW = { width: 1200, height: 630, path: 'data/preview.png' } as const;
 
 /** The <iframe> snippet: no border, lazy, a title for screen readers, no referrer sent. */
 export function embedCode(src: string, width: EmbedWidth, height: number, title: string): string {

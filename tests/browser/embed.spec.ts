@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { Frame, Page } from '@playwright/test';
 import { test, expect, expectSeen, openMap } from './fixtures.ts';
 import { EMBED_HOST, EMBED_HOST_PORT, ORIGIN, STRANGER_HOST, STRANGER_HOST_PORT } from './support/server.ts';
+import { EMBED_ONE_ROW_MIN_WIDTH } from '../../src/lib/ui/layout.ts';
 
 /** A host page: a heading, some text and the map in a frame of the given size. */
 function hostPage(url: URL): string {
@@ -24,7 +25,10 @@ test.beforeAll(async () => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(hostPage(new URL(req.url ?? '/', `http://127.0.0.1:${port}`)));
     });
-    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (e) => reject(new Error(`host page server on ${port}: ${e.message}`)));
+      server.listen(port, '127.0.0.1', resolve);
+    });
     servers.push(server);
   }
 });
@@ -117,6 +121,13 @@ test.describe('embedded in another site', () => {
     await expect(inside.getByTestId('tour-count')).toContainText('4 / 8');
     await expect.poll(() => frame.evaluate(() => location.hash)).toContain('step=4');
     await expectNoOverflow(frame);
+    // a reader's tour: the pen's keys do nothing, and no store is opened for annotations
+    await inside.locator('body').press('p');
+    await expect(inside.getByTestId('tour-caption')).toBeVisible();
+    expect(
+      await frame.evaluate(() => document.querySelector('.maplibregl-canvas')?.getAttribute('style') ?? ''),
+    ).not.toContain('crosshair');
+    expect(await frame.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual([]);
   });
 
   for (const [w, h] of [
@@ -134,7 +145,7 @@ test.describe('embedded in another site', () => {
       await expectNoOverflow(frame);
       await inside.getByTestId('feature-card').getByRole('button', { name: '关闭' }).click();
       // a narrow frame keeps its search behind a button, which brings it and its focus
-      if (w < 560) {
+      if (w < EMBED_ONE_ROW_MIN_WIDTH) {
         await expect(inside.getByTestId('search')).toBeHidden();
         await inside.getByTestId('embed-search').click();
         await expect(inside.getByTestId('search')).toBeFocused();

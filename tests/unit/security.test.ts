@@ -51,8 +51,11 @@ describe('no markup from strings', () => {
   });
 
   it('the sites that may embed the map are one setting, checked at once', () => {
-    expect(site({}).embedOrigins).toEqual([]);
-    expect(site({ EMBED_ORIGINS: 'https://www.hlbe.gov.cn, http://127.0.0.1:8081/' }).embedOrigins).toEqual([
+    const none = '{"embedOrigins": [], "siteUrl": ""}';
+    expect(site({}, none).embedOrigins).toEqual([]);
+    expect(site({}, '{"embedOrigins": ["https://www.hlbe.gov.cn"]}').embedOrigins).toEqual(['https://www.hlbe.gov.cn']);
+    expect(() => site({}, '{"embedOrigins": ["*"]}')).toThrow(/deploy\/site.json embedOrigins: "\*" is not an origin/);
+    expect(site({ EMBED_ORIGINS: 'https://www.hlbe.gov.cn, http://127.0.0.1:8081/' }, none).embedOrigins).toEqual([
       'https://www.hlbe.gov.cn',
       'http://127.0.0.1:8081',
     ]);
@@ -62,8 +65,8 @@ describe('no markup from strings', () => {
       CSP.replace(/; frame-ancestors.*$/, ''),
     );
     for (const bad of ['*', 'www.hlbe.gov.cn', 'https://a.cn/path', "'unsafe-inline'", 'https://a.cn; script-src *'])
-      expect(() => site({ EMBED_ORIGINS: bad }), bad).toThrow(/EMBED_ORIGINS: .* is not an origin/);
-    expect(() => site({ SITE_URL: 'https://map.example.cn/plan-map' })).toThrow(
+      expect(() => site({ EMBED_ORIGINS: bad }, none), bad).toThrow(/EMBED_ORIGINS: .* is not an origin/);
+    expect(() => site({ SITE_URL: 'https://map.example.cn/plan-map' }, none)).toThrow(
       /must be an http\(s\) address ending in \//,
     );
   });

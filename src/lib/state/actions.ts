@@ -131,6 +131,14 @@ export class Actions {
     }
   }
 
+  /** Goes to a typed coordinate: a pin there, the map fitted to it, the card of what was selected closed. */
+  async goToPoint(lonlat: [number, number], label: string) {
+    if (this.#app.selected) await this.selectFeature(null, false);
+    const { setPin } = await import('../map/pin.ts');
+    setPin(this.#map.core.map, lonlat, label);
+    this.#map.core.camera.fitTo([lonlat[0], lonlat[1], lonlat[0], lonlat[1]], false);
+  }
+
   async followSearch(e: SearchEntry) {
     if (e.kind === 'place') await this.selectFeature(e.ref, true);
     else if (e.kind === 'task') await this.openTask(Number(e.ref.replace('task-', '')));

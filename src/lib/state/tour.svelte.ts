@@ -65,10 +65,14 @@ export class TourState {
   #stage: TourStage | null;
   #actions: Actions | null;
 
-  constructor(app: AppState, stage: TourStage | null, actions: Actions | null) {
+  /** an embedded map's tour: a reader's, with no annotations read or kept (no store opened) */
+  readonly #keeps: boolean;
+
+  constructor(app: AppState, stage: TourStage | null, actions: Actions | null, opts: { keeps?: boolean } = {}) {
     this.#app = app;
     this.#stage = stage;
     this.#actions = actions;
+    this.#keeps = opts.keeps ?? true;
   }
 
   get step(): TourStep | null {
@@ -189,6 +193,7 @@ export class TourState {
   }
 
   async #loadAnnotations(tour: string, step: string) {
+    if (!this.#keeps) return;
     try {
       const list = await (await store()).loadAnnotations(tour, step);
       if (this.tour?.id === tour && this.step?.id === step) {
@@ -201,12 +206,14 @@ export class TourState {
   }
 
   async addAnnotation(a: Annotation) {
+    if (!this.#keeps) return;
     this.annotations = [...this.annotations, a];
     this.#stage?.setAnnotations(this.annotations);
     await this.#save(this.annotations);
   }
 
   async clearAnnotations() {
+    if (!this.#keeps) return;
     this.annotations = [];
     this.#stage?.setAnnotations([]);
     await this.#save([]);
@@ -221,6 +228,7 @@ export class TourState {
   }
 
   setTool(tool: Tool | null) {
+    if (!this.#keeps) return;
     this.tool = this.tool === tool ? null : tool;
     this.#stage?.setDrawing(this.tool !== null);
   }

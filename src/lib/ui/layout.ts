@@ -47,6 +47,13 @@ export function sheetFraction(token: SheetToken): number {
 }
 
 /**
+ * The map's furniture that hides what is under it: its buttons, the legend's button (opened,
+ * the legend is a panel the user asked for), and what a component marks `data-cover` (the
+ * coordinate readout's buttons).
+ */
+const FURNITURE = '.maplibregl-ctrl-top-right, .map-legend > summary, [data-cover]';
+
+/**
  * What the map's own furniture covers at its top (the legend's button on the left, the zoom
  * buttons on the right), in CSS px from the map's edges: a fit on a phone keeps clear of it.
  */
@@ -55,9 +62,7 @@ export function coveredTopRight(map: HTMLElement): { top: number; right: number 
   let top = 0,
     right = 0;
   // the legend's button only: opened, the legend is a panel the user asked for
-  for (const el of map.parentElement?.querySelectorAll<HTMLElement>(
-    '.maplibregl-ctrl-top-right, .map-legend > summary',
-  ) ?? []) {
+  for (const el of map.parentElement?.querySelectorAll<HTMLElement>(FURNITURE) ?? []) {
     const b = el.getBoundingClientRect();
     if (b.width === 0 || b.height === 0) continue;
     // the buttons' column on the right narrows the map; the legend's button lowers its top
@@ -142,7 +147,7 @@ export function coverRects(map: HTMLElement): Rect[] {
   const over = [
     ...document.querySelectorAll<HTMLElement>('[data-sheet]'),
     ...(map.parentElement?.querySelectorAll<HTMLElement>(
-      '.maplibregl-ctrl-top-right, .map-legend > summary, [role="toolbar"], [data-testid="tour-caption"]',
+      `${FURNITURE}, [role="toolbar"], [data-testid="tour-caption"]`,
     ) ?? []),
   ];
   for (const el of over) {
