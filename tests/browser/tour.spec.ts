@@ -306,8 +306,11 @@ test.describe('briefing mode', () => {
           }),
         `${TOUR.id}/core`,
       );
+    // the pen is ready when the map shows its crosshair (the drawing code loads with the first tool)
+    const crosshair = () => page.evaluate(() => (window as unknown as MapWindow).__map.getCanvas().style.cursor);
     await page.keyboard.press('p');
     await expect(page.getByTestId('tool-pen')).toHaveAttribute('aria-pressed', 'true');
+    await expect.poll(crosshair).toBe('crosshair');
     await page.mouse.move(700, 300);
     await page.mouse.down();
     for (let i = 1; i <= 10; i++) await page.mouse.move(700 + i * 20, 300 + i * 8);
