@@ -189,6 +189,7 @@ function startMap(
     else if (app.matrixOpen) actions.toggleMatrix(false);
     else if (app.selected) void actions.selectFeature(null, false);
     else if (app.tool) actions.openTool(null);
+    else actions.clearPin();
   };
   addEventListener('keydown', onKey);
   const stopEffects = $effect.root(() => {

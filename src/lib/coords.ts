@@ -39,8 +39,16 @@ function normalize(s: string): string {
 const ANGLE =
   /([NSEW])?\s*(\d+(?:\.\d+)?)\s*(?:°\s*(?:(\d+(?:\.\d+)?)\s*'\s*)?(?:(\d+(?:\.\d+)?)\s*"\s*)?)?\s*([NSEW])?/giy;
 
-function angles(s: string): { value: number; hemi: string | null; marked: boolean }[] | null {
-  const out: { value: number; hemi: string | null; marked: boolean }[] = [];
+interface Angle {
+  value: number;
+  hemi: string | null;
+  /** written with ° (or with a decimal point): an angle, not just a number */
+  marked: boolean;
+}
+
+/** The angles of a text, null when it is not a list of angles, 'minutes' when minutes or seconds reach 60. */
+function angles(s: string): Angle[] | 'minutes' | null {
+  const out: Angle[] = [];
   let i = 0;
   while (i < s.length) {
     while (i < s.length && /[\s,]/.test(s[i])) i++;
@@ -57,31 +65,40 @@ function angles(s: string): { value: number; hemi: string | null; marked: boolea
     if (h1 && h2) [h2, end] = [undefined, end - 1];
     const minutes = mi ? Number(mi) : 0;
     const seconds = se ? Number(se) : 0;
-    if (minutes >= 60 || seconds >= 60) return null;
+    if (minutes >= 60 || seconds >= 60) return 'minutes';
     out.push({
       value: sign * (Number(d) + minutes / 60 + seconds / 3600),
       hemi: (h1 ?? h2 ?? '').toUpperCase() || null,
-      marked: m[0].includes('°'),
+      marked: m[0].includes('°') || d.includes('.'),
     });
     i = end;
   }
   return out;
 }
 
-const METRES = /^(?:[XYEN]\s*[=:：]?\s*)?(-?\d+(?:\.\d+)?)$/i;
+/** "X=", "Y:", "X " before a number: the labels of surveyed metres (the readout's own copy writes "X … Y …"). */
+const LABEL = /(^|[\s,])[XY]\s*[=:：]?\s*(?=-?\d)/gi;
 
 /**
- * Reads a typed coordinate, or null when the text is not one (a place name, a task): "119.76,
- * 49.21", "49°12′N 119°45′E", "北纬49°12′ 东经119°45′", "40 500000, 5450000", "40500000
- * 5450000", "X=5450000 Y=40500000", "500000 5450000" (zone not given: asked).
+ * Reads a typed coordinate, or null when the text is not one (a place name, a task, a year, a
+ * period, a code): "119.76, 49.21", "49°12′N 119°45′E", "北纬49°12′ 东经119°45′", "40 500000,
+ * 5450000", "40500000 5450000", "X=5450000 Y=40500000", "500000 5450000" (zone not given:
+ * asked). What is plainly meant as a coordinate but cannot be one is a problem, said.
  */
 export function parseCoordinate(text: string): Parsed | null {
   const s = normalize(text);
   if (!/\d/.test(s) || /[^\d\s.,°'"NSEWXYnsewxy=:：+-]/.test(s)) return null;
-  // metres: two or three plain numbers, at least one of them a northing's size
-  const parts = s.split(/[\s,]+/).filter(Boolean);
-  const nums = parts.map((p) => METRES.exec(p)?.[1]).map((v) => (v === undefined ? Number.NaN : Number(v)));
+  const labelled = LABEL.test(s);
+  const plain = s.replace(LABEL, '$1');
+  // metres: two or three numbers, one of them a northing's size (7 digits)
+  const nums = plain
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((p) => (/^-?\d+(?:\.\d+)?$/.test(p) ? Number(p) : Number.NaN));
   if (nums.every(Number.isFinite) && nums.some((n) => Math.abs(n) >= 100_000)) {
+    const northing = nums.filter((v) => v >= 1e6 && v < 1e7).length;
+    // a lone number (a code, a population), or numbers of which none is a northing: not a coordinate unless labelled
+    if (!labelled && (nums.length < 2 || nums.length > 3 || northing === 0)) return null;
     if (nums.length === 3) {
       const [zone, e, n] = nums;
       if (!Number.isInteger(zone) || zone < 13 || zone > 45 || e >= 1e6)
@@ -103,8 +120,11 @@ export function parseCoordinate(text: string): Parsed | null {
       'Cannot tell the northing (7 digits) from the easting (6 digits, or 8 with the zone before it)',
     );
   }
+  if (labelled) return null;
   const a = angles(s);
-  if (a?.length !== 2) return null;
+  if (a === 'minutes') return bad('分和秒须小于 60', 'Minutes and seconds must be under 60');
+  // two angles, each written as one (with ° or a decimal point): "2021-2035", "S201 S301", "1 2" are not coordinates
+  if (a?.length !== 2 || !a.every((x) => x.marked)) return null;
   const [p, q] = a;
   const hemis = [p.hemi, q.hemi];
   let lat: number, lon: number;

@@ -48,9 +48,31 @@ describe('a typed coordinate', () => {
     expect(parseCoordinate('21 500000 5450000')).toMatchObject({ kind: 'gk', zone: 21, width: 6 });
   });
 
-  it('not a coordinate: names, tasks, a year', () => {
-    for (const t of ['满洲里', 'task 2', '任务2', '2022', 'G10', 'E', ''] as const)
+  it('not a coordinate: names, tasks, a year, a period, a code, road numbers, numbers without a decimal point', () => {
+    for (const t of [
+      '满洲里',
+      'task 2',
+      '任务2',
+      '2022',
+      '2022年',
+      'G10',
+      '301国道',
+      'E',
+      '',
+      '2021-2035',
+      '150700',
+      '119,76',
+      '1 2',
+      'S201 S301',
+      'N49 E119',
+      '500000 600000',
+    ])
       expect(parseCoordinate(t), t).toBeNull();
+  });
+
+  it("labelled metres with spaces, and the readout's own copy pasted back", () => {
+    for (const t of ['X: 5450000 Y: 40500000', 'X = 5450000, Y = 40500000', 'X 5450000.0  Y 40500000.0'])
+      expect(parseCoordinate(t), t).toMatchObject({ kind: 'gk', easting: 40500000, northing: 5450000, zone: 40 });
   });
 
   it('a coordinate that cannot be: said at once, in both languages', () => {
@@ -59,12 +81,13 @@ describe('a typed coordinate', () => {
       return p?.kind === 'bad' ? p.problem : null;
     };
     expect(problem('119.76, 95.2')?.zh).toMatch(/纬度须在/);
-    expect(problem('200, 49')?.en).toMatch(/longitude must be between/);
+    expect(problem('200.5, 49.1')?.en).toMatch(/longitude must be between/);
     expect(problem('49°12′N 119°45′N')?.en).toMatch(/one latitude .* one longitude/);
     expect(problem('49°12′N 119°45′')?.zh).toMatch(/N\/S 或 E\/W/);
     expect(problem('24 500000 5450000')?.zh).toMatch(/带号/);
-    expect(problem('500000 600000')?.en).toMatch(/northing/);
-    expect(problem('5450000')?.en).toMatch(/two numbers/);
+    expect(problem('X=500000 Y=600000')?.en).toMatch(/northing/);
+    expect(problem('X=5450000')?.en).toMatch(/two numbers/);
+    expect(problem('49°72′N 119°45′E')?.zh).toBe('分和秒须小于 60');
   });
 });
 

@@ -131,12 +131,22 @@ export class Actions {
     }
   }
 
+  #pinned = false;
+
   /** Goes to a typed coordinate: a pin there, the map fitted to it, the card of what was selected closed. */
   async goToPoint(lonlat: [number, number], label: string) {
     if (this.#app.selected) await this.selectFeature(null, false);
     const { setPin } = await import('../map/pin.ts');
+    this.#pinned = true;
     setPin(this.#map.core.map, lonlat, label);
     this.#map.core.camera.fitTo([lonlat[0], lonlat[1], lonlat[0], lonlat[1]], false);
+  }
+
+  /** Takes the pin away (the search cleared or another result chosen, Esc, a tour). */
+  clearPin() {
+    if (!this.#pinned) return;
+    this.#pinned = false;
+    void import('../map/pin.ts').then((m) => m.setPin(null, null));
   }
 
   async followSearch(e: SearchEntry) {
