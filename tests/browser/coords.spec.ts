@@ -10,20 +10,40 @@ import { ORIGIN } from './support/server.ts';
 const GK40 = '+proj=tmerc +lat_0=0 +lon_0=120 +k=1 +x_0=40500000 +y_0=0 +ellps=GRS80 +units=m +no_defs';
 type MapWindow = { __map: import('maplibre-gl').Map };
 
-/** Where the pin's tip is, as lon/lat (the map's own unprojection), and whether it is inside the map. */
+/**
+ * Where the pin's tip is, as lon/lat (the map's own unprojection), and whether it is inside the
+ * map — read once the map has settled: not moving, and the tip where it was a frame before.
+ */
 async function pinAt(page: Page, label: string) {
   const pin = page.getByTestId('coord-pin');
   // the new pin, not the one before it
   await expect(pin).toHaveAttribute('aria-label', new RegExp(label));
   await waitIdle(page);
-  return pin.evaluate((el) => {
-    const m = (window as unknown as MapWindow).__map;
-    const b = el.getBoundingClientRect();
-    const r = m.getCanvas().getBoundingClientRect();
-    const tip = m.unproject([b.left + b.width / 2 - r.left, b.bottom - r.top]);
-    const inside = b.left >= r.left && b.right <= r.right && b.top >= r.top && b.bottom <= r.bottom;
-    return { lon: tip.lng, lat: tip.lat, inside, label: el.getAttribute('aria-label') ?? '' };
-  });
+  const read = () =>
+    pin.evaluate(
+      (el) =>
+        new Promise<{ lon: number; lat: number; inside: boolean; label: string; settled: boolean }>((resolve) => {
+          const m = (window as unknown as MapWindow).__map;
+          const tip = () => {
+            const b = el.getBoundingClientRect();
+            const r = m.getCanvas().getBoundingClientRect();
+            const ll = m.unproject([b.left + b.width / 2 - r.left, b.bottom - r.top]);
+            const inside = b.left >= r.left && b.right <= r.right && b.top >= r.top && b.bottom <= r.bottom;
+            return { lon: ll.lng, lat: ll.lat, inside, label: el.getAttribute('aria-label') ?? '' };
+          };
+          const before = tip();
+          const still = !m.isMoving();
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => {
+              const after = tip();
+              const settled = still && !m.isMoving() && after.lon === before.lon && after.lat === before.lat;
+              resolve({ ...after, settled });
+            }),
+          );
+        }),
+    );
+  await expect.poll(async () => (await read()).settled, { message: 'the map settles with the pin on it' }).toBe(true);
+  return read();
 }
 
 async function search(page: Page, text: string) {
@@ -61,7 +81,10 @@ test.describe('go to a coordinate', () => {
     expect(Math.abs(pin.lon - lon)).toBeLessThan(0.005);
     expect(Math.abs(pin.lat - lat)).toBeLessThan(0.005);
     expect(pin.label).toContain('120°00′00.0″E');
-    // without a zone: one result per 3° zone over the city, the person picks
+    // without a zone: one result per 3° zone over the city, the person picks (the search
+    // cleared first takes the pin away, so the pin waited for below is the new one)
+    await page.getByTestId('search').fill('');
+    await expect(page.getByTestId('coord-pin')).toHaveCount(0);
     await search(page, '500000 5450000');
     const zones = page.getByTestId('search-results').locator('[data-kind=coord]');
     await expect(zones).toHaveCount(4);
