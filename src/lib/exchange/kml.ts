@@ -1,0 +1,46 @@
+/**
+ * KML 2.2 for Google Earth and 奥维互动地图: WGS84 longitude/latitude by definition (whatever
+ * system the panel shows), a folder per layer, each place named (Chinese, then English) with
+ * its attributes as ExtendedData; the sources and licences as the document's description.
+ * Written with @placemarkio/tokml (Placemark's GeoJSON → KML, escaping included).
+ */
+import { foldersToKML } from '@placemarkio/tokml';
+import type { Feature } from 'geojson';
+import type { ExportLayer } from './geometry.ts';
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The label a place is shown with: its Chinese and English names, or its layer's own label. */
+export function placeName(f: Feature): string | undefined {
+  const p = f.properties ?? {};
+  const zh = typeof p.name_zh === 'string' ? p.name_zh : undefined;
+  const en = typeof p.name_en === 'string' ? p.name_en : undefined;
+  if (zh || en) return [zh, en].filter(Boolean).join(' ');
+  for (const k of ['name', 'NAME', 'Name', '名称', 'label', 'title'])
+    if (typeof p[k] === 'string' || typeof p[k] === 'number') return String(p[k]);
+  return undefined;
+}
+
+export function writeKml(layers: ExportLayer[], title: string, about: string): string {
+  const kml = foldersToKML({
+    type: 'root',
+    children: layers.map((l) => ({
+      type: 'folder',
+      meta: { name: l.title },
+      children: l.features.map((f) => {
+        const { name: own, description, ...rest } = f.properties ?? {};
+        const name = placeName(f);
+        return {
+          ...f,
+          properties: {
+            ...(name ? { name } : {}),
+            ...(typeof description === 'string' ? { description } : {}),
+            ...(own !== undefined && own !== name ? { name_own: own } : {}),
+            ...rest,
+          },
+        };
+      }),
+    })),
+  } as unknown as Parameters<typeof foldersToKML>[0]);
+  return kml.replace('<Document>', `<Document>\n<name>${esc(title)}</name>\n<description>${esc(about)}</description>`);
+}

@@ -1,0 +1,309 @@
+// Exports in the forms of the trade, read back with GDAL (ogrinfo, Debian's gdal-bin): every
+// format × system for a point, a line and a polygon layer of record and a planner's own layer —
+// the count, the SRS's EPSG code, Chinese values intact, coordinates within 1 cm of proj4's
+// conversion of the data of record; DXF's CAD layers and TEXT; and the bad input said.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
+import proj4 from 'proj4';
+import initSqlJs from 'sql.js';
+import { describe, expect, it } from 'vitest';
+import { type ExportRequest, runExport } from '../../src/lib/exchange/export.ts';
+import { encoder } from '../../src/lib/exchange/encoding.ts';
+import { type ExportLayer, kindOf, positions } from '../../src/lib/exchange/geometry.ts';
+import { fitNames } from '../../src/lib/exchange/shapefile.ts';
+import { EXPORT_SYSTEMS, proposeZone, systemOf } from '../../src/lib/exchange/systems.ts';
+
+const layer = (name: string): ExportLayer => {
+  const fc = JSON.parse(readFileSync(`public/data/layers/${name}.geojson`, 'utf8')) as FeatureCollection;
+  return { name, title: name, features: fc.features };
+};
+const stations = layer('rail_stations');
+const lines = layer('rail_lines');
+const units = layer('units');
+const own: ExportLayer = {
+  name: '学校',
+  title: '学校',
+  features: [
+    {
+      type: 'Feature',
+      properties: { 名称: '海拉尔第一中学', 学生人数: 2100, 公办: true, 备注说明文字很长的字段: 'x' },
+      geometry: { type: 'Point', coordinates: [119.7656, 49.2126] },
+    },
+    {
+      type: 'Feature',
+      properties: { 名称: '满洲里市第一中学', 学生人数: 1800, 公办: false, 备注说明文字很长的字段2: 'y' },
+      geometry: { type: 'Point', coordinates: [117.4503, 49.5908] },
+    },
+  ],
+};
+
+const sql = () => initSqlJs();
+const dir = mkdtempSync(join(tmpdir(), 'exchange-'));
+const hasGdal = (() => {
+  try {
+    execFileSync('ogrinfo', ['--version']);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+async function exported(req: Partial<ExportRequest> & Pick<ExportRequest, 'layers' | 'format'>) {
+  const r = await runExport(
+    { system: 4326, encoding: 'utf-8', lang: 'zh', what: 'test', readme: 'README', ...req },
+    sql,
+  );
+  if (!r.ok) throw new Error(r.problem.en);
+  const at = join(dir, `${Math.random().toString(36).slice(2)}`);
+  execFileSync('mkdir', ['-p', at]);
+  if (r.filename.endsWith('.zip')) {
+    for (const [name, bytes] of Object.entries(unzipSync(r.bytes))) writeFileSync(join(at, name), bytes);
+  } else writeFileSync(join(at, r.filename), r.bytes);
+  return { dir: at, r };
+}
+
+interface OgrLayer {
+  featureCount: number;
+  epsg: number | undefined;
+  features: { properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } | null }[];
+}
+/** A layer as GDAL reads it: `ogrinfo -so` (count, the SRS's EPSG code), ogr2ogr to GeoJSON (features, as stored). */
+function ogr(path: string, layer?: string): OgrLayer {
+  const info = execFileSync('ogrinfo', ['-so', '-ro', path, ...(layer ? [layer] : ['-al'])], { encoding: 'utf8' });
+  const srs = info.slice(info.indexOf('SRS WKT'), info.indexOf('Data axis'));
+  const ids = [...srs.matchAll(/ID\["EPSG",(\d+)\]/g)];
+  const json = execFileSync(
+    'ogr2ogr',
+    [
+      '-f',
+      'GeoJSON',
+      '-lco',
+      'RFC7946=NO',
+      '-lco',
+      'COORDINATE_PRECISION=10',
+      '/vsistdout/',
+      path,
+      ...(layer ? [layer] : []),
+    ],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    },
+  );
+  return {
+    featureCount: Number(/Feature Count: (\d+)/.exec(info)?.[1]),
+    epsg: ids.length ? Number(ids[ids.length - 1][1]) : undefined,
+    features: (JSON.parse(json) as OgrLayer).features,
+  };
+}
+
+/** How far the nearest of a geometry's positions (as GDAL gives them) lies from [x, y], per axis. */
+const nearest = (g: OgrLayer['features'][number]['geometry'], [x, y]: number[]): [number, number] => {
+  let best: [number, number] = [Infinity, Infinity];
+  for (const p of positions(g as Geometry)) {
+    const d: [number, number] = [Math.abs(p[0] - x), Math.abs(p[1] - y)];
+    if (Math.max(...d) < Math.max(...best)) best = d;
+  }
+  return best;
+};
+const firstOf = (f: Feature): number[] => {
+  let c = (f.geometry as Point).coordinates as unknown;
+  while (Array.isArray(c) && Array.isArray(c[0])) c = c[0];
+  return c as number[];
+};
+
+describe('coordinate systems', () => {
+  it('proposes the 3° zone that holds the data, else the 6°, else none', () => {
+    expect(proposeZone(119.5, 120.5)?.epsg).toBe(4528);
+    expect(proposeZone(119.5, 120.5, false)?.epsg).toBe(4549);
+    expect(proposeZone(117.3, 117.6)?.epsg).toBe(4527);
+    expect(proposeZone(118.2, 119.8)?.epsg).toBe(4498); // 6° zone 20 (114°–120°)
+    expect(proposeZone(115.5, 126.1)).toBeNull();
+  });
+  it('every system names its EPSG code as GDAL knows it', { skip: !hasGdal }, () => {
+    for (const s of EXPORT_SYSTEMS) {
+      const out = execFileSync('gdalsrsinfo', ['-e', '-o', 'epsg', s.esri], { encoding: 'utf8' });
+      expect(out, s.slug).toContain(`EPSG:${s.epsg}`);
+      const ogc = execFileSync('gdalsrsinfo', ['-e', '-o', 'epsg', s.ogc], { encoding: 'utf8' });
+      expect(ogc, s.slug).toContain(`EPSG:${s.epsg}`);
+    }
+  });
+});
+
+describe('Shapefile field names', () => {
+  it('fit to 10 bytes in the encoding, a clash numbered', () => {
+    const names = fitNames(
+      ['备注说明文字很长的字段', '备注说明文字很长的字段2', 'population_2020', 'population_2021'],
+      encoder('utf-8'),
+    );
+    expect(names).toEqual(['备注说', '备注_1', 'population', 'populati_1']);
+    expect(fitNames(['备注说明文字很长的字段'], encoder('gbk'))).toEqual(['备注说明文']);
+  });
+});
+
+describe.skipIf(!hasGdal)('exports read back with GDAL', () => {
+  const cases: [string, ExportLayer][] = [
+    ['points', stations],
+    ['lines', lines],
+    ['polygons', units],
+    ['own layer', own],
+  ];
+  const systems = [4326, 4490, 4528, 4549, 4498, 4509, 3857];
+  const within = (f: Feature, [a, b]: [number, number]) => positions(f.geometry).every((p) => p[0] >= a && p[0] <= b);
+  for (const [what, whole] of cases)
+    for (const epsg of systems) {
+      const system = systemOf(epsg);
+      it(`${what} in EPSG:${epsg}: Shapefile and GeoPackage`, async () => {
+        let l = whole;
+        if (system.lonRange) {
+          // the whole layer spans more than the zone: refused with the zone's range …
+          const res = await runExport(
+            { layers: [whole], format: 'gpkg', system: epsg, encoding: 'utf-8', lang: 'zh', what: 'test', readme: '' },
+            sql,
+          );
+          const range = system.lonRange;
+          if (!whole.features.every((f) => within(f, range))) {
+            expect(res.ok).toBe(false);
+            if (!res.ok) expect(res.problem.zh).toMatch(/超出该带范围 \d+\.\d\d°E–\d+\.\d\d°E/);
+          }
+          // … and the part of it inside the zone is written
+          l = { ...whole, features: whole.features.filter((f) => within(f, range)) };
+          if (!l.features.length) return;
+        }
+        const want = system.def ? proj4('EPSG:4326', system.def) : null;
+        const at = (f: Feature) => (want ? want.forward(firstOf(f).slice(0, 2)) : firstOf(f));
+        for (const format of ['shapefile', 'gpkg'] as const) {
+          const { dir: d } = await exported({ layers: [l], format, system: epsg });
+          // a Shapefile holds one kind of geometry: a layer of several is written as one file a kind
+          const kinds = [...new Set(l.features.map((f) => kindOf(f.geometry)))];
+          const parts =
+            format === 'gpkg'
+              ? [{ path: join(d, `hulunbuir-test-${system.slug}.gpkg`), layer: l.name, features: l.features }]
+              : kinds.map((k) => ({
+                  path: join(d, kinds.length > 1 ? `${l.name}_${k}.shp` : `${l.name}.shp`),
+                  layer: undefined,
+                  features: l.features.filter((f) => kindOf(f.geometry) === k),
+                }));
+          for (const part of parts) {
+            const got = ogr(part.path, part.layer);
+            expect(got.featureCount).toBe(part.features.length);
+            expect(got.epsg).toBe(epsg);
+            for (const [i, f] of part.features.entries()) {
+              const g = got.features[i];
+              // its first position of record is there, as proj4 converts it (GDAL may order a
+              // multipolygon's parts otherwise)
+              const [dx, dy] = nearest(g.geometry, at(f));
+              const tol = system.projected ? 0.01 : 1e-7;
+              expect(dx, `${format} ${what} #${i} x`).toBeLessThan(tol);
+              expect(dy, `${format} ${what} #${i} y`).toBeLessThan(tol);
+              const zh = f.properties?.name_zh ?? f.properties?.名称;
+              if (typeof zh === 'string') expect(Object.values(g.properties)).toContain(zh);
+            }
+          }
+        }
+      });
+    }
+});
+
+describe.skipIf(!hasGdal)('the other forms', () => {
+  it('a Shapefile in GBK: GDAL reads the Chinese back through the .cpg; names fitted and listed', async () => {
+    const { dir: d } = await exported({ layers: [own], format: 'shapefile', system: 4490, encoding: 'gbk' });
+    expect(readFileSync(join(d, '学校.cpg'), 'utf8')).toBe('GBK');
+    const dbf = readFileSync(join(d, '学校.dbf'));
+    expect(dbf.includes(Buffer.from('海拉尔第一中学', 'utf8'))).toBe(false);
+    const got = ogr(join(d, '学校.shp'));
+    expect(got.epsg).toBe(4490);
+    expect(got.features.map((f) => f.properties.名称)).toEqual(['海拉尔第一中学', '满洲里市第一中学']);
+    expect(got.features[0].properties.学生人数).toBe(2100);
+    const map = readFileSync(join(d, '学校_fields.csv'), 'utf8');
+    expect(map).toContain('备注说明文字很长的字段,备注说明文');
+    expect(map).toContain('备注说明文字很长的字段2,备注说明_1');
+  });
+
+  it('the zone proposed from the extent, said in the file name and README', async () => {
+    const hailar = { ...own, features: own.features.slice(0, 1) };
+    const { dir: d, r } = await exported({ layers: [hailar], format: 'shapefile', system: 'auto' });
+    expect(r.ok && r.epsg).toBe(4528);
+    expect(r.ok && r.filename).toBe('hulunbuir-test-epsg4528-gk3-z40-shp.zip');
+    expect(readFileSync(join(d, 'README.txt'), 'utf8')).toContain(
+      'CGCS2000 3°带 第 40 带（EPSG:4528）（按数据范围选定）',
+    );
+    const [x, y] = (ogr(join(d, '学校.shp')).features[0].geometry?.coordinates ?? []) as number[];
+    const [ex, ey] = proj4('EPSG:4326', systemOf(4528).def as string, [119.7656, 49.2126]);
+    expect(Math.abs(x - ex)).toBeLessThan(0.01);
+    expect(Math.abs(y - ey)).toBeLessThan(0.01);
+    expect(x).toBeGreaterThan(40_000_000);
+    // both seats: no 3° zone holds 117.45°–119.77°E; the 6° zone 20 does
+    const both = await runExport(
+      { layers: [own], format: 'gpkg', system: 'auto', encoding: 'utf-8', lang: 'en', what: 't', readme: '' },
+      sql,
+    );
+    expect(both.ok && both.epsg).toBe(4498);
+    // the whole city: none does, and the export says what to do
+    const city = await runExport(
+      { layers: [units], format: 'dxf', system: 'auto', encoding: 'utf-8', lang: 'en', what: 't', readme: '' },
+      sql,
+    );
+    expect(city.ok).toBe(false);
+    if (!city.ok) expect(city.problem.en).toMatch(/more than any one Gauss–Krüger zone holds/);
+  });
+
+  it('KML: WGS84, a folder per layer, places named in Chinese', async () => {
+    const { dir: d, r } = await exported({ layers: [stations, own], format: 'kml', system: 4528 });
+    expect(r.ok && r.epsg).toBe(4326);
+    const path = join(d, 'hulunbuir-test-epsg4326.kml');
+    const st = ogr(path, 'rail_stations');
+    expect(st.featureCount).toBe(stations.features.length);
+    expect(st.epsg).toBe(4326);
+    const name = stations.features[0].properties?.name_zh as string;
+    expect(String(st.features[0].properties.Name)).toContain(name);
+    const [dx, dy] = nearest(st.features[0].geometry, firstOf(stations.features[0]));
+    expect(Math.max(dx, dy)).toBeLessThan(1e-7);
+    expect(ogr(path, '学校').features.map((f) => f.properties.Name)).toEqual(['海拉尔第一中学', '满洲里市第一中学']);
+  });
+
+  it('DXF: a CAD layer per map layer, names as TEXT, metres in the zone chosen', async () => {
+    const hailar = { ...own, features: own.features.slice(0, 1) };
+    const { dir: d } = await exported({ layers: [hailar], format: 'dxf', system: 4528 });
+    const text = readFileSync(join(d, 'hulunbuir-test-epsg4528-gk3-z40.dxf'), 'utf8');
+    expect(text).toContain('simsun.ttc');
+    const got = ogr(join(d, 'hulunbuir-test-epsg4528-gk3-z40.dxf'));
+    const labels = got.features.filter((f) => String(f.properties.SubClasses).includes('AcDbText'));
+    expect(labels.map((f) => [f.properties.Layer, f.properties.Text])).toEqual([['学校', '海拉尔第一中学']]);
+    const point = got.features.find(
+      (f) => f.geometry?.type === 'Point' && f.properties.SubClasses === 'AcDbEntity:AcDbPoint',
+    );
+    const [ex, ey] = proj4('EPSG:4326', systemOf(4528).def as string, [119.7656, 49.2126]);
+    const [x, y] = (point?.geometry?.coordinates ?? []) as number[];
+    expect(Math.abs(x - ex)).toBeLessThan(0.01);
+    expect(Math.abs(y - ey)).toBeLessThan(0.01);
+    // a geographic system is refused: DXF is drawn in metres
+    const r = await runExport(
+      { layers: [hailar], format: 'dxf', system: 4490, encoding: 'utf-8', lang: 'zh', what: 't', readme: '' },
+      sql,
+    );
+    expect(r.ok).toBe(false);
+  });
+
+  it('CSV: point layers with x/y in the system; a layer of no points is said', async () => {
+    const { dir: d } = await exported({ layers: [own], format: 'csv', system: 4490 });
+    const csv = readFileSync(join(d, '学校.csv'), 'utf8').split('\r\n');
+    expect(csv[0]).toBe('\ufeff名称,学生人数,公办,备注说明文字很长的字段,备注说明文字很长的字段2,lon,lat');
+    expect(csv[1]).toBe('海拉尔第一中学,2100,true,x,,119.7656000,49.2126000');
+    const hailar = { ...own, features: own.features.slice(0, 1) };
+    const gk = (await exported({ layers: [hailar], format: 'csv', system: 4549 })).dir;
+    const [x, y] = readFileSync(join(gk, '学校.csv'), 'utf8').split('\r\n')[1].split(',').slice(-2).map(Number);
+    const [ex, ey] = proj4('EPSG:4326', systemOf(4549).def as string, [119.7656, 49.2126]);
+    expect(Math.abs(x - ex)).toBeLessThan(0.01);
+    expect(Math.abs(y - ey)).toBeLessThan(0.01);
+    const r = await runExport(
+      { layers: [units], format: 'csv', system: 4326, encoding: 'utf-8', lang: 'zh', what: 't', readme: '' },
+      sql,
+    );
+    expect(r.ok).toBe(false);
+  });
+});
