@@ -53,7 +53,8 @@ export function site(
 export function csp(embedOrigins: readonly string[] = []): string {
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    // WebAssembly compiled from this origin's own files (SQLite for a GeoPackage export)
+    "script-src 'self' 'wasm-unsafe-eval'",
     "worker-src 'self'",
     "connect-src 'self'",
     "img-src 'self' data: blob:",

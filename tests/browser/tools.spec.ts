@@ -466,6 +466,7 @@ test('download: every layer parses as RFC 7946 GeoJSON with its metadata; point 
     expect(parsed.features.length).toBe(layer(name).features.length);
     expect(parsed.metadata.sources.length, name).toBeGreaterThan(0);
   }
+  await page.getByTestId('dl-format').selectOption('csv');
   const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('dl-rail_stations-csv').click()]);
   const files = unzipSync(new Uint8Array(await saved(d)));
   const bytes = must(files['hulunbuir-rail_stations.csv'], 'the CSV');

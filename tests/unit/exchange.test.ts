@@ -116,6 +116,10 @@ const firstOf = (f: Feature): number[] => {
   return c as number[];
 };
 
+it('GDAL is there to read the exports back (CI installs gdal-bin)', () => {
+  if (process.env.CI) expect(hasGdal).toBe(true);
+});
+
 describe('coordinate systems', () => {
   it('proposes the 3° zone that holds the data, else the 6°, else none', () => {
     expect(proposeZone(119.5, 120.5)?.epsg).toBe(4528);

@@ -194,8 +194,13 @@ export class Imports {
 
   async downloadGeojson(id: string): Promise<void> {
     const l = this.layers.find((x) => x.id === id);
-    const text = await this.#ask<string | null>((req) => ({ type: 'geojson', req, layer: id }));
+    const text = await this.geojsonText(id);
     if (l && text) download(text, 'application/geo+json', `${l.name.replace(/\.[^.]+$/, '')}-wgs84.geojson`);
+  }
+
+  /** A layer as the GeoJSON text the import worker keeps (WGS84), or null when it is gone. */
+  geojsonText(id: string): Promise<string | null> {
+    return this.#ask<string | null>((req) => ({ type: 'geojson', req, layer: id }));
   }
 
   /** the layer whose join colours the units (a choropleth), or null */

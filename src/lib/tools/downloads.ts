@@ -6,7 +6,7 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Lang } from '../../contracts/vocab.ts';
 import type { LayerDownload, LayerMetadata } from '../../contracts/download.ts';
-import { ATTRIBUTION, DATUM_NOTE, LICENCES, PLAN_NAME } from '../../contracts/sources.ts';
+import { layerSection, readmeHead } from './readme.ts';
 import { type DataLayerName, layersBy } from '../../contracts/layers.ts';
 import { download } from '../ui/download.ts';
 import { csvText } from '../ui/csv.ts';
@@ -18,24 +18,7 @@ export const DOWNLOAD_LAYERS = layersBy('download');
 
 /** The README that goes into every zip. */
 export function readme(lang: Lang, what: string, metas: LayerMetadata[]): string {
-  const zh = lang === 'zh';
-  const lines = [
-    zh ? `呼伦贝尔市新型城镇化规划图 — 数据下载：${what}` : `Hulunbuir plan map — data download: ${what}`,
-    '',
-    `${zh ? '规划' : 'Plan'}: ${PLAN_NAME[lang]}`,
-    `${zh ? '坐标' : 'Datum'}: ${DATUM_NOTE[lang]}`,
-    `${zh ? '许可' : 'Licences'}: ${LICENCES[lang]}`,
-    `${zh ? '来源' : 'Sources'}: ${ATTRIBUTION}`,
-    zh
-      ? 'CSV 为 UTF-8（带 BOM）编码，Excel 可直接打开。'
-      : 'CSV files are UTF-8 with a byte-order mark, so Excel opens them directly.',
-  ];
-  for (const m of metas) {
-    lines.push('', `## ${m.title[lang]} (${m.layer}, ${m.features} ${zh ? '个要素' : 'features'})`);
-    if (m.schematic) lines.push(m.schematic[lang]);
-    lines.push(`${zh ? '各要素来源' : 'Sources of its features'}:`, ...m.sources.map((s) => `- ${s}`));
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  return `${[...readmeHead(lang, what), ...metas.flatMap((m) => layerSection(lang, m))].join('\r\n')}\r\n`;
 }
 
 const zip = (files: Record<string, string>) =>

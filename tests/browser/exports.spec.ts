@@ -1,0 +1,74 @@
+// Downloads in the forms of the trade, as a planner makes them in the panel: a format and a
+// coordinate system picked, a layer that no one zone holds refused at once with the reason, a
+// GeoPackage and a Shapefile written in a worker (the page stays responsive) and read back
+// with GDAL: the count, the SRS's EPSG code, the Chinese names.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import type { Download } from '@playwright/test';
+import { test, expect, expectResponsive, expectSeen, openMap } from './fixtures.ts';
+import { must } from '../../src/lib/must.ts';
+
+const count = (name: string) =>
+  (JSON.parse(readFileSync(`public/data/layers/${name}.geojson`, 'utf8')) as { features: unknown[] }).features.length;
+const info = (path: string, layer?: string) =>
+  execFileSync('ogrinfo', ['-so', '-ro', path, ...(layer ? [layer] : ['-al'])], { encoding: 'utf8' });
+const features = (path: string, layer?: string) =>
+  execFileSync('ogr2ogr', ['-f', 'GeoJSON', '/vsistdout/', path, ...(layer ? [layer] : [])], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 27,
+  });
+const epsgOf = (text: string) => {
+  const srs = text.slice(text.indexOf('SRS WKT'), text.indexOf('Data axis'));
+  const ids = [...srs.matchAll(/ID\["EPSG",(\d+)\]/g)];
+  return Number(ids[ids.length - 1]?.[1]);
+};
+const saved = async (d: Download) => readFileSync(must(await d.path(), 'the download'));
+
+test('a GeoPackage in CGCS2000 and a Shapefile in Web Mercator, read back with GDAL; a layer no zone holds is refused with the reason', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const dir = mkdtempSync(join(tmpdir(), 'exports-'));
+  await openMap(page, '#tool=download');
+  await page.getByTestId('dl-format').selectOption('gpkg');
+  // the proposed Gauss–Krüger zone cannot hold stations across the city: said at once, where it is seen
+  await page.getByTestId('dl-system').selectOption('auto');
+  await page.getByTestId('dl-rail_stations-gpkg').click();
+  const problem = page.getByTestId('dl-problem');
+  await expect(problem).toContainText('跨越多个高斯–克吕格带');
+  await expectSeen(problem, 'the reason the export was refused');
+  // CGCS2000 longitude/latitude: a GeoPackage, written off the page
+  await page.getByTestId('dl-system').selectOption('4490');
+  await expect(problem).toHaveCount(0);
+  let d: Download | undefined;
+  await expectResponsive(page, 'GeoPackage export of the stations', async () => {
+    [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('dl-rail_stations-gpkg').click()]);
+  });
+  if (!d) throw new Error('no GeoPackage');
+  expect(d.suggestedFilename()).toBe('hulunbuir-rail_stations-epsg4490.gpkg');
+  const gpkg = join(dir, d.suggestedFilename());
+  writeFileSync(gpkg, await saved(d));
+  const gi = info(gpkg, 'rail_stations');
+  expect(gi).toContain(`Feature Count: ${count('rail_stations')}`);
+  expect(epsgOf(gi)).toBe(4490);
+  expect(features(gpkg, 'rail_stations')).toContain('海拉尔');
+  expect(features(gpkg, 'readme')).toContain('CGCS2000');
+  // a Shapefile of the units in Web Mercator, its .dbf in GBK
+  await page.getByTestId('dl-format').selectOption('shapefile');
+  await page.getByTestId('dl-system').selectOption('3857');
+  await page.getByTestId('dl-encoding').selectOption('gbk');
+  [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('dl-units-shapefile').click()]);
+  expect(d.suggestedFilename()).toBe('hulunbuir-units-epsg3857-shp.zip');
+  const files = unzipSync(new Uint8Array(await saved(d)));
+  for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
+  expect(Object.keys(files).sort()).toEqual(
+    ['README.txt', 'units.cpg', 'units.dbf', 'units.prj', 'units.shp', 'units.shx', 'units_fields.csv'].sort(),
+  );
+  const si = info(join(dir, 'units.shp'));
+  expect(si).toContain(`Feature Count: ${count('units')}`);
+  expect(epsgOf(si)).toBe(3857);
+  expect(features(join(dir, 'units.shp'))).toContain('海拉尔区');
+});
