@@ -72,3 +72,19 @@ test('a GeoPackage in CGCS2000 and a Shapefile in Web Mercator, read back with G
   expect(epsgOf(si)).toBe(3857);
   expect(features(join(dir, 'units.shp'))).toContain('海拉尔区');
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
+
+  test('a refusal is said under the button pressed, in view, however far down the sheet it is', async ({ page }) => {
+    await openMap(page, '#tool=download');
+    await page.getByTestId('dl-format').selectOption('dxf');
+    // DXF is drawn in metres: the proposed zone is chosen for it
+    await expect(page.getByTestId('dl-system')).toHaveValue('auto');
+    await page.getByTestId('dl-ports-dxf').click();
+    const problem = page.getByTestId('dl-problem');
+    await expect(problem).toContainText('跨越多个高斯–克吕格带');
+    await expectSeen(problem, 'the reason, under the ports row');
+    await expect(page.locator('[data-layer=ports] + [data-testid=dl-problem]')).toHaveCount(1);
+  });
+});
