@@ -26,6 +26,8 @@ import { search, type SearchEntry } from '../../src/lib/search.ts';
 import type { Tour } from '../../src/contracts/tour.ts';
 import { unionBBox, type BBox } from '../../src/lib/geo.ts';
 import { importBenchFile } from './import-data.ts';
+import initSqlJs from 'sql.js';
+import { FORMATS, runExport } from '../../src/lib/exchange/export.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 /** BENCH_QUICK=1: the first-view pages only (no data build timing, tour path or import) — for iterating on start-up */
@@ -460,6 +462,41 @@ for (let rep = 0; rep < 50; rep++)
     qtimes.push(performance.now() - t);
   }
 
+// ------------------------------------------------------------------ exports
+// every layer of record at once, in each format (CGCS2000 lon/lat; DXF in Web Mercator, the one
+// projected system that holds the whole city), written as the export worker writes them
+const exportLayers = readdirSync('public/data/layers')
+  .filter((f) => f.endsWith('.geojson'))
+  .map((f) => ({
+    name: f.replace('.geojson', ''),
+    title: f,
+    features: JSON.parse(readFileSync(join('public/data/layers', f), 'utf8')).features,
+  }));
+const exportTimes: { format: string; ms: number[]; bytes: number }[] = [];
+for (const format of FORMATS) {
+  const ms: number[] = [];
+  let bytes = 0;
+  for (let rep = 0; rep < 3; rep++) {
+    const t = performance.now();
+    const r = await runExport(
+      {
+        layers: exportLayers,
+        format,
+        system: format === 'dxf' ? 3857 : 4490,
+        encoding: 'utf-8',
+        lang: 'zh',
+        what: 'all',
+        readme: '',
+      },
+      () => initSqlJs(),
+    );
+    ms.push(performance.now() - t);
+    if (!r.ok) throw new Error(`bench export ${format}: ${r.problem.en}`);
+    bytes = r.bytes.length;
+  }
+  exportTimes.push({ format, ms, bytes });
+}
+
 // ------------------------------------------------------------------ report
 const ratio = (a: number[], b: number[]) => median(a) / median(b);
 const result = {
@@ -467,6 +504,7 @@ const result = {
   machine: `${process.platform} ${process.arch}, node ${process.version}, Chromium (SwiftShader WebGL), ${VIEW.width}×${VIEW.height}, ${ROUNDS} rounds`,
   data_build_s: { median: median(buildRuns), min: Math.min(...buildRuns), max: Math.max(...buildRuns) },
   first_view: first,
+  exports_ms: Object.fromEntries(exportTimes.map((x) => [x.format, median(x.ms)])),
   ratios: {
     app_vs_empty_idle: ratio(first.app.idle, first.empty.idle),
     one_vs_empty_idle: ratio(first.one.idle, first.empty.idle),
@@ -529,6 +567,10 @@ const md = [
     : [
         `| data build (npm run data, 3 runs) | median ${median(buildRuns).toFixed(2)} s (${Math.min(...buildRuns).toFixed(2)}–${Math.max(...buildRuns).toFixed(2)}) |`,
       ]),
+  ...exportTimes.map(
+    (x) =>
+      `| export of all ${exportLayers.length} layers as ${x.format} (Node, as in the export worker; 3 runs) | median ${median(x.ms).toFixed(0)} ms (${Math.min(...x.ms).toFixed(0)}–${Math.max(...x.ms).toFixed(0)}); ${kb(x.bytes)} |`,
+  ),
   `| search query (${index.length} entries, ${queries.length} queries × 50) | median ${median(qtimes).toFixed(3)} ms, max ${Math.max(...qtimes).toFixed(2)} ms |`,
   ...(imp
     ? [
