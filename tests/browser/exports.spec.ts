@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { unzipSync } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Download } from '@playwright/test';
 import { test, expect, expectResponsive, expectSeen, openMap } from './fixtures.ts';
 import { must } from '../../src/lib/must.ts';
@@ -73,6 +73,51 @@ test('a GeoPackage in CGCS2000 and a Shapefile in Web Mercator, read back with G
   expect(features(join(dir, 'units.shp'))).toContain('海拉尔区');
 });
 
+test('tool results with their geometries: places within 50 km as a GeoPackage, zone statistics as a Shapefile, a measured line as DXF in its zone', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const dir = mkdtempSync(join(tmpdir(), 'results-'));
+  await openMap(page, '#near=seat-150702:50');
+  await expect(page.getByTestId('near-results')).toBeVisible({ timeout: 30_000 });
+  const listed = await page.locator('[data-testid=near-results] section li').count();
+  await page.getByTestId('near-export').locator('summary').click();
+  await page.getByTestId('dl-format').selectOption('gpkg');
+  await page.getByTestId('dl-system').selectOption('4490');
+  let [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('near-download').click()]);
+  const gpkg = join(dir, d.suggestedFilename());
+  expect(d.suggestedFilename()).toBe('hulunbuir-within-distance-epsg4490.gpkg');
+  writeFileSync(gpkg, await saved(d));
+  expect(info(gpkg, 'buffer')).toContain('Feature Count: 1');
+  const within = info(gpkg, 'within');
+  expect(within).toContain(`Feature Count: ${listed}`);
+  // each place with its own geometry (a station is a point), its name and distance
+  const places = JSON.parse(features(gpkg, 'within')) as {
+    features: { geometry: { type: string } | null; properties: Record<string, unknown> }[];
+  };
+  expect(places.features.every((f) => f.geometry !== null)).toBe(true);
+  expect(places.features.some((f) => f.properties.layer === 'rail_stations' && f.geometry?.type === 'Point')).toBe(
+    true,
+  );
+
+  // the zone statistics, each row drawn with its area; the choice made above holds here too
+  await page.goto('about:blank');
+  await openMap(page, '#tool=stats');
+  await page.getByTestId('stats-export').locator('summary').click();
+  await expect(page.getByTestId('dl-format')).toHaveValue('gpkg');
+  await page.getByTestId('dl-format').selectOption('shapefile');
+  [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('stats-download').click()]);
+  expect(d.suggestedFilename()).toBe('hulunbuir-zone-statistics-epsg4490-shp.zip');
+  const files = unzipSync(new Uint8Array(await saved(d)));
+  for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
+  const stats = JSON.parse(readFileSync('public/data/stats.json', 'utf8')) as { rows: unknown[] };
+  const si = info(join(dir, 'zone_statistics.shp'));
+  expect(si).toContain(`Feature Count: ${stats.rows.length}`);
+  expect(si).toContain('Geometry: Polygon');
+  expect(features(join(dir, 'zone_statistics.shp'))).toContain('岭上地区');
+  expect(strFromU8(files['zone_statistics_fields.csv'])).toContain('常住人口（2020）');
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
 
@@ -85,6 +130,6 @@ test.describe('on a phone', () => {
     const problem = page.getByTestId('dl-problem');
     await expect(problem).toContainText('跨越多个高斯–克吕格带');
     await expectSeen(problem, 'the reason, under the ports row');
-    await expect(page.locator('[data-layer=ports] + [data-testid=dl-problem]')).toHaveCount(1);
+    await expect(page.locator('[data-layer=ports] + li [data-testid=dl-problem]')).toHaveCount(1);
   });
 });

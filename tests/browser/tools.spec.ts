@@ -76,6 +76,7 @@ test.describe('measure', () => {
     await page.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0);
     await expect(page.getByTestId('measure-total')).toHaveText(expected);
     // Its GeoJSON is RFC 7946 with the figure.
+    await page.getByTestId('measure-export').locator('summary').click();
     const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('measure-download').click()]);
     const gj = JSON.parse((await saved(d)).toString());
     expect(GJV.valid(gj)).toBe(true);

@@ -13,8 +13,8 @@ import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { type ExportRequest, runExport } from '../../src/lib/exchange/export.ts';
 import { encoder } from '../../src/lib/exchange/encoding.ts';
-import { type ExportLayer, kindOf, positions } from '../../src/lib/exchange/geometry.ts';
-import { fitNames } from '../../src/lib/exchange/shapefile.ts';
+import { type ExportLayer, kindOf, positions, wkb } from '../../src/lib/exchange/geometry.ts';
+import { fitNames, writeShapefile } from '../../src/lib/exchange/shapefile.ts';
 import { EXPORT_SYSTEMS, proposeZone, systemOf } from '../../src/lib/exchange/systems.ts';
 
 const layer = (name: string): ExportLayer => {
@@ -110,7 +110,7 @@ const nearest = (g: OgrLayer['features'][number]['geometry'], [x, y]: number[]):
   }
   return best;
 };
-const firstOf = (f: Feature): number[] => {
+const firstOf = (f: Feature<Geometry | null>): number[] => {
   let c = (f.geometry as Point).coordinates as unknown;
   while (Array.isArray(c) && Array.isArray(c[0])) c = c[0];
   return c as number[];
@@ -138,6 +138,55 @@ describe('coordinate systems', () => {
   });
 });
 
+describe('polygon rings', () => {
+  /** Twice the area by the shoelace formula: positive when clockwise (y up). */
+  const clockwise = (ring: number[][]) =>
+    ring.slice(1).reduce((s, p, i) => s + (p[0] - ring[i][0]) * (p[1] + ring[i][1]), 0) > 0;
+  it('a .shp has its outer rings clockwise and holes counter-clockwise; WKB the other way round', () => {
+    const ccwOuter = [
+      [0, 0],
+      [10, 0],
+      [10, 10],
+      [0, 10],
+      [0, 0],
+    ];
+    const cwHole = [
+      [2, 2],
+      [2, 4],
+      [4, 4],
+      [4, 2],
+      [2, 2],
+    ];
+    const f: Feature<Geometry | null> = {
+      type: 'Feature',
+      properties: { id: 'a' },
+      geometry: { type: 'Polygon', coordinates: [ccwOuter, [...cwHole].reverse()] },
+    };
+    const shp = writeShapefile('p', [f], systemOf(4490).esri, 'utf-8').files['p.shp'];
+    const v = new DataView(shp.buffer, shp.byteOffset);
+    // record 1 at 100: header 8, type 4, box 32, parts 4, points 4, part starts
+    const parts = v.getInt32(100 + 8 + 36, true);
+    const count = v.getInt32(100 + 8 + 40, true);
+    const start = 100 + 8 + 44 + 4 * parts;
+    const pts = Array.from({ length: count }, (_, i) => [
+      v.getFloat64(start + 16 * i, true),
+      v.getFloat64(start + 16 * i + 8, true),
+    ]);
+    const second = v.getInt32(100 + 8 + 48, true);
+    expect(clockwise(pts.slice(0, second))).toBe(true);
+    expect(clockwise(pts.slice(second))).toBe(false);
+    const w = wkb(f.geometry as Geometry);
+    const wv = new DataView(w.buffer);
+    // polygon: order 1, type 4, rings 4, ring 1 count 4, points
+    const n = wv.getUint32(9, true);
+    const ring = Array.from({ length: n }, (_, i) => [
+      wv.getFloat64(13 + 16 * i, true),
+      wv.getFloat64(21 + 16 * i, true),
+    ]);
+    expect(clockwise(ring)).toBe(false);
+  });
+});
+
 describe('Shapefile field names', () => {
   it('fit to 10 bytes in the encoding, a clash numbered', () => {
     const names = fitNames(
@@ -146,6 +195,8 @@ describe('Shapefile field names', () => {
     );
     expect(names).toEqual(['备注说', '备注_1', 'population', 'populati_1']);
     expect(fitNames(['备注说明文字很长的字段'], encoder('gbk'))).toEqual(['备注说明文']);
+    // what GBK cannot hold is '_', and names are unique as written
+    expect(fitNames(['ᠨᠡᠷ', 'ᠨᠡᠷᠡ', 'Name', 'name'], encoder('gbk'))).toEqual(['___', '____', 'Name', 'name_1']);
   });
 });
 
@@ -157,7 +208,8 @@ describe.skipIf(!hasGdal)('exports read back with GDAL', () => {
     ['own layer', own],
   ];
   const systems = [4326, 4490, 4528, 4549, 4498, 4509, 3857];
-  const within = (f: Feature, [a, b]: [number, number]) => positions(f.geometry).every((p) => p[0] >= a && p[0] <= b);
+  const within = (f: Feature<Geometry | null>, [a, b]: [number, number]) =>
+    positions(f.geometry).every((p) => p[0] >= a && p[0] <= b);
   for (const [what, whole] of cases)
     for (const epsg of systems) {
       const system = systemOf(epsg);
@@ -179,7 +231,7 @@ describe.skipIf(!hasGdal)('exports read back with GDAL', () => {
           if (!l.features.length) return;
         }
         const want = system.def ? proj4('EPSG:4326', system.def) : null;
-        const at = (f: Feature) => (want ? want.forward(firstOf(f).slice(0, 2)) : firstOf(f));
+        const at = (f: Feature<Geometry | null>) => (want ? want.forward(firstOf(f).slice(0, 2)) : firstOf(f));
         for (const format of ['shapefile', 'gpkg'] as const) {
           const { dir: d } = await exported({ layers: [l], format, system: epsg });
           // a Shapefile holds one kind of geometry: a layer of several is written as one file a kind
@@ -296,11 +348,16 @@ describe.skipIf(!hasGdal)('the other forms', () => {
   it('CSV: point layers with x/y in the system; a layer of no points is said', async () => {
     const { dir: d } = await exported({ layers: [own], format: 'csv', system: 4490 });
     const csv = readFileSync(join(d, '学校.csv'), 'utf8').split('\r\n');
-    expect(csv[0]).toBe('\ufeff名称,学生人数,公办,备注说明文字很长的字段,备注说明文字很长的字段2,lon,lat');
-    expect(csv[1]).toBe('海拉尔第一中学,2100,true,x,,119.7656000,49.2126000');
+    expect(csv[0]).toBe('\ufefflon,lat,名称,学生人数,公办,备注说明文字很长的字段,备注说明文字很长的字段2');
+    expect(csv[1]).toBe('119.7656000,49.2126000,海拉尔第一中学,2100,true,x,');
+    // a layer of record: id and names first, as its file of record has them
+    const st = (await exported({ layers: [stations], format: 'csv', system: 4490 })).dir;
+    expect(readFileSync(join(st, 'rail_stations.csv'), 'utf8').split('\r\n')[0]).toMatch(
+      /^\ufeffid,name_zh,name_en,lon,lat,/,
+    );
     const hailar = { ...own, features: own.features.slice(0, 1) };
     const gk = (await exported({ layers: [hailar], format: 'csv', system: 4549 })).dir;
-    const [x, y] = readFileSync(join(gk, '学校.csv'), 'utf8').split('\r\n')[1].split(',').slice(-2).map(Number);
+    const [x, y] = readFileSync(join(gk, '学校.csv'), 'utf8').split('\r\n')[1].split(',').slice(0, 2).map(Number);
     const [ex, ey] = proj4('EPSG:4326', systemOf(4549).def as string, [119.7656, 49.2126]);
     expect(Math.abs(x - ex)).toBeLessThan(0.01);
     expect(Math.abs(y - ey)).toBeLessThan(0.01);
@@ -309,5 +366,34 @@ describe.skipIf(!hasGdal)('the other forms', () => {
       sql,
     );
     expect(r.ok).toBe(false);
+  });
+});
+
+describe.skipIf(!hasGdal)('GeoPackage edge cases', () => {
+  it('names that differ by case, fid and a layer called readme: all kept; WGS84 registered beside the system', async () => {
+    const odd: ExportLayer = {
+      name: 'readme',
+      title: 'odd',
+      features: [
+        {
+          type: 'Feature',
+          properties: { Name: 'a', name: 'b', fid: 3 },
+          geometry: { type: 'Point', coordinates: [119.7, 49.2] },
+        },
+      ],
+    };
+    const { dir: d } = await exported({ layers: [odd], format: 'gpkg', system: 4528 });
+    const path = join(d, 'hulunbuir-test-epsg4528-gk3-z40.gpkg');
+    const got = ogr(path, 'readme_1');
+    expect(got.featureCount).toBe(1);
+    expect(got.features[0].properties).toMatchObject({ Name: 'a', name_1: 'b', fid_1: 3 });
+    const srs = execFileSync(
+      'ogrinfo',
+      ['-ro', '-q', path, '-sql', 'SELECT srs_id FROM gpkg_spatial_ref_sys ORDER BY srs_id'],
+      { encoding: 'utf8' },
+    );
+    expect([...srs.matchAll(/srs_id \(Integer(?:64)?\) = (-?\d+)/g)].map((m) => Number(m[1]))).toEqual([
+      -1, 0, 4326, 4528,
+    ]);
   });
 });

@@ -28,7 +28,8 @@ export function runExportJob(
     };
     w.onerror = (e) => {
       end();
-      resolve({ ok: false, problem: { zh: `导出失败：${e.message}`, en: `the export failed: ${e.message}` } });
+      const why = e.message || 'the export worker did not start';
+      resolve({ ok: false, problem: { zh: `导出失败：${why}`, en: `the export failed: ${why}` } });
     };
     w.postMessage(req);
   });

@@ -42,7 +42,8 @@ export function writeDxf(layers: ExportLayer[]): string {
       const label = placeName(f);
       for (const p of pointsOf(g)) {
         d.drawPoint(p[0], p[1]);
-        if (label) d.drawText(p[0] + height * 0.6, p[1] - height / 2, height, 0, label);
+        // one line of text: a line break would break the DXF's pairs of code and value
+        if (label) d.drawText(p[0] + height * 0.6, p[1] - height / 2, height, 0, label.replace(/[\r\n]+/g, ' '));
       }
     }
   });

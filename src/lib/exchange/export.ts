@@ -4,7 +4,7 @@
  * worker (export.worker.ts) so that the page never waits on it; pure, so tests run it in Node.
  */
 import { strToU8, zipSync } from 'fflate';
-import type { Feature } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
 import type { SqlJsStatic } from 'sql.js';
 import type { Lang, Text } from '../../contracts/vocab.ts';
 import { writeDxf } from './dxf.ts';
@@ -14,25 +14,11 @@ import { writeGeoPackage } from './geopackage.ts';
 import { type ExportLayer, extent, kindOf, pointsOf, projectGeometry } from './geometry.ts';
 import { writeKml } from './kml.ts';
 import { writeShapefile } from './shapefile.ts';
+import { CSV_NOTE } from '../tools/readme.ts';
 import { type ExportSystem, projector, proposeZone, systemOf, WGS84, zoneProblem } from './systems.ts';
+import { type Format, PROJECTED_ONLY, type SystemChoice, WGS84_ONLY } from './formats.ts';
 
-export const FORMATS = ['geojson', 'shapefile', 'gpkg', 'kml', 'dxf', 'csv'] as const;
-export type Format = (typeof FORMATS)[number];
-export const FORMAT_NAME: Record<Format, Text> = {
-  geojson: { zh: 'GeoJSON', en: 'GeoJSON' },
-  shapefile: { zh: 'Shapefile', en: 'Shapefile' },
-  gpkg: { zh: 'GeoPackage', en: 'GeoPackage' },
-  kml: { zh: 'KML（奥维/Google Earth）', en: 'KML (Google Earth)' },
-  dxf: { zh: 'DXF（CAD）', en: 'DXF (CAD)' },
-  csv: { zh: 'CSV（点）', en: 'CSV (points)' },
-};
-/** Formats whose coordinates are WGS84 longitude/latitude whatever is chosen (RFC 7946, KML 2.2). */
-export const WGS84_ONLY: readonly Format[] = ['geojson', 'kml'];
-/** Formats drawn in metres: a projected system only. */
-export const PROJECTED_ONLY: readonly Format[] = ['dxf'];
-
-/** 'auto': the Gauss–Krüger 3° zone (zone number before the easting) that holds the data. */
-export type SystemChoice = number | 'auto';
+export { FORMAT_NAME, FORMATS, type Format, PROJECTED_ONLY, type SystemChoice, WGS84_ONLY } from './formats.ts';
 
 export interface ExportRequest {
   layers: ExportLayer[];
@@ -60,7 +46,7 @@ export function resolveSystem(
   if (!box) return { problem: { zh: '没有可导出的要素', en: 'there are no features to export' } };
   let system: ExportSystem;
   if (choice === 'auto') {
-    const z = proposeZone(box[0], box[2]) ?? proposeZone(box[0], box[2], true);
+    const z = proposeZone(box[0], box[2]);
     if (!z) {
       const f = (x: number) => `${x.toFixed(2)}°E`;
       return {
@@ -93,7 +79,7 @@ export async function runExport(req: ExportRequest, sql: () => Promise<SqlJsStat
   const to = await projector(system);
   const layers: ExportLayer[] = req.layers.map((l) => ({
     ...l,
-    features: l.features.map((f) => ({ ...f, geometry: projectGeometry(f.geometry, to) }) as Feature),
+    features: l.features.map((f) => ({ ...f, geometry: projectGeometry(f.geometry, to) }) as Feature<Geometry | null>),
   }));
   const base = `hulunbuir-${req.what}-${system.slug}`;
   const notes: string[] = [
@@ -150,7 +136,7 @@ export async function runExport(req: ExportRequest, sql: () => Promise<SqlJsStat
       return { ok: true, bytes, filename: `${base}.gpkg`, mime: 'application/geopackage+sqlite3', epsg: system.epsg };
     }
     case 'kml': {
-      const text = writeKml(layers, req.readme.split('\n')[0] ?? 'Hulunbuir', readme([]));
+      const text = writeKml(layers, req.readme.split(/\r?\n/)[0] || 'Hulunbuir', readme([]));
       return {
         ok: true,
         bytes: strToU8(text),
@@ -177,13 +163,18 @@ export async function runExport(req: ExportRequest, sql: () => Promise<SqlJsStat
       for (const l of layers) {
         const points = l.features.filter((f) => kindOf(f.geometry) === 'point');
         if (!points.length) continue;
-        const fields = fieldsOf(points).map((f) => f.name);
+        // as the files of record are written (downloads.ts layerCsv): id and names, the
+        // coordinates, then every other attribute
+        const all = fieldsOf(points).map((f) => f.name);
+        const first = ['id', 'name_zh', 'name_en'].filter((k) => all.includes(k));
+        const rest = all.filter((k) => !first.includes(k));
         const [x, y] = system.projected ? ['x', 'y'] : ['lon', 'lat'];
         const rows = [
-          [...fields, x, y],
+          [...first, x, y, ...rest],
           ...points.map((f) => {
             const p = f.geometry ? pointsOf(f.geometry)[0] : [];
-            return [...fields.map((k) => cellText(f.properties?.[k])), fix(p[0], system), fix(p[1], system)];
+            const text = (k: string) => cellText(f.properties?.[k]);
+            return [...first.map(text), fix(p[0], system), fix(p[1], system), ...rest.map(text)];
           }),
         ];
         files[`${l.name}.csv`] = strToU8(`\ufeff${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`);
@@ -196,13 +187,7 @@ export async function runExport(req: ExportRequest, sql: () => Promise<SqlJsStat
             en: 'CSV holds point layers only: the layers chosen have no points',
           },
         };
-      files['README.txt'] = strToU8(
-        readme([
-          zh
-            ? 'CSV 为 UTF-8（带 BOM）编码，Excel 可直接打开。'
-            : 'CSV files are UTF-8 with a byte-order mark, so Excel opens them directly.',
-        ]),
-      );
+      files['README.txt'] = strToU8(readme([CSV_NOTE[req.lang]]));
       return { ok: true, bytes: zip(files), filename: `${base}-csv.zip`, mime: ZIP, epsg: system.epsg };
     }
   }

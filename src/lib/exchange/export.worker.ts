@@ -3,7 +3,7 @@
  * text), projects and writes them (export.ts), and hands the file back — the page stays free
  * however large the layers. SQLite (sql.js) loads only for a GeoPackage.
  */
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import type { LayerMetadata } from '../../contracts/download.ts';
@@ -12,8 +12,22 @@ import { layerSection } from '../tools/readme.ts';
 import { type ExportRequest, type ExportResult, runExport } from './export.ts';
 import type { ExportLayer } from './geometry.ts';
 
-/** A layer as the page names it: a file of record by address, or a planner's own layer's GeoJSON text. */
-export type LayerSource = { name: string; title: string } & ({ url: string } | { text: string });
+/**
+ * A layer as the page names it: a file of record by address, a planner's own layer's GeoJSON
+ * text, a tool's result as features, or rows of figures (zone statistics) drawn with the
+ * geometry of the feature whose id they name in the files given — else the union of their
+ * member units' (a MultiPolygon of the members, not dissolved).
+ */
+export type LayerSource = { name: string; title: string } & (
+  | { url: string }
+  | { text: string }
+  | { features: Feature<Geometry | null>[] }
+  | {
+      rows: { lookup: string; members: string[]; properties: Record<string, unknown> }[];
+      geometries: string[];
+      units: string;
+    }
+);
 export interface ToExportWorker extends Omit<ExportRequest, 'layers'> {
   layers: LayerSource[];
 }
@@ -27,6 +41,38 @@ const sql = () => {
 const post = (m: FromExportWorker, transfer: Transferable[] = []) =>
   (self as unknown as Worker).postMessage(m, transfer);
 
+async function json(url: string): Promise<FeatureCollection<Geometry | null>> {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+  return (await r.json()) as FeatureCollection<Geometry | null>;
+}
+
+/** Rows of figures with the geometry of the feature each names, else of its member units. */
+async function joined(
+  rows: Extract<LayerSource, { rows: unknown }>['rows'],
+  geometries: string[],
+  units: string,
+): Promise<FeatureCollection<Geometry | null>> {
+  const [unitFc, ...others] = await Promise.all([json(units), ...geometries.map(json)]);
+  const byId = new Map<string, Geometry>();
+  for (const fc of [unitFc, ...others])
+    for (const f of fc.features) if (f.geometry) byId.set(String(f.properties?.id), f.geometry);
+  const polygons = (g: Geometry | undefined) =>
+    g?.type === 'Polygon' ? [g.coordinates] : g?.type === 'MultiPolygon' ? g.coordinates : [];
+  return {
+    type: 'FeatureCollection',
+    features: rows.map((r) => {
+      const own = byId.get(r.lookup);
+      const geometry: Geometry | null =
+        own ??
+        (r.members.length
+          ? { type: 'MultiPolygon', coordinates: r.members.flatMap((m) => polygons(byId.get(m))) }
+          : null);
+      return { type: 'Feature', properties: r.properties, geometry };
+    }),
+  };
+}
+
 self.onmessage = async (e: MessageEvent<ToExportWorker>) => {
   const { layers: sources, ...rest } = e.data;
   const sections: string[] = [];
@@ -34,12 +80,11 @@ self.onmessage = async (e: MessageEvent<ToExportWorker>) => {
     post({ type: 'phase', phase: 'reading' });
     const read = await Promise.all(
       sources.map(async (s) => {
-        let fc: FeatureCollection;
-        if ('url' in s) {
-          const r = await fetch(s.url);
-          if (!r.ok) throw new Error(`${s.url}: HTTP ${r.status}`);
-          fc = (await r.json()) as FeatureCollection;
-        } else fc = JSON.parse(s.text) as FeatureCollection;
+        let fc: FeatureCollection<Geometry | null>;
+        if ('url' in s) fc = await json(s.url);
+        else if ('text' in s) fc = JSON.parse(s.text) as FeatureCollection<Geometry | null>;
+        else if ('features' in s) fc = { type: 'FeatureCollection', features: s.features };
+        else fc = await joined(s.rows, s.geometries, s.units);
         const layer: ExportLayer = { name: s.name, title: s.title, features: fc.features };
         return { layer, meta: (fc as { metadata?: LayerMetadata }).metadata };
       }),

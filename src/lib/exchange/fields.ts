@@ -4,7 +4,7 @@
  * its values — integers, reals, yes/no, else text (a column of mixed kinds is text) — and each
  * value as the text a cell shows (lists and objects as JSON; the plan's quotes as "task n: …").
  */
-import type { Feature } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
 
 export type FieldType = 'int' | 'real' | 'bool' | 'text';
 export interface Field {
@@ -12,7 +12,7 @@ export interface Field {
   type: FieldType;
 }
 
-export function fieldsOf(features: Feature[]): Field[] {
+export function fieldsOf(features: Feature<Geometry | null>[]): Field[] {
   const seen = new Map<string, Set<string>>();
   for (const f of features)
     for (const [k, v] of Object.entries(f.properties ?? {})) {

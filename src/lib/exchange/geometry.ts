@@ -10,7 +10,7 @@ export interface ExportLayer {
   name: string;
   /** the heading a person reads (KML folder, DXF layer description, README) */
   title: string;
-  features: Feature[];
+  features: Feature<Geometry | null>[];
 }
 
 export type Kind = 'point' | 'line' | 'polygon';
@@ -89,8 +89,9 @@ export function extent(features: { geometry: Geometry | null }[]): [number, numb
 /** Twice the signed area of a ring (positive: counter-clockwise, with y up). */
 function signedArea(r: Position[]): number {
   let s = 0;
+  // Σ (x_prev − x)(y_prev + y): positive for a counter-clockwise ring
   for (let i = 0, j = r.length - 1; i < r.length; j = i++) s += (r[j][0] - r[i][0]) * (r[j][1] + r[i][1]);
-  return -s;
+  return s;
 }
 /** A ring wound clockwise (`cw`) or counter-clockwise. */
 export function wound(r: Position[], cw: boolean): Position[] {

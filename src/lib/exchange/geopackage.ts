@@ -9,7 +9,7 @@ import type { Geometry } from 'geojson';
 import type { Database, SqlJsStatic } from 'sql.js';
 import { cellText, fieldsOf } from './fields.ts';
 import { type ExportLayer, extent, kindOf, wkb } from './geometry.ts';
-import type { ExportSystem } from './systems.ts';
+import { type ExportSystem, WGS84 } from './systems.ts';
 
 const TYPE_NAME = { point: 'POINT', line: 'LINESTRING', polygon: 'POLYGON' } as const;
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -28,6 +28,18 @@ function blob(g: Geometry, srs: number): Uint8Array {
   for (const [i, x] of [minX, maxX, minY, maxY].entries()) v.setFloat64(8 + 8 * i, x, true);
   out.set(body, 40);
   return out;
+}
+
+/** The layers with table names unique (case-blind) and clear of the GeoPackage's own and the readme. */
+function tableNames(layers: ExportLayer[]): ExportLayer[] {
+  const taken = new Set(['readme']);
+  return layers.map((l) => {
+    const base = /^gpkg_/i.test(l.name) ? `layer_${l.name}` : l.name;
+    let name = base;
+    for (let i = 1; taken.has(name.toLowerCase()); i++) name = `${base}_${i}`;
+    taken.add(name.toLowerCase());
+    return { ...l, name };
+  });
 }
 
 /** A single geometry as its multi kind (a table declared MULTIPOLYGON holds no POLYGON). */
@@ -79,14 +91,20 @@ export function writeGeoPackage(
       'undefined',
       'undefined geographic coordinate reference system',
     ]);
+    // WGS84 is always registered (the standard asks for it), the chosen system beside it
+    if (system.epsg !== WGS84.epsg) srs.run([WGS84.name.en, 4326, 'EPSG', 4326, WGS84.ogc, WGS84.name.zh]);
     srs.run([system.name.en, system.epsg, 'EPSG', system.epsg, system.ogc, system.name.zh]);
     srs.free();
     db.run('BEGIN');
-    for (const layer of layers) {
-      const fields = fieldsOf(layer.features).map((f) => ({
-        ...f,
-        column: ['fid', 'geom'].includes(f.name.toLowerCase()) ? `${f.name}_1` : f.name,
-      }));
+    for (const layer of tableNames(layers)) {
+      // SQLite's column names are case-blind: 'Name' and 'name' get a number, as do fid and geom
+      const taken = new Set(['fid', 'geom']);
+      const fields = fieldsOf(layer.features).map((f) => {
+        let column = f.name;
+        for (let i = 1; taken.has(column.toLowerCase()); i++) column = `${f.name}_${i}`;
+        taken.add(column.toLowerCase());
+        return { ...f, column };
+      });
       const kinds = new Set(layer.features.map((f) => kindOf(f.geometry)).filter((k) => k !== null));
       const multi = layer.features.some((f) => f.geometry?.type.startsWith('Multi'));
       const [k] = [...kinds];

@@ -5,13 +5,13 @@
  * Written with @placemarkio/tokml (Placemark's GeoJSON → KML, escaping included).
  */
 import { foldersToKML } from '@placemarkio/tokml';
-import type { Feature } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
 import type { ExportLayer } from './geometry.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The label a place is shown with: its Chinese and English names, or its layer's own label. */
-export function placeName(f: Feature): string | undefined {
+export function placeName(f: Feature<Geometry | null>): string | undefined {
   const p = f.properties ?? {};
   const zh = typeof p.name_zh === 'string' ? p.name_zh : undefined;
   const en = typeof p.name_en === 'string' ? p.name_en : undefined;

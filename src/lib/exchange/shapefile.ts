@@ -11,7 +11,7 @@
  * - Text longer than a .dbf field's 254 bytes is cut at a character and said in that list.
  * - Polygons: outer rings clockwise, holes counter-clockwise (the format's rule).
  */
-import type { Feature, Position } from 'geojson';
+import type { Feature, Geometry, Position } from 'geojson';
 import { type Encoder, type Encoding, encoder, fitBytes } from './encoding.ts';
 import { cellText, type Field, fieldsOf } from './fields.ts';
 import { type Kind, kindOf, linesOf, pointsOf, polygonsOf, wound } from './geometry.ts';
@@ -30,7 +30,12 @@ const MULTIPOINT = 8;
 export function fitNames(names: string[], e: Encoder): string[] {
   const taken = new Set<string>();
   return names.map((n) => {
-    const clean = n.replace(/[\s\p{Cc}]+/gu, '_') || 'field';
+    // a character the encoding cannot hold would be a '?' in the .dbf: '_' instead, so that the
+    // names compared for clashes are the names written
+    const clean =
+      [...n.replace(/[\s\p{Cc}]+/gu, '_')]
+        .map((ch) => (ch !== '?' && e.encode(ch).length === 1 && e.encode(ch)[0] === 0x3f ? '_' : ch))
+        .join('') || 'field';
     const fitted = (s: string, room: number) => {
       let out = '';
       let bytes = 0;
@@ -58,7 +63,7 @@ interface Column {
   cut: number;
 }
 
-function columnsOf(features: Feature[], e: Encoder): Column[] {
+function columnsOf(features: Feature<Geometry | null>[], e: Encoder): Column[] {
   const fields = fieldsOf(features);
   const names = fitNames(
     fields.map((f) => f.name),
@@ -87,7 +92,7 @@ function columnsOf(features: Feature[], e: Encoder): Column[] {
 }
 
 /** The .dbf of the features (dBASE III, the encoding's language driver byte). */
-function dbf(features: Feature[], cols: Column[], e: Encoder, enc: Encoding): Uint8Array {
+function dbf(features: Feature<Geometry | null>[], cols: Column[], e: Encoder, enc: Encoding): Uint8Array {
   const recordLength = 1 + cols.reduce((n, c) => n + c.width, 0);
   const headerLength = 32 + 32 * cols.length + 1;
   const out = new Uint8Array(headerLength + recordLength * features.length + 1);
@@ -132,7 +137,7 @@ function dbf(features: Feature[], cols: Column[], e: Encoder, enc: Encoding): Ui
 }
 
 /** One record's content (without the record header), in the layer's shape type. */
-function record(type: number, f: Feature | null): Uint8Array {
+function record(type: number, f: Feature<Geometry | null> | null): Uint8Array {
   const g = f?.geometry;
   if (!g || kindOf(g) === null) {
     return new Uint8Array(4); // a null shape: type 0
@@ -209,14 +214,23 @@ export interface ShapefileResult {
  * The Shapefile(s) of a layer whose geometries are already in the target system, with the
  * system's ESRI WKT as .prj.
  */
-export function writeShapefile(name: string, features: Feature[], prj: string, enc: Encoding): ShapefileResult {
+export function writeShapefile(
+  name: string,
+  features: Feature<Geometry | null>[],
+  prj: string,
+  enc: Encoding,
+): ShapefileResult {
   const e = encoder(enc);
-  const byKind = new Map<Kind, Feature[]>();
+  const byKind = new Map<Kind, Feature<Geometry | null>[]>();
+  const none: Feature<Geometry | null>[] = [];
   for (const f of features) {
     const k = kindOf(f.geometry);
-    if (!k) continue;
-    byKind.set(k, [...(byKind.get(k) ?? []), f]);
+    if (!k) none.push(f);
+    else byKind.set(k, [...(byKind.get(k) ?? []), f]);
   }
+  // a feature with no geometry keeps its attributes: a null shape in the layer's (first) file
+  const [firstKind] = byKind.keys();
+  if (firstKind && none.length) byKind.set(firstKind, [...(byKind.get(firstKind) ?? []), ...none]);
   const files: Record<string, Uint8Array> = {};
   const names: FieldName[] = [];
   const one = byKind.size <= 1;

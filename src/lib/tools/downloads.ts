@@ -6,7 +6,7 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Lang } from '../../contracts/vocab.ts';
 import type { LayerDownload, LayerMetadata } from '../../contracts/download.ts';
-import { layerSection, readmeHead } from './readme.ts';
+import { CSV_NOTE, layerSection, readmeHead } from './readme.ts';
 import { type DataLayerName, layersBy } from '../../contracts/layers.ts';
 import { download } from '../ui/download.ts';
 import { csvText } from '../ui/csv.ts';
@@ -17,8 +17,9 @@ import { loadStats, statsCsv } from './stats.ts';
 export const DOWNLOAD_LAYERS = layersBy('download');
 
 /** The README that goes into every zip. */
-export function readme(lang: Lang, what: string, metas: LayerMetadata[]): string {
-  return `${[...readmeHead(lang, what), ...metas.flatMap((m) => layerSection(lang, m))].join('\r\n')}\r\n`;
+export function readme(lang: Lang, what: string, metas: LayerMetadata[], csv = false): string {
+  const head = [...readmeHead(lang, what), ...(csv ? [CSV_NOTE[lang]] : [])];
+  return `${[...head, ...metas.flatMap((m) => layerSection(lang, m))].join('\r\n')}\r\n`;
 }
 
 const zip = (files: Record<string, string>) =>
@@ -65,7 +66,7 @@ export async function downloadCsv(name: DataLayerName, lang: Lang): Promise<void
   download(
     zip({
       [`hulunbuir-${name}.csv`]: layerCsv(file),
-      'README.txt': readme(lang, file.metadata.title[lang], [file.metadata]),
+      'README.txt': readme(lang, file.metadata.title[lang], [file.metadata], true),
     }),
     'application/zip',
     `hulunbuir-${name}-csv.zip`,
@@ -78,7 +79,7 @@ export async function downloadStats(lang: Lang): Promise<void> {
   download(
     zip({
       'hulunbuir-zone-statistics.csv': statsCsv(stats, lang),
-      'README.txt': `${readme(lang, lang === 'zh' ? '分区统计' : 'zone statistics', [])}\r\n${notes}\r\n`,
+      'README.txt': `${readme(lang, lang === 'zh' ? '分区统计' : 'zone statistics', [], true)}\r\n${notes}\r\n`,
     }),
     'application/zip',
     'hulunbuir-zone-statistics.zip',

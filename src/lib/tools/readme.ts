@@ -17,11 +17,14 @@ export function readmeHead(lang: Lang, what: string, datum = true): string[] {
     ...(datum ? [`${zh ? '坐标' : 'Datum'}: ${DATUM_NOTE[lang]}`] : []),
     `${zh ? '许可' : 'Licences'}: ${LICENCES[lang]}`,
     `${zh ? '来源' : 'Sources'}: ${ATTRIBUTION}`,
-    zh
-      ? 'CSV 为 UTF-8（带 BOM）编码，Excel 可直接打开。'
-      : 'CSV files are UTF-8 with a byte-order mark, so Excel opens them directly.',
   ];
 }
+
+/** What a CSV is, for the README of a download with CSV files. */
+export const CSV_NOTE = {
+  zh: 'CSV 为 UTF-8（带 BOM）编码，Excel 可直接打开。',
+  en: 'CSV files are UTF-8 with a byte-order mark, so Excel opens them directly.',
+} as const;
 
 export function layerSection(lang: Lang, m: LayerMetadata): string[] {
   const zh = lang === 'zh';

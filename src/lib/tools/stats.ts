@@ -110,6 +110,12 @@ export function formatValue(c: Column, v: number | null, lang: Lang): string {
 
 /** The table as CSV (UTF-8 with BOM), in the language asked, with how each figure was arrived at. */
 export function statsCsv(stats: StatsFile, lang: Lang): string {
+  const { head, rows } = statsTable(stats, lang);
+  return csvText([head, ...rows]);
+}
+
+/** The table's heading and rows (the CSV's, and the attributes of its export with geometries). */
+export function statsTable(stats: StatsFile, lang: Lang): { head: string[]; rows: (string | number | null)[][] } {
   const city = stats.rows.find((r) => r.kind === 'city') ?? stats.rows[0];
   const head = [
     lang === 'zh' ? '编号' : 'id',
@@ -141,5 +147,5 @@ export function statsCsv(stats: StatsFile, lang: Lang): string {
     r.area_official_sources.join(' | '),
     r.pop_sources.join(' | '),
   ]);
-  return csvText([head, ...rows]);
+  return { head, rows };
 }
