@@ -16,6 +16,7 @@ import { encoder } from '../../src/lib/exchange/encoding.ts';
 import { type ExportLayer, kindOf, positions, wkb } from '../../src/lib/exchange/geometry.ts';
 import { fitNames, writeShapefile } from '../../src/lib/exchange/shapefile.ts';
 import { EXPORT_SYSTEMS, proposeZone, systemOf } from '../../src/lib/exchange/systems.ts';
+import { parseKml, parseShapefileZip } from '../../src/lib/import/formats.ts';
 
 const layer = (name: string): ExportLayer => {
   const fc = JSON.parse(readFileSync(`public/data/layers/${name}.geojson`, 'utf8')) as FeatureCollection;
@@ -395,5 +396,54 @@ describe.skipIf(!hasGdal)('GeoPackage edge cases', () => {
     expect([...srs.matchAll(/srs_id \(Integer(?:64)?\) = (-?\d+)/g)].map((m) => Number(m[1]))).toEqual([
       -1, 0, 4326, 4528,
     ]);
+  });
+});
+
+describe('round trip: what the app exports, its import reads back', () => {
+  const hailar: ExportLayer = { ...own, features: own.features.slice(0, 1) };
+  const cases: [string, ExportLayer, number][] = [
+    ['the stations in CGCS2000', stations, 4490],
+    ['the units in Web Mercator', units, 3857],
+    ['a planner’s school in the 3° zone 40', hailar, 4528],
+    ['a planner’s school in the 6° zone CM 117°E (GBK)', hailar, 4509],
+  ];
+  for (const [what, l, epsg] of cases)
+    it(`Shapefile: ${what}`, async () => {
+      const r = await runExport(
+        {
+          layers: [l],
+          format: 'shapefile',
+          system: epsg,
+          encoding: epsg === 4509 ? 'gbk' : 'utf-8',
+          lang: 'zh',
+          what: 't',
+          readme: '',
+        },
+        sql,
+      );
+      if (!r.ok) throw new Error(r.problem.en);
+      const back = await parseShapefileZip(r.bytes);
+      expect(back.features).toHaveLength(l.features.length);
+      for (const [i, f] of l.features.entries()) {
+        const [dx, dy] = nearest(back.features[i].geometry as OgrLayer['features'][number]['geometry'], firstOf(f));
+        expect(Math.max(dx, dy), `#${i}`).toBeLessThan(1e-7);
+        const name = f.properties?.name_zh ?? f.properties?.名称;
+        if (typeof name === 'string') expect(Object.values(back.features[i].properties ?? {})).toContain(name);
+      }
+    });
+  it('KML: names and places back', async () => {
+    const r = await runExport(
+      { layers: [stations], format: 'kml', system: 4326, encoding: 'utf-8', lang: 'zh', what: 't', readme: '' },
+      sql,
+    );
+    if (!r.ok) throw new Error(r.problem.en);
+    const back = await parseKml(new TextDecoder().decode(r.bytes));
+    expect(back.features).toHaveLength(stations.features.length);
+    expect(String(back.features[0].properties?.name)).toContain(String(stations.features[0].properties?.name_zh));
+    const [dx, dy] = nearest(
+      back.features[0].geometry as OgrLayer['features'][number]['geometry'],
+      firstOf(stations.features[0]),
+    );
+    expect(Math.max(dx, dy)).toBeLessThan(1e-7);
   });
 });
