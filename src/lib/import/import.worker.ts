@@ -5,6 +5,8 @@
  * crosses to the main thread), answers for a clicked feature's full properties, and keeps
  * every layer in IndexedDB so a reload loses nothing.
  */
+import { columnsOf, matching, orderOf, rowsOf, type RowsPage, styleFeatures } from './table.ts';
+import type { Field } from '../exchange/fields.ts';
 import geojsonvt from 'geojson-vt';
 import vtpbf from 'vt-pbf';
 import { createStore, del, entries, get, set } from 'idb-keyval';
@@ -35,6 +37,9 @@ interface Layer {
   features: Feature[];
   index: InstanceType<typeof geojsonvt>;
   labels: string[];
+  columns: Field[];
+  /** the table's last order (its query without the page), kept while only the page scrolls */
+  order?: { key: string; ids: number[] };
 }
 const layers = new Map<string, Layer>();
 const cancelled = new Set<number>();
@@ -84,18 +89,22 @@ function labelOf(p: Record<string, unknown>, i: number): string {
 
 /** A layer as the worker keeps it: its features, their tiles and their names (for search). */
 function layerOf(meta: ImportedMeta, features: Feature[]): Layer {
-  // The tiles carry a feature's number and a short label; the card asks for the rest.
+  // The tiles carry a feature's number, a short label and its colour by the layer's style (if
+  // styled); only the features meeting the layer's filter are in them. The card asks for the rest.
   const labels = features.map((f, i) => labelOf(f.properties ?? {}, i));
-  const slim = features.map((f, i) => ({
+  const columns = columnsOf(features);
+  const shown = matching(features, meta.filter ?? []);
+  const colours = meta.style ? styleFeatures(features, meta.style, columns).colours : null;
+  const slim = shown.map((i) => ({
     type: 'Feature' as const,
-    properties: { __i: i, label: labels[i] },
-    geometry: f.geometry,
+    properties: { __i: i, label: labels[i], ...(colours?.[i] ? { __c: colours[i] } : {}) },
+    geometry: features[i].geometry,
   }));
   const index = new geojsonvt(
     { type: 'FeatureCollection', features: slim },
     { maxZoom: 14, indexMaxZoom: 5, tolerance: 3, buffer: 64 },
   );
-  return { meta, features, index, labels };
+  return { meta, features, index, labels, columns };
 }
 
 /** Imported features whose name contains the query (case-insensitive), whole names first. */
@@ -336,6 +345,45 @@ self.onmessage = async (ev: MessageEvent<ToWorker>) => {
     case 'search':
       post({ type: 'reply', req: m.req, data: searchLabels(m.q, m.limit) });
       break;
+    case 'rows': {
+      const l = layers.get(m.layer);
+      if (!l) {
+        post({ type: 'reply', req: m.req, data: null });
+        break;
+      }
+      const { offset: _o, limit: _l, ...rest } = m.query;
+      const key = JSON.stringify(rest);
+      if (l.order?.key !== key) l.order = { key, ids: orderOf(l.features, l.columns, rest) };
+      post({ type: 'reply', req: m.req, data: rowsOf(l.features, l.columns, m.query, l.order.ids) satisfies RowsPage });
+      break;
+    }
+    case 'bbox': {
+      const f = layers.get(m.layer)?.features[m.index];
+      post({ type: 'reply', req: m.req, data: f ? bboxOf(positions(f.geometry)) : null });
+      break;
+    }
+    case 'restyle': {
+      const l = layers.get(m.layer);
+      if (!l) {
+        post({ type: 'reply', req: m.req, data: null });
+        break;
+      }
+      const styled = m.style ? styleFeatures(l.features, m.style, l.columns) : null;
+      const meta: ImportedMeta = {
+        ...l.meta,
+        filter: m.filter,
+        matched: matching(l.features, m.filter).length,
+        style: m.style,
+        legend: styled?.legend ?? null,
+      };
+      layers.set(m.layer, layerOf(meta, l.features));
+      post({ type: 'reply', req: m.req, data: meta });
+      await keep(async () => {
+        const stored = await get<Stored>(m.layer, store);
+        if (stored) await set(m.layer, { ...stored, meta }, store);
+      });
+      break;
+    }
     case 'remove':
       layers.delete(m.layer);
       await keep(() => del(m.layer, store));

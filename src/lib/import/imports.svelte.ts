@@ -6,6 +6,7 @@
  * IndexedDB at start.
  */
 import type * as maplibregl from 'maplibre-gl';
+import type { Condition, RowsPage, RowsQuery, StyleSpec } from './table.ts';
 import { reportStorage } from '../state/storage.svelte.ts';
 import { type Datum, type ImportOptions, type Job, OPTIONS_KEY, keptOptions, updateJob } from './options.ts';
 
@@ -190,6 +191,39 @@ export class Imports {
     const source = this.#core.map?.getSource(id) as maplibregl.VectorTileSource | undefined;
     source?.setTiles([`imported://${id}/{z}/{x}/{y}?${datum}`]);
     if (zoom) this.zoomTo(id);
+  }
+
+  /** the layer the attribute table shows (the table tool), or null for the first */
+  tableLayer = $state<string | null>(null);
+
+  /** A page of a layer's table, from the worker (which keeps the features and their order). */
+  rows(id: string, query: RowsQuery): Promise<RowsPage | null> {
+    return this.#ask<RowsPage | null>((req) => ({ type: 'rows', req, layer: id, query }));
+  }
+
+  #restyled = 0;
+  /** Draws a layer by a filter and a style by field (the worker colours and filters its tiles; kept over reloads). */
+  async restyle(id: string, filter: Condition[], style: StyleSpec | null): Promise<ImportedMeta | null> {
+    const meta = await this.#ask<ImportedMeta | null>((req) => ({ type: 'restyle', req, layer: id, filter, style }));
+    if (!meta) return null;
+    this.layers = this.layers.map((l) => (l.id === id ? meta : l));
+    const source = this.#core.map?.getSource(id) as maplibregl.VectorTileSource | undefined;
+    source?.setTiles([`imported://${id}/{z}/{x}/{y}?s${++this.#restyled}`]);
+    return meta;
+  }
+
+  /** A row of the table shown: the map goes to its feature and opens its card. */
+  async showRow(id: string, index: number): Promise<void> {
+    const layer = this.layers.find((l) => l.id === id);
+    const bbox = await this.#ask<[number, number, number, number] | null>((req) => ({
+      type: 'bbox',
+      req,
+      layer: id,
+      index,
+    }));
+    if (!layer || !bbox) return;
+    this.#core.camera.fitTo(bbox, true);
+    await this.pick({ layer, index });
   }
 
   async downloadGeojson(id: string): Promise<void> {

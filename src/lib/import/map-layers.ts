@@ -57,6 +57,9 @@ export function choroplethLegend(meta: Pick<ImportedMeta, 'name' | 'kinds' | 'jo
   };
 }
 
+/** A feature's colour: its style's (`__c`, put in the tiles by the worker), else the layer's. */
+const colourOf = (colour: string): maplibregl.ExpressionSpecification => ['coalesce', ['get', '__c'], colour];
+
 export function addImportedLayer(map: maplibregl.Map, meta: ImportedMeta): void {
   const add = () => {
     if (map.getSource(meta.id)) return;
@@ -70,7 +73,7 @@ export function addImportedLayer(map: maplibregl.Map, meta: ImportedMeta): void 
         type: 'fill',
         ...common,
         filter: ['==', ['geometry-type'], 'Polygon'],
-        paint: { 'fill-color': meta.colour, 'fill-opacity': 0.3 },
+        paint: { 'fill-color': colourOf(meta.colour), 'fill-opacity': 0.3 },
       },
       under,
     );
@@ -80,7 +83,7 @@ export function addImportedLayer(map: maplibregl.Map, meta: ImportedMeta): void 
         type: 'line',
         ...common,
         filter: ['!=', ['geometry-type'], 'Point'],
-        paint: { 'line-color': meta.colour, 'line-width': 2 },
+        paint: { 'line-color': colourOf(meta.colour), 'line-width': 2 },
       },
       under,
     );
@@ -91,7 +94,7 @@ export function addImportedLayer(map: maplibregl.Map, meta: ImportedMeta): void 
         ...common,
         filter: ['==', ['geometry-type'], 'Point'],
         paint: {
-          'circle-color': meta.colour,
+          'circle-color': colourOf(meta.colour),
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 3, 10, 6],
           'circle-stroke-color': '#ffffff',
           'circle-stroke-width': 1.5,
@@ -116,9 +119,9 @@ export function setImportedVisibility(map: maplibregl.Map, id: string, visible: 
 export function setImportedColour(map: maplibregl.Map, id: string, colour: string): void {
   const [fill, line, point] = layerIds(id);
   if (!map.getLayer(fill)) return;
-  map.setPaintProperty(fill, 'fill-color', colour);
-  map.setPaintProperty(line, 'line-color', colour);
-  map.setPaintProperty(point, 'circle-color', colour);
+  map.setPaintProperty(fill, 'fill-color', colourOf(colour));
+  map.setPaintProperty(line, 'line-color', colourOf(colour));
+  map.setPaintProperty(point, 'circle-color', colourOf(colour));
 }
 
 export function removeImportedLayer(map: maplibregl.Map, id: string): void {

@@ -3,6 +3,7 @@ import type { Format, Problem } from './formats.ts';
 import type { Datum, DbfEncoding } from './options.ts';
 import type { JoinRow } from './join.ts';
 import type { Text } from '../../contracts/vocab.ts';
+import type { Condition, Legend, RowsQuery, StyleSpec } from './table.ts';
 
 /** Where imported layers are kept (IndexedDB), one record per layer: { meta, features }. */
 export const IMPORT_DB = 'hlbe-plan-map-imports';
@@ -28,6 +29,13 @@ export interface ImportedMeta {
   datumOpen?: boolean;
   /** another datum fits the plan's boundaries and places much better: which, and the median metres off as read and in it */
   hint?: { datum: Datum; off: number; fits: number } | null;
+  /** the filter drawn by (the table's conditions, with and): only the features meeting it are on the map */
+  filter?: Condition[];
+  /** how many features meet the filter (the count when there is none) */
+  matched?: number;
+  /** styled by a field: the spec, and the legend it gave */
+  style?: StyleSpec | null;
+  legend?: Legend | null;
 }
 
 export type ToWorker =
@@ -52,7 +60,13 @@ export type ToWorker =
   | { type: 'remove'; layer: string }
   | { type: 'geojson'; req: number; layer: string }
   | { type: 'redatum'; req: number; layer: string; datum: Datum }
-  | { type: 'search'; req: number; q: string; limit: number };
+  | { type: 'search'; req: number; q: string; limit: number }
+  /** a page of the layer's table (reply: RowsPage) */
+  | { type: 'rows'; req: number; layer: string; query: RowsQuery }
+  /** draw the layer by a filter and a style (reply: the layer's meta, with its legend) */
+  | { type: 'restyle'; req: number; layer: string; filter: Condition[]; style: StyleSpec | null }
+  /** where a feature is (reply: its bbox) */
+  | { type: 'bbox'; req: number; layer: string; index: number };
 
 /** An imported feature found by its name: its layer, number, name and box (search). */
 export interface ImportHit {

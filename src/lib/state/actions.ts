@@ -121,7 +121,7 @@ export class Actions {
     }
     app.setTool(next);
     if (next && isPhone()) app.toggleSheet(false);
-    if (next === 'stats' || next === 'compare' || next === 'print') app.setMatrix(false);
+    if (next === 'stats' || next === 'table' || next === 'compare' || next === 'print') app.setMatrix(false);
     // Compare opens framed on what is being read: the open task's places, else the city.
     if (next === 'compare' && was !== 'compare') {
       if (app.task !== null) {

@@ -13,6 +13,7 @@ export const TOOLS = [
   { id: 'print', name: { zh: '打印导出', en: 'Print & export' } },
   { id: 'download', name: { zh: '下载数据', en: 'Download data' } },
   { id: 'import', name: { zh: '导入数据', en: 'Import data' } },
+  { id: 'table', name: { zh: '属性表', en: 'Attribute table' } },
 ] as const satisfies readonly { id: string; name: Text }[];
 export type ToolId = (typeof TOOLS)[number]['id'];
 export const TOOL_IDS: readonly string[] = TOOLS.map((t) => t.id);

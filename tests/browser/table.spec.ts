@@ -1,0 +1,117 @@
+// A planner's layer as a table, as a person works with it: opened from the layer's row; 2,000
+// rows sorted, searched and scrolled (only what is in view is in the page, and the page stays
+// responsive); a filter of conditions with and, one that matches nothing said; styled by a
+// number in classes with its legend, the map drawing each point in its class's colour; a row
+// opening its feature's card; the filter and the style kept over a reload.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, expectResponsive, expectSeen, openMap, waitIdle } from './fixtures.ts';
+
+type MapWindow = { __map: import('maplibre-gl').Map };
+const KINDS = ['学校', '医院', '村委会', '文化站'];
+const N = 2000;
+const features = Array.from({ length: N }, (_, i) => ({
+  type: 'Feature',
+  properties: { 名称: `村${i}`, 人口: (i * 37) % 1000, 类型: KINDS[i % 4] },
+  geometry: { type: 'Point', coordinates: [119.2 + (i % 50) * 0.02, 49.0 + Math.floor(i / 50) * 0.01] },
+}));
+/** the layer's row in the layer panel (the import panel has its own copy) */
+const layerRow = (page: Page, name: string) => page.getByTestId('layer-group-own').locator(`li[data-layer="${name}"]`);
+
+test('an imported layer as a table: sort, search, scroll, filter, style by a field with its legend, a row shows its feature; kept over a reload', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(join(tmpdir(), 'table-'));
+  const file = join(dir, 'villages.geojson');
+  writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features }));
+  await openMap(page, '#tool=import');
+  await page.getByTestId('import-file').setInputFiles(file);
+  await expect(layerRow(page, 'villages.geojson').getByTestId('imported-count')).toHaveText('2,000', {
+    timeout: 30_000,
+  });
+  await page
+    .getByTestId('tool-panel')
+    .locator('li[data-layer="villages.geojson"]')
+    .getByTestId('imported-table')
+    .click();
+  const count = page.getByTestId('table-count');
+  await expect(count).toHaveText('2,000 / 2,000 行');
+  const rows = page.getByTestId('table-rows');
+  // sorted by a number, largest first
+  await page.locator('[role=columnheader][data-col=人口]').click();
+  await page.locator('[role=columnheader][data-col=人口]').click();
+  await expect(page.locator('[role=columnheader][data-col=人口]')).toHaveAttribute('aria-sort', 'descending');
+  await expect(rows.locator('.row').first().locator('[role=cell]').nth(1)).toHaveText('999');
+  // scrolled to the end: the last rows come, only a page of rows is in the document, the page stays responsive
+  await expectResponsive(page, 'scrolling 2,000 rows', async () => {
+    await rows.evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
+    await expect(rows.locator('.row').last().locator('[role=cell]').nth(1)).toHaveText('0');
+  });
+  expect(await rows.locator('.row').count()).toBeLessThan(100);
+  // searched
+  await page.getByTestId('table-search').fill('村199');
+  await expect(count).toHaveText('11 / 2,000 行');
+  await page.getByTestId('table-search').fill('');
+  // a filter: 类型 equals 学校 and 人口 at least 500
+  await page.locator('.tools summary').click();
+  await page.getByTestId('table-add-condition').click();
+  const conds = page.getByTestId('table-filter').locator('.cond');
+  await conds.nth(0).locator('select').nth(0).selectOption('类型');
+  await conds.nth(0).locator('select').nth(1).selectOption('equals');
+  await conds.nth(0).locator('input').fill('学校');
+  await expect(count).toHaveText('500 / 2,000 行');
+  await page.getByTestId('table-add-condition').click();
+  await conds.nth(1).locator('select').nth(0).selectOption('人口');
+  await conds.nth(1).locator('select').nth(1).selectOption('range');
+  await conds.nth(1).locator('input').nth(0).fill('500');
+  const expected = features.filter((f) => f.properties.类型 === '学校' && f.properties.人口 >= 500).length;
+  await expect(count).toHaveText(`${expected} / 2,000 行`);
+  // the map draws only what meets it (the layer's row says so)
+  await expect(layerRow(page, 'villages.geojson').getByTestId('imported-filtered')).toHaveText(
+    `已筛选：显示 ${expected} / 2000`,
+  );
+  // nothing matching is said
+  await conds.nth(1).locator('input').nth(0).fill('5000');
+  await expect(count).toHaveText('没有符合条件的要素');
+  await conds.nth(1).getByRole('button').click();
+  await conds.nth(0).getByRole('button').click();
+  await expect(count).toHaveText('2,000 / 2,000 行');
+  // styled by 人口 in 5 quantile classes: the legend, and each point drawn in its class's colour
+  await page.getByTestId('style-field').selectOption('人口');
+  await page.getByTestId('style-by').selectOption('quantile');
+  const legend = page.getByTestId('tool-panel').getByTestId('style-legend');
+  await expect(legend.locator('li')).toHaveCount(5);
+  await expect(legend).toContainText('人口（分位数，5 级）');
+  await expectSeen(legend, 'the style legend in the table panel');
+  await expect(layerRow(page, 'villages.geojson').getByTestId('style-legend').locator('li')).toHaveCount(5);
+  const colours = await legend.locator('i').evaluateAll((is) => is.map((i) => getComputedStyle(i).backgroundColor));
+  await expect
+    .poll(async () => {
+      await waitIdle(page);
+      return page.evaluate(() => {
+        const m = (window as unknown as MapWindow).__map;
+        const ids = m.getLayersOrder().filter((id) => id.endsWith('-point') && id.startsWith('imp-'));
+        return new Set(m.queryRenderedFeatures(undefined, { layers: ids }).map((f) => String(f.properties.__c))).size;
+      });
+    })
+    .toBe(5);
+  expect(new Set(colours).size).toBe(5);
+  // a row shows its feature and its card
+  await rows.locator('.row').first().click();
+  await expect(page.getByTestId('imported-card')).toContainText('村');
+  // kept over a reload
+  await page.reload();
+  await page.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0);
+  await page
+    .getByTestId('tab-layers')
+    .click()
+    .catch(() => {});
+  await expect(layerRow(page, 'villages.geojson').getByTestId('style-legend').locator('li')).toHaveCount(5, {
+    timeout: 30_000,
+  });
+});
