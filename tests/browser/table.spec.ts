@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, expectResponsive, expectSeen, openMap, waitIdle } from './fixtures.ts';
+import { test, expect, expectResponsive, expectSeen, openMap, screenPoint, waitIdle } from './fixtures.ts';
 
 type MapWindow = { __map: import('maplibre-gl').Map };
 const KINDS = ['学校', '医院', '村委会', '文化站'];
@@ -101,9 +101,30 @@ test('an imported layer as a table: sort, search, scroll, filter, style by a fie
     })
     .toBe(5);
   expect(new Set(colours).size).toBe(5);
-  // a row shows its feature and its card
-  await rows.locator('.row').first().click();
-  await expect(page.getByTestId('imported-card')).toContainText('村');
+  // a row shows its feature — marked, in view above the table and beside the card — and its card
+  const first = rows.locator('.row').first();
+  const i = Number(await first.getAttribute('data-row'));
+  await first.click();
+  await expect(page.getByTestId('imported-card')).toContainText(features[i].properties.名称);
+  await waitIdle(page);
+  const marked = await page.evaluate((n) => {
+    const m = (window as unknown as MapWindow).__map;
+    const source =
+      m
+        .getLayersOrder()
+        .find((id) => id.startsWith('imp-'))
+        ?.replace(/-(fill|line|point)$/, '') ?? '';
+    return m.getFeatureState({ source, sourceLayer: 'imported', id: n }).picked;
+  }, i);
+  expect(marked).toBe(true);
+  const [lon, lat] = features[i].geometry.coordinates;
+  const at = await screenPoint(page, lon, lat);
+  const panel = await page.getByTestId('tool-panel').boundingBox();
+  const card = await page.getByTestId('imported-card').boundingBox();
+  expect(at.y, 'the feature above the table').toBeLessThan(panel?.y ?? 0);
+  expect(at.x < (card?.x ?? 0) || at.y > (card?.y ?? 0) + (card?.height ?? 0), 'the feature not under the card').toBe(
+    true,
+  );
   // kept over a reload
   await page.reload();
   await page.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0);
@@ -113,5 +134,29 @@ test('an imported layer as a table: sort, search, scroll, filter, style by a fie
     .catch(() => {});
   await expect(layerRow(page, 'villages.geojson').getByTestId('style-legend').locator('li')).toHaveCount(5, {
     timeout: 30_000,
+  });
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
+
+  test('the table in its sheet: headings in view, a row opens its feature’s card where it is seen', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    const dir = mkdtempSync(join(tmpdir(), 'table-'));
+    const file = join(dir, 'villages.geojson');
+    writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: features.slice(0, 200) }));
+    await openMap(page, '#tool=import');
+    await page.getByTestId('import-file').setInputFiles(file);
+    const row = page.getByTestId('tool-panel').locator('li[data-layer="villages.geojson"]');
+    await expect(row.getByTestId('imported-count')).toHaveText('200', { timeout: 30_000 });
+    await row.getByTestId('imported-table').click();
+    await expect(page.getByTestId('table-count')).toHaveText('200 / 200 行');
+    await expectSeen(page.locator('[role=columnheader][data-col=人口]'), 'a heading of the table');
+    await page.getByTestId('table-rows').locator('.row').nth(2).click();
+    const card = page.getByTestId('imported-card');
+    await expect(card).toContainText('村2');
+    await expectSeen(card, 'the card of the row’s feature');
   });
 });

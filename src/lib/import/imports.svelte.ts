@@ -222,7 +222,8 @@ export class Imports {
       index,
     }));
     if (!layer || !bbox) return;
-    this.#core.camera.fitTo(bbox, true);
+    // above the table (its panel takes the map's lower part), beside the card
+    this.#core.camera.fitTo(bbox, true, 'bottom');
     await this.pick({ layer, index });
   }
 
@@ -277,6 +278,7 @@ export class Imports {
 
   /** Opens the card of an imported feature, with all its properties (from the worker). */
   async pick(hit: { layer: ImportedMeta; index: number } | null): Promise<void> {
+    this.#mark(hit ? { source: hit.layer.id, id: hit.index } : null);
     if (!hit) {
       this.picked = null;
       return;
@@ -288,5 +290,19 @@ export class Imports {
       index: hit.index,
     }));
     this.picked = { layer: hit.layer, properties: properties ?? {} };
+  }
+
+  /** The feature whose card is open, marked on the map (a dark ring: feature state `picked`). */
+  #marked: { source: string; id: number } | null = null;
+  #mark(next: { source: string; id: number } | null): void {
+    const map = this.#core.map;
+    if (!map) return;
+    const state = (m: { source: string; id: number }, picked: boolean) => {
+      if (map.getSource(m.source))
+        map.setFeatureState({ source: m.source, sourceLayer: 'imported', id: m.id }, { picked });
+    };
+    if (this.#marked) state(this.#marked, false);
+    this.#marked = next;
+    if (next) state(next, true);
   }
 }

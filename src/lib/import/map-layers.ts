@@ -59,11 +59,20 @@ export function choroplethLegend(meta: Pick<ImportedMeta, 'name' | 'kinds' | 'jo
 
 /** A feature's colour: its style's (`__c`, put in the tiles by the worker), else the layer's. */
 const colourOf = (colour: string): maplibregl.ExpressionSpecification => ['coalesce', ['get', '__c'], colour];
+/** the feature whose card is open (imports.svelte.ts marks it) */
+const PICKED: maplibregl.ExpressionSpecification = ['boolean', ['feature-state', 'picked'], false];
 
 export function addImportedLayer(map: maplibregl.Map, meta: ImportedMeta): void {
   const add = () => {
     if (map.getSource(meta.id)) return;
-    map.addSource(meta.id, { type: 'vector', tiles: [`imported://${meta.id}/{z}/{x}/{y}`], minzoom: 0, maxzoom: 14 });
+    // features known by their number (`__i`), so that the one whose card is open can be marked
+    map.addSource(meta.id, {
+      type: 'vector',
+      tiles: [`imported://${meta.id}/{z}/{x}/{y}`],
+      minzoom: 0,
+      maxzoom: 14,
+      promoteId: '__i',
+    });
     const under = before(map, RUNTIME_Z.imported);
     const layout = { visibility: meta.visible ? 'visible' : 'none' } as const;
     const common = { source: meta.id, 'source-layer': 'imported', layout };
@@ -83,7 +92,7 @@ export function addImportedLayer(map: maplibregl.Map, meta: ImportedMeta): void 
         type: 'line',
         ...common,
         filter: ['!=', ['geometry-type'], 'Point'],
-        paint: { 'line-color': colourOf(meta.colour), 'line-width': 2 },
+        paint: { 'line-color': colourOf(meta.colour), 'line-width': ['case', PICKED, 5, 2] },
       },
       under,
     );
@@ -96,8 +105,8 @@ export function addImportedLayer(map: maplibregl.Map, meta: ImportedMeta): void 
         paint: {
           'circle-color': colourOf(meta.colour),
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 3, 10, 6],
-          'circle-stroke-color': '#ffffff',
-          'circle-stroke-width': 1.5,
+          'circle-stroke-color': ['case', PICKED, '#111111', '#ffffff'],
+          'circle-stroke-width': ['case', PICKED, 4, 1.5],
         },
       },
       under,
