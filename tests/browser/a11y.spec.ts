@@ -73,6 +73,29 @@ const PANELS: [string, (page: Page) => Promise<void>][] = [
     },
   ],
   [
+    'the downloads in GeoPackage, CGCS2000',
+    async (page) => {
+      await page.getByTestId('open-tools').click();
+      await page.getByTestId('tool-download').click();
+      await page.getByTestId('dl-format').selectOption('gpkg');
+      await page.getByTestId('dl-system').selectOption('4490');
+      await expectSeen(page.getByTestId('dl-format'), 'the export choice');
+    },
+  ],
+  [
+    'an imported layer’s attribute table, styled by a field',
+    async (page) => {
+      await page.getByTestId('open-tools').click();
+      await page.getByTestId('tool-import').click();
+      await page.getByTestId('import-file').setInputFiles('tests/fixtures/import/schools.geojson');
+      await page.getByTestId('tool-panel').getByTestId('imported-table').click({ timeout: 30_000 });
+      await expect(page.getByTestId('table-count')).toBeVisible();
+      await page.locator('.tools summary').click();
+      await page.getByTestId('style-field').selectOption('name');
+      await expect(page.getByTestId('tool-panel').getByTestId('style-legend')).toBeVisible();
+    },
+  ],
+  [
     'the tour',
     async (page) => {
       await page.getByTestId('start-tour').click();

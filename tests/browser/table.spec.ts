@@ -41,8 +41,8 @@ test('an imported layer as a table: sort, search, scroll, filter, style by a fie
   await expect(count).toHaveText('2,000 / 2,000 行');
   const rows = page.getByTestId('table-rows');
   // sorted by a number, largest first
-  await page.locator('[role=columnheader][data-col=人口]').click();
-  await page.locator('[role=columnheader][data-col=人口]').click();
+  await page.locator('[role=columnheader][data-col=人口] button').click();
+  await page.locator('[role=columnheader][data-col=人口] button').click();
   await expect(page.locator('[role=columnheader][data-col=人口]')).toHaveAttribute('aria-sort', 'descending');
   await expect(rows.locator('.row').first().locator('[role=cell]').nth(1)).toHaveText('999');
   // scrolled to the end: the last rows come, only a page of rows is in the document, the page stays responsive
@@ -104,7 +104,7 @@ test('an imported layer as a table: sort, search, scroll, filter, style by a fie
   // a row shows its feature — marked, in view above the table and beside the card — and its card
   const first = rows.locator('.row').first();
   const i = Number(await first.getAttribute('data-row'));
-  await first.click();
+  await first.getByRole('button').click();
   await expect(page.getByTestId('imported-card')).toContainText(features[i].properties.名称);
   await waitIdle(page);
   const marked = await page.evaluate((n) => {
@@ -154,7 +154,7 @@ test.describe('on a phone', () => {
     await row.getByTestId('imported-table').click();
     await expect(page.getByTestId('table-count')).toHaveText('200 / 200 行');
     await expectSeen(page.locator('[role=columnheader][data-col=人口]'), 'a heading of the table');
-    await page.getByTestId('table-rows').locator('.row').nth(2).click();
+    await page.getByTestId('table-rows').locator('.row').nth(2).getByRole('button').click();
     const card = page.getByTestId('imported-card');
     await expect(card).toContainText('村2');
     await expectSeen(card, 'the card of the row’s feature');

@@ -10,6 +10,7 @@ import {
   matching,
   OTHER_COLOUR,
   orderOf,
+  rampColours,
   rowsOf,
   styleFeatures,
 } from '../../src/lib/import/table.ts';
@@ -62,7 +63,23 @@ describe('classes and categories', () => {
     const v = [1, 2, 3, 10, 11, 12, 20, 21, 22];
     expect(breaks(v, 3, 'equal')).toEqual([1, 8, 15, 22]);
     expect(breaks(v, 3, 'quantile')).toEqual([1, 10, 20, 22]);
-    expect(breaks(v, 3, 'jenks')).toEqual([1, 3, 12, 22]);
+    expect(breaks(v, 3, 'jenks')).toEqual([1, 10, 20, 22]);
+    const pts = v.map((x) => pt({ v: x }));
+    const s = styleFeatures(
+      pts,
+      { by: 'classes', field: 'v', method: 'jenks', classes: 3, ramp: 'blues' },
+      columnsOf(pts),
+    );
+    expect(s.legend.entries.map((e) => e.count)).toEqual([3, 3, 3]);
+    // nine classes, nine colours; many equal values make no empty class
+    expect(new Set(rampColours('viridis', 9)).size).toBe(9);
+    const flat = [0, 0, 0, 0, 0, 0, 5, 9].map((x) => pt({ v: x }));
+    const q = styleFeatures(
+      flat,
+      { by: 'classes', field: 'v', method: 'quantile', classes: 5, ramp: 'blues' },
+      columnsOf(flat),
+    );
+    expect(q.legend.entries.every((e) => e.count > 0)).toBe(true);
   });
   it('colours numbers by class with a legend of counts; features without a value are not coloured', () => {
     const s = styleFeatures(

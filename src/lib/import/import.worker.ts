@@ -180,6 +180,9 @@ async function meetThePlan(meta: ImportedMeta, features: Feature[]): Promise<voi
       fit && other
         ? { datum: other, off: Math.round(fit.median[meta.datum]), fits: Math.round(fit.median[other]) }
         : null;
+    // a restyle meanwhile made the layer a new meta: it gets the join too
+    const current = layers.get(meta.id)?.meta;
+    if (current && current !== meta) Object.assign(current, { join: meta.join, hint: meta.hint });
     post({ type: 'joined', layer: meta.id, join: meta.join, hint: meta.hint });
   } catch {
     /* the plan's ground is not there: no join, the layer is still drawn */
@@ -245,8 +248,11 @@ async function importFile(m: Extract<ToWorker, { type: 'read' }>) {
     layers.set(id, layer);
     post({ type: 'done', job, meta });
     await meetThePlan(meta, r.features);
-    // Kept unless removed meanwhile (or cancelled once drawn).
-    if (layers.get(id) === layer) await keep(() => set(id, { meta, features: r.features } satisfies Stored, store));
+    // Kept unless removed meanwhile (or cancelled once drawn), with its meta as it is now (a
+    // filter or style may have come meanwhile).
+    const now = layers.get(id);
+    if (now && now.features === layer.features)
+      await keep(() => set(id, { meta: now.meta, features: r.features } satisfies Stored, store));
   } catch (e) {
     if (e instanceof ColumnsQuestion) post({ type: 'question', job, columns: e.columns });
     else if (e instanceof ProjectionQuestion) post({ type: 'question', job, projection: { guess: e.guess } });
@@ -410,7 +416,8 @@ self.onmessage = async (ev: MessageEvent<ToWorker>) => {
       layers.set(m.layer, layerOf(meta, features));
       post({ type: 'reply', req: m.req, data: meta });
       await meetThePlan(meta, features);
-      if (layers.has(m.layer)) await keep(() => set(m.layer, { meta, features } satisfies Stored, store));
+      const now = layers.get(m.layer);
+      if (now) await keep(() => set(m.layer, { meta: now.meta, features } satisfies Stored, store));
       break;
     }
   }

@@ -58,7 +58,8 @@ export const RAMPS = {
 export type RampName = keyof typeof RAMPS;
 /** `n` colours spread over a 9-step ramp, light to dark. */
 export const rampColours = (ramp: RampName, n: number): string[] =>
-  Array.from({ length: n }, (_, i) => RAMPS[ramp][Math.round(n === 1 ? 8 : 1 + (i * 7) / (n - 1))]);
+  // the palest step only when nine classes need every step (it is faint on the map)
+  Array.from({ length: n }, (_, i) => RAMPS[ramp][n >= 9 ? i : Math.round(n === 1 ? 8 : 1 + (i * 7) / (n - 1))]);
 
 export const columnsOf = (features: Feature<Geometry | null>[]): Field[] => fieldsOf(features);
 
@@ -210,8 +211,8 @@ function jenks(sorted: number[], n: number): number[] {
   out[0] = data[0];
   let k = m;
   for (let j = n; j >= 2; j--) {
-    const id = lower[k][j] - 2;
-    out[j - 1] = data[Math.max(0, id)];
+    // the lowest value of class j (classes hold [break, next break))
+    out[j - 1] = data[lower[k][j] - 1];
     k = lower[k][j] - 1;
   }
   return out;
@@ -235,9 +236,12 @@ export function styleFeatures(
   if (spec.by === 'classes' && numeric) {
     const nums = features.map(value).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
     const sorted = Float64Array.from(nums).sort();
-    const n = Math.max(3, Math.min(9, spec.classes));
+    const asked = Math.max(3, Math.min(9, Math.round(spec.classes) || 5));
     if (sorted.length) {
-      const b = breaks(Array.from(sorted), n, spec.method);
+      // breaks that repeat (many equal values) would make empty classes: one class each
+      const b = [...new Set(breaks(Array.from(sorted), asked, spec.method))];
+      if (b.length === 1) b.push(b[0]);
+      const n = b.length - 1;
       const colours = rampColours(spec.ramp, n);
       const counts = new Array<number>(n).fill(0);
       const classOf = (v: number) => {
