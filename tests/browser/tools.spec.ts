@@ -424,6 +424,11 @@ test("print on A3 portrait: the page size asked for, with the planner's own laye
   await expect(page.getByTestId('tool-panel').getByTestId('imported-count')).toHaveText('4', { timeout: 30_000 });
   // The units coloured by the schools they hold: the print's legend says so too.
   await page.getByTestId('import-choropleth').click();
+  // …and the schools coloured by their name (the attribute table's style): its legend too
+  await page.getByTestId('tool-panel').getByTestId('imported-table').click();
+  await page.locator('.tools summary').click();
+  await page.getByTestId('style-field').selectOption('name');
+  await expect(page.getByTestId('tool-panel').getByTestId('style-legend').locator('li')).toHaveCount(4);
   await page.getByTestId('open-tools').click();
   await page.getByTestId('tool-print').click();
   await page.getByTestId('print-a3').check();
@@ -445,6 +450,8 @@ test("print on A3 portrait: the page size asked for, with the planner's own laye
     'schools.geojson (4)',
     'schools.geojson: points per unit',
     '2 (most)',
+    'schools.geojson: name',
+    '(1)',
   ])
     expect(text).toContain(s);
 });

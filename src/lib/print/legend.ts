@@ -1,6 +1,7 @@
 /** The legend of what is shown: the catalog entries visible, each with its legend lines. */
 import type { Text } from '../../contracts/vocab.ts';
 import { CATALOG, type LegendEntry, type LegendSwatch } from '../map/catalog.ts';
+import type { Legend } from '../import/table.ts';
 
 export interface LegendGroup {
   title: Text;
@@ -13,6 +14,11 @@ export interface OwnLayer {
   colour: string;
   count: number;
   kinds: { points: number; lines: number; polygons: number };
+  /** drawn by a filter: how many features meet it */
+  filter?: readonly unknown[];
+  matched?: number;
+  /** coloured by a field (the attribute table's style): its legend */
+  legend?: Legend | null;
 }
 
 /** A colouring of the map by the planner's data (the join's choropleth): its title and colours. */
@@ -32,6 +38,19 @@ export const legendFor = (
     items: e.legend,
   })),
   ...(own.length ? [{ title: OWN_TITLE, items: own.map(ownEntry) }] : []),
+  // a layer coloured by a field: its classes or categories, in the layer's kind of swatch
+  ...own
+    .filter((l) => l.legend)
+    .map((l) => ({
+      title: { zh: `${l.name}：${l.legend?.title.zh}`, en: `${l.name}: ${l.legend?.title.en}` },
+      items: (l.legend?.entries ?? []).map((e) => ({
+        swatch: swatchOf(l, e.colour),
+        label: {
+          zh: `${e.label.zh}（${e.count.toLocaleString('zh-CN')}）`,
+          en: `${e.label.en} (${e.count.toLocaleString('en')})`,
+        },
+      })),
+    })),
   ...colourings.map((c) => ({
     title: c.title,
     items: c.stops.map((s) => ({ swatch: { type: 'fill' as const, color: s.colour, opacity: 0.65 }, label: s.label })),
@@ -43,16 +62,27 @@ export const OWN_TITLE = {
   en: 'My data (imported by the user, not part of the plan)',
 };
 
-function ownEntry(l: OwnLayer): LegendEntry {
+/** A swatch of the layer's kind (its most common geometry) in a colour. */
+function swatchOf(l: OwnLayer, colour: string): LegendSwatch {
   const k = l.kinds;
-  const swatch: LegendSwatch =
-    k.polygons >= Math.max(k.points, k.lines)
-      ? { type: 'fill', color: l.colour, opacity: 0.5, outline: l.colour }
-      : k.lines >= k.points
-        ? { type: 'line', color: l.colour, width: 2 }
-        : { type: 'circle', color: l.colour, radius: 5, stroke: '#ffffff' };
+  return k.polygons >= Math.max(k.points, k.lines)
+    ? { type: 'fill', color: colour, opacity: 0.5, outline: colour }
+    : k.lines >= k.points
+      ? { type: 'line', color: colour, width: 2 }
+      : { type: 'circle', color: colour, radius: 5, stroke: '#ffffff' };
+}
+
+function ownEntry(l: OwnLayer): LegendEntry {
+  // filtered: the count drawn, of the count there is
+  const n = (x: number, loc: string) => x.toLocaleString(loc);
+  const count = l.filter?.length
+    ? {
+        zh: `${n(l.matched ?? 0, 'zh-CN')} / ${n(l.count, 'zh-CN')}，已筛选`,
+        en: `${n(l.matched ?? 0, 'en')} of ${n(l.count, 'en')}, filtered`,
+      }
+    : { zh: n(l.count, 'zh-CN'), en: n(l.count, 'en') };
   return {
-    swatch,
-    label: { zh: `${l.name}（${l.count.toLocaleString('zh-CN')}）`, en: `${l.name} (${l.count.toLocaleString('en')})` },
+    swatch: swatchOf(l, l.colour),
+    label: { zh: `${l.name}（${count.zh}）`, en: `${l.name} (${count.en})` },
   };
 }
