@@ -101,6 +101,27 @@ test('an imported layer as a table: sort, search, scroll, filter, style by a fie
     })
     .toBe(5);
   expect(new Set(colours).size).toBe(5);
+  // points sized by 人口 and labelled by 名称: drawn so, and said
+  await page.getByTestId('style-size').selectOption('人口');
+  await page.getByTestId('style-label').selectOption('名称');
+  await expect(page.getByTestId('size-legend')).toHaveText('点大小：人口（0–999，按面积）');
+  await expect
+    .poll(async () => {
+      await waitIdle(page);
+      return page.evaluate(() => {
+        const m = (window as unknown as MapWindow).__map;
+        const order = m.getLayersOrder();
+        const points = m.queryRenderedFeatures(undefined, {
+          layers: order.filter((id) => id.startsWith('imp-') && id.endsWith('-point')),
+        });
+        const labels = m.queryRenderedFeatures(undefined, {
+          layers: order.filter((id) => id.startsWith('imp-') && id.endsWith('-label')),
+        });
+        const sizes = new Set(points.map((f) => f.properties.__s));
+        return sizes.size > 10 && labels.length > 0 && labels.every((f) => String(f.properties.__l).startsWith('村'));
+      });
+    })
+    .toBe(true);
   // a row shows its feature — marked, in view above the table and beside the card — and its card
   const first = rows.locator('.row').first();
   const i = Number(await first.getAttribute('data-row'));

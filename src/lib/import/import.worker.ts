@@ -5,7 +5,8 @@
  * crosses to the main thread), answers for a clicked feature's full properties, and keeps
  * every layer in IndexedDB so a reload loses nothing.
  */
-import { columnsOf, matching, orderOf, rowsOf, type RowsPage, styleFeatures } from './table.ts';
+import { columnsOf, matching, orderOf, rowsOf, type RowsPage, sizesBy, styleFeatures } from './table.ts';
+import { cellText } from '../exchange/fields.ts';
 import type { Field } from '../exchange/fields.ts';
 import geojsonvt from 'geojson-vt';
 import vtpbf from 'vt-pbf';
@@ -95,11 +96,22 @@ function layerOf(meta: ImportedMeta, features: Feature[]): Layer {
   const columns = columnsOf(features);
   const shown = matching(features, meta.filter ?? []);
   const colours = meta.style ? styleFeatures(features, meta.style, columns).colours : null;
-  const slim = shown.map((i) => ({
-    type: 'Feature' as const,
-    properties: { __i: i, label: labels[i], ...(colours?.[i] ? { __c: colours[i] } : {}) },
-    geometry: features[i].geometry,
-  }));
+  const sizes = meta.sizeBy ? sizesBy(features, meta.sizeBy.field)?.sizes : null;
+  const by = meta.labelBy;
+  const slim = shown.map((i) => {
+    const text = by ? cellText(features[i].properties?.[by]).slice(0, 40) : '';
+    return {
+      type: 'Feature' as const,
+      properties: {
+        __i: i,
+        label: labels[i],
+        ...(colours?.[i] ? { __c: colours[i] } : {}),
+        ...(sizes?.[i] != null ? { __s: sizes[i] } : {}),
+        ...(text ? { __l: text } : {}),
+      },
+      geometry: features[i].geometry,
+    };
+  });
   const index = new geojsonvt(
     { type: 'FeatureCollection', features: slim },
     { maxZoom: 14, indexMaxZoom: 5, tolerance: 3, buffer: 64 },
@@ -375,12 +387,15 @@ self.onmessage = async (ev: MessageEvent<ToWorker>) => {
         break;
       }
       const styled = m.style ? styleFeatures(l.features, m.style, l.columns) : null;
+      const sized = m.sizeBy ? sizesBy(l.features, m.sizeBy) : null;
       const meta: ImportedMeta = {
         ...l.meta,
         filter: m.filter,
         matched: matching(l.features, m.filter).length,
         style: m.style,
         legend: styled?.legend ?? null,
+        sizeBy: m.sizeBy && sized ? { field: m.sizeBy, min: sized.min, max: sized.max } : null,
+        labelBy: m.labelBy,
       };
       layers.set(m.layer, layerOf(meta, l.features));
       post({ type: 'reply', req: m.req, data: meta });

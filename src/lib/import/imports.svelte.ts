@@ -203,8 +203,22 @@ export class Imports {
 
   #restyled = 0;
   /** Draws a layer by a filter and a style by field (the worker colours and filters its tiles; kept over reloads). */
-  async restyle(id: string, filter: Condition[], style: StyleSpec | null): Promise<ImportedMeta | null> {
-    const meta = await this.#ask<ImportedMeta | null>((req) => ({ type: 'restyle', req, layer: id, filter, style }));
+  async restyle(
+    id: string,
+    filter: Condition[],
+    style: StyleSpec | null,
+    sizeBy: string | null = null,
+    labelBy: string | null = null,
+  ): Promise<ImportedMeta | null> {
+    const meta = await this.#ask<ImportedMeta | null>((req) => ({
+      type: 'restyle',
+      req,
+      layer: id,
+      filter,
+      style,
+      sizeBy,
+      labelBy,
+    }));
     if (!meta) return null;
     this.layers = this.layers.map((l) => (l.id === id ? meta : l));
     const source = this.#core.map?.getSource(id) as maplibregl.VectorTileSource | undefined;

@@ -5,11 +5,11 @@
  * (catalog.ts, RUNTIME_Z), never before a layer named here.
  */
 import type * as maplibregl from 'maplibre-gl';
-import { ARCHIVE_SOURCE, RUNTIME_Z, beforeLayerAt } from '../map/catalog.ts';
+import { ARCHIVE_SOURCE, FONT, RUNTIME_Z, beforeLayerAt } from '../map/catalog.ts';
 import type { ImportedMeta } from './protocol.ts';
 import type { Lang, Text } from '../../contracts/vocab.ts';
 
-const layerIds = (id: string) => [`${id}-fill`, `${id}-line`, `${id}-point`];
+const layerIds = (id: string) => [`${id}-fill`, `${id}-line`, `${id}-point`, `${id}-label`];
 const before = (map: maplibregl.Map, z: number) => beforeLayerAt(z, (id) => Boolean(map.getLayer(id)));
 const CHOROPLETH = 'imported-choropleth';
 
@@ -104,10 +104,39 @@ export function addImportedLayer(map: maplibregl.Map, meta: ImportedMeta): void 
         filter: ['==', ['geometry-type'], 'Point'],
         paint: {
           'circle-color': colourOf(meta.colour),
-          'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 3, 10, 6],
+          // sized by a field (`__s`, px at zoom 10), else 6; half that at zoom 4
+          'circle-radius': [
+            'interpolate',
+            ['linear'],
+            ['zoom'],
+            4,
+            ['*', 0.5, ['coalesce', ['get', '__s'], 6]],
+            10,
+            ['coalesce', ['get', '__s'], 6],
+          ],
           'circle-stroke-color': ['case', PICKED, '#111111', '#ffffff'],
           'circle-stroke-width': ['case', PICKED, 4, 1.5],
         },
+      },
+      under,
+    );
+    // labelled by a field (`__l`, put in the tiles by the worker when asked)
+    map.addLayer(
+      {
+        id: `${meta.id}-label`,
+        type: 'symbol',
+        ...common,
+        filter: ['has', '__l'],
+        layout: {
+          ...layout,
+          'text-field': ['get', '__l'],
+          'text-font': FONT,
+          'text-size': 12,
+          'text-offset': [0, 1.1],
+          'text-anchor': 'top',
+          'text-optional': true,
+        },
+        paint: { 'text-color': '#1a1a1a', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
       },
       under,
     );

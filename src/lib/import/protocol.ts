@@ -36,6 +36,9 @@ export interface ImportedMeta {
   /** styled by a field: the spec, and the legend it gave */
   style?: StyleSpec | null;
   legend?: Legend | null;
+  /** points sized by a number field (its range, for the legend), and features labelled by a field */
+  sizeBy?: { field: string; min: number; max: number } | null;
+  labelBy?: string | null;
 }
 
 export type ToWorker =
@@ -64,7 +67,15 @@ export type ToWorker =
   /** a page of the layer's table (reply: RowsPage) */
   | { type: 'rows'; req: number; layer: string; query: RowsQuery }
   /** draw the layer by a filter and a style (reply: the layer's meta, with its legend) */
-  | { type: 'restyle'; req: number; layer: string; filter: Condition[]; style: StyleSpec | null }
+  | {
+      type: 'restyle';
+      req: number;
+      layer: string;
+      filter: Condition[];
+      style: StyleSpec | null;
+      sizeBy: string | null;
+      labelBy: string | null;
+    }
   /** where a feature is (reply: its bbox) */
   | { type: 'bbox'; req: number; layer: string; index: number };
 

@@ -156,6 +156,31 @@ export function orderOf(
   return ids;
 }
 
+/** Point radii (px at zoom 10) by a number field, by the square root (area follows the number): 3–12 px. */
+export const SIZE_RANGE = [3, 12] as const;
+export function sizesBy(
+  features: Feature<Geometry | null>[],
+  field: string,
+): { sizes: (number | null)[]; min: number; max: number } | null {
+  const nums = features
+    .map((f) => f.properties?.[field])
+    .filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  if (!nums.length) return null;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of nums) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const [a, b] = SIZE_RANGE;
+  const sizes = features.map((f) => {
+    const v = f.properties?.[field];
+    if (typeof v !== 'number' || !Number.isFinite(v)) return null;
+    return Math.round((a + (b - a) * Math.sqrt(max > min ? (v - min) / (max - min) : 1)) * 10) / 10;
+  });
+  return { sizes, min, max };
+}
+
 /** Class breaks (n + 1 values, lowest to highest) of sorted numbers by the method asked. */
 export function breaks(sorted: number[], n: number, method: ClassMethod): number[] {
   const lo = sorted[0];

@@ -1,7 +1,7 @@
 /** The legend of what is shown: the catalog entries visible, each with its legend lines. */
 import type { Text } from '../../contracts/vocab.ts';
 import { CATALOG, type LegendEntry, type LegendSwatch } from '../map/catalog.ts';
-import type { Legend } from '../import/table.ts';
+import { type Legend, SIZE_RANGE } from '../import/table.ts';
 
 export interface LegendGroup {
   title: Text;
@@ -19,6 +19,8 @@ export interface OwnLayer {
   matched?: number;
   /** coloured by a field (the attribute table's style): its legend */
   legend?: Legend | null;
+  /** points sized by a number field, and its range */
+  sizeBy?: { field: string; min: number; max: number } | null;
 }
 
 /** A colouring of the map by the planner's data (the join's choropleth): its title and colours. */
@@ -51,6 +53,20 @@ export const legendFor = (
         },
       })),
     })),
+  // points sized by a number: the smallest and the largest
+  ...own
+    .filter((l) => l.sizeBy)
+    .map((l) => {
+      const s = l.sizeBy as NonNullable<OwnLayer['sizeBy']>;
+      const dot = (radius: number, v: number): LegendEntry => ({
+        swatch: { type: 'circle', color: l.colour, radius, stroke: '#ffffff' },
+        label: { zh: v.toLocaleString('zh-CN'), en: v.toLocaleString('en') },
+      });
+      return {
+        title: { zh: `${l.name}：点大小按${s.field}`, en: `${l.name}: point size by ${s.field}` },
+        items: [dot(SIZE_RANGE[0], s.min), dot(SIZE_RANGE[1], s.max)],
+      };
+    }),
   ...colourings.map((c) => ({
     title: c.title,
     items: c.stops.map((s) => ({ swatch: { type: 'fill' as const, color: s.colour, opacity: 0.65 }, label: s.label })),
