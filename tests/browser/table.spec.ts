@@ -146,6 +146,27 @@ test('an imported layer as a table: sort, search, scroll, filter, style by a fie
   expect(at.x < (card?.x ?? 0) || at.y > (card?.y ?? 0) + (card?.height ?? 0), 'the feature not under the card').toBe(
     true,
   );
+  // a feature clicked on the map (labels and sizes off, so that the click lands on its point
+  // alone): its row brought into view in the table and marked
+  await page.getByTestId('style-label').selectOption('');
+  await page.getByTestId('style-size').selectOption('');
+  await expect(page.getByTestId('size-legend')).toHaveCount(0);
+  const j = i % 50 < 49 ? i + 1 : i - 1;
+  const [lon2, lat2] = features[j].geometry.coordinates;
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () => (window as unknown as MapWindow).__map.queryRenderedFeatures().filter((f) => f.properties.__l).length,
+      ),
+    )
+    .toBe(0);
+  await waitIdle(page);
+  const p2 = await screenPoint(page, lon2, lat2);
+  await page.mouse.click(p2.x, p2.y);
+  await expect(page.getByTestId('imported-card')).toContainText(features[j].properties.名称);
+  const picked = rows.locator(`.row[data-row="${j}"]`);
+  await expect(picked).toHaveClass(/picked/);
+  await expectSeen(picked, 'the row of the feature clicked on the map');
   // kept over a reload
   await page.reload();
   await page.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0);

@@ -375,6 +375,17 @@ self.onmessage = async (ev: MessageEvent<ToWorker>) => {
       post({ type: 'reply', req: m.req, data: rowsOf(l.features, l.columns, m.query, l.order.ids) satisfies RowsPage });
       break;
     }
+    case 'row-of': {
+      const l = layers.get(m.layer);
+      if (!l) {
+        post({ type: 'reply', req: m.req, data: -1 });
+        break;
+      }
+      const key = JSON.stringify(m.query);
+      if (l.order?.key !== key) l.order = { key, ids: orderOf(l.features, l.columns, m.query) };
+      post({ type: 'reply', req: m.req, data: l.order.ids.indexOf(m.index) });
+      break;
+    }
     case 'bbox': {
       const f = layers.get(m.layer)?.features[m.index];
       post({ type: 'reply', req: m.req, data: f ? bboxOf(positions(f.geometry)) : null });

@@ -32,7 +32,7 @@ export class Imports {
   /** how the next files are read: the datum and a .dbf's encoding (the panel and a drop on the map share them) */
   options = $state<ImportOptions>(keptOptions());
   /** the imported feature clicked last: its layer and full properties */
-  picked = $state.raw<{ layer: ImportedMeta; properties: Record<string, unknown> } | null>(null);
+  picked = $state.raw<{ layer: ImportedMeta; properties: Record<string, unknown>; index: number } | null>(null);
   #core: MapCore;
   #client = new ImportWorkerClient((m) => this.#onMessage(m));
   #jobSeq = 0;
@@ -226,6 +226,11 @@ export class Imports {
     return meta;
   }
 
+  /** Where a feature is among the table's rows in the order asked (−1: filtered out or searched away). */
+  rowOf(id: string, query: Omit<RowsQuery, 'offset' | 'limit'>, index: number): Promise<number> {
+    return this.#ask<number>((req) => ({ type: 'row-of', req, layer: id, query, index }));
+  }
+
   /** A row of the table shown: the map goes to its feature and opens its card. */
   async showRow(id: string, index: number): Promise<void> {
     const layer = this.layers.find((l) => l.id === id);
@@ -303,7 +308,7 @@ export class Imports {
       layer: hit.layer.id,
       index: hit.index,
     }));
-    this.picked = { layer: hit.layer, properties: properties ?? {} };
+    this.picked = { layer: hit.layer, properties: properties ?? {}, index: hit.index };
   }
 
   /** The feature whose card is open, marked on the map (a dark ring: feature state `picked`). */

@@ -76,6 +76,8 @@ export type ToWorker =
       sizeBy: string | null;
       labelBy: string | null;
     }
+  /** where a feature is among the table's rows in that order (reply: its position, −1 if not there) */
+  | { type: 'row-of'; req: number; layer: string; query: Omit<RowsQuery, 'offset' | 'limit'>; index: number }
   /** where a feature is (reply: its bbox) */
   | { type: 'bbox'; req: number; layer: string; index: number };
 
