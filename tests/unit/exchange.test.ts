@@ -328,6 +328,8 @@ describe.skipIf(!hasGdal)('the other forms', () => {
     const { dir: d } = await exported({ layers: [hailar], format: 'dxf', system: 4528 });
     const text = readFileSync(join(d, 'hulunbuir-test-epsg4528-gk3-z40.dxf'), 'utf8');
     expect(text).toContain('simsun.ttc');
+    // the name's text height (group 40 after the TEXT's value): 5 m for a lone point, not a speck
+    expect(/AcDbText\s+8\s+\S+\s+10\s+[\d.]+\s+20\s+[\d.]+\s+30\s+[\d.]+\s+40\s+([\d.]+)/.exec(text)?.[1]).toBe('5');
     const got = ogr(join(d, 'hulunbuir-test-epsg4528-gk3-z40.dxf'));
     const labels = got.features.filter((f) => String(f.properties.SubClasses).includes('AcDbText'));
     expect(labels.map((f) => [f.properties.Layer, f.properties.Text])).toEqual([['学校', '海拉尔第一中学']]);

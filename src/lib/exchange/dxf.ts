@@ -24,8 +24,9 @@ export function writeDxf(layers: ExportLayer[]): string {
   const styles = (d as unknown as { tables: Record<string, { elements: { fontFileName: string }[] }> }).tables.STYLE;
   for (const s of styles.elements) s.fontFileName = 'simsun.ttc';
   const all = extent(layers.flatMap((l) => l.features));
-  // labels a two-hundredth of the drawing's width, rounded to 1, 2 or 5 × 10ⁿ metres
-  const width = all ? Math.max(all[2] - all[0], all[3] - all[1], 1) : 1000;
+  // labels a two-hundredth of the drawing's width (a kilometre at least: one school's label is
+  // 5 m high, readable at a street's scale), rounded to 1, 2 or 5 × 10ⁿ metres
+  const width = all ? Math.max(all[2] - all[0], all[3] - all[1], 1000) : 1000;
   const raw = width / 200;
   const p10 = 10 ** Math.floor(Math.log10(raw));
   const height = [1, 2, 5, 10].map((m) => m * p10).find((h) => h >= raw) ?? raw;
