@@ -3,10 +3,12 @@
 // responsive); a filter of conditions with and, one that matches nothing said; styled by a
 // number in classes with its legend, the map drawing each point in its class's colour; a row
 // opening its feature's card; the filter and the style kept over a reload.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { must } from '../../src/lib/must.ts';
 import { test, expect, expectResponsive, expectSeen, openMap, screenPoint, waitIdle } from './fixtures.ts';
 
 type MapWindow = { __map: import('maplibre-gl').Map };
@@ -167,6 +169,26 @@ test('an imported layer as a table: sort, search, scroll, filter, style by a fie
   const picked = rows.locator(`.row[data-row="${j}"]`);
   await expect(picked).toHaveClass(/picked/);
   await expectSeen(picked, 'the row of the feature clicked on the map');
+  // exported with its style: each feature's colour and class as attributes, the legend in the README
+  await page.getByTestId('open-tools').click();
+  await page.getByTestId('tool-download').click();
+  await page.getByTestId('dl-format').selectOption('gpkg');
+  await page.getByTestId('dl-system').selectOption('4490');
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('dl-own-gpkg').click()]);
+  const gpkg = join(dir, d.suggestedFilename());
+  writeFileSync(gpkg, readFileSync(must(await d.path(), 'the GeoPackage')));
+  const out = JSON.parse(
+    execFileSync('ogr2ogr', ['-f', 'GeoJSON', '/vsistdout/', gpkg, 'villages'], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 27,
+    }),
+  ) as { features: { properties: Record<string, unknown> }[] };
+  expect(out.features).toHaveLength(N);
+  expect(new Set(out.features.map((f) => f.properties.style_colour)).size).toBe(5);
+  expect(String(out.features[0].properties.style_class)).toMatch(/^\d+ – \d+$/);
+  expect(execFileSync('ogr2ogr', ['-f', 'CSV', '/vsistdout/', gpkg, 'readme'], { encoding: 'utf8' })).toContain(
+    '样式: 人口（分位数，5 级）',
+  );
   // kept over a reload
   await page.reload();
   await page.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0);

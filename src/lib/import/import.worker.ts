@@ -119,6 +119,28 @@ function layerOf(meta: ImportedMeta, features: Feature[]): Layer {
   return { meta, features, index, labels, columns };
 }
 
+/**
+ * The features with their style as attributes, for an export that keeps it: the colour drawn
+ * (style_colour), the class or category it is in (style_class), the point's radius (style_size).
+ */
+function styledFeatures(l: Layer, lang: 'zh' | 'en'): Feature[] {
+  const styled = l.meta.style ? styleFeatures(l.features, l.meta.style, l.columns) : null;
+  const sizes = l.meta.sizeBy ? sizesBy(l.features, l.meta.sizeBy.field)?.sizes : null;
+  if (!styled && !sizes) return l.features;
+  const classOf = new Map(styled?.legend.entries.map((e) => [e.colour, e.label[lang]]) ?? []);
+  return l.features.map((f, i) => {
+    const colour = styled?.colours[i] ?? null;
+    return {
+      ...f,
+      properties: {
+        ...f.properties,
+        ...(styled ? { style_colour: colour, style_class: colour ? (classOf.get(colour) ?? null) : null } : {}),
+        ...(sizes ? { style_size: sizes[i] } : {}),
+      },
+    };
+  });
+}
+
 /** Imported features whose name contains the query (case-insensitive), whole names first. */
 function searchLabels(q: string, limit: number): ImportHit[] {
   const needle = q.trim().toLowerCase();
@@ -323,7 +345,9 @@ self.onmessage = async (ev: MessageEvent<ToWorker>) => {
       post({
         type: 'reply',
         req: m.req,
-        data: l ? JSON.stringify({ type: 'FeatureCollection', features: l.features }) : null,
+        data: l
+          ? JSON.stringify({ type: 'FeatureCollection', features: m.styled ? styledFeatures(l, m.styled) : l.features })
+          : null,
       });
       break;
     }

@@ -253,8 +253,8 @@ export class Imports {
   }
 
   /** A layer as the GeoJSON text the import worker keeps (WGS84), or null when it is gone. */
-  geojsonText(id: string): Promise<string | null> {
-    return this.#ask<string | null>((req) => ({ type: 'geojson', req, layer: id }));
+  geojsonText(id: string, styled?: 'zh' | 'en'): Promise<string | null> {
+    return this.#ask<string | null>((req) => ({ type: 'geojson', req, layer: id, styled }));
   }
 
   /** the layer whose join colours the units (a choropleth), or null */

@@ -77,7 +77,7 @@ export class ImportsRef {
   async downloadGeojson(id: string): Promise<void> {
     await this.current?.downloadGeojson(id);
   }
-  async geojsonText(id: string): Promise<string | null> {
-    return (await this.current?.geojsonText(id)) ?? null;
+  async geojsonText(id: string, styled?: 'zh' | 'en'): Promise<string | null> {
+    return (await this.current?.geojsonText(id, styled)) ?? null;
   }
 }

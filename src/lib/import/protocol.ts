@@ -61,7 +61,8 @@ export type ToWorker =
   | { type: 'restore'; req: number }
   | { type: 'update'; layer: string; colour?: string; visible?: boolean; datumOpen?: false }
   | { type: 'remove'; layer: string }
-  | { type: 'geojson'; req: number; layer: string }
+  /** the layer as GeoJSON text; `styled`: with its style as attributes (style_colour, style_class, style_size) */
+  | { type: 'geojson'; req: number; layer: string; styled?: 'zh' | 'en' }
   | { type: 'redatum'; req: number; layer: string; datum: Datum }
   | { type: 'search'; req: number; q: string; limit: number }
   /** a page of the layer's table (reply: RowsPage) */
