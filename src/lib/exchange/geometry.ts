@@ -4,6 +4,7 @@
  * rings in the winding a format asks, and well-known binary.
  */
 import type { Feature, Geometry, Position } from 'geojson';
+import { positions as allPositions } from '../geo.ts';
 
 export interface ExportLayer {
   /** the layer's name in files and tables: 'units', or the planner's own layer's name */
@@ -54,24 +55,8 @@ export function projectGeometry(g: Geometry | null, f: (p: Position) => Position
   }
 }
 
-/** Every position of a geometry. */
-export function positions(g: Geometry | null): Position[] {
-  if (!g) return [];
-  switch (g.type) {
-    case 'Point':
-      return [g.coordinates];
-    case 'MultiPoint':
-    case 'LineString':
-      return g.coordinates;
-    case 'MultiLineString':
-    case 'Polygon':
-      return g.coordinates.flat();
-    case 'MultiPolygon':
-      return g.coordinates.flat(2);
-    default:
-      return [];
-  }
-}
+/** Every position of a geometry (none for no geometry): geo.ts's, the one home of it. */
+export const positions = (g: Geometry | null): Position[] => (g ? allPositions(g) : []);
 
 /** [minX, minY, maxX, maxY] of the features, or null when none has a position. */
 export function extent(features: { geometry: Geometry | null }[]): [number, number, number, number] | null {

@@ -5,7 +5,16 @@
  * crosses to the main thread), answers for a clicked feature's full properties, and keeps
  * every layer in IndexedDB so a reload loses nothing.
  */
-import { columnsOf, matching, orderOf, rowsOf, type RowsPage, sizesBy, styleFeatures } from './table.ts';
+import {
+  columnsOf,
+  matching,
+  orderOf,
+  rowsOf,
+  type RowsPage,
+  type RowsQuery,
+  sizesBy,
+  styleFeatures,
+} from './table.ts';
 import { cellText } from '../exchange/fields.ts';
 import type { Field } from '../exchange/fields.ts';
 import geojsonvt from 'geojson-vt';
@@ -117,6 +126,14 @@ function layerOf(meta: ImportedMeta, features: Feature[]): Layer {
     { maxZoom: 14, indexMaxZoom: 5, tolerance: 3, buffer: 64 },
   );
   return { meta, features, index, labels, columns };
+}
+
+/** The table's rows in the order a query asks (kept while only the page changes). */
+function orderFor(l: Layer, query: Omit<RowsQuery, 'offset' | 'limit'>): number[] {
+  const { conditions, q, sort, desc } = query;
+  const key = JSON.stringify([conditions, q, sort, desc]);
+  if (l.order?.key !== key) l.order = { key, ids: orderOf(l.features, l.columns, { conditions, q, sort, desc }) };
+  return l.order.ids;
 }
 
 /**
@@ -393,10 +410,11 @@ self.onmessage = async (ev: MessageEvent<ToWorker>) => {
         post({ type: 'reply', req: m.req, data: null });
         break;
       }
-      const { offset: _o, limit: _l, ...rest } = m.query;
-      const key = JSON.stringify(rest);
-      if (l.order?.key !== key) l.order = { key, ids: orderOf(l.features, l.columns, rest) };
-      post({ type: 'reply', req: m.req, data: rowsOf(l.features, l.columns, m.query, l.order.ids) satisfies RowsPage });
+      post({
+        type: 'reply',
+        req: m.req,
+        data: rowsOf(l.features, l.columns, m.query, orderFor(l, m.query)) satisfies RowsPage,
+      });
       break;
     }
     case 'row-of': {
@@ -405,9 +423,7 @@ self.onmessage = async (ev: MessageEvent<ToWorker>) => {
         post({ type: 'reply', req: m.req, data: -1 });
         break;
       }
-      const key = JSON.stringify(m.query);
-      if (l.order?.key !== key) l.order = { key, ids: orderOf(l.features, l.columns, m.query) };
-      post({ type: 'reply', req: m.req, data: l.order.ids.indexOf(m.index) });
+      post({ type: 'reply', req: m.req, data: orderFor(l, m.query).indexOf(m.index) });
       break;
     }
     case 'bbox': {
