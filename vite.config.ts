@@ -1,3 +1,4 @@
+import { LATER } from './src/offline/later.ts';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { createHash } from 'node:crypto';
@@ -195,13 +196,9 @@ function finishDist(archive: string): Plugin {
         .sort();
       const sw = join(dir, 'sw.js');
       if (existsSync(sw)) {
-        // Cached when first used, not at install: the print font and the layer downloads (never: the link preview).
+        // Cached when first used, not at install (src/offline/later.ts; never: the link preview).
         const precache = files.filter(
-          (f) =>
-            f !== 'sw.js' &&
-            !/^data\/(fonts|layers)\//.test(f) &&
-            f !== 'data/overview.html' &&
-            f !== LINK_PREVIEW.path, // a link preview's image, for the sites that show one
+          (f) => f !== 'sw.js' && !LATER.test(f) && f !== 'data/overview.html' && f !== LINK_PREVIEW.path, // a link preview's image, for the sites that show one
         );
         const hash = createHash('sha256');
         for (const f of files) if (f !== 'sw.js') hash.update(f).update(readFileSync(join(dir, f)));

@@ -9,8 +9,9 @@
  * - waiting: the page announces the update (offline/register.ts); the user applies it, the
  *   worker takes over and the page reloads — never half of one release and half of another;
  * - activate: the caches of older releases are deleted.
- * The print font and the layer downloads (data/fonts/, data/layers/) are cached when first used.
+ * The print font, the layer downloads and the export worker with its SQLite are cached when first used (later.ts).
  */
+import { LATER } from './later.ts';
 import { rangeResponse } from './range.ts';
 
 interface Manifest {
@@ -43,7 +44,7 @@ const PREFIX = 'hlbe-plan-map-';
 const CACHE = `${PREFIX}${MANIFEST.version}`;
 const RUNTIME = `${PREFIX}runtime-${MANIFEST.version}`;
 const scope = new URL(sw.registration.scope);
-const LATER = /^data\/(fonts|layers)\//;
+// LATER: cached when first used (later.ts, the build's precache list leaves them out)
 
 sw.addEventListener('install', (e) => {
   e.waitUntil(

@@ -115,3 +115,24 @@ describe("the service worker's Range answers", () => {
     }
   });
 });
+
+describe('cached when first used', () => {
+  it('the print font, layer files, the export worker and SQLite’s wasm wait for their first use; the app does not', async () => {
+    const { LATER } = await import('../../src/offline/later.ts');
+    for (const f of [
+      'data/fonts/NotoSansSC.otf',
+      'data/layers/units.geojson',
+      'assets/export.worker-CaL0K0Ca.js',
+      'assets/sql-wasm-browser-CXIAVl5-.wasm',
+    ])
+      expect(LATER.test(f), f).toBe(true);
+    for (const f of [
+      'index.html',
+      'assets/main-rmmQZwob.js',
+      'assets/import.worker-X.js',
+      'data/plan.json',
+      'tiles/plan.pmtiles',
+    ])
+      expect(LATER.test(f), f).toBe(false);
+  });
+});
