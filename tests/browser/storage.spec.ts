@@ -32,7 +32,8 @@ async function drawOnTour(page: Page) {
   await expect(page.getByTestId('tour-count')).toHaveText(/^1 \//);
   await page.keyboard.press('p');
   await expect(page.getByTestId('tool-pen')).toHaveAttribute('aria-pressed', 'true');
-  // The pen draws once the tour's drawing code has loaded (with the first tour): its source is on the map.
+  // The pen draws once the tour's drawing code has loaded (with the first tour): its source is on
+  // the map, and the map shows the pen's crosshair (as tour.spec waits: a loaded machine drew first).
   await expect
     .poll(() =>
       page.evaluate(() =>
@@ -40,6 +41,11 @@ async function drawOnTour(page: Page) {
       ),
     )
     .toBe(true);
+  await expect
+    .poll(() =>
+      page.evaluate(() => (window as unknown as { __map: import('maplibre-gl').Map }).__map.getCanvas().style.cursor),
+    )
+    .toBe('crosshair');
   await page.mouse.move(700, 300);
   await page.mouse.down();
   for (let i = 1; i <= 8; i++) await page.mouse.move(700 + i * 20, 300 + i * 8);
