@@ -15,6 +15,7 @@ import { type ExportLayer, extent, kindOf, pointsOf, projectGeometry } from './g
 import { writeKml } from './kml.ts';
 import { writeShapefile } from './shapefile.ts';
 import { CSV_NOTE } from '../tools/readme.ts';
+import { csvText } from '../ui/csv.ts';
 import { type ExportSystem, projector, proposeZone, systemOf, WGS84, zoneProblem } from './systems.ts';
 import { type Format, PROJECTED_ONLY, type SystemChoice, WGS84_ONLY } from './formats.ts';
 
@@ -120,7 +121,7 @@ export async function runExport(req: ExportRequest, sql: () => Promise<SqlJsStat
           ['field', 'shapefile_field', 'type', 'values_cut_to_254_bytes'],
           ...s.names.map((n) => [n.name, n.dbf, n.type, String(n.cut)]),
         ];
-        files[`${l.name}_fields.csv`] = strToU8(`\ufeff${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`);
+        files[`${l.name}_fields.csv`] = strToU8(csvText(rows));
         if (s.missing.length)
           extra.push(
             zh
@@ -177,7 +178,7 @@ export async function runExport(req: ExportRequest, sql: () => Promise<SqlJsStat
             return [...first.map(text), fix(p[0], system), fix(p[1], system), ...rest.map(text)];
           }),
         ];
-        files[`${l.name}.csv`] = strToU8(`\ufeff${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`);
+        files[`${l.name}.csv`] = strToU8(csvText(rows));
       }
       if (!Object.keys(files).length)
         return {
@@ -194,4 +195,3 @@ export async function runExport(req: ExportRequest, sql: () => Promise<SqlJsStat
 }
 
 const fix = (v: number | undefined, s: ExportSystem) => (v === undefined ? '' : v.toFixed(s.projected ? 3 : 7));
-const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);

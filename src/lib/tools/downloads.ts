@@ -10,6 +10,7 @@ import { CSV_NOTE, layerSection, readmeHead } from './readme.ts';
 import { type DataLayerName, layersBy } from '../../contracts/layers.ts';
 import { download } from '../ui/download.ts';
 import { csvText } from '../ui/csv.ts';
+import { cellText } from '../exchange/fields.ts';
 import { loadLayer } from './layer-files.ts';
 import { loadStats, statsCsv } from './stats.ts';
 
@@ -24,15 +25,6 @@ export function readme(lang: Lang, what: string, metas: LayerMetadata[], csv = f
 
 const zip = (files: Record<string, string>) =>
   zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])), { level: 6 });
-const cell = (v: unknown): string | number => {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number' || typeof v === 'string') return v;
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (Array.isArray(v) && v.every((x) => x && typeof x === 'object' && 'quote' in x)) {
-    return v.map((x) => `${x.task ? `task ${x.task}` : 'plan'}: ${x.quote}`).join(' | ');
-  }
-  return JSON.stringify(v);
-};
 
 /** A point layer as a table: id, names, lon, lat, then every other property. */
 export function layerCsv(file: LayerDownload): string {
@@ -44,11 +36,11 @@ export function layerCsv(file: LayerDownload): string {
     const c = f.geometry.coordinates as unknown as number[];
     return [
       f.properties.id,
-      cell(f.properties.name_zh),
-      cell(f.properties.name_en),
+      cellText(f.properties.name_zh),
+      cellText(f.properties.name_en),
       c[0],
       c[1],
-      ...keys.map((k) => cell(f.properties[k])),
+      ...keys.map((k) => cellText(f.properties[k])),
     ];
   });
   return csvText([head, ...rows]);
