@@ -3,9 +3,10 @@
 // the count, the SRS's EPSG code, Chinese values intact, coordinates within 1 cm of proj4's
 // conversion of the data of record; DXF's CAD layers and TEXT; and the bad input said.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DOMParser } from '@xmldom/xmldom';
 import { unzipSync } from 'fflate';
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import proj4 from 'proj4';
@@ -365,6 +366,127 @@ describe('the other forms', () => {
       sql,
     );
     expect(r.ok).toBe(false);
+  });
+});
+
+describe("a planner's layer's look, as the formats' own styles", () => {
+  // two categories and a point with no class (the layer's own colour), sized and labelled
+  const look = {
+    colour: '#3366cc',
+    title: '公办',
+    entries: [
+      { colour: '#e69f00', label: '是' },
+      { colour: '#56b4e9', label: '否' },
+    ],
+    sized: true,
+    labelBy: '名称',
+  };
+  const styled: ExportLayer = {
+    ...own,
+    features: [
+      ...own.features.map((f, i) => ({
+        ...f,
+        properties: {
+          ...f.properties,
+          style_colour: look.entries[i].colour,
+          style_class: look.entries[i].label,
+          style_size: 4 + 4 * i,
+        },
+      })),
+      {
+        type: 'Feature',
+        properties: { 名称: '无', style_colour: null, style_class: null, style_size: 6 },
+        geometry: { type: 'Point', coordinates: [120, 49] },
+      },
+    ],
+    style: look,
+  };
+  /** A QML document as XML: well formed, its renderer's categories and symbols' colours. */
+  const readQml = (text: string) => {
+    const doc = new DOMParser().parseFromString(text, 'text/xml');
+    expect(doc.getElementsByTagName('parsererror').length).toBe(0);
+    const renderer = doc.getElementsByTagName('renderer-v2')[0];
+    const colours = [...doc.getElementsByTagName('Option')]
+      .filter((o) => o.getAttribute('name') === 'color')
+      .map((o) => o.getAttribute('value'));
+    return {
+      type: renderer.getAttribute('type'),
+      attr: renderer.getAttribute('attr'),
+      categories: [...doc.getElementsByTagName('category')].map((c) => c.getAttribute('value')),
+      colours,
+      size: [...doc.getElementsByTagName('Option')]
+        .find((o) => o.getAttribute('name') === 'expression')
+        ?.getAttribute('value'),
+      label: doc.getElementsByTagName('text-style')[0]?.getAttribute('fieldName'),
+      labelsEnabled: doc.documentElement.getAttribute('labelsEnabled'),
+    };
+  };
+
+  it("GeoPackage: QGIS's layer_styles holds the table's default style, GDAL lists it", async () => {
+    const { dir: d, r } = await exported({ layers: [styled, units], format: 'gpkg', system: 4490 });
+    const path = join(d, r.ok ? r.filename : '');
+    const rows = ogr(path, 'layer_styles').features.map((f) => f.properties);
+    // one row: the styled layer (the layer of record has no style of its own here)
+    expect(rows.map((x) => [x.f_table_name, x.f_geometry_column, x.useAsDefault])).toEqual([['学校', 'geom', true]]);
+    const q = readQml(String(rows[0].styleQML));
+    expect(q).toMatchObject({
+      type: 'categorizedSymbol',
+      attr: 'style_class',
+      categories: ['是', '否', ''],
+      label: '名称',
+      labelsEnabled: '1',
+    });
+    expect(q.colours).toEqual(['230,159,0,255', '86,180,233,255', '51,102,204,255']);
+    expect(q.size).toContain('"style_size"');
+    // the features are all there, with their style as attributes too
+    expect(ogr(path, '学校').featureCount).toBe(3);
+  });
+
+  it('Shapefile: <name>.qml beside the .shp reads the fields by their .dbf names', async () => {
+    const { dir: d } = await exported({ layers: [styled], format: 'shapefile', system: 4490, encoding: 'gbk' });
+    const q = readQml(readFileSync(join(d, '学校.qml'), 'utf8'));
+    const names = readFileSync(join(d, '学校_fields.csv'), 'utf8');
+    expect(names).toContain('style_class,style_clas');
+    expect(q.attr).toBe('style_clas');
+    expect(q.size).toContain('"style_size"');
+    expect(q.colours.slice(0, 2)).toEqual(['230,159,0,255', '86,180,233,255']);
+    expect(ogr(join(d, '学校.shp')).features.map((f) => f.properties.style_clas)).toEqual(['是', '否', null]);
+  });
+
+  it('a layer of one colour: one symbol in it; a layer of record: no style', async () => {
+    const plain: ExportLayer = { ...own, style: { colour: '#117733', entries: [] } };
+    const { dir: d } = await exported({ layers: [plain, stations], format: 'shapefile', system: 4490 });
+    const q = readQml(readFileSync(join(d, '学校.qml'), 'utf8'));
+    expect(q).toMatchObject({ type: 'singleSymbol', categories: [], colours: ['17,119,51,255'], labelsEnabled: '0' });
+    expect(q.size).toBeUndefined();
+    expect(existsSync(join(d, 'rail_stations.qml'))).toBe(false);
+  });
+
+  it('KML: a <Style> per colour and size, each place pointing to its own; LIBKML reads them', async () => {
+    const { dir: d, r } = await exported({ layers: [styled, stations], format: 'kml', system: 4490 });
+    const path = join(d, r.ok ? r.filename : '');
+    const kml = readFileSync(path, 'utf8');
+    expect((await parseKml(kml)).features.length).toBe(3 + stations.features.length);
+    expect(new DOMParser().parseFromString(kml, 'text/xml').getElementsByTagName('parsererror').length).toBe(0);
+    expect(kml.match(/<Style id=/g)?.length).toBe(3);
+    expect(kml.match(/<styleUrl>/g)?.length).toBe(3);
+    expect(kml).not.toContain('__kml_style');
+    // GDAL's LIBKML driver gives each feature its style as OGR's style string
+    const styles = execFileSync(
+      'ogrinfo',
+      ['--config', 'OGR_SKIP', 'KML', '--config', 'LIBKML_RESOLVE_STYLE', 'YES', '-ro', '-q', path, '学校'],
+      { encoding: 'utf8' },
+    );
+    const symbols = [...styles.matchAll(/SYMBOL\(c:(#[0-9A-F]{6})FF,s:([\d.]+)\)/g)].map((m) => [
+      m[1].toLowerCase(),
+      Number(m[2]),
+    ]);
+    // the colours drawn, each point's size over the map's 6 px
+    expect(symbols).toEqual([
+      ['#e69f00', 0.7],
+      ['#56b4e9', 1.3],
+      ['#3366cc', 1],
+    ]);
   });
 });
 

@@ -115,7 +115,7 @@ export async function runExport(req: ExportRequest, sql: () => Promise<SqlJsStat
           : `Attribute table (.dbf) encoding: ${req.encoding === 'gbk' ? 'GBK (code page 936, older ArcGIS)' : 'UTF-8'}, as the .cpg says. Field names are fitted to 10 bytes; each *_fields.csv lists the original names.`,
       ];
       for (const l of layers) {
-        const s = writeShapefile(l.name, l.features, system.esri, req.encoding);
+        const s = writeShapefile(l.name, l.features, system.esri, req.encoding, l.style);
         Object.assign(files, s.files);
         const rows = [
           ['field', 'shapefile_field', 'type', 'values_cut_to_254_bytes'],

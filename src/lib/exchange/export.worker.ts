@@ -11,14 +11,15 @@ import type { Text } from '../../contracts/vocab.ts';
 import { layerSection } from '../tools/readme.ts';
 import { type ExportRequest, type ExportResult, runExport } from './export.ts';
 import type { ExportLayer } from './geometry.ts';
+import type { ExportStyle } from './style.ts';
 
 /**
  * A layer as the page names it: a file of record by address, a planner's own layer's GeoJSON
  * text, a tool's result as features, or rows of figures (zone statistics) drawn with the
  * geometry of the feature whose id they name in the files given — else the union of their
- * member units' (a MultiPolygon of the members, not dissolved).
+ * member units' (a MultiPolygon of the members, not dissolved); `style`: a planner's layer's look.
  */
-export type LayerSource = { name: string; title: string } & (
+export type LayerSource = { name: string; title: string; style?: ExportStyle } & (
   | { url: string }
   | { text: string }
   | { features: Feature<Geometry | null>[] }
@@ -85,7 +86,7 @@ self.onmessage = async (e: MessageEvent<ToExportWorker>) => {
         else if ('text' in s) fc = JSON.parse(s.text) as FeatureCollection<Geometry | null>;
         else if ('features' in s) fc = { type: 'FeatureCollection', features: s.features };
         else fc = await joined(s.rows, s.geometries, s.units);
-        const layer: ExportLayer = { name: s.name, title: s.title, features: fc.features };
+        const layer: ExportLayer = { name: s.name, title: s.title, features: fc.features, style: s.style };
         return { layer, meta: (fc as { metadata?: LayerMetadata }).metadata };
       }),
     );

@@ -5,6 +5,7 @@
  */
 import type { Feature, Geometry, Position } from 'geojson';
 import { positions as allPositions } from '../geo.ts';
+import type { ExportStyle } from './style.ts';
 
 export interface ExportLayer {
   /** the layer's name in files and tables: 'units', or the planner's own layer's name */
@@ -12,6 +13,8 @@ export interface ExportLayer {
   /** the heading a person reads (KML folder, DXF layer description, README) */
   title: string;
   features: Feature<Geometry | null>[];
+  /** a planner's layer's look on the map, written as the format's own style where it has one */
+  style?: ExportStyle;
 }
 
 export type Kind = 'point' | 'line' | 'polygon';

@@ -3,12 +3,14 @@
  * registered in gpkg_spatial_ref_sys with its EPSG code and OGC WKT. SQLite is sql.js (the
  * SQLite project's C compiled to WebAssembly, loaded only for this export); the GeoPackage
  * tables and geometry blobs (header + WKB) are written here — a few statements, where the
- * registry's GeoPackage library would bring its own SQLite, proj4 and canvas code.
+ * registry's GeoPackage library would bring its own SQLite, proj4 and canvas code. A planner's
+ * layer's look on the map is its table's default style in QGIS's `layer_styles` (style.ts).
  */
 import type { Geometry } from 'geojson';
 import type { Database, SqlJsStatic } from 'sql.js';
 import { cellText, fieldsOf } from './fields.ts';
 import { type ExportLayer, extent, kindOf, wkb } from './geometry.ts';
+import { qml } from './style.ts';
 import { type ExportSystem, WGS84 } from './systems.ts';
 
 const TYPE_NAME = { point: 'POINT', line: 'LINESTRING', polygon: 'POLYGON' } as const;
@@ -96,6 +98,7 @@ export function writeGeoPackage(
     srs.run([system.name.en, system.epsg, 'EPSG', system.epsg, system.ogc, system.name.zh]);
     srs.free();
     db.run('BEGIN');
+    const styles: string[][] = [];
     for (const layer of tableNames(layers)) {
       // SQLite's column names are case-blind: 'Name' and 'name' get a number, as do fid and geom
       const taken = new Set(['fid', 'geom']);
@@ -144,6 +147,35 @@ export function writeGeoPackage(
         ]);
       }
       ins.free();
+      // the layer's look on the map as QGIS's default style for the table (one kind of geometry)
+      if (layer.style && kinds.size === 1) {
+        const column = (name: string) => fields.find((c) => c.name === name)?.column ?? name;
+        styles.push([
+          layer.name,
+          layer.style.title ?? layer.title,
+          qml(layer.style, k, {
+            class: column('style_class'),
+            size: column('style_size'),
+            label: layer.style.labelBy ? column(layer.style.labelBy) : undefined,
+          }),
+          layer.title,
+        ]);
+      }
+    }
+    if (styles.length) {
+      // QGIS's layer_styles table (as QGIS makes it), registered as attributes so that GDAL lists it
+      db.run(`CREATE TABLE layer_styles (id INTEGER PRIMARY KEY AUTOINCREMENT, f_table_catalog TEXT(256),
+        f_table_schema TEXT(256), f_table_name TEXT(256), f_geometry_column TEXT(256), styleName TEXT(30),
+        styleQML TEXT, styleSLD TEXT, useAsDefault BOOLEAN, description TEXT, owner TEXT(30), ui TEXT(30),
+        update_time DATETIME DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))`);
+      db.run(
+        "INSERT INTO gpkg_contents (table_name, data_type, identifier, description) VALUES ('layer_styles', 'attributes', 'layer_styles', 'QGIS layer styles')",
+      );
+      const st = db.prepare(
+        "INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, styleName, styleQML, styleSLD, useAsDefault, description, owner, ui) VALUES ('', '', ?, 'geom', ?, ?, '', 1, ?, '', '')",
+      );
+      for (const row of styles) st.run(row);
+      st.free();
     }
     db.run('CREATE TABLE readme (fid INTEGER PRIMARY KEY AUTOINCREMENT, line TEXT)');
     db.run(

@@ -1,12 +1,15 @@
 /**
  * KML 2.2 for Google Earth and 奥维互动地图: WGS84 longitude/latitude by definition (whatever
  * system the panel shows), a folder per layer, each place named (Chinese, then English) with
- * its attributes as ExtendedData; the sources and licences as the document's description.
- * Written with @placemarkio/tokml (Placemark's GeoJSON → KML, escaping included).
+ * its attributes as ExtendedData; the sources and licences as the document's description; a
+ * planner's layer in the colours (and point sizes) it has on the map, as shared <Style>s
+ * (style.ts). Written with @placemarkio/tokml (Placemark's GeoJSON → KML, escaping included),
+ * which writes no styles: each styled Placemark is given its <styleUrl> after.
  */
 import { foldersToKML } from '@placemarkio/tokml';
 import type { Feature, Geometry } from 'geojson';
 import type { ExportLayer } from './geometry.ts';
+import { kmlStyles } from './style.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -21,26 +24,41 @@ export function placeName(f: Feature<Geometry | null>): string | undefined {
   return undefined;
 }
 
+/** The token a styled Placemark carries out of tokml (its first ExtendedData), made its <styleUrl>. */
+const STYLE_TOKEN = '__kml_style';
+const TOKEN_AT = new RegExp(`<ExtendedData>\\s*<Data name="${STYLE_TOKEN}"><value>([^<]*)</value></Data>`, 'g');
+
 export function writeKml(layers: ExportLayer[], title: string, about: string): string {
+  const styles: string[] = [];
   const kml = foldersToKML({
     type: 'root',
-    children: layers.map((l) => ({
-      type: 'folder',
-      meta: { name: l.title },
-      children: l.features.map((f) => {
-        const { name: own, description, ...rest } = f.properties ?? {};
-        const name = placeName(f);
-        return {
-          ...f,
-          properties: {
-            ...(name ? { name } : {}),
-            ...(typeof description === 'string' ? { description } : {}),
-            ...(own !== undefined && own !== name ? { name_own: own } : {}),
-            ...rest,
-          },
-        };
-      }),
-    })),
+    children: layers.map((l, n) => {
+      const styled = l.style ? kmlStyles(`s${n}`, l.style, l.features) : null;
+      if (styled) styles.push(styled.styles);
+      return {
+        type: 'folder',
+        meta: { name: l.title },
+        children: l.features.map((f, i) => {
+          const { name: own, description, ...rest } = f.properties ?? {};
+          const name = placeName(f);
+          return {
+            ...f,
+            properties: {
+              ...(name ? { name } : {}),
+              ...(typeof description === 'string' ? { description } : {}),
+              ...(styled ? { [STYLE_TOKEN]: styled.ids[i] } : {}),
+              ...(own !== undefined && own !== name ? { name_own: own } : {}),
+              ...rest,
+            },
+          };
+        }),
+      };
+    }),
   } as unknown as Parameters<typeof foldersToKML>[0]);
-  return kml.replace('<Document>', `<Document>\n<name>${esc(title)}</name>\n<description>${esc(about)}</description>`);
+  return kml
+    .replace(TOKEN_AT, '<styleUrl>#$1</styleUrl><ExtendedData>')
+    .replace(
+      '<Document>',
+      `<Document>\n<name>${esc(title)}</name>\n<description>${esc(about)}</description>${styles.length ? `\n${styles.join('\n')}` : ''}`,
+    );
 }

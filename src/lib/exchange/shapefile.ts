@@ -10,11 +10,14 @@
  *   (`name_1`); every name's fitting is listed in `<name>_fields.csv`.
  * - Text longer than a .dbf field's 254 bytes is cut at a character and said in that list.
  * - Polygons: outer rings clockwise, holes counter-clockwise (the format's rule).
+ * - A planner's layer's look on the map goes beside it as `<name>.qml` (style.ts), which QGIS
+ *   opens with the .shp.
  */
 import type { Feature, Geometry, Position } from 'geojson';
 import { type Encoder, type Encoding, encoder, fitBytes } from './encoding.ts';
 import { cellText, type Field, fieldsOf } from './fields.ts';
 import { type Kind, kindOf, linesOf, pointsOf, polygonsOf, wound } from './geometry.ts';
+import { type ExportStyle, qml } from './style.ts';
 
 export interface FieldName {
   name: string;
@@ -219,6 +222,7 @@ export function writeShapefile(
   features: Feature<Geometry | null>[],
   prj: string,
   enc: Encoding,
+  style?: ExportStyle,
 ): ShapefileResult {
   const e = encoder(enc);
   const byKind = new Map<Kind, Feature<Geometry | null>[]>();
@@ -265,6 +269,17 @@ export function writeShapefile(
     files[`${base}.dbf`] = dbf(list, cols, e, enc);
     files[`${base}.prj`] = new TextEncoder().encode(prj);
     files[`${base}.cpg`] = new TextEncoder().encode(enc === 'gbk' ? 'GBK' : 'UTF-8');
+    if (style) {
+      // QGIS opens <name>.qml with the .shp: the style reads the fields by their .dbf names
+      const dbfName = (field: string) => cols.find((c) => c.field.name === field)?.dbf ?? field;
+      files[`${base}.qml`] = new TextEncoder().encode(
+        qml(style, kind, {
+          class: dbfName('style_class'),
+          size: dbfName('style_size'),
+          label: style.labelBy ? dbfName(style.labelBy) : undefined,
+        }),
+      );
+    }
     for (const c of cols)
       if (!names.some((n) => n.name === c.field.name && n.dbf === c.dbf))
         names.push({ name: c.field.name, dbf: c.dbf, type: c.field.type, cut: c.cut });
