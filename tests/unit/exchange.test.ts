@@ -418,7 +418,7 @@ describe("a planner's layer's look, as the formats' own styles", () => {
         .find((o) => o.getAttribute('name') === 'expression')
         ?.getAttribute('value'),
       label: doc.getElementsByTagName('text-style')[0]?.getAttribute('fieldName'),
-      labelsEnabled: doc.documentElement.getAttribute('labelsEnabled'),
+      labelsEnabled: doc.documentElement?.getAttribute('labelsEnabled'),
     };
   };
 
