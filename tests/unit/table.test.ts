@@ -47,6 +47,12 @@ describe('the table', () => {
     ).toEqual([0]);
     expect(matching(schools, [{ field: '学生', op: 'range', min: 5000, max: null }])).toEqual([]);
   });
+  it('a range reads numbers written as text; text that is no number meets no range', () => {
+    const plots = [pt({ 面积: '12.5' }), pt({ 面积: ' 3 ' }), pt({ 面积: '约 8' }), pt({ 面积: '' }), pt({ 面积: 20 })];
+    expect(columnsOf(plots)[0].type).toBe('text');
+    expect(matching(plots, [{ field: '面积', op: 'range', min: 3, max: 15 }])).toEqual([0, 1]);
+    expect(matching(plots, [{ field: '面积', op: 'range', min: null, max: null }])).toEqual([0, 1, 4]);
+  });
   it('sorts numbers as numbers, text by pinyin order, no value last either way; searches every column', () => {
     const base = { conditions: [], q: '', desc: false };
     expect(orderOf(schools, cols, { ...base, sort: '学生' })).toEqual([4, 2, 1, 0, 3]);

@@ -2,8 +2,8 @@
  * (Read by the import worker: nothing here may import the page's state.)
  *
  * A planner's layer worked with as a table: its columns typed (exchange/fields.ts: a column
- * of mixed kinds is text), rows sorted, searched and filtered (equals / contains / range,
- * combined with and), and styled by a field — categories for text (a colour each, up to 12,
+ * of mixed kinds is text), rows sorted, searched and filtered (equals / contains / range —
+ * numbers written as text too — combined with and), and styled by a field — categories for text (a colour each, up to 12,
  * then "other"), classes for numbers (quantiles, equal intervals, natural breaks; 3–9 classes
  * on colour-blind-safe ramps) — each with its legend. Pure functions over the features, so that
  * the worker runs them on 200,000 rows and the tests in Node.
@@ -72,9 +72,11 @@ export function meets(p: Record<string, unknown> | null, conditions: readonly Co
     } else if (c.op === 'contains') {
       if (!cellText(v).toLowerCase().includes(c.value.toLowerCase())) return false;
     } else {
-      if (typeof v !== 'number' || !Number.isFinite(v)) return false;
-      if (c.min !== null && v < c.min) return false;
-      if (c.max !== null && v > c.max) return false;
+      // a number, or a number written as text ("12.5": a CSV's or a mixed column's)
+      const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : Number.NaN;
+      if (!Number.isFinite(n)) return false;
+      if (c.min !== null && n < c.min) return false;
+      if (c.max !== null && n > c.max) return false;
     }
   }
   return true;
