@@ -189,6 +189,10 @@ test('an imported layer as a table: sort, search, scroll, filter, style by a fie
   expect(execFileSync('ogr2ogr', ['-f', 'CSV', '/vsistdout/', gpkg, 'readme'], { encoding: 'utf8' })).toContain(
     '样式: 人口（分位数，5 级）',
   );
+  // and as QGIS's default style for the table: its classes by style_class
+  const styles = execFileSync('ogr2ogr', ['-f', 'CSV', '/vsistdout/', gpkg, 'layer_styles'], { encoding: 'utf8' });
+  expect(styles).toContain('villages');
+  expect(styles).toMatch(/categorizedSymbol.*attr=""style_class""/);
   // kept over a reload
   await page.reload();
   await page.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0);
@@ -204,23 +208,42 @@ test('an imported layer as a table: sort, search, scroll, filter, style by a fie
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
 
-  test('the table in its sheet: headings in view, a row opens its feature’s card where it is seen', async ({
+  test('in English, the table in its sheet: headings in view, a row opens its feature’s card where it is seen; styled, the map’s legend shows it', async ({
     page,
   }) => {
     test.setTimeout(90_000);
     const dir = mkdtempSync(join(tmpdir(), 'table-'));
     const file = join(dir, 'villages.geojson');
     writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: features.slice(0, 200) }));
-    await openMap(page, '#tool=import');
+    await openMap(page, '#tool=import&lang=en');
     await page.getByTestId('import-file').setInputFiles(file);
     const row = page.getByTestId('tool-panel').locator('li[data-layer="villages.geojson"]');
     await expect(row.getByTestId('imported-count')).toHaveText('200', { timeout: 30_000 });
     await row.getByTestId('imported-table').click();
-    await expect(page.getByTestId('table-count')).toHaveText('200 / 200 行');
+    await expect(page.getByTestId('table-count')).toHaveText('200 of 200 rows');
     await expectSeen(page.locator('[role=columnheader][data-col=人口]'), 'a heading of the table');
     await page.getByTestId('table-rows').locator('.row').nth(2).getByRole('button').click();
     const card = page.getByTestId('imported-card');
     await expect(card).toContainText('村2');
     await expectSeen(card, 'the card of the row’s feature');
+    // a filter that meets nothing is said; then the layer coloured by its kinds
+    await page.getByText('Filter and style').click();
+    await page.getByTestId('table-add-condition').click();
+    await page.getByLabel('Value', { exact: true }).fill('no such village');
+    await expect(page.getByTestId('table-count')).toHaveText('No feature matches');
+    await page.getByLabel('Remove the condition').click();
+    await expect(page.getByTestId('table-count')).toHaveText('200 of 200 rows');
+    await page.getByTestId('style-field').selectOption('类型');
+    const inPanel = page.getByTestId('tool-panel').getByTestId('style-legend');
+    await expect(inPanel.locator('li')).toHaveCount(4);
+    await expect(inPanel.locator('figcaption')).toHaveText('类型');
+    // the map's legend (a phone's overlay) has the planner's layer by its categories, in sight
+    await page.getByTestId('tool-close').click();
+    const legend = page.getByTestId('map-legend');
+    await legend.locator('summary').click();
+    const own = legend.getByTestId('map-legend-own');
+    await expect(own).toHaveText('villages.geojson: 类型');
+    await expectSeen(own, 'the planner’s layer in the map’s legend');
+    expect((await legend.locator('li.own').allTextContents()).sort()).toEqual([...KINDS].sort());
   });
 });
