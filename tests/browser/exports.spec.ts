@@ -118,6 +118,25 @@ test('tool results with their geometries: places within 50 km as a GeoPackage, z
   expect(strFromU8(files['zone_statistics_fields.csv'])).toContain('常住人口（2020）');
 });
 
+test.describe('a short screen', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+  test('the statistics keep their table in sight while the result’s download is open; its button is seen', async ({
+    page,
+  }) => {
+    await openMap(page, '#tool=stats');
+    await page.getByTestId('stats-export').locator('summary').click();
+    await expectSeen(page.getByTestId('stats-download'), 'the download button of the statistics');
+    // the choices sit in a row in the wide panel, and the table keeps rows (it had shrunk to 15 px)
+    const box = must(await page.getByTestId('stats-table').locator('xpath=..').boundingBox(), 'the table');
+    expect(box.height).toBeGreaterThanOrEqual(140);
+    const [f, s] = await Promise.all([
+      page.getByTestId('dl-format').boundingBox(),
+      page.getByTestId('dl-system').boundingBox(),
+    ]);
+    expect(Math.abs((f?.y ?? 0) - (s?.y ?? 1))).toBeLessThan(4);
+  });
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
 
