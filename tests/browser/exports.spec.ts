@@ -83,8 +83,18 @@ test('tool results with their geometries: places within 50 km as a GeoPackage, z
   const listed = await page.locator('[data-testid=near-results] section li').count();
   await page.getByTestId('near-export').locator('summary').click();
   await page.getByTestId('dl-format').selectOption('gpkg');
-  await page.getByTestId('dl-system').selectOption('4490');
+  // in the Gauss–Krüger zone that holds it: the railways are cut to the 50 km (whole, they cross the city)
+  await page.getByTestId('dl-system').selectOption('auto');
   let [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('near-download').click()]);
+  expect(d.suggestedFilename()).toBe('hulunbuir-within-distance-epsg4528-gk3-z40.gpkg');
+  const zoned = join(dir, d.suggestedFilename());
+  writeFileSync(zoned, await saved(d));
+  expect(info(zoned, 'within')).toContain(`Feature Count: ${listed}`);
+  expect(execFileSync('ogr2ogr', ['-f', 'CSV', '/vsistdout/', zoned, 'readme'], { encoding: 'utf8' })).toContain(
+    '线与面按缓冲区裁剪',
+  );
+  await page.getByTestId('dl-system').selectOption('4490');
+  [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('near-download').click()]);
   const gpkg = join(dir, d.suggestedFilename());
   expect(d.suggestedFilename()).toBe('hulunbuir-within-distance-epsg4490.gpkg');
   writeFileSync(gpkg, await saved(d));

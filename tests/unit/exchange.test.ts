@@ -8,13 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { unzipSync } from 'fflate';
-import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
+import { buffer as turfBuffer } from '@turf/buffer';
+import type { Feature, FeatureCollection, Geometry, Point, Polygon } from 'geojson';
 import proj4 from 'proj4';
 import initSqlJs from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ExportRequest, runExport } from '../../src/lib/exchange/export.ts';
 import { encoder } from '../../src/lib/exchange/encoding.ts';
-import { type ExportLayer, kindOf, positions, wkb } from '../../src/lib/exchange/geometry.ts';
+import { clipLine, clipTo } from '../../src/lib/exchange/clip.ts';
+import { type ExportLayer, extent, kindOf, positions, wkb } from '../../src/lib/exchange/geometry.ts';
 import { fitNames, writeShapefile } from '../../src/lib/exchange/shapefile.ts';
 import { EXPORT_SYSTEMS, proposeZone, systemOf } from '../../src/lib/exchange/systems.ts';
 import { parseKml, parseShapefileZip } from '../../src/lib/import/formats.ts';
@@ -487,6 +489,106 @@ describe("a planner's layer's look, as the formats' own styles", () => {
       ['#56b4e9', 1.3],
       ['#3366cc', 1],
     ]);
+  });
+});
+
+describe('a within-distance result cut to its buffer', () => {
+  const square: Polygon = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [0, 0],
+        [2, 0],
+        [2, 2],
+        [0, 2],
+        [0, 0],
+      ],
+    ],
+  };
+  it('a line is split exactly where it crosses the edge; what is outside goes; a point outside goes', () => {
+    // in at x=0, out at x=2, back in through the top and out through the left
+    expect(
+      clipLine(
+        [
+          [-1, 1],
+          [3, 1],
+          [1, 3],
+          [1, 1.5],
+          [-1, 1.5],
+        ],
+        square,
+      ),
+    ).toEqual([
+      [
+        [0, 1],
+        [2, 1],
+      ],
+      [
+        [1, 2],
+        [1, 1.5],
+        [0, 1.5],
+      ],
+    ]);
+    expect(clipTo({ type: 'Point', coordinates: [3, 3] }, square)).toBeNull();
+    expect(
+      clipTo(
+        {
+          type: 'LineString',
+          coordinates: [
+            [3, 0],
+            [3, 3],
+          ],
+        },
+        square,
+      ),
+    ).toBeNull();
+    const cut = clipTo(
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [1, 1],
+            [3, 1],
+            [3, 3],
+            [1, 3],
+            [1, 1],
+          ],
+        ],
+      },
+      square,
+    );
+    expect(cut?.type).toBe('Polygon');
+    expect(extent([{ geometry: cut }])).toEqual([1, 1, 2, 2]);
+  });
+  it('a railway within 50 km of Hailar: its stretch fits the 3° zone the whole line spans past', async () => {
+    const buffer = turfBuffer(
+      { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [119.7656, 49.2126] } },
+      50,
+      {
+        units: 'kilometers',
+      },
+    )?.geometry as Polygon;
+    const cut = lines.features.map((f) => ({ ...f, geometry: clipTo(f.geometry, buffer) })).filter((f) => f.geometry);
+    expect(cut.length).toBeGreaterThan(0);
+    const whole = await runExport(
+      { layers: [lines], format: 'gpkg', system: 'auto', encoding: 'utf-8', lang: 'en', what: 't', readme: '' },
+      sql,
+    );
+    expect(whole.ok).toBe(false);
+    const { dir: d, r } = await exported({ layers: [{ ...lines, features: cut }], format: 'gpkg', system: 'auto' });
+    expect(r.ok && r.epsg).toBe(4528);
+    const back = ogr(join(d, r.ok ? r.filename : ''), 'rail_lines');
+    expect(back.featureCount).toBe(cut.length);
+    // every position within the buffer's box, in zone 40's metres (50 m for the ring's straight edges)
+    const ring = buffer.coordinates[0].map((p) => proj4('EPSG:4326', systemOf(4528).def as string, p));
+    const [x0, y0, x1, y1] = extent([{ geometry: { type: 'LineString', coordinates: ring } }]) ?? [];
+    for (const f of back.features)
+      for (const [x, y] of positions(f.geometry as Geometry)) {
+        expect(x).toBeGreaterThan(x0 - 50);
+        expect(x).toBeLessThan(x1 + 50);
+        expect(y).toBeGreaterThan(y0 - 50);
+        expect(y).toBeLessThan(y1 + 50);
+      }
   });
 });
 

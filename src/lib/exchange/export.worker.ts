@@ -3,13 +3,14 @@
  * text), projects and writes them (export.ts), and hands the file back — the page stays free
  * however large the layers. SQLite (sql.js) loads only for a GeoPackage.
  */
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import type { LayerMetadata } from '../../contracts/download.ts';
 import type { Text } from '../../contracts/vocab.ts';
 import { layerSection } from '../tools/readme.ts';
 import { type ExportRequest, type ExportResult, runExport } from './export.ts';
+import { clipTo } from './clip.ts';
 import type { ExportLayer } from './geometry.ts';
 import type { ExportStyle } from './style.ts';
 
@@ -17,7 +18,8 @@ import type { ExportStyle } from './style.ts';
  * A layer as the page names it: a file of record by address, a planner's own layer's GeoJSON
  * text, a tool's result as features, or rows of figures (zone statistics) drawn with the
  * geometry of the feature whose id they name in the files given — else the union of their
- * member units' (a MultiPolygon of the members, not dissolved); `style`: a planner's layer's look.
+ * member units' (a MultiPolygon of the members, not dissolved), cut to `clip` when given; `style`:
+ * a planner's layer's look.
  */
 export type LayerSource = { name: string; title: string; style?: ExportStyle } & (
   | { url: string }
@@ -27,6 +29,8 @@ export type LayerSource = { name: string; title: string; style?: ExportStyle } &
       rows: { lookup: string; members: string[]; properties: Record<string, unknown> }[];
       geometries: string[];
       units: string;
+      /** each geometry cut to this area (a within-distance result's buffer) */
+      clip?: Polygon | MultiPolygon;
     }
 );
 export interface ToExportWorker extends Omit<ExportRequest, 'layers'> {
@@ -53,6 +57,7 @@ async function joined(
   rows: Extract<LayerSource, { rows: unknown }>['rows'],
   geometries: string[],
   units: string,
+  clip?: Polygon | MultiPolygon,
 ): Promise<FeatureCollection<Geometry | null>> {
   const [unitFc, ...others] = await Promise.all([json(units), ...geometries.map(json)]);
   const byId = new Map<string, Geometry>();
@@ -69,7 +74,12 @@ async function joined(
         (r.members.length
           ? { type: 'MultiPolygon', coordinates: r.members.flatMap((m) => polygons(byId.get(m))) }
           : null);
-      return { type: 'Feature', properties: r.properties, geometry };
+      // cut to the area asked; a place that only touches it (the buffer is a polygon of the true distance) is kept whole
+      return {
+        type: 'Feature',
+        properties: r.properties,
+        geometry: clip ? (clipTo(geometry, clip) ?? geometry) : geometry,
+      };
     }),
   };
 }
@@ -85,7 +95,15 @@ self.onmessage = async (e: MessageEvent<ToExportWorker>) => {
         if ('url' in s) fc = await json(s.url);
         else if ('text' in s) fc = JSON.parse(s.text) as FeatureCollection<Geometry | null>;
         else if ('features' in s) fc = { type: 'FeatureCollection', features: s.features };
-        else fc = await joined(s.rows, s.geometries, s.units);
+        else {
+          fc = await joined(s.rows, s.geometries, s.units, s.clip);
+          if (s.clip)
+            sections.push(
+              rest.lang === 'zh'
+                ? `${s.title}：线与面按缓冲区裁剪，只含其在范围内的部分；完整几何见各图层的文件。`
+                : `${s.title}: lines and areas are cut to the buffer, keeping the part within it; the whole geometries are in each layer's file.`,
+            );
+        }
         const layer: ExportLayer = { name: s.name, title: s.title, features: fc.features, style: s.style };
         return { layer, meta: (fc as { metadata?: LayerMetadata }).metadata };
       }),
