@@ -15,6 +15,7 @@ import initSqlJs from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ExportRequest, runExport } from '../../src/lib/exchange/export.ts';
 import { encoder } from '../../src/lib/exchange/encoding.ts';
+import { must } from '../../src/lib/must.ts';
 import { clipLine, clipTo } from '../../src/lib/exchange/clip.ts';
 import { type ExportLayer, extent, kindOf, positions, wkb } from '../../src/lib/exchange/geometry.ts';
 import { fitNames, writeShapefile } from '../../src/lib/exchange/shapefile.ts';
@@ -581,7 +582,7 @@ describe('a within-distance result cut to its buffer', () => {
     expect(back.featureCount).toBe(cut.length);
     // every position within the buffer's box, in zone 40's metres (50 m for the ring's straight edges)
     const ring = buffer.coordinates[0].map((p) => proj4('EPSG:4326', systemOf(4528).def as string, p));
-    const [x0, y0, x1, y1] = extent([{ geometry: { type: 'LineString', coordinates: ring } }]) ?? [];
+    const [x0, y0, x1, y1] = must(extent([{ geometry: { type: 'LineString', coordinates: ring } }]), 'the ring');
     for (const f of back.features)
       for (const [x, y] of positions(f.geometry as Geometry)) {
         expect(x).toBeGreaterThan(x0 - 50);
