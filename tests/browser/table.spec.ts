@@ -192,7 +192,15 @@ test('an imported layer as a table: sort, search, scroll, filter, style by a fie
   // and as QGIS's default style for the table: its classes by style_class
   const styles = execFileSync('ogr2ogr', ['-f', 'CSV', '/vsistdout/', gpkg, 'layer_styles'], { encoding: 'utf8' });
   expect(styles).toContain('villages');
-  expect(styles).toMatch(/categorizedSymbol.*attr=""style_class""/);
+  expect(styles).toMatch(/categorizedSymbol.*attr=""style_colour""/);
+  // its categories are the colours the features carry, each labelled with its class (the panel's legend and the worker's attributes agree)
+  const cats = [...styles.matchAll(/<category value=""(#[0-9A-Fa-f]{6})"" label=""([^"]*)""/g)].map((m) => [
+    m[1],
+    m[2],
+  ]);
+  const pairs = new Set(out.features.map((f) => `${f.properties.style_colour} ${f.properties.style_class}`));
+  expect(cats).toHaveLength(5);
+  expect(new Set(cats.map(([c, l]) => `${c} ${l}`))).toEqual(pairs);
   // kept over a reload
   await page.reload();
   await page.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0);

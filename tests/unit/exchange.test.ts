@@ -9,14 +9,15 @@ import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { unzipSync } from 'fflate';
 import { buffer as turfBuffer } from '@turf/buffer';
-import type { Feature, FeatureCollection, Geometry, Point, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
 import proj4 from 'proj4';
 import initSqlJs from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ExportRequest, runExport } from '../../src/lib/exchange/export.ts';
 import { encoder } from '../../src/lib/exchange/encoding.ts';
 import { must } from '../../src/lib/must.ts';
-import { clipLine, clipTo } from '../../src/lib/exchange/clip.ts';
+import { clipLine, clipNear, clipTo } from '../../src/lib/exchange/clip.ts';
+import { qml } from '../../src/lib/exchange/style.ts';
 import { type ExportLayer, extent, kindOf, positions, wkb } from '../../src/lib/exchange/geometry.ts';
 import { fitNames, writeShapefile } from '../../src/lib/exchange/shapefile.ts';
 import { EXPORT_SYSTEMS, proposeZone, systemOf } from '../../src/lib/exchange/systems.ts';
@@ -376,6 +377,7 @@ describe("a planner's layer's look, as the formats' own styles", () => {
   // two categories and a point with no class (the layer's own colour), sized and labelled
   const look = {
     colour: '#3366cc',
+    none: '无值',
     title: '公办',
     entries: [
       { colour: '#e69f00', label: '是' },
@@ -416,6 +418,11 @@ describe("a planner's layer's look, as the formats' own styles", () => {
       type: renderer.getAttribute('type'),
       attr: renderer.getAttribute('attr'),
       categories: [...doc.getElementsByTagName('category')].map((c) => c.getAttribute('value')),
+      labels: [...doc.getElementsByTagName('category')].map((c) => c.getAttribute('label')),
+      // written for QGIS before 3.26 too
+      props: [...doc.getElementsByTagName('prop')]
+        .filter((o) => o.getAttribute('k') === 'color')
+        .map((o) => o.getAttribute('v')),
       colours,
       size: [...doc.getElementsByTagName('Option')]
         .find((o) => o.getAttribute('name') === 'expression')
@@ -434,12 +441,14 @@ describe("a planner's layer's look, as the formats' own styles", () => {
     const q = readQml(String(rows[0].styleQML));
     expect(q).toMatchObject({
       type: 'categorizedSymbol',
-      attr: 'style_class',
-      categories: ['是', '否', ''],
+      attr: 'style_colour',
+      categories: ['#e69f00', '#56b4e9', ''],
+      labels: ['是', '否', '无值'],
       label: '名称',
       labelsEnabled: '1',
     });
     expect(q.colours).toEqual(['230,159,0,255', '86,180,233,255', '51,102,204,255']);
+    expect(q.props).toEqual(q.colours);
     expect(q.size).toContain('"style_size"');
     // the features are all there, with their style as attributes too
     expect(ogr(path, '学校').featureCount).toBe(3);
@@ -449,8 +458,8 @@ describe("a planner's layer's look, as the formats' own styles", () => {
     const { dir: d } = await exported({ layers: [styled], format: 'shapefile', system: 4490, encoding: 'gbk' });
     const q = readQml(readFileSync(join(d, '学校.qml'), 'utf8'));
     const names = readFileSync(join(d, '学校_fields.csv'), 'utf8');
-    expect(names).toContain('style_class,style_clas');
-    expect(q.attr).toBe('style_clas');
+    expect(names).toContain('style_colour,style_colo');
+    expect(q.attr).toBe('style_colo');
     expect(q.size).toContain('"style_size"');
     expect(q.colours.slice(0, 2)).toEqual(['230,159,0,255', '86,180,233,255']);
     expect(ogr(join(d, '学校.shp')).features.map((f) => f.properties.style_clas)).toEqual(['是', '否', null]);
@@ -463,6 +472,35 @@ describe("a planner's layer's look, as the formats' own styles", () => {
     expect(q).toMatchObject({ type: 'singleSymbol', categories: [], colours: ['17,119,51,255'], labelsEnabled: '0' });
     expect(q.size).toBeUndefined();
     expect(existsSync(join(d, 'rail_stations.qml'))).toBe(false);
+  });
+
+  it('categories by colour: a value "其他" beside the rest keeps its own colour in QGIS', () => {
+    const q = readQml(
+      qml(
+        {
+          colour: '#3366cc',
+          entries: [
+            { colour: '#e69f00', label: '其他' },
+            { colour: '#bbbbbb', label: '其他' },
+          ],
+        },
+        'polygon',
+        { colour: 'style_colour', size: 'style_size' },
+      ),
+    );
+    expect(q.categories).toEqual(['#e69f00', '#bbbbbb', '']);
+    expect(q.labels).toEqual(['其他', '其他', '—']);
+  });
+
+  it("a planner's layer called layer_styles is written beside QGIS's table, not into it", async () => {
+    const { dir: d, r } = await exported({
+      layers: [{ ...styled, name: 'layer_styles' }],
+      format: 'gpkg',
+      system: 4490,
+    });
+    const path = join(d, r.ok ? r.filename : '');
+    expect(ogr(path, 'layer_styles_1').featureCount).toBe(3);
+    expect(ogr(path, 'layer_styles').features.map((f) => f.properties.f_table_name)).toEqual(['layer_styles_1']);
   });
 
   it('KML: a <Style> per colour and size, each place pointing to its own; LIBKML reads them', async () => {
@@ -480,10 +518,9 @@ describe("a planner's layer's look, as the formats' own styles", () => {
       ['--config', 'OGR_SKIP', 'KML', '--config', 'LIBKML_RESOLVE_STYLE', 'YES', '-ro', '-q', path, '学校'],
       { encoding: 'utf8' },
     );
-    const symbols = [...styles.matchAll(/SYMBOL\(c:(#[0-9A-F]{6})FF,s:([\d.]+)\)/g)].map((m) => [
-      m[1].toLowerCase(),
-      Number(m[2]),
-    ]);
+    const symbols = [...styles.matchAll(/SYMBOL\(id:"[^"]*shaded_dot\.png",c:(#[0-9A-F]{6})FF,s:([\d.]+)\)/g)].map(
+      (m) => [m[1].toLowerCase(), Number(m[2])],
+    );
     // the colours drawn, each point's size over the map's 6 px
     expect(symbols).toEqual([
       ['#e69f00', 0.7],
@@ -560,6 +597,117 @@ describe('a within-distance result cut to its buffer', () => {
     );
     expect(cut?.type).toBe('Polygon');
     expect(extent([{ geometry: cut }])).toEqual([1, 1, 2, 2]);
+  });
+  it('an area with a hole and of two parts: what lies in the hole or between the parts goes', () => {
+    const holed: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [4, 0],
+          [4, 4],
+          [0, 4],
+          [0, 0],
+        ],
+        [
+          [1, 1],
+          [1, 3],
+          [3, 3],
+          [3, 1],
+          [1, 1],
+        ],
+      ],
+    };
+    expect(
+      clipLine(
+        [
+          [-1, 2],
+          [5, 2],
+        ],
+        holed,
+      ),
+    ).toEqual([
+      [
+        [0, 2],
+        [1, 2],
+      ],
+      [
+        [3, 2],
+        [4, 2],
+      ],
+    ]);
+    const two: MultiPolygon = {
+      type: 'MultiPolygon',
+      coordinates: [
+        [
+          [
+            [0, 0],
+            [1, 0],
+            [1, 1],
+            [0, 1],
+            [0, 0],
+          ],
+        ],
+        [
+          [
+            [2, 0],
+            [3, 0],
+            [3, 1],
+            [2, 1],
+            [2, 0],
+          ],
+        ],
+      ],
+    };
+    expect(
+      clipLine(
+        [
+          [-1, 0.5],
+          [4, 0.5],
+        ],
+        two,
+      ),
+    ).toEqual([
+      [
+        [0, 0.5],
+        [1, 0.5],
+      ],
+      [
+        [2, 0.5],
+        [3, 0.5],
+      ],
+    ]);
+    // along the edge: on it is in
+    expect(
+      clipLine(
+        [
+          [-1, 0],
+          [3, 0],
+        ],
+        square,
+      ),
+    ).toEqual([
+      [
+        [0, 0],
+        [2, 0],
+      ],
+    ]);
+  });
+  it('a place that only grazes the buffer is cut to its box widened, never kept whole; else it has no geometry', () => {
+    const far: Geometry = {
+      type: 'LineString',
+      coordinates: [
+        [2.1, -5],
+        [2.1, 10],
+      ],
+    };
+    expect(clipTo(far, square)).toBeNull();
+    const near = clipNear(far, square);
+    expect(near?.type).toBe('LineString');
+    must(extent([{ geometry: near }]), 'the cut').forEach((v, i) => {
+      expect(v).toBeCloseTo([2.1, -0.2, 2.1, 2.2][i], 9);
+    });
+    expect(clipNear({ type: 'Point', coordinates: [9, 9] }, square)).toBeNull();
   });
   it('a railway within 50 km of Hailar: its stretch fits the 3° zone the whole line spans past', async () => {
     const buffer = turfBuffer(

@@ -8,6 +8,7 @@ import {
   CATEGORY_COLOURS,
   columnsOf,
   matching,
+  numberInText,
   OTHER_COLOUR,
   orderOf,
   rampColours,
@@ -52,6 +53,15 @@ describe('the table', () => {
     expect(columnsOf(plots)[0].type).toBe('text');
     expect(matching(plots, [{ field: '面积', op: 'range', min: 3, max: 15 }])).toEqual([0, 1]);
     expect(matching(plots, [{ field: '面积', op: 'range', min: null, max: null }])).toEqual([0, 1, 4]);
+    expect(['1,234', '-3e2', '.5', '0x1A', '1,23', '约 8', ''].map(numberInText)).toEqual([
+      1234,
+      -300,
+      0.5,
+      NaN,
+      NaN,
+      NaN,
+      NaN,
+    ]);
   });
   it('sorts numbers as numbers, text by pinyin order, no value last either way; searches every column', () => {
     const base = { conditions: [], q: '', desc: false };

@@ -25,6 +25,20 @@ function crossing(a: Position, b: Position, c: Position, d: Position): number | 
   return t > 0 && t < 1 && u >= 0 && u <= 1 ? t : null;
 }
 
+const box = (ps: Position[]): [number, number, number, number] => {
+  let w = Infinity,
+    s = Infinity,
+    e = -Infinity,
+    n = -Infinity;
+  for (const [x, y] of ps) {
+    w = Math.min(w, x);
+    e = Math.max(e, x);
+    s = Math.min(s, y);
+    n = Math.max(n, y);
+  }
+  return [w, s, e, n];
+};
+
 /** The parts of a line inside the area, each a line of its own. */
 export function clipLine(line: Position[], area: Area): Position[][] {
   const edges: [Position, Position][] = [];
@@ -36,9 +50,16 @@ export function clipLine(line: Position[], area: Area): Position[][] {
     if (part.length >= 2) parts.push(part);
     part = [];
   };
+  const [w, so, e, n] = box(edges.flat());
   for (let i = 1; i < line.length; i++) {
     const a = line[i - 1],
       b = line[i];
+    // a repeated position adds nothing; a segment beside the area's box is outside it
+    if (a[0] === b[0] && a[1] === b[1]) continue;
+    if (Math.max(a[0], b[0]) < w || Math.min(a[0], b[0]) > e || Math.max(a[1], b[1]) < so || Math.min(a[1], b[1]) > n) {
+      end();
+      continue;
+    }
     const ts = [0, ...edges.map(([c, d]) => crossing(a, b, c, d)).filter((t): t is number => t !== null), 1].sort(
       (x, y) => x - y,
     );
@@ -79,16 +100,50 @@ export function clipTo(g: Geometry | null, area: Area): Geometry | null {
     }
     case 'Polygon':
     case 'MultiPolygon':
-      return (
-        intersect<Record<string, never>>({
-          type: 'FeatureCollection',
-          features: [
-            { type: 'Feature', properties: {}, geometry: g },
-            { type: 'Feature', properties: {}, geometry: area },
-          ],
-        })?.geometry ?? null
-      );
-    default:
-      return g;
+      try {
+        return (
+          intersect<Record<string, never>>({
+            type: 'FeatureCollection',
+            features: [
+              { type: 'Feature', properties: {}, geometry: g },
+              { type: 'Feature', properties: {}, geometry: area },
+            ],
+          })?.geometry ?? null
+        );
+      } catch {
+        // an area Turf cannot intersect (self-crossing rings): none of it, the caller decides
+        return null;
+      }
+    case 'GeometryCollection': {
+      const parts = g.geometries.map((x) => clipTo(x, area)).filter((x): x is Geometry => x !== null);
+      return parts.length ? { type: 'GeometryCollection', geometries: parts } : null;
+    }
   }
+}
+
+/**
+ * A geometry cut to a within-distance buffer, for a place found within the distance: the buffer
+ * is Turf's polygon of the true (geodesic) distance, so a place that only grazes it may lie just
+ * outside — then it is cut to the buffer's box widened by a tenth, else left without a geometry
+ * (its attributes kept): never the whole line across the city.
+ */
+export function clipNear(g: Geometry | null, area: Area): Geometry | null {
+  const cut = clipTo(g, area);
+  if (cut || !g) return cut;
+  const [w, s, e, n] = box((area.type === 'Polygon' ? [area.coordinates] : area.coordinates).flat(2));
+  const dx = (e - w) / 10,
+    dy = (n - s) / 10;
+  const wider: Polygon = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [w - dx, s - dy],
+        [e + dx, s - dy],
+        [e + dx, n + dy],
+        [w - dx, n + dy],
+        [w - dx, s - dy],
+      ],
+    ],
+  };
+  return clipTo(g, wider);
 }

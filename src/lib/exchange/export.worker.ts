@@ -8,9 +8,9 @@ import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import type { LayerMetadata } from '../../contracts/download.ts';
 import type { Text } from '../../contracts/vocab.ts';
-import { layerSection } from '../tools/readme.ts';
+import { CLIP_NOTE, layerSection } from '../tools/readme.ts';
 import { type ExportRequest, type ExportResult, runExport } from './export.ts';
-import { clipTo } from './clip.ts';
+import { clipNear } from './clip.ts';
 import type { ExportLayer } from './geometry.ts';
 import type { ExportStyle } from './style.ts';
 
@@ -74,12 +74,7 @@ async function joined(
         (r.members.length
           ? { type: 'MultiPolygon', coordinates: r.members.flatMap((m) => polygons(byId.get(m))) }
           : null);
-      // cut to the area asked; a place that only touches it (the buffer is a polygon of the true distance) is kept whole
-      return {
-        type: 'Feature',
-        properties: r.properties,
-        geometry: clip ? (clipTo(geometry, clip) ?? geometry) : geometry,
-      };
+      return { type: 'Feature', properties: r.properties, geometry: clip ? clipNear(geometry, clip) : geometry };
     }),
   };
 }
@@ -97,12 +92,7 @@ self.onmessage = async (e: MessageEvent<ToExportWorker>) => {
         else if ('features' in s) fc = { type: 'FeatureCollection', features: s.features };
         else {
           fc = await joined(s.rows, s.geometries, s.units, s.clip);
-          if (s.clip)
-            sections.push(
-              rest.lang === 'zh'
-                ? `${s.title}：线与面按缓冲区裁剪，只含其在范围内的部分；完整几何见各图层的文件。`
-                : `${s.title}: lines and areas are cut to the buffer, keeping the part within it; the whole geometries are in each layer's file.`,
-            );
+          if (s.clip) sections.push(CLIP_NOTE(s.title)[rest.lang]);
         }
         const layer: ExportLayer = { name: s.name, title: s.title, features: fc.features, style: s.style };
         return { layer, meta: (fc as { metadata?: LayerMetadata }).metadata };

@@ -32,9 +32,9 @@ function blob(g: Geometry, srs: number): Uint8Array {
   return out;
 }
 
-/** The layers with table names unique (case-blind) and clear of the GeoPackage's own and the readme. */
+/** The layers with table names unique (case-blind) and clear of the GeoPackage's own, the readme and QGIS's styles. */
 function tableNames(layers: ExportLayer[]): ExportLayer[] {
-  const taken = new Set(['readme']);
+  const taken = new Set(['readme', 'layer_styles']);
   return layers.map((l) => {
     const base = /^gpkg_/i.test(l.name) ? `layer_${l.name}` : l.name;
     let name = base;
@@ -154,7 +154,7 @@ export function writeGeoPackage(
           layer.name,
           layer.style.title ?? layer.title,
           qml(layer.style, k, {
-            class: column('style_class'),
+            colour: column('style_colour'),
             size: column('style_size'),
             label: layer.style.labelBy ? column(layer.style.labelBy) : undefined,
           }),

@@ -9,9 +9,7 @@
 import { foldersToKML } from '@placemarkio/tokml';
 import type { Feature, Geometry } from 'geojson';
 import type { ExportLayer } from './geometry.ts';
-import { kmlStyles } from './style.ts';
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+import { kmlStyles, xml as esc } from './style.ts';
 
 /** The label a place is shown with: its Chinese and English names, or its layer's own label. */
 export function placeName(f: Feature<Geometry | null>): string | undefined {
@@ -24,9 +22,12 @@ export function placeName(f: Feature<Geometry | null>): string | undefined {
   return undefined;
 }
 
-/** The token a styled Placemark carries out of tokml (its first ExtendedData), made its <styleUrl>. */
+/** The token a styled Placemark carries out of tokml (its last ExtendedData), made its <styleUrl>. */
 const STYLE_TOKEN = '__kml_style';
-const TOKEN_AT = new RegExp(`<ExtendedData>\\s*<Data name="${STYLE_TOKEN}"><value>([^<]*)</value></Data>`, 'g');
+const TOKEN_AT = new RegExp(
+  `<ExtendedData>((?:(?!</ExtendedData>)[\\s\\S])*?)\\s*<Data name="${STYLE_TOKEN}"><value>(s\\d+-\\d+)</value></Data></ExtendedData>`,
+  'g',
+);
 
 export function writeKml(layers: ExportLayer[], title: string, about: string): string {
   const styles: string[] = [];
@@ -46,9 +47,10 @@ export function writeKml(layers: ExportLayer[], title: string, about: string): s
             properties: {
               ...(name ? { name } : {}),
               ...(typeof description === 'string' ? { description } : {}),
-              ...(styled ? { [STYLE_TOKEN]: styled.ids[i] } : {}),
               ...(own !== undefined && own !== name ? { name_own: own } : {}),
               ...rest,
+              // after the attributes: one of the planner's named so does not take its place
+              ...(styled ? { [STYLE_TOKEN]: styled.ids[i] } : {}),
             },
           };
         }),
@@ -56,9 +58,14 @@ export function writeKml(layers: ExportLayer[], title: string, about: string): s
     }),
   } as unknown as Parameters<typeof foldersToKML>[0]);
   return kml
-    .replace(TOKEN_AT, '<styleUrl>#$1</styleUrl><ExtendedData>')
+    .replace(
+      TOKEN_AT,
+      (_, data: string, id: string) => `<styleUrl>#${id}</styleUrl><ExtendedData>${data}</ExtendedData>`,
+    )
     .replace(
       '<Document>',
-      `<Document>\n<name>${esc(title)}</name>\n<description>${esc(about)}</description>${styles.length ? `\n${styles.join('\n')}` : ''}`,
+      // a function: "$&" in a title is text, not a pattern
+      () =>
+        `<Document>\n<name>${esc(title)}</name>\n<description>${esc(about)}</description>${styles.length ? `\n${styles.join('\n')}` : ''}`,
     );
 }

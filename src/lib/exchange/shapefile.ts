@@ -274,7 +274,7 @@ export function writeShapefile(
       const dbfName = (field: string) => cols.find((c) => c.field.name === field)?.dbf ?? field;
       files[`${base}.qml`] = new TextEncoder().encode(
         qml(style, kind, {
-          class: dbfName('style_class'),
+          colour: dbfName('style_colour'),
           size: dbfName('style_size'),
           label: style.labelBy ? dbfName(style.labelBy) : undefined,
         }),

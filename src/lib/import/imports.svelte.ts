@@ -15,6 +15,7 @@ import type { FromWorker, ImportHit, ImportedMeta, ToWorker } from './protocol.t
 import type { MapCore } from '../map/core.svelte.ts';
 import { ImportWorkerClient } from './worker-client.ts';
 import { download } from '../ui/download.ts';
+import { HEX_COLOUR } from '../exchange/style.ts';
 import {
   addImportedLayer,
   importedFeatureAt,
@@ -156,7 +157,7 @@ export class Imports {
   }
 
   setColour(id: string, colour: string): void {
-    if (!/^#[0-9a-f]{6}$/i.test(colour)) return;
+    if (!HEX_COLOUR.test(colour)) return;
     this.layers = this.layers.map((l) => (l.id === id ? { ...l, colour } : l));
     const map = this.#core.map;
     if (map) setImportedColour(map, id, colour);

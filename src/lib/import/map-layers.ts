@@ -7,6 +7,7 @@
 import type * as maplibregl from 'maplibre-gl';
 import { ARCHIVE_SOURCE, FONT, RUNTIME_Z, beforeLayerAt } from '../map/catalog.ts';
 import type { ImportedMeta } from './protocol.ts';
+import { POINT_RADIUS } from './table.ts';
 import type { Lang, Text } from '../../contracts/vocab.ts';
 
 const layerIds = (id: string) => [`${id}-fill`, `${id}-line`, `${id}-point`, `${id}-label`];
@@ -104,15 +105,15 @@ export function addImportedLayer(map: maplibregl.Map, meta: ImportedMeta): void 
         filter: ['==', ['geometry-type'], 'Point'],
         paint: {
           'circle-color': colourOf(meta.colour),
-          // sized by a field (`__s`, px at zoom 10), else 6; half that at zoom 4
+          // sized by a field (`__s`, px at zoom 10), else the radius of all; half that at zoom 4
           'circle-radius': [
             'interpolate',
             ['linear'],
             ['zoom'],
             4,
-            ['*', 0.5, ['coalesce', ['get', '__s'], 6]],
+            ['*', 0.5, ['coalesce', ['get', '__s'], POINT_RADIUS]],
             10,
-            ['coalesce', ['get', '__s'], 6],
+            ['coalesce', ['get', '__s'], POINT_RADIUS],
           ],
           'circle-stroke-color': ['case', PICKED, '#111111', '#ffffff'],
           'circle-stroke-width': ['case', PICKED, 4, 1.5],

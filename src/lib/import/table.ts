@@ -63,6 +63,12 @@ export const rampColours = (ramp: RampName, n: number): string[] =>
 
 export const columnsOf = (features: Feature<Geometry | null>[]): Field[] => fieldsOf(features);
 
+/** A number written as text — "12.5", "1,234", "-3e2" — else NaN (not "0x1A", not "约 8"). */
+export function numberInText(s: string): number {
+  const t = s.trim().replace(/(\d),(?=\d{3}\b)/g, '$1');
+  return /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(t) ? Number(t) : Number.NaN;
+}
+
 /** Whether a feature's properties meet every condition. */
 export function meets(p: Record<string, unknown> | null, conditions: readonly Condition[]): boolean {
   for (const c of conditions) {
@@ -73,7 +79,7 @@ export function meets(p: Record<string, unknown> | null, conditions: readonly Co
       if (!cellText(v).toLowerCase().includes(c.value.toLowerCase())) return false;
     } else {
       // a number, or a number written as text ("12.5": a CSV's or a mixed column's)
-      const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : Number.NaN;
+      const n = typeof v === 'number' ? v : typeof v === 'string' ? numberInText(v) : Number.NaN;
       if (!Number.isFinite(n)) return false;
       if (c.min !== null && n < c.min) return false;
       if (c.max !== null && n > c.max) return false;
@@ -160,6 +166,8 @@ export function orderOf(
 
 /** Point radii (px at zoom 10) by a number field, by the square root (area follows the number): 3–12 px. */
 export const SIZE_RANGE = [3, 12] as const;
+/** A point's radius on the map (px at zoom 10) when no field sizes it: the map's, the exports' styles'. */
+export const POINT_RADIUS = 6;
 export function sizesBy(
   features: Feature<Geometry | null>[],
   field: string,

@@ -21,6 +21,12 @@ export function readmeHead(lang: Lang, what: string, datum = true): string[] {
 }
 
 /** What a CSV is, for the README of a download with CSV files. */
+/** A within-distance result's places cut to its buffer (exchange/clip.ts clipNear), said in its README. */
+export const CLIP_NOTE = (title: string) => ({
+  zh: `${title}：线与面按缓冲区裁剪，只含其在范围内的部分（仅擦边者按缓冲区外框略放宽裁剪，仍无交者不带几何、保留属性）；完整几何见各图层的文件。`,
+  en: `${title}: lines and areas are cut to the buffer, keeping the part within it (one that only grazes it is cut to the buffer's box widened a little; one still outside keeps its attributes without a geometry); the whole geometries are in each layer's file.`,
+});
+
 export const CSV_NOTE = {
   zh: 'CSV 为 UTF-8（带 BOM）编码，Excel 可直接打开。',
   en: 'CSV files are UTF-8 with a byte-order mark, so Excel opens them directly.',
