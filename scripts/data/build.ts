@@ -35,7 +35,7 @@ import { ATTRIBUTION } from '../../src/contracts/sources.ts';
 import { buildOverview } from './overview.ts';
 import { previewPng } from './preview.ts';
 import { buildStats } from './stats.ts';
-import { buildPrintFont, PRINT_FONT_SOURCE } from './font.ts';
+import { buildMongolianFont, buildPrintFont, MONGOLIAN_FONT_SOURCE, PRINT_FONT_SOURCE } from './font.ts';
 import { downloadFile } from './downloads.ts';
 import { readdirSync } from 'node:fs';
 import { TOGGLABLE, tilePropsOf } from '../../src/lib/map/catalog.ts';
@@ -252,7 +252,17 @@ async function main() {
         `  no print font: ${PRINT_FONT_SOURCE} is missing (apt-get install -y fonts-noto-cjk, then npm run data); PDF export will say so`,
       );
     else sizes.push(`print font ${(fontBytes / 1024).toFixed(0)} KiB`);
-    step(`write ${layers.length} downloads and the print font`);
+    // The Mongolian names' font (cards, labels, prints): the names' letters with their joining forms.
+    const mongolian = layers.flatMap((l) =>
+      l.features.map((f) => f.properties.name_mn).filter((n): n is string => typeof n === 'string'),
+    );
+    const mnBytes = await buildMongolianFont(
+      readFileSync(join(SOURCES, MONGOLIAN_FONT_SOURCE)),
+      join(tmp, 'details', 'fonts', 'mongolian.ttf'),
+      mongolian,
+    );
+    sizes.push(`Mongolian font ${(mnBytes / 1024).toFixed(0)} KiB (${new Set(mongolian).size} names)`);
+    step(`write ${layers.length} downloads, the print font and the Mongolian font`);
 
     const moves: [string, string][] = [
       ...layers.map((l): [string, string] => [
@@ -274,6 +284,7 @@ async function main() {
         : [
             [join(tmp, 'details', 'fonts', 'print-sc.otf'), join(DETAILS, 'fonts', 'print-sc.otf')] as [string, string],
           ]),
+      [join(tmp, 'details', 'fonts', 'mongolian.ttf'), join(DETAILS, 'fonts', 'mongolian.ttf')],
       ...layers.map((l): [string, string] => [
         join(tmp, 'details', 'layers', `${l.name}.geojson`),
         join(DETAILS, 'layers', `${l.name}.geojson`),

@@ -89,7 +89,17 @@ interface HB {
 export async function subsetFont(chars: Iterable<string>, opts: { print: boolean }): Promise<Uint8Array | null> {
   if (!fs.existsSync(PRINT_FONT_SOURCE)) return null;
   const ttc = fs.readFileSync(PRINT_FONT_SOURCE);
-  const index = faceIndex(ttc, FACE);
+  return subsetFace(ttc, faceIndex(ttc, FACE), chars, opts.print, `${PRINT_FONT_SOURCE} ${FACE}`);
+}
+
+/** A face of a font file cut by HarfBuzz to `chars` (layout tables kept unless `print`: see above). */
+async function subsetFace(
+  ttc: Buffer,
+  index: number,
+  chars: Iterable<string>,
+  print: boolean,
+  what: string,
+): Promise<Uint8Array> {
   const require = createRequire(import.meta.url);
   const wasm = fs.readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm'));
   const hb = (await WebAssembly.instantiate(wasm)).instance.exports as unknown as HB;
@@ -100,7 +110,7 @@ export async function subsetFont(chars: Iterable<string>, opts: { print: boolean
   const face = hb.hb_face_create(blob, index);
   hb.hb_blob_destroy(blob);
   const input = hb.hb_subset_input_create_or_fail();
-  if (opts.print) {
+  if (print) {
     // Keep every glyph's id: Noto's CFF is CID-keyed with CID = glyph id, and PDF viewers find
     // glyphs by CID (pdf-lib writes glyph ids as CIDs). Renumbered glyphs print as the wrong ones.
     hb.hb_subset_input_set_flags(input, hb.hb_subset_input_get_flags(input) | HB_SUBSET_FLAGS_RETAIN_GIDS);
@@ -117,7 +127,7 @@ export async function subsetFont(chars: Iterable<string>, opts: { print: boolean
   }
   const subset = hb.hb_subset_or_fail(face, input);
   hb.hb_subset_input_destroy(input);
-  if (!subset) throw new Error(`${PRINT_FONT_SOURCE}: HarfBuzz could not subset ${FACE}`);
+  if (!subset) throw new Error(`${what}: HarfBuzz could not subset it`);
   const res = hb.hb_face_reference_blob(subset);
   const data = hb.hb_blob_get_data(res, 0);
   const len = hb.hb_blob_get_length(res);
@@ -141,6 +151,21 @@ export async function buildPrintFont(out: string, extraText: string): Promise<nu
   );
   const font = await subsetFont(chars, { print: true });
   if (!font) return null;
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, font);
+  return font.byteLength;
+}
+
+/** Noto Sans Mongolian (OFL), kept with the sources so that a clone builds without Debian's fonts-noto-core. */
+export const MONGOLIAN_FONT_SOURCE = 'fonts/NotoSansMongolian-Regular.ttf';
+
+/**
+ * The Mongolian names' font: Noto Sans Mongolian cut to the names' letters, with its layout
+ * tables (the joining forms the browser's shaper and the print's pick). Returns its size.
+ */
+export async function buildMongolianFont(source: Buffer, out: string, names: string[]): Promise<number> {
+  const chars = new Set([...names.join(''), ' ', '\u202f']);
+  const font = await subsetFace(source, 0, chars, false, MONGOLIAN_FONT_SOURCE);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, font);
   return font.byteLength;

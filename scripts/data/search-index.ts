@@ -4,6 +4,7 @@ import type { SearchEntry } from '../../src/contracts/search.ts';
 import type { Plan } from '../../src/contracts/plan.ts';
 import { type SearchableLayer, layersWith } from '../../src/contracts/layers.ts';
 import type { LayerOutput } from './lib/types.ts';
+import { foldLatin, mongolianKey } from '../../src/lib/search.ts';
 
 const GENERIC = new Set(['国界', '主要河流', '较大河流', '河流', '小河', '湖泊']);
 const SEARCHABLE = new Set<string>(layersWith('searchable'));
@@ -74,6 +75,9 @@ export function buildSearchIndex(layers: LayerOutput[], plan: Plan): SearchEntry
         rank: RANK[name],
         hint_zh: `${hz}${unit}`,
         hint_en: he,
+        ...(typeof p.name_mn === 'string' && typeof p.name_mn_latin === 'string'
+          ? { mn: mongolianKey(p.name_mn), mnLatin: foldLatin(p.name_mn_latin) }
+          : {}),
       });
     }
   }

@@ -4,6 +4,7 @@
  * typed for the app (cards, selection). Unknown properties are allowed and kept.
  */
 import * as v from 'valibot';
+import { isMongolianName } from './mongolian.ts';
 import { CONFIDENCES, RAIL_STATUSES, ROLES, STRUCTURE_LABELS, ZONE_IDS, type StructureId } from './vocab.ts';
 
 /** A reference to the plan: its task number (null for the parts before the tasks) and the quoted words. */
@@ -55,6 +56,16 @@ export const FeaturePropsSchema = v.looseObject({
    * where no position is published (then the point is approximate)
    */
   precision_m: v.optional(v.pipe(v.number(), v.minValue(0))),
+  /**
+   * the name in traditional Mongolian script (units and the city), its Latin transliteration,
+   * where it was found and what was checked (reference/mongolian-names.csv)
+   */
+  name_mn: v.optional(
+    v.pipe(v.string(), v.check(isMongolianName, 'traditional Mongolian script only (U+1800–U+18AF)')),
+  ),
+  name_mn_latin: v.optional(text),
+  name_mn_source: v.optional(text),
+  name_mn_confidence: v.optional(v.picklist(CONFIDENCES)),
   /**
    * Text properties: seat and unit names; unit_id (a seat stands for its unit); members;
    * industries; kinds; the area's source; boundary_note_* (where the boundary source is known

@@ -14,6 +14,9 @@ export const SearchEntrySchema = v.object({
   pyTone: v.string(),
   pyNum: v.string(),
   initials: v.string(),
+  /** the name in Mongolian script, and its Latin transliteration, as search.ts folds them (units, the city) */
+  mn: v.optional(v.string()),
+  mnLatin: v.optional(v.string()),
   /** longer text searched by Chinese only (paragraphs) */
   text: v.optional(v.string()),
   /** how much the place matters on this map (0–12): units outrank stations of the same name */

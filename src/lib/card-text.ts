@@ -32,6 +32,8 @@ export const CARD_UI = {
   members: { zh: '组成', en: 'Members' },
   note: { zh: '说明', en: 'Note' },
   kind: { zh: '类型', en: 'Kind' },
+  mongolian: { zh: '蒙古文', en: 'Mongolian' },
+  mongolianSource: { zh: '蒙古文名来源', en: 'Mongolian name’s source' },
   high: { zh: '高', en: 'high' },
   medium: { zh: '中', en: 'medium' },
   low: { zh: '低', en: 'low' },

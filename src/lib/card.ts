@@ -33,6 +33,8 @@ export interface Card {
   warnings: string[];
   source: string;
   confidence: string;
+  /** the name in traditional Mongolian script (shown vertically beside the Chinese), where one has a source */
+  mongolian: { name: string; latin: string; source: string; confidence: string } | null;
 }
 
 const KIND: Record<string, Text> = {
@@ -151,5 +153,9 @@ export function buildCard(d: Details, lang: Lang): Card {
     warnings,
     source: d.source,
     confidence: t(UI[d.confidence]),
+    mongolian:
+      d.name_mn && d.name_mn_latin && d.name_mn_source && d.name_mn_confidence
+        ? { name: d.name_mn, latin: d.name_mn_latin, source: d.name_mn_source, confidence: t(UI[d.name_mn_confidence]) }
+        : null,
   };
 }

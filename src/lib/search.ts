@@ -1,6 +1,7 @@
 /**
  * Search across places and the plan: Chinese, pinyin (with tone marks, tone numbers or
- * none), initials ("hlbe", "zlt") and English. The index is built at build time
+ * none), initials ("hlbe", "zlt"), English, and the Mongolian names in their script or
+ * transliteration. The index is built at build time
  * (public/data/search.json); a query is a scan of a few hundred entries.
  */
 import type { SearchEntry, SearchKind } from '../contracts/search.ts';
@@ -15,6 +16,18 @@ export interface SearchHit {
 }
 
 const CJK = /[\u3400-\u9fff]/;
+const MONGOLIAN = /[\u1820-\u18aa]/;
+
+/** A Mongolian-script name as searched: without spaces, the suffix space and the variation selectors. */
+export const mongolianKey = (s: string): string =>
+  s.normalize('NFC').replace(/(?:\s|\u180b|\u180c|\u180d|\u180e|\u180f)+/g, '');
+/** A Latin transliteration as searched: lower case, no spaces, letters without their marks (ö o, ɣ g, ŋ ng). */
+export const foldLatin = (s: string): string =>
+  normalise(s)
+    .replace(/ɣ/g, 'g')
+    .replace(/ŋ/g, 'ng')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
 const KIND_WEIGHT: Record<SearchKind, number> = { place: 40, task: 30, target: 20, paragraph: 0 };
 
 export function normalise(q: string): string {
@@ -40,7 +53,12 @@ export function search(index: readonly SearchEntry[], query: string, limit = 20)
   for (const e of index) {
     let score = 0;
     let snippet: string | undefined;
-    if (cjk) {
+    if (MONGOLIAN.test(q)) {
+      const key = mongolianKey(query);
+      if (e.mn === key) score = 100;
+      else if (e.mn?.startsWith(key)) score = 80;
+      else if (e.mn?.includes(key)) score = 60;
+    } else if (cjk) {
       const zh = e.zh;
       if (zh === q) score = 100;
       else if (zh.startsWith(q)) score = 80;
@@ -60,6 +78,8 @@ export function search(index: readonly SearchEntry[], query: string, limit = 20)
       else if (en.startsWith(q)) score = 65;
       else if (e.py.includes(q) || e.pyTone.includes(q)) score = 45;
       else if (q.length >= 3 && en.includes(q)) score = 40;
+      // the Mongolian name's transliteration (Kölön Buyir, kolonbuyir)
+      else if (e.mnLatin && foldLatin(q).length >= 3 && e.mnLatin.startsWith(foldLatin(q))) score = 60;
     }
     if (score)
       hits.push({

@@ -54,6 +54,7 @@ describe('npm run data', { timeout: 240_000 }, () => {
         'data/plan.json',
         'data/search.json',
         'data/tours.json',
+        'data/fonts/mongolian.ttf',
       ]),
     );
     for (const f of files) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);

@@ -3,6 +3,7 @@ import { REFS } from '../plan-refs.ts';
 import { cityAndCoreRow, readCityAndCore } from './city-and-core.ts';
 import { type Builder, type Poly, dissolve, feature, km2 } from './common.ts';
 import { BOUNDARY_SOURCE } from './units.ts';
+import { mongolianNames } from '../mongolian.ts';
 
 const fmt = (v: number, d = 2) => v.toLocaleString('en-GB', { maximumFractionDigits: d });
 
@@ -19,6 +20,7 @@ export const city: Builder = (ctx) => {
     name_zh: '呼伦贝尔市',
     name_en: 'Hulunbuir City',
     admin_code: '150700',
+    ...mongolianNames(ctx).get('150700'),
     pop_2020: units.every((u) => u.properties.pop_2020 !== null)
       ? units.reduce((s, u) => s + (u.properties.pop_2020 as number), 0)
       : null,

