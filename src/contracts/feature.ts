@@ -66,6 +66,10 @@ export const FeaturePropsSchema = v.looseObject({
   name_mn_latin: v.optional(text),
   name_mn_source: v.optional(text),
   name_mn_confidence: v.optional(v.picklist(CONFIDENCES)),
+  /** a seat's unit's name in Mongolian script (the map's Mongolian label) */
+  unit_mn: v.optional(
+    v.pipe(v.string(), v.check(isMongolianName, 'traditional Mongolian script only (U+1800–U+18AF)')),
+  ),
   /**
    * Text properties: seat and unit names; unit_id (a seat stands for its unit); members;
    * industries; kinds; the area's source; boundary_note_* (where the boundary source is known

@@ -18,3 +18,6 @@ export function loadMongolianFont(): Promise<unknown> {
   }
   return face.load().catch(() => undefined);
 }
+
+/** Whether the font is in (a canvas can draw the names now). */
+export const mongolianFontReady = (): boolean => face?.status === 'loaded';

@@ -99,6 +99,11 @@ export async function clickLngLat(page: Page, lng: number, lat: number) {
 }
 
 export async function waitIdle(page: Page) {
+  // the page's fonts in first (the Mongolian labels are drawn once theirs is, and their tiles laid out again)
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  });
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {

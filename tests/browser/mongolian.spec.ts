@@ -2,7 +2,7 @@
 // Mongolian script to the left of the Chinese, vertical, the same size, in the names' own font
 // (loaded from this origin and shaping the letters joined), in Chinese and in English, on a desk
 // and a phone; search finds 满洲里 by its Mongolian name.
-import { test, expect, expectSeen, openMap } from './fixtures.ts';
+import { test, expect, expectSeen, openMap, waitIdle } from './fixtures.ts';
 
 const MANZHOULI = 'ᠮᠠᠨᠵᠤᠤᠷ ᠬᠣᠲᠠ';
 
@@ -72,6 +72,42 @@ test('search finds 满洲里 by its Mongolian name and by its transliteration', 
   await expect(page.getByTestId('search-results').locator('[role=option]').first()).toContainText('满洲里市');
   await box.fill('Manjuur');
   await expect(page.getByTestId('search-results').locator('[role=option]').first()).toContainText('满洲里市');
+});
+
+test('on the map: a unit’s Mongolian name beside its seat, giving way to the Chinese names; a switch in the layer panel', async ({
+  page,
+}) => {
+  type W = { __map: import('maplibre-gl').Map };
+  const drawn = () =>
+    page.evaluate(() =>
+      (window as unknown as W).__map
+        .queryRenderedFeatures({ layers: ['mongolian-names'] })
+        .map((f) => String(f.properties.unit_zh)),
+    );
+  const structure = () =>
+    page.evaluate(() => (window as unknown as W).__map.queryRenderedFeatures({ layers: ['structure-labels'] }).length);
+  await openMap(page);
+  await waitIdle(page);
+  // the city view: 满洲里's name, and still all five of the structure's Chinese labels
+  expect(await drawn()).toContain('满洲里市');
+  expect(await structure()).toBe(5);
+  // its image is the name drawn in its font, taller than wide (written vertically)
+  const size = await page.evaluate((id) => {
+    const img = (window as unknown as W).__map.getImage(id);
+    return img ? { w: img.data.width, h: img.data.height } : null;
+  }, `mn:${MANZHOULI}`);
+  expect(size && size.h > size.w && size.w > 20).toBe(true);
+  // nearer the core, 海拉尔's too
+  await page.goto('about:blank');
+  await openMap(page, '#v=8.6/49.2/119.75');
+  await waitIdle(page);
+  expect(await drawn()).toContain('海拉尔区');
+  // the layer panel's switch takes them off
+  const entry = page.getByTestId('layer-mongolian-names');
+  await expect(entry).toContainText('蒙古文地名');
+  await entry.getByRole('checkbox').uncheck();
+  await waitIdle(page);
+  expect(await drawn()).toEqual([]);
 });
 
 test.describe('on a phone', () => {

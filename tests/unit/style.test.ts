@@ -115,7 +115,7 @@ describe('layer catalog → style', () => {
   it('asks only for icons that are defined', () => {
     const json = JSON.stringify(buildStyle({ lang: 'zh', visible: new Set(DEFAULT_VISIBLE), base }).layers);
     for (const icon of (json.match(/icon-[a-z-]+/g) ?? []).filter(
-      (s) => !/^icon-(image|size|allow|offset|ignore|anchor)/.test(s),
+      (s) => !/^icon-(image|size|allow|offset|ignore|anchor|padding)/.test(s),
     )) {
       expect(Object.keys(ICONS), icon).toContain(icon);
     }

@@ -36,6 +36,8 @@ export const structurePoints: Builder = (ctx) => {
           name_en: p.seat_zh.startsWith('(') ? p.seat_en : seatNames(p).seat_en,
           unit_zh: p.name_zh,
           unit_en: p.name_en,
+          // the unit's name in Mongolian script, where it has one: the map's Mongolian label
+          ...(typeof u.properties.name_mn === 'string' ? { unit_mn: u.properties.name_mn } : {}),
           kind: 'seat',
           role: plan.role,
           industries: plan.industries.join('、'),

@@ -10,7 +10,7 @@ import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Lang, Text } from '../../contracts/vocab.ts';
 import type { DataLayerName } from '../../contracts/layers.ts';
 import { THEME, mix, type Theme } from './theme.ts';
-import { MARKER_BOX, type IconId } from './icons.ts';
+import { MARKER_BOX, MONGOLIAN_ICON, type IconId } from './icons.ts';
 
 export type GroupId = 'structure' | 'zones' | 'transport' | 'heritage' | 'ports' | 'base';
 
@@ -391,6 +391,43 @@ export const CATALOG: CatalogEntry[] = [
             'text-max-width': 8,
           },
           paint: { ...halo(t), 'text-color': t.text },
+        },
+      },
+    ],
+  },
+  // The units' names in Mongolian script, beside their seats, as Inner Mongolia writes public
+  // names in both scripts: each an image of the name written vertically (MapLibre cannot shape
+  // the script: icons.ts draws it with the browser's shaper, in the names' font). Placed after
+  // the units' Chinese names (seat and structure labels), before the stations', ports' and
+  // heritage's: a Mongolian name gives way to the Chinese, not to lesser labels.
+  {
+    id: 'mongolian-names',
+    group: 'base',
+    defaultVisible: true,
+    tasks: [],
+    title: { zh: '蒙古文地名', en: 'Names in Mongolian' },
+    namesOnly: true,
+    legend: [],
+    layers: (t) => [
+      {
+        z: 93,
+        style: {
+          id: 'mongolian-names',
+          type: 'symbol',
+          ...tiles('structure_points'),
+          filter: ['all', ['==', ['get', 'kind'], 'seat'], ['has', 'unit_mn']],
+          layout: {
+            'icon-image': ['concat', MONGOLIAN_ICON, ['get', 'unit_mn']],
+            // above and to the left of the seat (the Chinese names mostly sit below it), as the
+            // rule puts Mongolian before Chinese; drawn at the Chinese labels' size (icons.ts)
+            'icon-anchor': 'bottom-right',
+            // clear of a core's or pole's marker box (MARKER_BOX, ≤ 24 px across at icon-size 1.5)
+            'icon-offset': [-18, -6],
+            'icon-size': ['interpolate', ['linear'], ['zoom'], 4, 0.85, 10, 1.05],
+            'icon-padding': 2,
+          },
+          // no text: the colour only keeps every symbol layer on one shader program (style.ts)
+          paint: { 'text-color': t.text },
         },
       },
     ],

@@ -63,3 +63,58 @@ export function rasterIcon(def: IconDef, px: number): { width: number; height: n
   const img = ctx.getImageData(0, 0, px, px);
   return { width: px, height: px, data: img.data };
 }
+
+/** The image id of a unit's name in Mongolian script: this prefix and the name (catalog.ts 'mongolian-names'). */
+export const MONGOLIAN_ICON = 'mn:';
+/** The Mongolian labels' type: CSS px at icon-size 1, and the most a column may run down, in em. */
+const MN_PX = 15;
+const MN_COLUMN_EM = 7;
+
+/**
+ * A name in Mongolian script as an image: written vertically (the horizontal run turned a
+ * quarter clockwise, columns left to right, a long name wrapped at its spaces), with a white
+ * halo, in `family` — shaped by the browser, which joins the letters (MapLibre's text cannot).
+ * `ratio`: device pixels per CSS pixel.
+ */
+export function rasterMongolian(
+  name: string,
+  family: string,
+  ratio = 2,
+): { width: number; height: number; data: Uint8ClampedArray } {
+  const px = MN_PX * ratio;
+  const font = `${px}px "${family}"`;
+  const measure = must(document.createElement('canvas').getContext('2d'), 'a 2D canvas context');
+  measure.font = font;
+  const width = (s: string) => measure.measureText(s).width;
+  // columns: words joined while they fit MN_COLUMN_EM
+  const columns: string[] = [];
+  for (const w of name.split(' ')) {
+    const last = columns[columns.length - 1];
+    if (last !== undefined && width(`${last} ${w}`) <= MN_COLUMN_EM * px) columns[columns.length - 1] = `${last} ${w}`;
+    else columns.push(w);
+  }
+  const halo = 3 * ratio;
+  const line = Math.ceil(px * 1.35);
+  const W = columns.length * line + 2 * halo;
+  const H = Math.ceil(Math.max(...columns.map(width))) + 2 * halo;
+  const canvas = document.createElement('canvas');
+  canvas.width = W;
+  canvas.height = H;
+  const ctx = must(canvas.getContext('2d', { willReadFrequently: true }), 'a 2D canvas context');
+  ctx.font = font;
+  ctx.textBaseline = 'middle';
+  ctx.lineJoin = 'round';
+  columns.forEach((c, i) => {
+    ctx.save();
+    // the column's centre line, top down: the run's x axis turned to point down
+    ctx.translate(halo + line * i + line / 2, halo);
+    ctx.rotate(Math.PI / 2);
+    ctx.lineWidth = halo;
+    ctx.strokeStyle = 'rgba(255, 255, 255, 0.92)';
+    ctx.strokeText(c, 0, 0);
+    ctx.fillStyle = THEME.text;
+    ctx.fillText(c, 0, 0);
+    ctx.restore();
+  });
+  return { width: W, height: H, data: ctx.getImageData(0, 0, W, H).data };
+}

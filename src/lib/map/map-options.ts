@@ -8,7 +8,8 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Lang } from '../../contracts/vocab.ts';
 import { addArchive, archiveProtocol } from './archive.ts';
 import { FONT_STACK } from './catalog.ts';
-import { ICONS, MARKER_BOX, MARKER_BOX_PX, type IconId, rasterIcon } from './icons.ts';
+import { ICONS, MARKER_BOX, MARKER_BOX_PX, MONGOLIAN_ICON, type IconId, rasterIcon, rasterMongolian } from './icons.ts';
+import { loadMongolianFont, MONGOLIAN_FONT, mongolianFontReady } from '../mongolian-font.ts';
 import { ARCHIVE, buildStyle } from './style.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -41,6 +42,8 @@ export function mapOptions(container: HTMLElement, lang: Lang, visible: Readonly
     protocolAdded = true;
   }
   addArchive(new URL(ARCHIVE, document.baseURI).href);
+  // the Mongolian names' font, fetched beside the tiles: their labels are drawn in it
+  if (visible.has('mongolian-names')) void loadMongolianFont();
   return {
     container,
     style: buildStyle({ lang, visible, base: document.baseURI }),
@@ -52,12 +55,29 @@ export function mapOptions(container: HTMLElement, lang: Lang, visible: Readonly
   };
 }
 
-/** Icons are drawn from ICONS (no sprite file), when a layer of a map first asks for one. */
+/** Icons are drawn from ICONS (no sprite file), and the Mongolian names in their font, when a layer of a map first asks for one. */
 export function resolveIcons(map: maplibregl.Map): void {
   map.setMissingStyleImageResolver((id) => {
     if (id === MARKER_BOX && !map.hasImage(id)) {
       const px = MARKER_BOX_PX;
       map.addImage(id, { width: px, height: px, data: new Uint8ClampedArray(px * px * 4) });
+      return;
+    }
+    if (id.startsWith(MONGOLIAN_ICON)) {
+      // drawn in the names' font; until it is in, an empty pixel stands in, and the tiles that
+      // used it are laid out again when the name replaces it (MapLibre reloads an image's dependants)
+      const name = id.slice(MONGOLIAN_ICON.length);
+      const draw = () => rasterMongolian(name, MONGOLIAN_FONT);
+      if (mongolianFontReady()) {
+        if (!map.hasImage(id)) map.addImage(id, draw(), { pixelRatio: 2 });
+        return;
+      }
+      if (!map.hasImage(id)) map.addImage(id, { width: 1, height: 1, data: new Uint8ClampedArray(4) });
+      void loadMongolianFont().then(() => {
+        if (!mongolianFontReady() || !map.style) return;
+        if (map.hasImage(id)) map.removeImage(id);
+        map.addImage(id, draw(), { pixelRatio: 2 });
+      });
       return;
     }
     const def = ICONS[id as IconId];
