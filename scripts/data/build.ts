@@ -252,7 +252,7 @@ async function main() {
         `  no print font: ${PRINT_FONT_SOURCE} is missing (apt-get install -y fonts-noto-cjk, then npm run data); PDF export will say so`,
       );
     else sizes.push(`print font ${(fontBytes / 1024).toFixed(0)} KiB`);
-    // The Mongolian names' font (cards, labels, prints): the names' letters with their joining forms.
+    // The Mongolian names' font (cards and map labels): the names' letters with their joining forms.
     const mongolian = layers.flatMap((l) =>
       l.features.map((f) => f.properties.name_mn).filter((n): n is string => typeof n === 'string'),
     );

@@ -161,7 +161,7 @@ export const MONGOLIAN_FONT_SOURCE = 'fonts/NotoSansMongolian-Regular.ttf';
 
 /**
  * The Mongolian names' font: Noto Sans Mongolian cut to the names' letters, with its layout
- * tables (the joining forms the browser's shaper and the print's pick). Returns its size.
+ * tables (the joining forms the browser's shaper picks). Returns its size.
  */
 export async function buildMongolianFont(source: Buffer, out: string, names: string[]): Promise<number> {
   const chars = new Set([...names.join(''), ' ', '\u202f']);

@@ -5,11 +5,23 @@
  * build refuses a name that is not in the Mongolian block or that no source supports.
  */
 import { CONFIDENCES, type Confidence } from '../../src/contracts/vocab.ts';
-import { isMongolianName } from '../../src/contracts/mongolian.ts';
+import { isMongolianName, NOT_MONGOLIAN } from '../../src/contracts/mongolian.ts';
 import { parseCsv } from './lib/csv.ts';
 import type { BuildContext } from './layers/common.ts';
+import { CITY } from './layers/city.ts';
 
 export const MONGOLIAN_FILE = 'reference/mongolian-names.csv';
+const COLUMNS = [
+  'admin_code',
+  'name_zh',
+  'name_mn',
+  'name_mn_latin',
+  'source_url',
+  'source',
+  'checked',
+  'confidence',
+  'omit_reason',
+];
 
 export interface MongolianName {
   name_mn: string;
@@ -24,7 +36,11 @@ const codePoints = (s: string) =>
 /** The names by admin code (those left out are absent), or the first problem found. */
 export function readMongolianNames(text: string, names: Record<string, string>): Map<string, MongolianName> {
   const out = new Map<string, MongolianName>();
-  for (const [n, r] of parseCsv(text, MONGOLIAN_FILE).entries()) {
+  const rows = parseCsv(text, MONGOLIAN_FILE);
+  const missing = COLUMNS.filter((c) => rows.length && !(c in rows[0]));
+  if (missing.length)
+    throw new Error(`${MONGOLIAN_FILE}: no column ${missing.join(', ')} (columns: ${COLUMNS.join(',')})`);
+  for (const [n, r] of rows.entries()) {
     const at = `${MONGOLIAN_FILE} row ${n + 2} (${r.admin_code} ${r.name_zh})`;
     if (!(r.admin_code in names)) throw new Error(`${at}: no unit or city has this admin code`);
     if (names[r.admin_code] !== r.name_zh)
@@ -34,10 +50,9 @@ export function readMongolianNames(text: string, names: Record<string, string>):
       if (r.name_mn.trim()) throw new Error(`${at}: left out (${r.omit_reason}) yet a name is given`);
       continue;
     }
+    if (!r.name_mn.trim()) throw new Error(`${at}: no name, and no omit_reason saying why`);
     if (!isMongolianName(r.name_mn))
-      throw new Error(
-        `${at}: "${r.name_mn}" is not traditional Mongolian script (U+1800–U+18AF): ${codePoints(r.name_mn).join(' ')}`,
-      );
+      throw new Error(`${at}: "${r.name_mn}" is not ${NOT_MONGOLIAN}: ${codePoints(r.name_mn).join(' ')}`);
     if (!/^https?:\/\/\S+$/.test(r.source_url.trim()) || !r.source.trim() || !r.checked.trim())
       throw new Error(`${at}: a name needs the page it was found on (source_url), the source and what was checked`);
     if (!CONFIDENCES.includes(r.confidence as Confidence))
@@ -46,15 +61,13 @@ export function readMongolianNames(text: string, names: Record<string, string>):
     out.set(r.admin_code, {
       name_mn: r.name_mn,
       name_mn_latin: r.name_mn_latin.trim(),
-      name_mn_source: `${r.source.trim()} <${r.source_url.trim()}>; checked: ${r.checked.trim()}`,
+      // what a reader is told: the source and its page (what was checked stays in the CSV and SOURCES.md)
+      name_mn_source: `${r.source.trim()} <${r.source_url.trim()}>`,
       name_mn_confidence: r.confidence as Confidence,
     });
   }
   return out;
 }
-
-/** The city's admin code and name: the one row that is not a unit. */
-const CITY = { admin_code: '150700', name_zh: '呼伦贝尔市' };
 
 /** The names, read once per build from the sources (units' names from reference/places.csv). */
 export function mongolianNames(ctx: BuildContext): Map<string, MongolianName> {

@@ -4,7 +4,7 @@
  * typed for the app (cards, selection). Unknown properties are allowed and kept.
  */
 import * as v from 'valibot';
-import { isMongolianName } from './mongolian.ts';
+import { isMongolianName, NOT_MONGOLIAN } from './mongolian.ts';
 import { CONFIDENCES, RAIL_STATUSES, ROLES, STRUCTURE_LABELS, ZONE_IDS, type StructureId } from './vocab.ts';
 
 /** A reference to the plan: its task number (null for the parts before the tasks) and the quoted words. */
@@ -60,16 +60,12 @@ export const FeaturePropsSchema = v.looseObject({
    * the name in traditional Mongolian script (units and the city), its Latin transliteration,
    * where it was found and what was checked (reference/mongolian-names.csv)
    */
-  name_mn: v.optional(
-    v.pipe(v.string(), v.check(isMongolianName, 'traditional Mongolian script only (U+1800–U+18AF)')),
-  ),
+  name_mn: v.optional(v.pipe(v.string(), v.check(isMongolianName, NOT_MONGOLIAN))),
   name_mn_latin: v.optional(text),
   name_mn_source: v.optional(text),
   name_mn_confidence: v.optional(v.picklist(CONFIDENCES)),
   /** a seat's unit's name in Mongolian script (the map's Mongolian label) */
-  unit_mn: v.optional(
-    v.pipe(v.string(), v.check(isMongolianName, 'traditional Mongolian script only (U+1800–U+18AF)')),
-  ),
+  unit_mn: v.optional(v.pipe(v.string(), v.check(isMongolianName, NOT_MONGOLIAN))),
   /**
    * Text properties: seat and unit names; unit_id (a seat stands for its unit); members;
    * industries; kinds; the area's source; boundary_note_* (where the boundary source is known

@@ -1,6 +1,6 @@
 /**
  * The Mongolian names' font (data/fonts/mongolian.ttf: Noto Sans Mongolian cut to the names'
- * letters by `npm run data`), registered once for the page under its own family name and
+ * letters and the space by `npm run data`), registered once for the page under its own family name and
  * fetched when a name is first shown; the browser shapes the letters' joining forms.
  */
 export const MONGOLIAN_FONT = 'Hulunbuir Mongolian';
@@ -12,7 +12,7 @@ export function loadMongolianFont(): Promise<unknown> {
   if (typeof FontFace === 'undefined') return Promise.resolve();
   if (!face) {
     face = new FontFace(MONGOLIAN_FONT, `url("${new URL('data/fonts/mongolian.ttf', document.baseURI).href}")`, {
-      unicodeRange: 'U+1800-18AF, U+202F',
+      unicodeRange: 'U+0020, U+1800-18AF, U+202F',
     });
     document.fonts.add(face);
   }

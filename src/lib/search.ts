@@ -5,6 +5,7 @@
  * (public/data/search.json); a query is a scan of a few hundred entries.
  */
 import type { SearchEntry, SearchKind } from '../contracts/search.ts';
+import { MONGOLIAN_LETTER } from '../contracts/mongolian.ts';
 
 export type { SearchEntry, SearchKind } from '../contracts/search.ts';
 
@@ -16,11 +17,19 @@ export interface SearchHit {
 }
 
 const CJK = /[\u3400-\u9fff]/;
-const MONGOLIAN = /[\u1820-\u18aa]/;
-
-/** A Mongolian-script name as searched: without spaces, the suffix space and the variation selectors. */
+/**
+ * A Mongolian-script name as searched: without spaces, the suffix space, the variation
+ * selectors and joiners, and with the letters that are written alike taken as one (ᠣ ᠤ, ᠥ ᠦ,
+ * ᠲ ᠳ, ᠬ ᠭ: a person types what they see).
+ */
 export const mongolianKey = (s: string): string =>
-  s.normalize('NFC').replace(/(?:\s|\u180b|\u180c|\u180d|\u180e|\u180f)+/g, '');
+  s
+    .normalize('NFC')
+    .replace(/(?:\s|\u180b|\u180c|\u180d|\u180e|\u180f|\u200c|\u200d)+/g, '')
+    .replace(/\u1824/g, '\u1823')
+    .replace(/\u1826/g, '\u1825')
+    .replace(/\u1833/g, '\u1832')
+    .replace(/\u182d/g, '\u182c');
 /** A Latin transliteration as searched: lower case, no spaces, letters without their marks (ö o, ɣ g, ŋ ng). */
 export const foldLatin = (s: string): string =>
   normalise(s)
@@ -53,7 +62,7 @@ export function search(index: readonly SearchEntry[], query: string, limit = 20)
   for (const e of index) {
     let score = 0;
     let snippet: string | undefined;
-    if (MONGOLIAN.test(q)) {
+    if (MONGOLIAN_LETTER.test(q)) {
       const key = mongolianKey(query);
       if (e.mn === key) score = 100;
       else if (e.mn?.startsWith(key)) score = 80;

@@ -5,6 +5,9 @@ import { type Builder, type Poly, dissolve, feature, km2 } from './common.ts';
 import { BOUNDARY_SOURCE } from './units.ts';
 import { mongolianNames } from '../mongolian.ts';
 
+/** The city's admin code and name (the one place that is not a unit). */
+export const CITY = { admin_code: '150700', name_zh: '呼伦贝尔市' } as const;
+
 const fmt = (v: number, d = 2) => v.toLocaleString('en-GB', { maximumFractionDigits: d });
 
 export const city: Builder = (ctx) => {
@@ -17,10 +20,10 @@ export const city: Builder = (ctx) => {
   const pct = `${diff < 0 ? '−' : '+'}${Math.abs(diff).toFixed(2)}`;
   const outline = feature(outlineGeom, {
     id: 'city-hulunbuir',
-    name_zh: '呼伦贝尔市',
+    name_zh: CITY.name_zh,
     name_en: 'Hulunbuir City',
-    admin_code: '150700',
-    ...mongolianNames(ctx).get('150700'),
+    admin_code: CITY.admin_code,
+    ...mongolianNames(ctx).get(CITY.admin_code),
     pop_2020: units.every((u) => u.properties.pop_2020 !== null)
       ? units.reduce((s, u) => s + (u.properties.pop_2020 as number), 0)
       : null,
