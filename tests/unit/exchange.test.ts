@@ -518,10 +518,11 @@ describe("a planner's layer's look, as the formats' own styles", () => {
       ['--config', 'OGR_SKIP', 'KML', '--config', 'LIBKML_RESOLVE_STYLE', 'YES', '-ro', '-q', path, '学校'],
       { encoding: 'utf8' },
     );
-    const symbols = [...styles.matchAll(/SYMBOL\(id:"[^"]*shaded_dot\.png",c:(#[0-9A-F]{6})FF,s:([\d.]+)\)/g)].map(
-      (m) => [m[1].toLowerCase(), Number(m[2])],
-    );
-    // the colours drawn, each point's size over the map's 6 px
+    const symbols = [...styles.matchAll(/SYMBOL\(s:([\d.]+)\);LABEL\(c:(#[0-9A-F]{6})FF\)/g)].map((m) => [
+      m[2].toLowerCase(),
+      Number(m[1]),
+    ]);
+    // the colours drawn (a point's in its name), each point's size over the map's 6 px
     expect(symbols).toEqual([
       ['#e69f00', 0.7],
       ['#56b4e9', 1.3],

@@ -6,7 +6,8 @@
  *   colours do not — else one symbol in the layer's colour; points sized by `style_size`; labels
  *   by the field chosen), stored as the default style in a GeoPackage's `layer_styles` table
  *   (QGIS's convention) and beside a Shapefile as `<name>.qml` (QGIS loads it with the .shp);
- * - KML: a shared <Style> per colour (and size), each Placemark pointing to its own.
+ * - KML: a shared <Style> per colour (and size) — lines and areas in it, a point's name in it —
+ *   each Placemark pointing to its own.
  * The colours are the attributes' (`style_colour`), written by the import worker.
  */
 import type { Feature, Geometry } from 'geojson';
@@ -130,21 +131,18 @@ export function qml(s: ExportStyle, kind: Kind, f: StyleFields): string {
     s.labelBy && f.label
       ? `<labeling type="simple"><settings calloutType="simple"><text-style fieldName="${xml(f.label)}" isExpression="0" fontFamily="Noto Sans CJK SC" fontSize="9" fontSizeUnit="Point" textColor="17,17,17,255" namedStyle="Regular"/><text-buffer bufferDraw="1" bufferSize="1" bufferSizeUnits="MM" bufferColor="255,255,255,255"/><placement placement="${kind === 'line' ? 2 : kind === 'polygon' ? 1 : 6}" dist="1" distUnits="MM"/><rendering obstacle="1" drawLabels="1"/></settings></labeling>`
       : '';
-  return `<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n<qgis version="3.28.0" styleCategories="Symbology|Labeling" labelsEnabled="${labels ? 1 : 0}">${renderer}${labels}<layerGeometryType>${{ point: 0, line: 1, polygon: 2 }[kind]}</layerGeometryType></qgis>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<qgis version="3.28.0" styleCategories="Symbology|Labeling" labelsEnabled="${labels ? 1 : 0}">${renderer}${labels}<layerGeometryType>${{ point: 0, line: 1, polygon: 2 }[kind]}</layerGeometryType></qgis>\n`;
 }
 
-/**
- * A white dot, which Google Earth and 奥维 tint with the colour (their default icon is a yellow
- * pin, and a tint multiplies: blue on yellow comes out green). One of Google Earth's own icons.
- */
-const KML_DOT = 'http://maps.google.com/mapfiles/kml/shapes/shaded_dot.png';
 /** KML's colour: aabbggrr. */
 const kmlColour = (hex: string, a = 'ff') => `${a}${hex.slice(5, 7)}${hex.slice(3, 5)}${hex.slice(1, 3)}`.toLowerCase();
 
 /**
  * The KML styles a layer's features point to, and each feature's: by its colour (`style_colour`,
  * else the layer's) and, for points sized by a field, its scale (the radius over the map's
- * default, to a tenth).
+ * default, to a tenth). A point's colour is its name's: the viewers' default pin is yellow and
+ * a tint multiplies with it (blue comes out green), and a white icon would be a file on
+ * another host or a KMZ.
  */
 export function kmlStyles(
   prefix: string,
@@ -167,7 +165,7 @@ export function kmlStyles(
   const styles = [...made]
     .map(([key, id]) => {
       const [colour, scale] = key.split(':');
-      return `<Style id="${id}"><IconStyle><color>${kmlColour(colour)}</color><scale>${scale}</scale><Icon><href>${KML_DOT}</href></Icon></IconStyle><LineStyle><color>${kmlColour(colour)}</color><width>2</width></LineStyle><PolyStyle><color>${kmlColour(colour, '4d')}</color></PolyStyle></Style>`;
+      return `<Style id="${id}"><IconStyle><scale>${scale}</scale></IconStyle><LabelStyle><color>${kmlColour(colour)}</color></LabelStyle><LineStyle><color>${kmlColour(colour)}</color><width>2</width></LineStyle><PolyStyle><color>${kmlColour(colour, '4d')}</color></PolyStyle></Style>`;
     })
     .join('\n');
   return { styles, ids };
