@@ -4,6 +4,8 @@
  * fetched when a name is first shown; the browser shapes the letters' joining forms.
  */
 export const MONGOLIAN_FONT = 'Hulunbuir Mongolian';
+/** The font's file, beside the page. */
+const FILE = 'data/fonts/mongolian.ttf';
 
 let face: FontFace | null = null;
 
@@ -11,7 +13,7 @@ let face: FontFace | null = null;
 export function loadMongolianFont(): Promise<unknown> {
   if (typeof FontFace === 'undefined') return Promise.resolve();
   if (!face) {
-    face = new FontFace(MONGOLIAN_FONT, `url("${new URL('data/fonts/mongolian.ttf', document.baseURI).href}")`, {
+    face = new FontFace(MONGOLIAN_FONT, `url("${new URL(FILE, document.baseURI).href}")`, {
       unicodeRange: 'U+0020, U+1800-18AF, U+202F',
     });
     document.fonts.add(face);
@@ -21,3 +23,10 @@ export function loadMongolianFont(): Promise<unknown> {
 
 /** Whether the font is in (a canvas can draw the names now). */
 export const mongolianFontReady = (): boolean => face?.status === 'loaded';
+
+/** The font's bytes, for a PDF that writes the names as text (precached: offline too). */
+export async function mongolianFontBytes(): Promise<ArrayBuffer> {
+  const r = await fetch(new URL(FILE, document.baseURI));
+  if (!r.ok) throw new Error(`${FILE}: HTTP ${r.status} (the Mongolian names' font is built by npm run data)`);
+  return r.arrayBuffer();
+}

@@ -4,7 +4,7 @@ import { PDFDocument } from 'pdf-lib';
 import { test, expect, openMap, measureLongTasks, waitIdle } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 import type { Tour } from '../../src/contracts/tour.ts';
-import { TOGGLABLE } from '../../src/lib/map/catalog.ts';
+import { DEFAULT_VISIBLE, TOGGLABLE, withViewerChoice } from '../../src/lib/map/catalog.ts';
 import { THEME } from '../../src/lib/map/theme.ts';
 import { must } from '../../src/lib/must.ts';
 
@@ -70,7 +70,8 @@ async function expectStep(page: Page, i: number) {
       expect(bb[3], `${step.id}: ${id} north`).toBeLessThanOrEqual(state.bounds[3] + 0.01);
     }
   }
-  const shown = step.swipe ? step.swipe.right : step.layers;
+  // the step's layers, and the viewer's choice of names (the Mongolian names, on when the tour began)
+  const shown = withViewerChoice(step.swipe ? step.swipe.right : step.layers, DEFAULT_VISIBLE);
   for (const [entry, vis] of state.visible)
     expect(vis, `${step.id}: layer ${entry}`).toBe(shown.includes(entry as string) ? 'visible' : 'none');
   await expect(page.getByTestId('swipe-compare')).toHaveCount(step.swipe ? 1 : 0);
@@ -389,6 +390,10 @@ test.describe('briefing mode', () => {
     for (const step of TOUR.steps) expect(text).toContain(step.title.zh);
     for (const s of ['图例', '数据来源', '呼政办发〔2022〕54号']) expect(text).toContain(s);
     for (const line of text.split('\n')) expect(line).not.toMatch(/^[，、。；：！？）》]/);
+    console.log(
+      'MN',
+      text.split('\n').filter((l) => /[\u1800-\u18af]/.test(l)),
+    );
     const images = execFileSync('pdfimages', ['-list', path], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
       .split('\n')
       .slice(2)

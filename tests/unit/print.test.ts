@@ -1,6 +1,9 @@
 // Printed text breaks as Chinese typesetting expects (no line starts with ，、。), Latin at spaces.
 import { describe, expect, it, vi } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName, PDFPage } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
 import { wrap } from '../../src/lib/print/text.ts';
@@ -83,7 +86,14 @@ describe('the composed PDF', () => {
       [
         {
           layout: layout('A4', 'portrait'),
-          map: { rgb: new Uint8Array(10 * 10 * 3).fill(200), width: 10, height: 10, metresPerCssPx: 1000, bearing: 30 },
+          map: {
+            rgb: new Uint8Array(10 * 10 * 3).fill(200),
+            width: 10,
+            height: 10,
+            metresPerCssPx: 1000,
+            bearing: 30,
+            cssWidth: 10,
+          },
           text: {
             title: '岭西地区 2022',
             subtitle: PLAN_NAME.zh,
@@ -94,7 +104,7 @@ describe('the composed PDF', () => {
           },
         },
       ],
-      font.buffer.slice(font.byteOffset, font.byteOffset + font.byteLength) as ArrayBuffer,
+      { text: font.buffer.slice(font.byteOffset, font.byteOffset + font.byteLength) as ArrayBuffer },
       { title: 't', subject: 's' },
     );
     const doc = await PDFDocument.load(bytes);
@@ -112,6 +122,59 @@ describe('the composed PDF', () => {
     expect(descriptor.get(PDFName.of('FontFile2'))).toBeUndefined();
     const { width: w, height: h } = doc.getPage(0).getSize();
     expect([Math.round(w), Math.round(h)]).toEqual([595, 842]);
+  });
+});
+
+describe('the Mongolian names in a PDF', () => {
+  it('are text in their own font, joined and turned to read downwards: pdftotext reads them back, letter for letter', async () => {
+    const buf = (path: string) => {
+      const f = readFileSync(path);
+      return f.buffer.slice(f.byteOffset, f.byteOffset + f.byteLength) as ArrayBuffer;
+    };
+    const names = ['ᠮᠠᠨᠵᠤᠤᠷ ᠬᠣᠲᠠ', 'ᠬᠥᠯᠥᠨ ᠪᠤᠶᠢᠷ ᠬᠣᠲᠠ'];
+    const l = layout('A4', 'landscape');
+    const cssWidth = mapPixels(l).cssWidth;
+    const bytes = await composePdf(
+      [
+        {
+          layout: l,
+          map: {
+            rgb: new Uint8Array(12),
+            width: 2,
+            height: 2,
+            metresPerCssPx: 100,
+            bearing: 0,
+            cssWidth,
+            mongolian: names.map((name, i) => ({ name, x: 300 + 200 * i, y: 300, size: 1 })),
+          },
+          text: { title: 't', subtitle: 's', legend: [], legendTitle: '图例', footer: [], lang: 'zh' },
+        },
+      ],
+      { text: buf('public/data/fonts/print-sc.otf'), mongolian: buf('public/data/fonts/mongolian.ttf') },
+      { title: 't', subject: 's' },
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'mn-pdf-'));
+    writeFileSync(join(dir, 'p.pdf'), bytes);
+    const text = execFileSync('pdftotext', [join(dir, 'p.pdf'), '-'], { encoding: 'utf8' });
+    for (const name of names) expect(text).toContain(name);
+    // each name one vertical run (pdftotext -bbox: y grows down)
+    const words = [
+      ...execFileSync('pdftotext', ['-bbox', join(dir, 'p.pdf'), '-'], { encoding: 'utf8' }).matchAll(
+        /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]+)<\/word>/g,
+      ),
+    ].map((m) => ({ w: m[5], x0: +m[1], y0: +m[2], x1: +m[3], y1: +m[4] }));
+    const manjuur = must(
+      words.find((w) => w.w === names[0]),
+      '满洲里 in the PDF as one run',
+    );
+    expect(manjuur.y1 - manjuur.y0, 'taller than wide').toBeGreaterThan(2 * (manjuur.x1 - manjuur.x0));
+    // the Mongolian font stays TrueType (the print font alone is declared CFF), subset with its joined forms
+    const doc = await PDFDocument.load(bytes);
+    const fonts = [...doc.context.enumerateIndirectObjects()]
+      .map(([, o]) => o)
+      .filter((o): o is PDFDict => o instanceof PDFDict && o.get(PDFName.of('Type')) === PDFName.of('Font'));
+    const subtypes = fonts.map((d) => d.get(PDFName.of('Subtype'))?.toString()).sort();
+    expect(subtypes).toEqual(['/CIDFontType0', '/CIDFontType2', '/Type0', '/Type0']);
   });
 });
 
@@ -148,11 +211,18 @@ describe('a print a person can read', () => {
               [
                 {
                   layout: l,
-                  map: { rgb: new Uint8Array(w * h * 3), width: w, height: h, metresPerCssPx: 500, bearing: 0 },
+                  map: {
+                    rgb: new Uint8Array(w * h * 3),
+                    width: w,
+                    height: h,
+                    metresPerCssPx: 500,
+                    bearing: 0,
+                    cssWidth: 10,
+                  },
                   text,
                 },
               ],
-              fontBytes(),
+              { text: fontBytes() },
               { title: 't', subject: 's' },
             );
           } finally {
@@ -229,11 +299,11 @@ describe('legend symbols on paper as on screen (one home: lib/map/swatches.ts)',
         [
           {
             layout: layout('A4', 'landscape', [text]),
-            map: { rgb: new Uint8Array(12), width: 2, height: 2, metresPerCssPx: 100, bearing: 0 },
+            map: { rgb: new Uint8Array(12), width: 2, height: 2, metresPerCssPx: 100, bearing: 0, cssWidth: 10 },
             text,
           },
         ],
-        f.buffer.slice(f.byteOffset, f.byteOffset + f.byteLength) as ArrayBuffer,
+        { text: f.buffer.slice(f.byteOffset, f.byteOffset + f.byteLength) as ArrayBuffer },
         { title: 't', subject: 's' },
       );
     } finally {

@@ -10,7 +10,7 @@ import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Lang, Text } from '../../contracts/vocab.ts';
 import type { DataLayerName } from '../../contracts/layers.ts';
 import { THEME, mix, type Theme } from './theme.ts';
-import { MARKER_BOX, MONGOLIAN_ICON, type IconId } from './icons.ts';
+import { MARKER_BOX, MONGOLIAN_ICON, MONGOLIAN_LABEL, type IconId } from './icons.ts';
 
 export type GroupId = 'structure' | 'zones' | 'transport' | 'heritage' | 'ports' | 'base';
 
@@ -68,6 +68,11 @@ export interface CatalogEntry {
   always?: boolean;
   /** draws names only: nothing a legend needs to explain */
   namesOnly?: boolean;
+  /**
+   * how places are named, not what the map shows: a tour step's or a compared set's list of
+   * layers leaves it as the viewer set it (`withViewerChoice`)
+   */
+  viewerChoice?: boolean;
   /** the plan's task numbers behind it (empty for context) */
   tasks: number[];
   legend: LegendEntry[];
@@ -128,6 +133,8 @@ function litLabels(
   };
 }
 export const FONT = ['Noto Sans CJK SC'];
+/** The Mongolian names' layer: an entry and its one style layer (their images: icons.ts, map-options.ts; a PDF's text: print/render.ts). */
+export const MONGOLIAN_NAMES = 'mongolian-names';
 /** The CSS font stack for CJK labels drawn locally (no glyph server), for every map and canvas. */
 export const FONT_STACK = "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 /** A place's name, marked "≈" where its position is approximate (a proxy or an estimate says so on the map). */
@@ -401,18 +408,19 @@ export const CATALOG: CatalogEntry[] = [
   // the units' Chinese names (seat and structure labels), before the stations', ports' and
   // heritage's: a Mongolian name gives way to the Chinese, not to lesser labels.
   {
-    id: 'mongolian-names',
+    id: MONGOLIAN_NAMES,
     group: 'base',
     defaultVisible: true,
     tasks: [],
     title: { zh: '蒙古文地名', en: 'Names in Mongolian' },
     namesOnly: true,
+    viewerChoice: true,
     legend: [],
     layers: (t) => [
       {
         z: 93,
         style: {
-          id: 'mongolian-names',
+          id: MONGOLIAN_NAMES,
           type: 'symbol',
           ...tiles('structure_points'),
           filter: ['all', ['==', ['get', 'kind'], 'seat'], ['has', 'unit_mn']],
@@ -421,8 +429,7 @@ export const CATALOG: CatalogEntry[] = [
             // above and to the left of the seat (the Chinese names mostly sit below it), as the
             // rule puts Mongolian before Chinese; drawn at the Chinese labels' size (icons.ts)
             'icon-anchor': 'bottom-right',
-            // clear of a core's or pole's marker box (MARKER_BOX, ≤ 24 px across at icon-size 1.5)
-            'icon-offset': [-18, -6],
+            'icon-offset': [...MONGOLIAN_LABEL.offset],
             'icon-size': ['interpolate', ['linear'], ['zoom'], 4, 0.85, 10, 1.05],
             'icon-padding': 2,
           },
@@ -1195,6 +1202,12 @@ export const CATALOG: CatalogEntry[] = [
 /** Entries a user can switch (the layer panel, the URL's `l=`, tours). */
 export const TOGGLABLE = CATALOG.filter((c) => !c.always);
 export const DEFAULT_VISIBLE = TOGGLABLE.filter((c) => c.defaultVisible).map((c) => c.id);
+
+/** A set of layers to show (a tour step's, a compared side's), with the viewer's choices among `visible` kept. */
+export function withViewerChoice(layers: readonly string[], visible: readonly string[]): string[] {
+  const kept = TOGGLABLE.filter((c) => c.viewerChoice && visible.includes(c.id) && !layers.includes(c.id));
+  return [...layers, ...kept.map((c) => c.id)];
+}
 
 /** The title of a source-layer of the archive: the titles of the entries that draw it ("Ports · Airports"). */
 export function layerTitle(sourceLayer: string): Text {

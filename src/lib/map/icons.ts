@@ -66,9 +66,32 @@ export function rasterIcon(def: IconDef, px: number): { width: number; height: n
 
 /** The image id of a unit's name in Mongolian script: this prefix and the name (catalog.ts 'mongolian-names'). */
 export const MONGOLIAN_ICON = 'mn:';
-/** The Mongolian labels' type: CSS px at icon-size 1, and the most a column may run down, in em. */
-const MN_PX = 15;
-const MN_COLUMN_EM = 7;
+/**
+ * A Mongolian label's geometry, in CSS px at icon-size 1 (the map's image, and the PDF's text
+ * drawn in its place): the type's size, the longest a column may run down (em), the columns'
+ * spacing (em), the halo, and where the box's bottom-right corner sits from the seat — above and
+ * to its left, clear of a core's or pole's marker box (MARKER_BOX, ≤ 24 px across at icon-size 1.5).
+ */
+export const MONGOLIAN_LABEL = {
+  px: 15,
+  columnEm: 7,
+  lineEm: 1.35,
+  halo: 3,
+  haloOpacity: 0.92,
+  offset: [-18, -6],
+} as const;
+
+/** A name's columns: its words joined while they fit the column's length (`width` measures a run at `px`). */
+export function mongolianColumns(name: string, px: number, width: (s: string) => number): string[] {
+  const columns: string[] = [];
+  for (const w of name.split(' ')) {
+    const last = columns[columns.length - 1];
+    if (last !== undefined && width(`${last} ${w}`) <= MONGOLIAN_LABEL.columnEm * px)
+      columns[columns.length - 1] = `${last} ${w}`;
+    else columns.push(w);
+  }
+  return columns;
+}
 
 /**
  * A name in Mongolian script as an image: written vertically (the horizontal run turned a
@@ -81,20 +104,14 @@ export function rasterMongolian(
   family: string,
   ratio = 2,
 ): { width: number; height: number; data: Uint8ClampedArray } {
-  const px = MN_PX * ratio;
+  const px = MONGOLIAN_LABEL.px * ratio;
   const font = `${px}px "${family}"`;
   const measure = must(document.createElement('canvas').getContext('2d'), 'a 2D canvas context');
   measure.font = font;
   const width = (s: string) => measure.measureText(s).width;
-  // columns: words joined while they fit MN_COLUMN_EM
-  const columns: string[] = [];
-  for (const w of name.split(' ')) {
-    const last = columns[columns.length - 1];
-    if (last !== undefined && width(`${last} ${w}`) <= MN_COLUMN_EM * px) columns[columns.length - 1] = `${last} ${w}`;
-    else columns.push(w);
-  }
-  const halo = 3 * ratio;
-  const line = Math.ceil(px * 1.35);
+  const columns = mongolianColumns(name, px, width);
+  const halo = MONGOLIAN_LABEL.halo * ratio;
+  const line = Math.ceil(px * MONGOLIAN_LABEL.lineEm);
   const W = columns.length * line + 2 * halo;
   const H = Math.ceil(Math.max(...columns.map(width))) + 2 * halo;
   const canvas = document.createElement('canvas');
@@ -110,7 +127,7 @@ export function rasterMongolian(
     ctx.translate(halo + line * i + line / 2, halo);
     ctx.rotate(Math.PI / 2);
     ctx.lineWidth = halo;
-    ctx.strokeStyle = 'rgba(255, 255, 255, 0.92)';
+    ctx.strokeStyle = `rgba(255, 255, 255, ${MONGOLIAN_LABEL.haloOpacity})`;
     ctx.strokeText(c, 0, 0);
     ctx.fillStyle = THEME.text;
     ctx.fillText(c, 0, 0);

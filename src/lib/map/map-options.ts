@@ -7,7 +7,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Lang } from '../../contracts/vocab.ts';
 import { addArchive, archiveProtocol } from './archive.ts';
-import { FONT_STACK } from './catalog.ts';
+import { FONT_STACK, MONGOLIAN_NAMES } from './catalog.ts';
 import { ICONS, MARKER_BOX, MARKER_BOX_PX, MONGOLIAN_ICON, type IconId, rasterIcon, rasterMongolian } from './icons.ts';
 import { loadMongolianFont, MONGOLIAN_FONT, mongolianFontReady } from '../mongolian-font.ts';
 import { ARCHIVE, buildStyle } from './style.ts';
@@ -43,7 +43,7 @@ export function mapOptions(container: HTMLElement, lang: Lang, visible: Readonly
   }
   addArchive(new URL(ARCHIVE, document.baseURI).href);
   // the Mongolian names' font, fetched beside the tiles: their labels are drawn in it
-  if (visible.has('mongolian-names')) void loadMongolianFont();
+  if (visible.has(MONGOLIAN_NAMES)) void loadMongolianFont();
   return {
     container,
     style: buildStyle({ lang, visible, base: document.baseURI }),

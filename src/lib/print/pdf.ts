@@ -7,25 +7,37 @@
  */
 import {
   concatTransformationMatrix,
+  degrees,
   drawObject,
+  endMarkedContent,
   PDFDict,
   PDFDocument,
   PDFName,
   PDFRawStream,
+  type PDFRef,
+  PDFHexString,
+  PDFOperator,
   popGraphicsState,
   pushGraphicsState,
   rgb,
+  setLineJoin,
+  setLineWidth,
+  setStrokingRgbColor,
+  setTextRenderingMode,
+  LineJoinStyle,
+  TextRenderingMode,
   type PDFFont,
   type PDFPage,
   type RGB,
 } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
-import { zlibSync } from 'fflate';
+import { unzlibSync, zlibSync } from 'fflate';
 import { must } from '../must.ts';
 import type { Lang } from '../../contracts/vocab.ts';
 import type { LegendSwatch } from '../map/catalog.ts';
 import { circleRing, lineStrokes } from '../map/swatches.ts';
-import { ICONS } from '../map/icons.ts';
+import { ICONS, MONGOLIAN_LABEL, mongolianColumns } from '../map/icons.ts';
+import { THEME } from '../map/theme.ts';
 import type { RenderedMap } from './render.ts';
 import { wrap } from './text.ts';
 import {
@@ -201,24 +213,86 @@ function furniture(wr: Writer, l: Layout, map: PageMap, lang: Lang, fixed?: numb
 }
 
 /**
- * pdf-lib declares every embedded OpenType font a TrueType one (CIDFontType2, FontFile2);
- * ours has CFF outlines, so the font becomes what PDF 1.6 says it is: a CIDFontType0 with the
- * OpenType file as FontFile3 /Subtype /OpenType (viewers otherwise warn, or refuse it).
+ * pdf-lib declares every embedded OpenType font a TrueType one (CIDFontType2, FontFile2); a
+ * font with CFF outlines (the print font: its file starts "OTTO") becomes what PDF 1.6 says it
+ * is, a CIDFontType0 with the OpenType file as FontFile3 /Subtype /OpenType (viewers otherwise
+ * warn, or refuse it). A TrueType font (the Mongolian names') stays as it is.
  */
-function declareCffFont(doc: PDFDocument): void {
+function declareCffFonts(doc: PDFDocument): void {
   for (const [, obj] of doc.context.enumerateIndirectObjects()) {
-    if (!(obj instanceof PDFDict)) continue;
-    if (obj.get(PDFName.of('Subtype')) === PDFName.of('CIDFontType2')) {
-      obj.set(PDFName.of('Subtype'), PDFName.of('CIDFontType0'));
-      obj.delete(PDFName.of('CIDToGIDMap'));
-    }
-    const file = obj.get(PDFName.of('FontFile2'));
-    if (obj.get(PDFName.of('Type')) === PDFName.of('FontDescriptor') && file) {
-      obj.delete(PDFName.of('FontFile2'));
-      obj.set(PDFName.of('FontFile3'), file);
-      const stream = doc.context.lookup(file);
-      if (stream instanceof PDFRawStream) stream.dict.set(PDFName.of('Subtype'), PDFName.of('OpenType'));
-    }
+    if (!(obj instanceof PDFDict) || obj.get(PDFName.of('Subtype')) !== PDFName.of('CIDFontType2')) continue;
+    const descriptor = doc.context.lookup(obj.get(PDFName.of('FontDescriptor')));
+    if (!(descriptor instanceof PDFDict)) continue;
+    const file = descriptor.get(PDFName.of('FontFile2'));
+    const stream = doc.context.lookup(file);
+    if (!(stream instanceof PDFRawStream)) continue;
+    const head = unzlibSync(stream.contents).subarray(0, 4);
+    if (String.fromCharCode(...head) !== 'OTTO') continue;
+    obj.set(PDFName.of('Subtype'), PDFName.of('CIDFontType0'));
+    obj.delete(PDFName.of('CIDToGIDMap'));
+    descriptor.delete(PDFName.of('FontFile2'));
+    descriptor.set(PDFName.of('FontFile3'), file as PDFRef);
+    stream.dict.set(PDFName.of('Subtype'), PDFName.of('OpenType'));
+  }
+}
+
+/** The fonts a PDF is written in: the print font (data/fonts/print-sc.otf), and the Mongolian names' when a map placed one. */
+export interface PrintFonts {
+  text: ArrayBuffer;
+  mongolian?: ArrayBuffer;
+}
+
+/** The Mongolian names' font in a PDF: pdf-lib's font, and how far above the baseline its letters' middle is (em). */
+interface MongolianPen {
+  font: PDFFont;
+  middle: (s: string) => number;
+}
+
+/**
+ * The Mongolian names where the print map placed them (render.ts `placedMongolian`), as text
+ * in their font: the box the map's image would take (icons.ts MONGOLIAN_LABEL: above-left of
+ * the seat), each column the run turned a quarter clockwise — the letters' tops to the right,
+ * read downwards, columns left to right — with a white halo. fontkit shapes the letters' joined
+ * forms (its Arabic shaper takes Mongolian), and the font is subset to the glyphs used, so each
+ * keeps its letters for a reader's copy and search.
+ */
+function drawMongolian(wr: Writer, pen: MongolianPen, map: PageMap, box: { x: number; y: number; w: number }): void {
+  const mmPerPx = box.w / map.cssWidth;
+  for (const n of map.mongolian ?? []) {
+    const px = MONGOLIAN_LABEL.px * n.size;
+    const size = px * mmPerPx * PT;
+    const width = (s: string) => pen.font.widthOfTextAtSize(s, size) / PT / mmPerPx; // CSS px
+    const columns = mongolianColumns(n.name, px, width);
+    const halo = MONGOLIAN_LABEL.halo * n.size;
+    const line = Math.ceil(px * MONGOLIAN_LABEL.lineEm);
+    const right = n.x + MONGOLIAN_LABEL.offset[0] * n.size;
+    const bottom = n.y + MONGOLIAN_LABEL.offset[1] * n.size;
+    const left = right - columns.length * line - 2 * halo;
+    const top = bottom - Math.max(...columns.map(width)) - 2 * halo;
+    // the name as one run of text for a reader's copy and search, whatever its columns (and halo)
+    wr.p.pushOperators(
+      PDFOperator.of('BDC' as never, [
+        PDFName.of('Span'),
+        wr.p.doc.context.obj({ ActualText: PDFHexString.fromText(n.name) }) as never,
+      ]),
+    );
+    columns.forEach((c, i) => {
+      // the baseline left of the column's middle by the letters' middle: their tops face right
+      const x = left + halo + line * i + line / 2 - pen.middle(c) * px;
+      const at = wr.pt(box.x + x * mmPerPx, box.y + (top + halo) * mmPerPx);
+      const text = { ...at, size, font: pen.font, rotate: degrees(-90) };
+      wr.p.pushOperators(
+        pushGraphicsState(),
+        setTextRenderingMode(TextRenderingMode.Outline),
+        setLineWidth(halo * mmPerPx * PT),
+        setLineJoin(LineJoinStyle.Round),
+        setStrokingRgbColor(1, 1, 1),
+      );
+      wr.p.drawText(c, { ...text, color: rgb(1, 1, 1) });
+      wr.p.pushOperators(popGraphicsState());
+      wr.p.drawText(c, { ...text, color: hex(THEME.text) });
+    });
+    wr.p.pushOperators(endMarkedContent());
   }
 }
 
@@ -278,10 +352,10 @@ function embedMap(
   );
 }
 
-/** Composes pages into one PDF (in the print worker: nothing here touches the page). `font` is the OpenType font (data/fonts/print-sc.otf). */
+/** Composes pages into one PDF (in the print worker: nothing here touches the page). */
 export async function composePdf(
   pages: PdfPage<PageMap>[],
-  fontBytes: ArrayBuffer,
+  fonts: PrintFonts,
   meta: { title: string; subject: string },
   onPage?: (done: number) => void,
 ): Promise<Uint8Array> {
@@ -293,7 +367,11 @@ export async function composePdf(
   doc.setProducer('pdf-lib');
   doc.setLanguage(pages[0]?.text.lang === 'en' ? 'en' : 'zh-CN');
   // No ligatures: pdf-lib places a ligature glyph with the advance of its letters ("fi gures").
-  const font = await doc.embedFont(fontBytes, { subset: false });
+  const font = await doc.embedFont(fonts.text, { subset: false });
+  // Subset: pdf-lib's whole-font embedding gives widths and letters only to the glyphs a
+  // character maps to, not to the joined forms shaping picks (they would be spaced an em apart
+  // and copy as nothing).
+  const mongolian = fonts.mongolian ? await mongolianPen(doc, fonts.mongolian) : null;
   for (const pg of pages) {
     const l = pg.layout;
     const page = doc.addPage([l.page[0] * PT, l.page[1] * PT]);
@@ -307,6 +385,7 @@ export async function composePdf(
     wr.text(t.subtitle, 10, y + 17 * k, 7.5 * k, '#57534e');
     // The map, and its frame.
     embedMap(doc, page, pg.map, { ...wr.pt(l.map.x, l.map.y + l.map.h), w: l.map.w * PT, h: l.map.h * PT });
+    if (mongolian) drawMongolian(wr, mongolian, pg.map, l.map);
     onPage?.(pages.indexOf(pg) + 1);
     page.drawRectangle({
       ...wr.pt(l.map.x, l.map.y + l.map.h),
@@ -334,6 +413,17 @@ export async function composePdf(
       y = wr.para(line, l.footer.x, y, l.footer.w, MIN_PT * k, '#57534e', l.footer.y + l.footer.h + 2);
   }
   await doc.flush(); // writes the font's objects, to be corrected
-  declareCffFont(doc);
+  declareCffFonts(doc);
   return doc.save();
+}
+
+async function mongolianPen(doc: PDFDocument, bytes: ArrayBuffer): Promise<MongolianPen> {
+  const shaper = fontkit.create(new Uint8Array(bytes));
+  return {
+    font: await doc.embedFont(bytes, { subset: true }),
+    middle: (s) => {
+      const b = shaper.layout(s).bbox;
+      return (b.minY + b.maxY) / 2 / shaper.unitsPerEm;
+    },
+  };
 }

@@ -13,6 +13,7 @@ import { legendFor, type Colouring, type OwnLayer } from './legend.ts';
 import { layout, mapPixels, type Orientation, type PageText, type PaperSize, type PdfPage } from './page.ts';
 import { renderMap, MAX_CANVAS, type FeatureStates, type RenderedMap } from './render.ts';
 import { runPrintJob } from './worker-client.ts';
+import { mongolianFontBytes } from '../mongolian-font.ts';
 
 export const PNG_PX = { min: 320, max: MAX_CANVAS } as const;
 
@@ -108,6 +109,7 @@ export async function printPdf(main: maplibregl.Map, o: PdfOptions): Promise<Uin
     scale: o.scale,
     states: o.states,
     signal: o.signal,
+    mongolianText: true,
     onTiles: (loaded, wanted) => o.onProgress?.({ phase: 'map', page: 1, pages: 1, loaded, wanted }),
   });
   o.onProgress?.({ phase: 'compose', done: 0, pages: 1 });
@@ -115,15 +117,19 @@ export async function printPdf(main: maplibregl.Map, o: PdfOptions): Promise<Uin
   return composeInWorker(pages, await font, { title: o.title, subject: PLAN_NAME[o.lang] }, o);
 }
 
-/** Pages rendered on the page, composed into one PDF in the print worker. */
+/**
+ * Pages rendered on the page, composed into one PDF in the print worker; with the Mongolian
+ * names' font when a page's map placed a name (`mongolianText`).
+ */
 export async function composeInWorker(
   pages: PdfPage<RenderedMap>[],
   font: ArrayBuffer,
   meta: { title: string; subject: string },
   o: JobControl = {},
 ): Promise<Uint8Array> {
+  const mongolian = pages.some((p) => p.map.mongolian?.length) ? await mongolianFontBytes() : undefined;
   const out = await runPrintJob(
-    { kind: 'pdf', pages, font, meta },
+    { kind: 'pdf', pages, fonts: { text: font, mongolian }, meta },
     { signal: o.signal, onPage: (done) => o.onProgress?.({ phase: 'compose', done, pages: pages.length }) },
   );
   return out as Uint8Array;

@@ -3,7 +3,7 @@
  * draws and encodes a PNG, off the page's thread — one job per worker, which the page
  * terminates when the user cancels.
  */
-import { composePdf, rgbOf, type PdfPage } from './pdf.ts';
+import { composePdf, rgbOf, type PdfPage, type PrintFonts } from './pdf.ts';
 import { composePng, type ImageSpec } from './png.ts';
 import type { RenderedMap } from './render.ts';
 
@@ -11,7 +11,7 @@ export type PrintJob =
   | {
       kind: 'pdf';
       pages: PdfPage<RenderedMap>[];
-      font: ArrayBuffer;
+      fonts: PrintFonts;
       meta: { title: string; subject: string };
     }
   | { kind: 'png'; map: RenderedMap; spec: ImageSpec };
@@ -34,7 +34,7 @@ self.onmessage = async (ev: MessageEvent<PrintJob>) => {
         map: { ...map, rgb: rgbOf(bitmap) },
       }));
       post({ type: 'read' }); // the drawn maps' pixels are the worker's now
-      const bytes = await composePdf(pages, job.font, job.meta, (done) => post({ type: 'page', done }));
+      const bytes = await composePdf(pages, job.fonts, job.meta, (done) => post({ type: 'page', done }));
       post({ type: 'pdf', bytes }, [bytes.buffer]);
     } else post({ type: 'png', blob: await composePng(job.map, job.spec, () => post({ type: 'read' })) });
   } catch (e) {

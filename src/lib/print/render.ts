@@ -10,7 +10,7 @@
  * The print worker (print.worker.ts) encodes it and composes the page.
  */
 import * as maplibregl from 'maplibre-gl';
-import { FONT_STACK, catalogLayers } from '../map/catalog.ts';
+import { FONT_STACK, MONGOLIAN_NAMES, catalogLayers } from '../map/catalog.ts';
 import { resolveIcons } from '../map/map-options.ts';
 import { distanceM } from '../geodesy.ts';
 
@@ -28,6 +28,18 @@ export interface RenderedMap {
   /** metres per CSS pixel across the centre of the map */
   metresPerCssPx: number;
   bearing: number;
+  /** CSS pixels across (the page's units for `mongolian`) */
+  cssWidth: number;
+  /** the Mongolian names the map placed, left for the PDF to write as text (RenderOptions.mongolianText) */
+  mongolian?: MongolianLabel[];
+}
+
+/** A Mongolian name the print map placed: its seat in CSS px from the map's top left, and its icon-size. */
+export interface MongolianLabel {
+  name: string;
+  x: number;
+  y: number;
+  size: number;
 }
 
 export type FeatureStates = {
@@ -114,6 +126,32 @@ export interface RenderOptions {
   signal?: AbortSignal;
   /** tiles loaded so far and tiles asked for (the progress of the drawing) */
   onTiles?: (loaded: number, wanted: number) => void;
+  /**
+   * The Mongolian names placed (they keep their room among the labels) but not drawn: a PDF
+   * writes them as text in their font, which a reader can select and search; an image draws them.
+   */
+  mongolianText?: boolean;
+}
+
+/** The Mongolian names kept in the collisions but not drawn: a PDF writes them (`placedMongolian`). */
+function hideMongolian(style: maplibregl.StyleSpecification): void {
+  style.layers = style.layers.map((l) =>
+    l.id === MONGOLIAN_NAMES && l.type === 'symbol' ? { ...l, paint: { ...l.paint, 'icon-opacity': 0 } } : l,
+  );
+}
+
+/** The Mongolian names the map placed, where their seats are, once each (a name is in every tile that holds its seat). */
+function placedMongolian(map: maplibregl.Map): MongolianLabel[] {
+  if (!map.getLayer(MONGOLIAN_NAMES)) return [];
+  const seen = new Map<string, MongolianLabel>();
+  for (const f of map.queryRenderedFeatures({ layers: [MONGOLIAN_NAMES] })) {
+    const name = f.properties.unit_mn;
+    if (typeof name !== 'string' || seen.has(name) || f.geometry.type !== 'Point') continue;
+    const at = map.project(f.geometry.coordinates as [number, number]);
+    const size = (f.layer.layout as Record<string, unknown> | undefined)?.['icon-size'];
+    seen.set(name, { name, x: at.x, y: at.y, size: typeof size === 'number' ? size : 1 });
+  }
+  return [...seen.values()];
 }
 
 /**
@@ -191,6 +229,7 @@ async function draw(
   if (o.signal?.aborted) throw cancelled();
   const style = main.getStyle();
   paperLabels(style);
+  if (o.mongolianText) hideMongolian(style);
   const fresh = !printMap;
   // The first print compiles the map's shaders, a program link at a time blocking the page:
   // all in one frame blocked it 350 ms and more. Its layers are shown a few per frame instead.
@@ -310,6 +349,8 @@ async function draw(
       height: canvas.height,
       metresPerCssPx: groundPerCssPx(map, cssWidth, cssHeight),
       bearing: map.getBearing(),
+      cssWidth,
+      ...(o.mongolianText ? { mongolian: placedMongolian(map) } : {}),
     };
   } finally {
     stop();

@@ -11,6 +11,7 @@ import type { Actions } from './actions.ts';
 import { loadDetails } from '../details.ts';
 import { loadDataFile } from '../data-files.ts';
 import { unionBBox, type BBox } from '../geo.ts';
+import { withViewerChoice } from '../map/catalog.ts';
 import type { Annotation, Tool } from '../tour/annotations.ts';
 /** The annotations' storage (IndexedDB) loads with the first tour, not the first view. */
 const store = () => import('../tour/annotations.ts');
@@ -139,8 +140,9 @@ export class TourState {
     this.index = index;
     this.typed = '';
     const step = tour.steps[index];
-    // In a swipe step the main map shows the right-hand set; the compare map the left.
-    this.#app.setVisible(step.swipe ? step.swipe.right : step.layers);
+    // In a swipe step the main map shows the right-hand set; the compare map the left. The
+    // viewer's choice of names (Mongolian) stays as it is.
+    this.#app.setVisible(withViewerChoice(step.swipe ? step.swipe.right : step.layers, this.#app.visible));
     if (opts.broadcast !== false) this.broadcast({ type: 'goto', tour: tour.id, step: index });
     void this.#loadAnnotations(tour.id, step.id);
     if (!this.#stage) return;

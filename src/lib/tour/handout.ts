@@ -75,6 +75,7 @@ export async function exportHandout(
           map: await renderMap(map, px.cssWidth, px.cssHeight, px.pixelRatio, {
             states: states(),
             signal: o.signal,
+            mongolianText: true,
             onTiles: (loaded, wanted) => o.onProgress?.({ phase: 'map', page: i, pages: pageCount, loaded, wanted }),
           }),
           text: texts[i],

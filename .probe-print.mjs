@@ -1,0 +1,10 @@
+import { chromium } from '@playwright/test';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--use-gl=swiftshader','--enable-unsafe-swiftshader'] });
+const p = await b.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+p.on('console', m => { if (m.type()==='error'||m.type()==='warning') console.log('console', m.text()); });
+await p.goto('http://127.0.0.1:8090/?e2e#tool=print');
+await p.waitForSelector('[data-testid="print-export"]');
+await p.waitForTimeout(4000);
+const [d] = await Promise.all([p.waitForEvent('download', { timeout: 120000 }), p.getByTestId('print-export').click()]);
+await d.saveAs('/tmp/print.pdf');
+await b.close();
