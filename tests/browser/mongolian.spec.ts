@@ -2,7 +2,7 @@
 // Mongolian script to the left of the Chinese, vertical, the same size, in the names' own font
 // (loaded from this origin and shaping the letters joined), in Chinese and in English, on a desk
 // and a phone; search finds 满洲里 by its Mongolian name.
-import { test, expect, expectSeen, openMap, waitIdle } from './fixtures.ts';
+import { test, expect, expectSeen, litSymbols, openMap, waitIdle } from './fixtures.ts';
 
 const MANZHOULI = 'ᠮᠠᠨᠵᠤᠤᠷ ᠬᠣᠲᠠ';
 
@@ -117,5 +117,22 @@ test.describe('on a phone', () => {
     const mn = page.getByTestId('feature-card').getByTestId('card-mongolian');
     await expect(mn).toHaveText('ᠡᠸᠡᠩᠬᠢ ᠥᠪᠡᠷᠲᠡᠭᠡᠨ ᠵᠠᠰᠠᠬᠤ ᠬᠣᠰᠢᠭᠤ');
     await expectSeen(mn, 'the Mongolian name on a phone’s card');
+  });
+
+  test('a shared link’s place on a phone: its Mongolian name on the map drawn whole above the card, not cut by the map’s top', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    // the view shared puts 满洲里's seat near the map's top: its name (tall, above the seat) is brought down into view
+    await openMap(page, '#v=7.2/49.45/117.6&s=unit-150781');
+    await expectSeen(page.getByTestId('feature-card'));
+    await waitIdle(page);
+    await expect(page.getByTestId('map')).not.toHaveAttribute('aria-busy', 'true');
+    await expect
+      .poll(async () => {
+        const { drawn, hidden } = await litSymbols(page);
+        return { name: drawn.includes('mongolian-names:seat-150781'), hidden };
+      })
+      .toEqual({ name: true, hidden: [] });
   });
 });

@@ -102,6 +102,7 @@ export class Camera {
     const target = map.cameraForBounds(bounds, { padding, maxZoom: 10 });
     const fit = { b, card, panel, covered: coveredBottom(map.getContainer()), target: target ?? null };
     this.#lastFit = fit;
+    this.#pan = null;
     this.#step = null;
     this.#watch(map);
     this.#fitting = true;
@@ -213,6 +214,7 @@ export class Camera {
       if ((e as { originalEvent?: unknown }).originalEvent) {
         this.#lastFit = null;
         this.#step = null;
+        this.#pan = null;
       }
     });
     map.on('moveend', () => {
@@ -260,16 +262,28 @@ export class Camera {
     const map = this.#map();
     if (!map || !isPhone()) return;
     this.#lastFit = null; // the clicked place is what the map now keeps in view, not the last fit
+    this.#watch(map);
+    const pan = {};
+    this.#pan = pan;
     const at = map.unproject(point);
     requestAnimationFrame(() => {
       map.resize();
       const p = map.project(at);
       const height = map.getCanvas().getBoundingClientRect().height;
       const visible = height - Math.max(coveredBottom(map.getContainer()), cardCover(map.getContainer()));
-      if (p.y < visible - 40) return;
-      map.panBy([0, p.y - visible / 2], { duration: reducedMotion() ? 0 : 400 });
+      if (p.y >= visible - 40) map.panBy([0, p.y - visible / 2], { duration: reducedMotion() ? 0 : 400 });
+      // then its labels (a Mongolian name stands tall above its seat) drawn out from under the
+      // bars and the card, as after a fit — unless the user moves the map, or a fit comes
+      this.#clearLabels(
+        map,
+        () => this.#pan === pan,
+        () => {},
+      );
     });
   }
+
+  /** The pan keepAboveSheet made, while its label check may still move the map. */
+  #pan: object | null = null;
 
   /** keepAboveSheet for a place's box: its middle brought above the card (phone). */
   keepBoxAboveSheet(b: readonly number[]): void {
@@ -280,6 +294,7 @@ export class Camera {
 
   resetView(): void {
     this.#lastFit = null;
+    this.#pan = null;
     this.#step = null;
     this.#map()?.fitBounds(CITY_BOUNDS, { padding: 24, bearing: 0, pitch: 0, duration: 500 });
   }
@@ -291,6 +306,7 @@ export class Camera {
   async flyTo(cam: TourCamera, bbox: BBox | null, animate: boolean, clearLabels = true): Promise<void> {
     const map = this.#map();
     if (!map) return;
+    this.#pan = null;
     map.resize(); // presenter mode may have just changed the layout
     if (map.isMoving()) {
       map.stop();

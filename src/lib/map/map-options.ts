@@ -64,21 +64,17 @@ export function resolveIcons(map: maplibregl.Map): void {
       return;
     }
     if (id.startsWith(MONGOLIAN_ICON)) {
-      // drawn in the names' font; until it is in, an empty pixel stands in, and the tiles that
-      // used it are laid out again when the name replaces it (MapLibre reloads an image's dependants)
-      const name = id.slice(MONGOLIAN_ICON.length);
-      const draw = () => rasterMongolian(name, MONGOLIAN_FONT);
-      if (mongolianFontReady()) {
-        if (!map.hasImage(id)) map.addImage(id, draw(), { pixelRatio: 2 });
-        return;
-      }
-      if (!map.hasImage(id)) map.addImage(id, { width: 1, height: 1, data: new Uint8ClampedArray(4) });
-      void loadMongolianFont().then(() => {
-        if (!mongolianFontReady() || !map.style) return;
-        if (map.hasImage(id)) map.removeImage(id);
-        map.addImage(id, draw(), { pixelRatio: 2 });
+      // drawn in the names' font, once it is in (it is fetched with the map; MapLibre waits for
+      // this promise before laying out the tile, so the name's box is right the first time);
+      // without the font, an empty pixel: no name rather than boxes of missing letters
+      return loadMongolianFont().then(() => {
+        if (map.hasImage(id) || !map.style) return;
+        const name = id.slice(MONGOLIAN_ICON.length);
+        // at the map's own pixel ratio (sharp on a 3× phone and on a 300 dpi sheet), 2 at least
+        const ratio = Math.min(4, Math.max(2, Math.ceil(map.getPixelRatio())));
+        if (mongolianFontReady()) map.addImage(id, rasterMongolian(name, MONGOLIAN_FONT, ratio), { pixelRatio: ratio });
+        else map.addImage(id, { width: 1, height: 1, data: new Uint8ClampedArray(4) });
       });
-      return;
     }
     const def = ICONS[id as IconId];
     if (def && !map.hasImage(id)) map.addImage(id, rasterIcon(def, 48), { pixelRatio: 2 });
