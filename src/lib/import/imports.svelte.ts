@@ -6,19 +6,19 @@
  * IndexedDB at start.
  */
 import type * as maplibregl from 'maplibre-gl';
-import type { Condition, RowsPage, RowsQuery, StyleSpec } from './table.ts';
 import { reportStorage } from '../state/storage.svelte.ts';
 import { type Datum, type ImportOptions, type Job, OPTIONS_KEY, keptOptions, updateJob } from './options.ts';
 
 export type { Job };
-import type { FromWorker, ImportHit, ImportedMeta, ToWorker } from './protocol.ts';
+import type { FromWorker, ImportedMeta, ToWorker } from './protocol.ts';
 import type { MapCore } from '../map/core.svelte.ts';
 import { ImportWorkerClient } from './worker-client.ts';
+import { ImportedTable } from './imported-table.svelte.ts';
+import { ImportedPicks, type ImportsHost } from './imported-picks.svelte.ts';
 import { download } from '../ui/download.ts';
 import { HEX_COLOUR } from '../exchange/style.ts';
 import {
   addImportedLayer,
-  importedFeatureAt,
   removeImportedLayer,
   setImportedColour,
   setImportedVisibility,
@@ -32,8 +32,6 @@ export class Imports {
   jobs = $state<Job[]>([]);
   /** how the next files are read: the datum and a .dbf's encoding (the panel and a drop on the map share them) */
   options = $state<ImportOptions>(keptOptions());
-  /** the imported feature clicked last: its layer and full properties */
-  picked = $state.raw<{ layer: ImportedMeta; properties: Record<string, unknown>; index: number } | null>(null);
   #core: MapCore;
   #client = new ImportWorkerClient((m) => this.#onMessage(m));
   #jobSeq = 0;
@@ -169,7 +167,7 @@ export class Imports {
     if (map) removeImportedLayer(map, id);
     if (this.choropleth === id) this.showJoin(null);
     this.layers = this.layers.filter((l) => l.id !== id);
-    if (this.picked?.layer.id === id) this.picked = null;
+    if (this.picks.picked?.layer.id === id) this.picks.picked = null;
     this.#send({ type: 'remove', layer: id });
   }
 
@@ -194,58 +192,20 @@ export class Imports {
     if (zoom) this.zoomTo(id);
   }
 
-  /** the layer the attribute table shows (the table tool), or null for the first */
-  tableLayer = $state<string | null>(null);
-
-  /** A page of a layer's table, from the worker (which keeps the features and their order). */
-  rows(id: string, query: RowsQuery): Promise<RowsPage | null> {
-    return this.#ask<RowsPage | null>((req) => ({ type: 'rows', req, layer: id, query }));
-  }
-
-  #restyled = 0;
-  /** Draws a layer by a filter and a style by field (the worker colours and filters its tiles; kept over reloads). */
-  async restyle(
-    id: string,
-    filter: Condition[],
-    style: StyleSpec | null,
-    sizeBy: string | null = null,
-    labelBy: string | null = null,
-  ): Promise<ImportedMeta | null> {
-    const meta = await this.#ask<ImportedMeta | null>((req) => ({
-      type: 'restyle',
-      req,
-      layer: id,
-      filter,
-      style,
-      sizeBy,
-      labelBy,
-    }));
-    if (!meta) return null;
-    this.layers = this.layers.map((l) => (l.id === id ? meta : l));
-    const source = this.#core.map?.getSource(id) as maplibregl.VectorTileSource | undefined;
-    source?.setTiles([`imported://${id}/{z}/{x}/{y}?s${++this.#restyled}`]);
-    return meta;
-  }
-
-  /** Where a feature is among the table's rows in the order asked (−1: filtered out or searched away). */
-  rowOf(id: string, query: Omit<RowsQuery, 'offset' | 'limit'>, index: number): Promise<number> {
-    return this.#ask<number>((req) => ({ type: 'row-of', req, layer: id, query, index }));
-  }
-
-  /** A row of the table shown: the map goes to its feature and opens its card. */
-  async showRow(id: string, index: number): Promise<void> {
-    const layer = this.layers.find((l) => l.id === id);
-    const bbox = await this.#ask<[number, number, number, number] | null>((req) => ({
-      type: 'bbox',
-      req,
-      layer: id,
-      index,
-    }));
-    if (!layer || !bbox) return;
-    // above the table (its panel takes the map's lower part), beside the card
-    this.#core.camera.fitTo(bbox, true, 'bottom');
-    await this.pick({ layer, index });
-  }
+  /** What the table, the map and search reach of the imported features (imported-picks.svelte.ts, imported-table.svelte.ts). */
+  #host: ImportsHost = {
+    ask: (make) => this.#ask(make),
+    layers: () => this.layers,
+    update: (meta) => {
+      this.layers = this.layers.map((l) => (l.id === meta.id ? meta : l));
+    },
+    camera: () => this.#core.camera,
+    map: () => this.#core.map,
+  };
+  /** the imported feature whose card is open; a click's, a search's */
+  readonly picks = new ImportedPicks(this.#host);
+  /** the attribute table's layer, rows, filter and style */
+  readonly table = new ImportedTable(this.#host, this.picks);
 
   async downloadGeojson(id: string): Promise<void> {
     const l = this.layers.find((x) => x.id === id);
@@ -271,58 +231,5 @@ export class Imports {
     const before = this.layers.find((l) => l.id === this.choropleth);
     this.choropleth = id;
     showChoropleth(map, before ?? null, this.layers.find((x) => x.id === id) ?? null);
-  }
-
-  /** Imported layers whose file name, and visible imported features whose name, contain the query. */
-  async search(q: string, limit = 6): Promise<{ layers: ImportedMeta[]; features: ImportHit[] }> {
-    const needle = q.trim().toLowerCase();
-    if (!needle || !this.layers.length) return { layers: [], features: [] };
-    const layers = this.layers.filter((l) => l.name.toLowerCase().includes(needle)).slice(0, 3);
-    const features = await this.#ask<ImportHit[]>((req) => ({ type: 'search', req, q: needle, limit }));
-    return { layers, features };
-  }
-
-  /** Goes to an imported feature found by search and opens its card. */
-  async showHit(hit: ImportHit): Promise<void> {
-    const layer = this.layers.find((l) => l.id === hit.layer);
-    if (!layer) return;
-    this.#core.camera.fitTo(hit.bbox, true);
-    await this.pick({ layer, index: hit.index });
-  }
-
-  /** The imported feature under a click, if any (its card opens: pick()). */
-  featureAt(point: maplibregl.Point): { layer: ImportedMeta; index: number } | null {
-    const map = this.#core.map;
-    return map ? importedFeatureAt(map, this.layers, point) : null;
-  }
-
-  /** Opens the card of an imported feature, with all its properties (from the worker). */
-  async pick(hit: { layer: ImportedMeta; index: number } | null): Promise<void> {
-    this.#mark(hit ? { source: hit.layer.id, id: hit.index } : null);
-    if (!hit) {
-      this.picked = null;
-      return;
-    }
-    const properties = await this.#ask<Record<string, unknown> | null>((req) => ({
-      type: 'feature',
-      req,
-      layer: hit.layer.id,
-      index: hit.index,
-    }));
-    this.picked = { layer: hit.layer, properties: properties ?? {}, index: hit.index };
-  }
-
-  /** The feature whose card is open, marked on the map (a dark ring: feature state `picked`). */
-  #marked: { source: string; id: number } | null = null;
-  #mark(next: { source: string; id: number } | null): void {
-    const map = this.#core.map;
-    if (!map) return;
-    const state = (m: { source: string; id: number }, picked: boolean) => {
-      if (map.getSource(m.source))
-        map.setFeatureState({ source: m.source, sourceLayer: 'imported', id: m.id }, { picked });
-    };
-    if (this.#marked) state(this.#marked, false);
-    this.#marked = next;
-    if (next) state(next, true);
   }
 }

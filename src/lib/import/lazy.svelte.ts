@@ -42,8 +42,8 @@ export class ImportsRef {
     const id = this.current?.choropleth;
     return (id && this.current?.layers.find((l) => l.id === id)) || null;
   }
-  get picked(): Imports['picked'] {
-    return this.current?.picked ?? null;
+  get picked(): Imports['picks']['picked'] {
+    return this.current?.picks.picked ?? null;
   }
 
   /** Loads the import code and restores the layers kept from earlier visits. */
@@ -57,22 +57,22 @@ export class ImportsRef {
   }
 
   featureAt(point: maplibregl.Point): { layer: ImportedMeta; index: number } | null {
-    return this.current?.featureAt(point) ?? null;
+    return this.current?.picks.featureAt(point) ?? null;
   }
 
   async pick(hit: { layer: ImportedMeta; index: number } | null): Promise<void> {
-    if (hit || this.current) await (await this.load()).pick(hit);
+    if (hit || this.current) await (await this.load()).picks.pick(hit);
   }
 
   search(q: string): Promise<{ layers: ImportedMeta[]; features: ImportHit[] }> {
-    return this.current ? this.current.search(q) : Promise.resolve({ layers: [], features: [] });
+    return this.current ? this.current.picks.search(q) : Promise.resolve({ layers: [], features: [] });
   }
 
   zoomTo(id: string): void {
     this.current?.zoomTo(id);
   }
   async showHit(hit: ImportHit): Promise<void> {
-    await this.current?.showHit(hit);
+    await this.current?.picks.showHit(hit);
   }
   async downloadGeojson(id: string): Promise<void> {
     await this.current?.downloadGeojson(id);

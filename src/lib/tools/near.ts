@@ -10,6 +10,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Text } from '../../contracts/vocab.ts';
 import { distanceM, distanceToPathM, geodesicCircle, type LonLat } from '../geodesy.ts';
+import type { NearDrawing } from './overlay.ts';
 
 export interface Candidate {
   layer: string;
@@ -26,6 +27,16 @@ export interface NearRow {
 export interface NearGroup {
   layer: string;
   rows: NearRow[];
+}
+
+/** A within-distance query's answer, as the Tools keep and show it. */
+export interface NearResult {
+  /** the query these results answer (a newer one replaces them) */
+  key: string;
+  origin: { id: string | null; name: Text | null; geometry: Geometry };
+  buffer: NearDrawing['buffer'];
+  groups: NearGroup[];
+  titles: Record<string, Text>;
 }
 
 /** The paths of a geometry (lines, and rings of areas) and whether it has an inside. */

@@ -7,7 +7,6 @@
  */
 import type * as maplibregl from 'maplibre-gl';
 import type { Geometry } from 'geojson';
-import type { Text } from '../../contracts/vocab.ts';
 import type { AppState } from '../state/app.svelte.ts';
 import type { MapServices } from '../map/services.ts';
 import { loadDetails } from '../details.ts';
@@ -15,21 +14,13 @@ import { DATA_LAYERS, isDataLayer, layersBy } from '../../contracts/layers.ts';
 import { loadLayer } from './layer-files.ts';
 import { placeName, Snapper, type Pick } from './picks.ts';
 import { bboxOf, positions } from '../geo.ts';
-import type { NearGroup } from './near.ts';
+import type { NearResult } from './near.ts';
+export type { NearResult };
 import type { NearDrawing } from './overlay.ts';
 import type { LonLatPair, Measure } from './registry.ts';
 
 /** The layers a query lists (in this order): the registry's. */
 export const NEAR_LAYERS = layersBy('near');
-
-export interface NearResult {
-  /** the query these results answer (a newer one replaces them) */
-  key: string;
-  origin: { id: string | null; name: Text | null; geometry: Geometry };
-  buffer: NearDrawing['buffer'];
-  groups: NearGroup[];
-  titles: Record<string, Text>;
-}
 
 export class Tools {
   #app: AppState;
