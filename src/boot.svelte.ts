@@ -14,8 +14,7 @@ import { readUrl, urlStateOf, writeUrl } from './lib/state/location.ts';
 import { MapServices } from './lib/map/services.ts';
 import type { UrlState } from './lib/url.ts';
 import { ToolsRef } from './lib/tools/lazy.svelte.ts';
-import { compareSet } from './lib/tools/registry.ts';
-import { withViewerChoice } from './lib/map/catalog.ts';
+import { mainLayers } from './lib/tools/registry.ts';
 import { ImportsRef } from './lib/import/lazy.svelte.ts';
 import { must } from './lib/must.ts';
 import { BRIEFING_MIN_WIDTH, reducedMotion } from './lib/ui/layout.ts';
@@ -195,11 +194,7 @@ function startMap(
   addEventListener('keydown', onKey);
   const stopEffects = $effect.root(() => {
     // State → map. Comparing, the main map shows the right-hand set (the left is a map of its own).
-    $effect(() =>
-      map.core.setVisible(
-        app.tool === 'compare' ? withViewerChoice(compareSet(app.compare.right).layers, app.visible) : app.visible,
-      ),
-    );
+    $effect(() => map.core.setVisible(mainLayers(app)));
     // The tools' code loads with the first tool (or a measurement or query in the address); it brings its own effects.
     $effect(() => {
       if (app.tool || app.measure || app.near) void tools.load();

@@ -99,7 +99,7 @@ export async function clickLngLat(page: Page, lng: number, lat: number) {
 }
 
 export async function waitIdle(page: Page) {
-  // the page's fonts in first (the Mongolian labels are drawn once theirs is, and their tiles laid out again)
+  // the page's fonts in first (the Mongolian labels' tiles are laid out once theirs is)
   await page.evaluate(async () => {
     await document.fonts.ready;
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));

@@ -72,6 +72,7 @@ async function expectStep(page: Page, i: number) {
   }
   // the step's layers, and the viewer's choice of names (the Mongolian names, on when the tour began)
   const shown = withViewerChoice(step.swipe ? step.swipe.right : step.layers, DEFAULT_VISIBLE);
+  expect(shown, `${step.id}: the Mongolian names kept`).toContain('mongolian-names');
   for (const [entry, vis] of state.visible)
     expect(vis, `${step.id}: layer ${entry}`).toBe(shown.includes(entry as string) ? 'visible' : 'none');
   await expect(page.getByTestId('swipe-compare')).toHaveCount(step.swipe ? 1 : 0);
@@ -140,11 +141,17 @@ test.describe('briefing mode', () => {
         zoom: [w.__compare.getZoom(), w.__map.getZoom()],
         zones: w.__compare.getLayoutProperty('zones-fill', 'visibility'),
         units: w.__compare.getLayoutProperty('units-line', 'visibility'),
+        // the viewer's choice of names on both sides of the divider
+        mongolian: [
+          w.__compare.getLayoutProperty('mongolian-names', 'visibility'),
+          w.__map.getLayoutProperty('mongolian-names', 'visibility'),
+        ],
       };
     });
     expect(s.zoom[0]).toBeCloseTo(s.zoom[1], 3);
     expect(s.zones).toBe('none');
     expect(s.units).toBe('visible');
+    expect(s.mongolian).toEqual(['visible', 'visible']);
     await expect(page.getByRole('slider')).toContainText('今天：行政区划');
     await page.screenshot({ path: 'screenshots/tour-swipe.png' });
     await page.keyboard.press('PageDown');

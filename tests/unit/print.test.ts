@@ -8,7 +8,8 @@ import { PDFDict, PDFDocument, PDFName, PDFPage } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
 import { wrap } from '../../src/lib/print/text.ts';
 import { composePdf } from '../../src/lib/print/pdf.ts';
-import { layout, mapPixels, scaleBar, scaleText } from '../../src/lib/print/page.ts';
+import { PT, layout, mapPixels, scaleBar, scaleText } from '../../src/lib/print/page.ts';
+import { MONGOLIAN_LABEL } from '../../src/lib/map/icons.ts';
 import { MAX_CANVAS } from '../../src/lib/print/render.ts';
 import { pageText } from '../../src/lib/print/print.ts';
 import { CATALOG } from '../../src/lib/map/catalog.ts';
@@ -168,6 +169,14 @@ describe('the Mongolian names in a PDF', () => {
       '满洲里 in the PDF as one run',
     );
     expect(manjuur.y1 - manjuur.y0, 'taller than wide').toBeGreaterThan(2 * (manjuur.x1 - manjuur.x0));
+    // where the map reserved its box: its bottom right corner the seat moved by the offset, the
+    // run ending a halo above it, its baseline within the first column left of that corner
+    const k = (l.map.w / cssWidth) * PT; // points per CSS px
+    const seat = { x: (l.map.x + (300 * l.map.w) / cssWidth) * PT, y: (l.map.y + (300 * l.map.w) / cssWidth) * PT };
+    const [dx, dy] = MONGOLIAN_LABEL.offset;
+    expect(manjuur.y1).toBeCloseTo(seat.y + (dy - MONGOLIAN_LABEL.halo) * k, 0);
+    expect(manjuur.x0).toBeLessThan(seat.x + dx * k);
+    expect(manjuur.x0).toBeGreaterThan(seat.x + (dx - MONGOLIAN_LABEL.lineEm * MONGOLIAN_LABEL.px) * k);
     // the Mongolian font stays TrueType (the print font alone is declared CFF), subset with its joined forms
     const doc = await PDFDocument.load(bytes);
     const fonts = [...doc.context.enumerateIndirectObjects()]

@@ -64,7 +64,7 @@ export function rasterIcon(def: IconDef, px: number): { width: number; height: n
   return { width: px, height: px, data: img.data };
 }
 
-/** The image id of a unit's name in Mongolian script: this prefix and the name (catalog.ts 'mongolian-names'). */
+/** The image id of a unit's name in Mongolian script: this prefix and the name (catalog.ts MONGOLIAN_NAMES). */
 export const MONGOLIAN_ICON = 'mn:';
 /**
  * A Mongolian label's geometry, in CSS px at icon-size 1 (the map's image, and the PDF's text
@@ -77,9 +77,23 @@ export const MONGOLIAN_LABEL = {
   columnEm: 7,
   lineEm: 1.35,
   halo: 3,
+  /** on screen (a PDF's halo is paper white) */
   haloOpacity: 0.92,
   offset: [-18, -6],
 } as const;
+
+/**
+ * A label's box from its columns' lengths (in the units of `px`): its width and height, halo
+ * included, and each column's middle from its left edge (the runs start `halo` from its top).
+ */
+export function mongolianBox(lengths: number[], px: number, halo: number) {
+  const line = Math.ceil(px * MONGOLIAN_LABEL.lineEm);
+  return {
+    width: lengths.length * line + 2 * halo,
+    height: Math.ceil(Math.max(...lengths)) + 2 * halo,
+    middle: (i: number) => halo + line * i + line / 2,
+  };
+}
 
 /** A name's columns: its words joined while they fit the column's length (`width` measures a run at `px`). */
 export function mongolianColumns(name: string, px: number, width: (s: string) => number): string[] {
@@ -111,9 +125,9 @@ export function rasterMongolian(
   const width = (s: string) => measure.measureText(s).width;
   const columns = mongolianColumns(name, px, width);
   const halo = MONGOLIAN_LABEL.halo * ratio;
-  const line = Math.ceil(px * MONGOLIAN_LABEL.lineEm);
-  const W = columns.length * line + 2 * halo;
-  const H = Math.ceil(Math.max(...columns.map(width))) + 2 * halo;
+  const box = mongolianBox(columns.map(width), px, halo);
+  const W = box.width;
+  const H = box.height;
   const canvas = document.createElement('canvas');
   canvas.width = W;
   canvas.height = H;
@@ -124,7 +138,7 @@ export function rasterMongolian(
   columns.forEach((c, i) => {
     ctx.save();
     // the column's centre line, top down: the run's x axis turned to point down
-    ctx.translate(halo + line * i + line / 2, halo);
+    ctx.translate(box.middle(i), halo);
     ctx.rotate(Math.PI / 2);
     ctx.lineWidth = halo;
     ctx.strokeStyle = `rgba(255, 255, 255, ${MONGOLIAN_LABEL.haloOpacity})`;

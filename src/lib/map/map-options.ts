@@ -68,7 +68,7 @@ export function resolveIcons(map: maplibregl.Map): void {
       // this promise before laying out the tile, so the name's box is right the first time);
       // without the font, an empty pixel: no name rather than boxes of missing letters
       return loadMongolianFont().then(() => {
-        if (map.hasImage(id) || !map.style) return;
+        if (!map.style || map.hasImage(id)) return;
         const name = id.slice(MONGOLIAN_ICON.length);
         // at the map's own pixel ratio (sharp on a 3× phone and on a 300 dpi sheet), 2 at least
         const ratio = Math.min(4, Math.max(2, Math.ceil(map.getPixelRatio())));

@@ -36,7 +36,7 @@ import { must } from '../must.ts';
 import type { Lang } from '../../contracts/vocab.ts';
 import type { LegendSwatch } from '../map/catalog.ts';
 import { circleRing, lineStrokes } from '../map/swatches.ts';
-import { ICONS, MONGOLIAN_LABEL, mongolianColumns } from '../map/icons.ts';
+import { ICONS, MONGOLIAN_LABEL, mongolianBox, mongolianColumns } from '../map/icons.ts';
 import { THEME } from '../map/theme.ts';
 import type { RenderedMap } from './render.ts';
 import { wrap } from './text.ts';
@@ -264,11 +264,10 @@ function drawMongolian(wr: Writer, pen: MongolianPen, map: PageMap, box: { x: nu
     const width = (s: string) => pen.font.widthOfTextAtSize(s, size) / PT / mmPerPx; // CSS px
     const columns = mongolianColumns(n.name, px, width);
     const halo = MONGOLIAN_LABEL.halo * n.size;
-    const line = Math.ceil(px * MONGOLIAN_LABEL.lineEm);
-    const right = n.x + MONGOLIAN_LABEL.offset[0] * n.size;
-    const bottom = n.y + MONGOLIAN_LABEL.offset[1] * n.size;
-    const left = right - columns.length * line - 2 * halo;
-    const top = bottom - Math.max(...columns.map(width)) - 2 * halo;
+    const label = mongolianBox(columns.map(width), px, halo);
+    // the box's bottom right is the seat moved by the offset (× icon-size, as MapLibre does)
+    const left = n.x + MONGOLIAN_LABEL.offset[0] * n.size - label.width;
+    const top = n.y + MONGOLIAN_LABEL.offset[1] * n.size - label.height;
     // the name as one run of text for a reader's copy and search, whatever its columns (and halo)
     wr.p.pushOperators(
       PDFOperator.of('BDC' as never, [
@@ -278,7 +277,7 @@ function drawMongolian(wr: Writer, pen: MongolianPen, map: PageMap, box: { x: nu
     );
     columns.forEach((c, i) => {
       // the baseline left of the column's middle by the letters' middle: their tops face right
-      const x = left + halo + line * i + line / 2 - pen.middle(c) * px;
+      const x = left + label.middle(i) - pen.middle(c) * px;
       const at = wr.pt(box.x + x * mmPerPx, box.y + (top + halo) * mmPerPx);
       const text = { ...at, size, font: pen.font, rotate: degrees(-90) };
       wr.p.pushOperators(

@@ -127,7 +127,10 @@ export async function composeInWorker(
   meta: { title: string; subject: string },
   o: JobControl = {},
 ): Promise<Uint8Array> {
-  const mongolian = pages.some((p) => p.map.mongolian?.length) ? await mongolianFontBytes() : undefined;
+  // (the font is precached; should it still fail, the PDF is made without the names, not lost)
+  const mongolian = pages.some((p) => p.map.mongolian?.length)
+    ? await mongolianFontBytes().catch(() => undefined)
+    : undefined;
   const out = await runPrintJob(
     { kind: 'pdf', pages, fonts: { text: font, mongolian }, meta },
     { signal: o.signal, onPage: (done) => o.onProgress?.({ phase: 'compose', done, pages: pages.length }) },

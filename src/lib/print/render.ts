@@ -12,6 +12,7 @@
 import * as maplibregl from 'maplibre-gl';
 import { FONT_STACK, MONGOLIAN_NAMES, catalogLayers } from '../map/catalog.ts';
 import { resolveIcons } from '../map/map-options.ts';
+import { mongolianFontReady } from '../mongolian-font.ts';
 import { distanceM } from '../geodesy.ts';
 
 export const MAX_CANVAS = 8192;
@@ -142,7 +143,8 @@ function hideMongolian(style: maplibregl.StyleSpecification): void {
 
 /** The Mongolian names the map placed, where their seats are, once each (a name is in every tile that holds its seat). */
 function placedMongolian(map: maplibregl.Map): MongolianLabel[] {
-  if (!map.getLayer(MONGOLIAN_NAMES)) return [];
+  // without the font the map placed empty stand-ins (map-options.ts), which hold no room
+  if (!map.getLayer(MONGOLIAN_NAMES) || !mongolianFontReady()) return [];
   const seen = new Map<string, MongolianLabel>();
   for (const f of map.queryRenderedFeatures({ layers: [MONGOLIAN_NAMES] })) {
     const name = f.properties.unit_mn;
@@ -229,7 +231,9 @@ async function draw(
   if (o.signal?.aborted) throw cancelled();
   const style = main.getStyle();
   paperLabels(style);
-  if (o.mongolianText) hideMongolian(style);
+  // (on a tilted map the names' images are scaled by perspective: they stay images there)
+  const mongolianText = !!o.mongolianText && main.getPitch() < 1;
+  if (mongolianText) hideMongolian(style);
   const fresh = !printMap;
   // The first print compiles the map's shaders, a program link at a time blocking the page:
   // all in one frame blocked it 350 ms and more. Its layers are shown a few per frame instead.
@@ -350,7 +354,7 @@ async function draw(
       metresPerCssPx: groundPerCssPx(map, cssWidth, cssHeight),
       bearing: map.getBearing(),
       cssWidth,
-      ...(o.mongolianText ? { mongolian: placedMongolian(map) } : {}),
+      ...(mongolianText ? { mongolian: placedMongolian(map) } : {}),
     };
   } finally {
     stop();

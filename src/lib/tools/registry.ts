@@ -3,6 +3,7 @@
  * each keeps in the URL. One list: the Tools menu, the URL and the panels derive from it.
  */
 import type { Text } from '../../contracts/vocab.ts';
+import { withViewerChoice } from '../map/catalog.ts';
 
 export const TOOLS = [
   { id: 'measure', name: { zh: '测距', en: 'Measure distance' } },
@@ -63,3 +64,12 @@ export const COMPARE_SETS = [
 ] as const satisfies readonly { id: string; name: Text; layers: readonly string[] }[];
 export type CompareSetId = (typeof COMPARE_SETS)[number]['id'];
 export const compareSet = (id: string) => COMPARE_SETS.find((s) => s.id === id) ?? COMPARE_SETS[0];
+
+/** The layers the main map shows: while comparing, the right-hand set with the viewer's choice of names; else the viewer's. */
+export function mainLayers(app: {
+  tool: string | null;
+  compare: { right: string };
+  visible: readonly string[];
+}): readonly string[] {
+  return app.tool === 'compare' ? withViewerChoice(compareSet(app.compare.right).layers, app.visible) : app.visible;
+}
