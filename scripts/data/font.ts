@@ -12,12 +12,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { PRINT_CUT, hbSubset } from '../../src/lib/print/hb-subset.ts';
 
 export const PRINT_FONT_SOURCE = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 const FACE = 'NotoSansCJKsc-Regular';
-const HB_SUBSET_FLAGS_RETAIN_GIDS = 0x2;
-const HB_SUBSET_SETS_DROP_TABLE_TAG = 3;
-const tagOf = (t: string) => [...t].reduce((a, c) => (a << 8) + c.charCodeAt(0), 0) >>> 0;
 
 /** Characters of GB2312's symbol rows and level 1, decoded with the platform's ICU. */
 export function gb2312(): string {
@@ -58,31 +56,9 @@ function faceIndex(ttc: Buffer, postscriptName: string): number {
   throw new Error(`${PRINT_FONT_SOURCE}: no face named ${postscriptName}`);
 }
 
-interface HB {
-  memory: WebAssembly.Memory;
-  _initialize(): void;
-  malloc(n: number): number;
-  free(p: number): void;
-  hb_blob_create(p: number, n: number, mode: number, u: number, d: number): number;
-  hb_blob_destroy(b: number): void;
-  hb_face_create(b: number, index: number): number;
-  hb_face_destroy(f: number): void;
-  hb_subset_input_create_or_fail(): number;
-  hb_subset_input_unicode_set(i: number): number;
-  hb_subset_input_set(i: number, which: number): number;
-  hb_subset_input_destroy(i: number): void;
-  hb_subset_input_get_flags(i: number): number;
-  hb_subset_input_set_flags(i: number, f: number): void;
-  hb_set_add(s: number, v: number): void;
-  hb_subset_or_fail(f: number, i: number): number;
-  hb_face_reference_blob(f: number): number;
-  hb_blob_get_data(b: number, p: number): number;
-  hb_blob_get_length(b: number): number;
-}
-
 /**
  * Noto Sans CJK SC cut by HarfBuzz to `chars`, or null when the machine has none.
- * `print`: the print composer's cut (every glyph keeps its id, no layout tables: see below);
+ * `print`: the print composer's cut (every glyph keeps its id, no layout tables: PRINT_CUT);
  * otherwise an ordinary subset, its glyphs renumbered (what a renderer such as resvg reads:
  * it misses glyphs whose ids are above 32767).
  */
@@ -92,7 +68,7 @@ export async function subsetFont(chars: Iterable<string>, opts: { print: boolean
   return subsetFace(ttc, faceIndex(ttc, FACE), chars, opts.print, `${PRINT_FONT_SOURCE} ${FACE}`);
 }
 
-/** A face of a font file cut by HarfBuzz to `chars` (layout tables kept unless `print`: see above). */
+/** A face of a font file cut by HarfBuzz to `chars` (layout tables kept unless `print`: PRINT_CUT). */
 async function subsetFace(
   ttc: Buffer,
   index: number,
@@ -102,41 +78,8 @@ async function subsetFace(
 ): Promise<Uint8Array> {
   const require = createRequire(import.meta.url);
   const wasm = fs.readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm'));
-  const hb = (await WebAssembly.instantiate(wasm)).instance.exports as unknown as HB;
-  hb._initialize();
-  const ptr = hb.malloc(ttc.byteLength);
-  new Uint8Array(hb.memory.buffer).set(ttc, ptr);
-  const blob = hb.hb_blob_create(ptr, ttc.byteLength, 2, 0, 0);
-  const face = hb.hb_face_create(blob, index);
-  hb.hb_blob_destroy(blob);
-  const input = hb.hb_subset_input_create_or_fail();
-  if (print) {
-    // Keep every glyph's id: Noto's CFF is CID-keyed with CID = glyph id, and PDF viewers find
-    // glyphs by CID (pdf-lib writes glyph ids as CIDs). Renumbered glyphs print as the wrong ones.
-    hb.hb_subset_input_set_flags(input, hb.hb_subset_input_get_flags(input) | HB_SUBSET_FLAGS_RETAIN_GIDS);
-    // No layout tables: fontkit (under pdf-lib) applies every language's 'locl' substitutions
-    // whatever the text's language, which swaps digits for glyphs the PDF then lacks widths and
-    // text for ("2022" printed wide and lost to copy and search). Plain cmap glyphs are right.
-    const drop = hb.hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
-    for (const tag of ['GSUB', 'GPOS', 'GDEF', 'BASE', 'VORG', 'vhea', 'vmtx']) hb.hb_set_add(drop, tagOf(tag));
-  }
-  const set = hb.hb_subset_input_unicode_set(input);
-  for (const c of chars) {
-    const cp = c.codePointAt(0);
-    if (cp !== undefined && cp >= 0x20) hb.hb_set_add(set, cp);
-  }
-  const subset = hb.hb_subset_or_fail(face, input);
-  hb.hb_subset_input_destroy(input);
-  if (!subset) throw new Error(`${what}: HarfBuzz could not subset it`);
-  const res = hb.hb_face_reference_blob(subset);
-  const data = hb.hb_blob_get_data(res, 0);
-  const len = hb.hb_blob_get_length(res);
-  const out = new Uint8Array(hb.memory.buffer).slice(data, data + len);
-  hb.hb_blob_destroy(res);
-  hb.hb_face_destroy(subset);
-  hb.hb_face_destroy(face);
-  hb.free(ptr);
-  return out;
+  const codePoints = [...chars].map((c) => c.codePointAt(0) ?? 0);
+  return hbSubset(wasm, ttc, index, codePoints, print ? PRINT_CUT : {}, what);
 }
 
 /**

@@ -389,7 +389,10 @@ test.describe('briefing mode', () => {
     if (!pdf) throw new Error('no handout download');
     expect(pdf.suggestedFilename()).toBe(`${TOUR.id}-handout.pdf`);
     const path = must(await pdf.path(), 'the handout PDF');
-    const doc = await PDFDocument.load(readFileSync(path));
+    const file = readFileSync(path);
+    // 8 A4 pages in 2 MB: the print font cut to the text, the maps at 250 dpi
+    expect(file.byteLength).toBeLessThanOrEqual(2_000_000);
+    const doc = await PDFDocument.load(file);
     expect(doc.getPageCount()).toBe(TOUR.steps.length);
     // The same composer as the Print tool: real text (each step's title, the legend, the sources),
     // Chinese line breaking, and a 300 dpi map per page.

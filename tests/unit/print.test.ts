@@ -1,13 +1,15 @@
 // Printed text breaks as Chinese typesetting expects (no line starts with ，、。), Latin at spaces.
 import { describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName, PDFPage } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
 import { wrap } from '../../src/lib/print/text.ts';
-import { composePdf } from '../../src/lib/print/pdf.ts';
+import { composePdf, type FontCut } from '../../src/lib/print/pdf.ts';
+import { PRINT_CUT, hbSubset } from '../../src/lib/print/hb-subset.ts';
 import { PT, layout, mapPixels, scaleBar, scaleText } from '../../src/lib/print/page.ts';
 import { MONGOLIAN_LABEL } from '../../src/lib/map/icons.ts';
 import { MAX_CANVAS } from '../../src/lib/print/render.ts';
@@ -123,6 +125,44 @@ describe('the composed PDF', () => {
     expect(descriptor.get(PDFName.of('FontFile2'))).toBeUndefined();
     const { width: w, height: h } = doc.getPage(0).getSize();
     expect([Math.round(w), Math.round(h)]).toEqual([595, 842]);
+  });
+});
+
+describe('a PDF carries only the glyphs its text uses', () => {
+  it('the print font cut to the text (HarfBuzz, glyph ids kept): small, and read back and drawn as before', async () => {
+    const f = readFileSync('public/data/fonts/print-sc.otf');
+    const wasm = readFileSync(createRequire(import.meta.url).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm'));
+    const title = '岭西地区规划示意 2022 Test';
+    const compose = (cut?: FontCut) =>
+      composePdf(
+        [
+          {
+            layout: layout('A4', 'landscape'),
+            map: { rgb: new Uint8Array(12), width: 2, height: 2, metresPerCssPx: 100, bearing: 0, cssWidth: 2 },
+            text: { title, subtitle: PLAN_NAME.zh, legend: [], legendTitle: '图例', footer: [ATTRIBUTION], lang: 'zh' },
+          },
+        ],
+        { text: f.buffer.slice(f.byteOffset, f.byteOffset + f.byteLength) as ArrayBuffer },
+        { title: 't', subject: 's' },
+        undefined,
+        cut,
+      );
+    const whole = await compose();
+    const cut = await compose((font, cps) => hbSubset(wasm, font, 0, cps, PRINT_CUT, 'the print font'));
+    expect(whole.byteLength).toBeGreaterThan(1_000_000);
+    expect(cut.byteLength).toBeLessThan(300_000);
+    const dir = mkdtempSync(join(tmpdir(), 'cut-pdf-'));
+    writeFileSync(join(dir, 'cut.pdf'), cut);
+    // the text reads back, and poppler draws it without a word about the font
+    const text = execFileSync('pdftotext', [join(dir, 'cut.pdf'), '-'], { encoding: 'utf8' });
+    for (const s of [title, PLAN_NAME.zh, '图例']) expect(text).toContain(s);
+    const draw = spawnSync('pdftoppm', ['-r', '30', '-png', join(dir, 'cut.pdf'), join(dir, 'p')], {
+      encoding: 'utf8',
+    });
+    expect(draw.status).toBe(0);
+    expect(draw.stderr).toBe('');
+    const fonts = execFileSync('pdffonts', [join(dir, 'cut.pdf')], { encoding: 'utf8' });
+    expect(fonts).toMatch(/CID Type 0C?\s/); // still CFF (FontFile3 /OpenType)
   });
 });
 

@@ -13,6 +13,11 @@ export type PaperSize = 'A4' | 'A3';
 export type Orientation = 'portrait' | 'landscape';
 export const PAPER_MM: Record<PaperSize, [number, number]> = { A4: [210, 297], A3: [297, 420] };
 export const PRINT_DPI = 300;
+/**
+ * A tour handout's maps: sharp on paper still, and 8 A4 pages in under 2 MB, each drawn
+ * sooner (a third fewer pixels than 300 dpi).
+ */
+export const HANDOUT_DPI = 250;
 export const PT = 72 / 25.4; // points per mm
 export const CSS_PX_PER_MM = 96 / 25.4;
 
@@ -154,11 +159,11 @@ export function legendSize(t: PageText, l: Layout, measure: Measure): number | n
 }
 
 /** The map box in CSS pixels (96 per inch) and the pixel ratio for PRINT_DPI. */
-export function mapPixels(l: Layout): { cssWidth: number; cssHeight: number; pixelRatio: number } {
+export function mapPixels(l: Layout, dpi = PRINT_DPI): { cssWidth: number; cssHeight: number; pixelRatio: number } {
   return {
     cssWidth: Math.round(l.map.w * CSS_PX_PER_MM),
     cssHeight: Math.round(l.map.h * CSS_PX_PER_MM),
-    pixelRatio: PRINT_DPI / 96,
+    pixelRatio: dpi / 96,
   };
 }
 /** A round length about a fifth of the map's width. */

@@ -14,7 +14,7 @@ import {
   PDFDocument,
   PDFName,
   PDFRawStream,
-  type PDFRef,
+  PDFRef,
   PDFHexString,
   PDFOperator,
   popGraphicsState,
@@ -212,27 +212,33 @@ function furniture(wr: Writer, l: Layout, map: PageMap, lang: Lang, fixed?: numb
   wr.text(label(bar.metres), bx + bar.mm + 2, by + 0.3, 7 * k);
 }
 
+/** A font cut to the code points a PDF's text uses (the print worker's: HarfBuzz, hb-subset.ts PRINT_CUT). */
+export type FontCut = (font: Uint8Array, codePoints: ReadonlySet<number>) => Promise<Uint8Array>;
+
 /**
  * pdf-lib declares every embedded OpenType font a TrueType one (CIDFontType2, FontFile2); a
  * font with CFF outlines (the print font: its file starts "OTTO") becomes what PDF 1.6 says it
  * is, a CIDFontType0 with the OpenType file as FontFile3 /Subtype /OpenType (viewers otherwise
- * warn, or refuse it). A TrueType font (the Mongolian names') stays as it is.
+ * warn, or refuse it). A TrueType font (the Mongolian names') stays as it is. With `cut`, the
+ * CFF font's file is replaced by its cut to the text's characters (glyph ids kept, so the
+ * text's codes still name them): ≈ 1.5 MB of font per PDF becomes tens of KB.
  */
-function declareCffFonts(doc: PDFDocument): void {
+async function declareCffFonts(doc: PDFDocument, cut?: (font: Uint8Array) => Promise<Uint8Array>): Promise<void> {
   for (const [, obj] of doc.context.enumerateIndirectObjects()) {
     if (!(obj instanceof PDFDict) || obj.get(PDFName.of('Subtype')) !== PDFName.of('CIDFontType2')) continue;
     const descriptor = doc.context.lookup(obj.get(PDFName.of('FontDescriptor')));
     if (!(descriptor instanceof PDFDict)) continue;
     const file = descriptor.get(PDFName.of('FontFile2'));
     const stream = doc.context.lookup(file);
-    if (!(stream instanceof PDFRawStream)) continue;
-    const head = unzlibSync(stream.contents).subarray(0, 4);
-    if (String.fromCharCode(...head) !== 'OTTO') continue;
+    if (!(file instanceof PDFRef) || !(stream instanceof PDFRawStream)) continue;
+    const bytes = unzlibSync(stream.contents);
+    if (String.fromCharCode(...bytes.subarray(0, 4)) !== 'OTTO') continue;
     obj.set(PDFName.of('Subtype'), PDFName.of('CIDFontType0'));
     obj.delete(PDFName.of('CIDToGIDMap'));
     descriptor.delete(PDFName.of('FontFile2'));
-    descriptor.set(PDFName.of('FontFile3'), file as PDFRef);
+    descriptor.set(PDFName.of('FontFile3'), file);
     stream.dict.set(PDFName.of('Subtype'), PDFName.of('OpenType'));
+    if (cut) doc.context.assign(file, PDFRawStream.of(stream.dict, zlibSync(await cut(bytes), { level: 9 })));
   }
 }
 
@@ -357,6 +363,7 @@ export async function composePdf(
   fonts: PrintFonts,
   meta: { title: string; subject: string },
   onPage?: (done: number) => void,
+  cut?: FontCut,
 ): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
@@ -367,6 +374,13 @@ export async function composePdf(
   doc.setLanguage(pages[0]?.text.lang === 'en' ? 'en' : 'zh-CN');
   // No ligatures: pdf-lib places a ligature glyph with the advance of its letters ("fi gures").
   const font = await doc.embedFont(fonts.text, { subset: false });
+  // the characters written in it, for its cut (`cut`): every line drawn is encoded by the font
+  const used = new Set<number>();
+  const encode = font.encodeText.bind(font);
+  font.encodeText = (text: string) => {
+    for (const c of text) used.add(c.codePointAt(0) ?? 0);
+    return encode(text);
+  };
   // Subset: pdf-lib's whole-font embedding gives widths and letters only to the glyphs a
   // character maps to, not to the joined forms shaping picks (they would be spaced an em apart
   // and copy as nothing).
@@ -412,7 +426,7 @@ export async function composePdf(
       y = wr.para(line, l.footer.x, y, l.footer.w, MIN_PT * k, '#57534e', l.footer.y + l.footer.h + 2);
   }
   await doc.flush(); // writes the font's objects, to be corrected
-  declareCffFonts(doc);
+  await declareCffFonts(doc, cut && ((bytes) => cut(bytes, used)));
   return doc.save();
 }
 

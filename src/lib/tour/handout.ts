@@ -10,7 +10,7 @@ import type { Tour, TourStep } from '../../contracts/tour.ts';
 import { PLAN_NAME } from '../../contracts/sources.ts';
 import { taskLabel } from '../../contracts/vocab.ts';
 import { download } from '../ui/download.ts';
-import { layout, mapPixels } from '../print/page.ts';
+import { HANDOUT_DPI, layout, mapPixels } from '../print/page.ts';
 import { composeInWorker, pageText, printFont, printPng, type PrintProgress } from '../print/print.ts';
 import { cancelled, releasePrintMap, renderMap, type FeatureStates } from '../print/render.ts';
 import { plainText } from './markdown.ts';
@@ -59,7 +59,7 @@ export async function exportHandout(
   // keeps one size through the handout.
   const texts = tour.steps.map((step, i) => stepText(tour, step, i, lang));
   const l = layout('A4', 'landscape', texts);
-  const px = mapPixels(l);
+  const px = mapPixels(l, HANDOUT_DPI);
   const font = printFont();
   const pages = [];
   const pageCount = tour.steps.length;
