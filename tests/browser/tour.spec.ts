@@ -135,6 +135,15 @@ test.describe('briefing mode', () => {
       const c = (window as unknown as { __compare?: import('maplibre-gl').Map }).__compare;
       return c?.loaded();
     });
+    // the "today" side names its units (the core falls on it)
+    await page.waitForFunction(
+      () => {
+        const c = (window as unknown as { __compare?: import('maplibre-gl').Map }).__compare;
+        return !!c && c.queryRenderedFeatures({ layers: ['unit-names'] }).length >= 8;
+      },
+      null,
+      { timeout: 20_000 },
+    );
     const s = await page.evaluate(() => {
       const w = window as unknown as { __compare: import('maplibre-gl').Map; __map: import('maplibre-gl').Map };
       return {
