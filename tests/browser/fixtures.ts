@@ -92,8 +92,13 @@ export function screenPoint(page: Page, lng: number, lat: number) {
   );
 }
 
-/** Clicks the map at a lon/lat. */
+/**
+ * Clicks the map at a lon/lat, once the map has settled (a person clicks what they see): a
+ * fit's label check may still move the camera after the fit (the map says so with aria-busy).
+ */
 export async function clickLngLat(page: Page, lng: number, lat: number) {
+  await expect(page.getByTestId('map')).not.toHaveAttribute('aria-busy', 'true');
+  await page.waitForFunction(() => !(window as unknown as MapWindow).__map.isMoving());
   const p = await screenPoint(page, lng, lat);
   await page.mouse.click(p.x, p.y);
 }
