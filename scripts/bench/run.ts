@@ -473,6 +473,14 @@ const imp = QUICK
     })();
 
 // ------------------------------------------------------------------ print
+/** Clicks `button` and waits for its download: when it began (page clock), how long it took, its size. */
+async function timedDownload(p: import('playwright-core').Page, button: string, timeout: number) {
+  const t0 = await p.evaluate(() => performance.now());
+  const started = Date.now();
+  const [file] = await Promise.all([p.waitForEvent('download', { timeout }), p.click(button)]);
+  return { t0, ms: Date.now() - started, bytes: statSync(String(await file.path())).size };
+}
+
 // A4 landscape and A3 portrait, each printed twice in one visit (the first makes the print map
 // and compiles its shaders; the later one reuses them): the time from Export to the download,
 // the longest main-thread task during it, and the longest once the map is drawn (composing, in
@@ -493,14 +501,7 @@ const prints = QUICK
         await p.check(`[data-testid=print-${size.toLowerCase()}]`);
         await p.check(`[data-testid=print-${orientation}]`);
         for (const run of ['first', 'later']) {
-          const t0 = await p.evaluate(() => performance.now());
-          const started = Date.now();
-          const [file] = await Promise.all([
-            p.waitForEvent('download', { timeout: 300_000 }),
-            p.click('[data-testid=print-export]'),
-          ]);
-          const ms = Date.now() - started;
-          const bytes = statSync(String(await file.path())).size;
+          const { t0, ms, bytes } = await timedDownload(p, '[data-testid=print-export]', 300_000);
           await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
           const { long, compose } = await p.evaluate(() => ({
             long: (window as unknown as { __long: { start: number; d: number }[] }).__long,
@@ -537,14 +538,7 @@ const handout = QUICK
       await p.goto(`${ORIGIN}/#tour=${TOUR_ID}&step=1`);
       await p.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0, null, { timeout: 60_000 });
       await p.waitForSelector('[data-testid=export-pdf]');
-      const t0 = await p.evaluate(() => performance.now());
-      const started = Date.now();
-      const [file] = await Promise.all([
-        p.waitForEvent('download', { timeout: 600_000 }),
-        p.click('[data-testid=export-pdf]'),
-      ]);
-      const ms = Date.now() - started;
-      const bytes = statSync(String(await file.path())).size;
+      const { t0, ms, bytes } = await timedDownload(p, '[data-testid=export-pdf]', 600_000);
       const long = await p.evaluate(() => (window as unknown as { __long: { start: number; d: number }[] }).__long);
       const during = long.filter((l) => l.start >= t0);
       await ctx.close();
