@@ -7,6 +7,8 @@
  * if any trace of the spam survives, so a changed capture cannot slip spam through.
  */
 
+import { normaliseForQuote } from '../../../src/lib/tour/check.ts';
+
 /** The injected string. Kept here (scripts/) only to find and refuse it. */
 export const SPAM = '365\u4f53\u80b2\u6295\u6ce8';
 /**
@@ -77,9 +79,7 @@ export function restorePlan(capture: string): string {
 }
 
 /** Normalises text for quote matching: the plan's quotes are compared without whitespace. */
-export function normaliseForQuote(s: string): string {
-  return s.replace(/\s+/g, '');
-}
+export { normaliseForQuote };
 
 /** Throws unless `quote` stands verbatim in the plan text (whitespace aside). */
 export function assertQuoted(planText: string, quote: string, where: string): void {

@@ -41,6 +41,8 @@ export class Selection {
   #core: MapCore;
   #selected: FeatureRef[] = [];
   #highlighted: FeatureRef[] = [];
+  /** the ids highlighted now (a task's or target's places), as asked: a tour step made from the map takes them */
+  highlightedIds: readonly string[] = [];
   /** feature id → the features that stand for it (a unit → its seat), built on first use */
   #standIns: Map<string, FeatureRef[]> | null = null;
 
@@ -158,6 +160,7 @@ export class Selection {
     if (!this.#core.map) return [];
     this.#set(this.#highlighted, 'hl', false);
     this.#highlighted = [];
+    this.highlightedIds = [...ids];
     if (!ids.length) {
       this.#syncLit();
       if (!this.#selected.length) this.#core.camera.forgetFit();

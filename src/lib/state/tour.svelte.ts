@@ -8,11 +8,11 @@ import type { Tour, TourCamera, TourStep } from '../../contracts/tour.ts';
 import { reportStorage } from './storage.svelte.ts';
 import type { AppState } from './app.svelte.ts';
 import type { Actions } from './actions.ts';
-import { loadDetails } from '../details.ts';
 import { loadDataFile } from '../data-files.ts';
-import { unionBBox, type BBox } from '../geo.ts';
 import { withViewerChoice } from '../map/catalog.ts';
+import type { BBox } from '../geo.ts';
 import type { Annotation, Tool } from '../tour/annotations.ts';
+import { cameraBounds, editedQuotes, isOwn, ownTour } from '../tour/find.ts';
 /** The annotations' storage (IndexedDB) loads with the first tour, not the first view. */
 const store = () => import('../tour/annotations.ts');
 
@@ -55,6 +55,8 @@ export class TourState {
   ended = $state(false);
   /** the other window left the tour (the presenter window says so instead of a stale step) */
   left = $state(false);
+  /** a presenter's own tour: its quotes that are not the plan's words ("step id/index"), shown as theirs, not the plan's */
+  edited = $state.raw<ReadonlySet<string>>(new Set());
   #channel: BroadcastChannel | null = null;
   /** previews of the steps drawn so far (tour → step index → image), kept while the page lives; made once a presenter window is open */
   #previews = new Map<string, Map<number, Blob>>();
@@ -114,12 +116,13 @@ export class TourState {
   }
 
   async start(id: string, step = 0, opts: { animate?: boolean; broadcast?: boolean } = {}): Promise<void> {
-    const tours = await loadTours();
-    const tour = tours.find((t) => t.id === id);
+    const tour = (await loadTours()).find((t) => t.id === id) ?? (await ownTour(id));
     if (!tour) {
       this.#app.flash(`No tour "${id}"`);
       return;
     }
+    // a presenter's own tour: its quotes checked against the plan as it is played (the build checks the built-in ones)
+    this.edited = isOwn(tour.id) ? await editedQuotes(tour) : new Set();
     if (!this.tour) this.#before = [...this.#app.visible];
     this.tour = tour;
     void this.#actions?.selectFeature(null, false);
@@ -140,15 +143,21 @@ export class TourState {
     this.index = index;
     this.typed = '';
     const step = tour.steps[index];
+    if (opts.broadcast !== false) this.broadcast({ type: 'goto', tour: tour.id, step: index });
+    void this.#loadAnnotations(tour.id, step.id);
+    if (!(await this.show(step, opts))) return;
+    void this.#preview();
+  }
+
+  /** A step's layers, lit places and camera on the map (a tour's step, or an editor's preview); false without a map. */
+  async show(step: TourStep, opts: { animate?: boolean; paper?: boolean } = {}): Promise<boolean> {
     // In a swipe step the main map shows the right-hand set; the compare map the left. The
     // viewer's choice of names (Mongolian) stays as it is.
     this.#app.setVisible(withViewerChoice(step.swipe ? step.swipe.right : step.layers, this.#app.visible));
-    if (opts.broadcast !== false) this.broadcast({ type: 'goto', tour: tour.id, step: index });
-    void this.#loadAnnotations(tour.id, step.id);
-    if (!this.#stage) return;
+    if (!this.#stage) return false;
     await this.#stage.highlight(step.highlight);
     await this.#stage.flyTo(step.camera, await cameraBounds(step), opts.animate !== false, !opts.paper);
-    void this.#preview();
+    return true;
   }
 
   /** The step now drawn, for the presenter window (only once one has said hello). */
@@ -234,11 +243,4 @@ export class TourState {
     this.tool = this.tool === tool ? null : tool;
     this.#stage?.setDrawing(this.tool !== null);
   }
-}
-
-/** The bbox a "fit" camera asks for, from the feature details. */
-async function cameraBounds(step: TourStep): Promise<BBox | null> {
-  if (!('fit' in step.camera)) return null;
-  const all = await loadDetails();
-  return unionBBox(step.camera.fit.flatMap((id) => (all[id] ? [all[id].bbox] : [])));
 }

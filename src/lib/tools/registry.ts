@@ -15,6 +15,7 @@ export const TOOLS = [
   { id: 'download', name: { zh: '下载数据', en: 'Download data' } },
   { id: 'import', name: { zh: '导入数据', en: 'Import data' } },
   { id: 'table', name: { zh: '属性表', en: 'Attribute table' } },
+  { id: 'author', name: { zh: '编排导览', en: 'Make a tour' } },
 ] as const satisfies readonly { id: string; name: Text }[];
 export type ToolId = (typeof TOOLS)[number]['id'];
 export const TOOL_IDS: readonly string[] = TOOLS.map((t) => t.id);

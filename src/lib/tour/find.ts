@@ -1,0 +1,36 @@
+/** Tours other than the built-in ones: a presenter's own (kept in this browser), and how their quotes stand. */
+import type { Tour, TourStep } from '../../contracts/tour.ts';
+import { loadDetails } from '../details.ts';
+import { unionBBox, type BBox } from '../geo.ts';
+import { reportStorage } from '../state/storage.svelte.ts';
+
+/** A presenter's own tours (made in the browser) have ids that begin so: never a built-in tour's. */
+export const OWN = 'my-';
+export const isOwn = (id: string) => id.startsWith(OWN);
+
+/** A presenter's own tour (kept in this browser), if the id is one. */
+export async function ownTour(id: string): Promise<Tour | undefined> {
+  if (!isOwn(id)) return undefined;
+  return (await import('../tour/own-tours.ts')).getOwnTour(id).catch((e) => {
+    reportStorage(e);
+    return undefined;
+  });
+}
+
+/** The quotes of a tour that do not stand in the plan, as "step id/quote index". */
+export async function editedQuotes(tour: Tour): Promise<Set<string>> {
+  const [{ loadPlan }, { planText }, { quoteChecker, unquoted }] = await Promise.all([
+    import('../plan/data.ts'),
+    import('../tour/draft.ts'),
+    import('../tour/check.ts'),
+  ]);
+  const quoted = quoteChecker(planText(await loadPlan()));
+  return new Set(tour.steps.flatMap((s) => unquoted(s, quoted).map((k) => `${s.id}/${k}`)));
+}
+
+/** The bbox a "fit" camera asks for, from the feature details. */
+export async function cameraBounds(step: TourStep): Promise<BBox | null> {
+  if (!('fit' in step.camera)) return null;
+  const all = await loadDetails();
+  return unionBBox(step.camera.fit.flatMap((id) => (all[id] ? [all[id].bbox] : [])));
+}

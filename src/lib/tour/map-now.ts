@@ -1,0 +1,17 @@
+/** What the map shows now, as a tour step takes it: its camera, layers, and the selected and highlighted places. */
+import type { AppContext } from '../state/context.ts';
+import type { MapNow } from './draft.ts';
+
+export function mapNow({ app, map }: Pick<AppContext, 'app' | 'map'>): MapNow {
+  const c = map.core.map;
+  const view = c
+    ? {
+        center: c.getCenter().toArray() as [number, number],
+        zoom: c.getZoom(),
+        bearing: c.getBearing(),
+        pitch: c.getPitch(),
+      }
+    : (app.view ?? { center: [120.5, 49.5] as [number, number], zoom: 5, bearing: 0, pitch: 0 });
+  const highlight = [...(app.selected ? [app.selected] : []), ...map.selection.highlightedIds];
+  return { view, visible: app.visible, highlight };
+}
