@@ -201,7 +201,7 @@ function startMap(
     });
     // A briefing on a big screen (a projector): every label larger, to be read from the back of the room.
     $effect(() => {
-      map.core.setLabelScale(tour.tour && innerWidth >= BRIEFING_MIN_WIDTH ? 1.4 : 1);
+      map.core.setBriefing(!!tour.tour && innerWidth >= BRIEFING_MIN_WIDTH);
     });
     // Phone: a sheet that opens, closes or changes height keeps what the map fitted to in view.
     $effect(() => {

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { PDFDocument } from 'pdf-lib';
-import { test, expect, openMap, measureLongTasks, waitIdle } from './fixtures.ts';
+import { test, expect, openMap, measureLongTasks, waitIdle, litSymbols } from './fixtures.ts';
+import { smallestSize } from '../../src/lib/map/sizes.ts';
+import { briefingMinPx } from '../../src/lib/ui/layout.ts';
 import type { Page } from '@playwright/test';
 import type { Tour } from '../../src/contracts/tour.ts';
 import { DEFAULT_VISIBLE, TOGGLABLE, withViewerChoice } from '../../src/lib/map/catalog.ts';
@@ -29,6 +31,39 @@ async function settled(page: Page) {
         else m.once('idle', () => r());
       }),
   );
+}
+
+/**
+ * Read from the back of the room (1920 × 1080): every label the step draws at its size in the
+ * briefing (the style's text-size at the map's zoom) meets the minimum (structure and seats 28 px,
+ * the rest 20); the caption takes a quarter of the screen at most; no lit place's label or symbol
+ * lies under the caption, the tools or the map's buttons.
+ */
+async function expectReadable(page: Page, i: number) {
+  const { sizes, zoom } = await page.evaluate(() => {
+    const m = (window as unknown as MapWindow).__map;
+    const ids = m.getLayersOrder().filter((id) => {
+      const l = m.getLayer(id);
+      return (
+        l?.type === 'symbol' &&
+        m.getLayoutProperty(id, 'visibility') !== 'none' &&
+        m.getLayoutProperty(id, 'text-field') !== undefined
+      );
+    });
+    return { sizes: ids.map((id) => [id, m.getLayoutProperty(id, 'text-size') ?? 16] as const), zoom: m.getZoom() };
+  });
+  expect(sizes.length, `step ${i + 1}: labels drawn`).toBeGreaterThan(0);
+  for (const [id, size] of sizes)
+    expect(smallestSize(size, zoom), `step ${i + 1}: ${id} at zoom ${zoom.toFixed(2)}`).toBeGreaterThanOrEqual(
+      briefingMinPx(id),
+    );
+  const caption = must(await page.getByTestId('tour-caption').boundingBox(), 'the caption');
+  expect(caption.height, `step ${i + 1}: the caption's height`).toBeLessThanOrEqual(1080 / 4);
+  await expect
+    .poll(async () => (await litSymbols(page)).hidden, {
+      message: `step ${i + 1}: lit places clear of the caption and tools`,
+    })
+    .toEqual([]);
 }
 
 /** Asserts what a step shows: its number, camera, visible layers and highlights. */
@@ -90,6 +125,8 @@ test.describe('briefing mode', () => {
     await openMap(page);
     await page.getByTestId('start-tour').click();
     await expectStep(page, 0);
+    await waitIdle(page);
+    await expectReadable(page, 0);
     await expect(page.locator('header.bar')).toBeHidden();
     const forward = ['PageDown', 'ArrowRight', ' ', 'ArrowDown', 'PageDown', 'PageDown', 'PageDown'];
     for (let i = 0; i < forward.length; i++) {
@@ -100,6 +137,7 @@ test.describe('briefing mode', () => {
         await expectStep(page, i + 1);
         await waitIdle(page);
       });
+      await expectReadable(page, i + 1);
       await page.screenshot({ path: `screenshots/tour-step-${i + 2}.png` });
     }
     await page.keyboard.press('PageDown'); // past the end: the last step stays, and the tour says it is over

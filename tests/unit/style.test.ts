@@ -252,7 +252,7 @@ describe('one shader program per layer type', () => {
 
 describe('label sizes for a projector', () => {
   it('scales numbers and every output of a zoom curve, data expressions included, and keeps the curve valid', async () => {
-    const { scaleSize } = await import('../../src/lib/map/map-options.ts');
+    const { scaleSize } = await import('../../src/lib/map/sizes.ts');
     expect(scaleSize(11, 1.4)).toBe(15.4);
     expect(scaleSize(['interpolate', ['linear'], ['zoom'], 4, 12, 10, 15], 1.5)).toEqual([
       'interpolate',
@@ -275,5 +275,53 @@ describe('label sizes for a projector', () => {
     ]);
     expect(scaleSize(['step', ['zoom'], 10, 8, 12], 2)).toEqual(['step', ['zoom'], 20, 8, 24]);
     expect(scaleSize(12, 1)).toBe(12);
+    // held at a floor: numbers, each output, a data expression by max
+    expect(scaleSize(11, 1.4, 20)).toBe(20);
+    expect(scaleSize(['interpolate', ['linear'], ['zoom'], 4, data, 10, 20], 2, 28)).toEqual([
+      'interpolate',
+      ['linear'],
+      ['zoom'],
+      4,
+      ['max', 28, ['*', 2, data]],
+      10,
+      40,
+    ]);
+  });
+
+  it('reads the smallest size a layer can take at a zoom', async () => {
+    const { smallestSize } = await import('../../src/lib/map/sizes.ts');
+    const curve = ['interpolate', ['linear'], ['zoom'], 4, 12, 10, 15];
+    expect(smallestSize(curve, 3)).toBe(12);
+    expect(smallestSize(curve, 7)).toBeCloseTo(13.5);
+    expect(smallestSize(curve, 12)).toBe(15);
+    expect(smallestSize(['step', ['zoom'], 10, 8, 12], 7)).toBe(10);
+    expect(smallestSize(['step', ['zoom'], 10, 8, 12], 9)).toBe(12);
+    expect(smallestSize(['match', ['get', 'kind'], 'country', 18, 14], 5)).toBe(14);
+    expect(smallestSize(['max', 28, ['*', 1.4, ['match', ['get', 'r'], 'a', 30, 13]]], 5)).toBe(28);
+  });
+
+  it('a briefing’s labels are read from the back of a room: structure and seats ≥ 28 px, the rest ≥ 20 px, text ≥ 4.5:1 on its halo', async () => {
+    const { scaleSize, smallestSize } = await import('../../src/lib/map/sizes.ts');
+    const { BRIEFING_LABELS, briefingMinPx } = await import('../../src/lib/ui/layout.ts');
+    const { contrast } = await import('../../src/lib/ui/contrast.ts');
+    const texts = catalogLayers().filter((l) => l.style.type === 'symbol' && l.style.layout?.['text-field']);
+    expect(texts.map((l) => l.style.id)).toEqual(
+      expect.arrayContaining(['seat-labels', 'structure-labels', 'station-labels']),
+    );
+    for (const { style } of texts) {
+      if (style.type !== 'symbol') continue;
+      const size = scaleSize(style.layout?.['text-size'] ?? 16, BRIEFING_LABELS.scale, briefingMinPx(style.id));
+      for (let z = 3; z <= 14; z += 0.5)
+        expect(smallestSize(size, z), `${style.id} at zoom ${z}`).toBeGreaterThanOrEqual(briefingMinPx(style.id));
+      const paint = style.paint as Record<string, unknown>;
+      const colours = Array.isArray(paint['text-color'])
+        ? (paint['text-color'] as unknown[]).filter((x) => typeof x === 'string' && x.startsWith('#'))
+        : [paint['text-color']];
+      for (const c of colours)
+        expect(
+          contrast(String(c), String(paint['text-halo-color'] ?? '#ffffff'), Number(paint['text-opacity'] ?? 1)),
+          `${style.id}: ${c} on its halo`,
+        ).toBeGreaterThanOrEqual(4.5);
+    }
   });
 });

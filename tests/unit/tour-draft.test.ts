@@ -45,7 +45,11 @@ describe('a tour made in the browser', () => {
 
   it('moves, duplicates and deletes steps, ids staying unique', () => {
     let steps = [draft.stepFromMap([], now)];
-    steps = [...steps, draft.stepFromMap(steps, now), draft.stepFromMap([...steps, draft.stepFromMap(steps, now)], now)];
+    steps = [
+      ...steps,
+      draft.stepFromMap(steps, now),
+      draft.stepFromMap([...steps, draft.stepFromMap(steps, now)], now),
+    ];
     expect(steps.map((s) => s.id)).toEqual(['step-1', 'step-2', 'step-3']);
     expect(draft.moveStep(steps, 2, 0).map((s) => s.id)).toEqual(['step-3', 'step-1', 'step-2']);
     const dup = draft.duplicateStep(steps, 0);
@@ -74,12 +78,10 @@ describe('a tour made in the browser', () => {
 
   it('a bad tour file is refused with its step and field named; a good one read whole', () => {
     const bad = structuredClone(builtIn);
-    (bad.steps[1].camera as { zoom?: unknown }) = { center: [119, 49], zoom: 'far' };
+    (bad.steps[1].camera as unknown) = { center: [119, 49], zoom: 'far' };
     bad.steps[2].plan_ref = [{ task: 3, quote: '这不是方案的原文' }];
     const read = readTourFile(JSON.stringify(bad), ctx);
-    expect('problems' in read && read.problems.map((p) => p.where)).toEqual([
-      `step 2 (${bad.steps[1].id})`,
-    ]);
+    expect('problems' in read && read.problems.map((p) => p.where)).toEqual([`step 2 (${bad.steps[1].id})`]);
     expect(JSON.stringify(read)).toContain('camera');
     const fixed = structuredClone(builtIn);
     fixed.steps[2].plan_ref = [{ task: 3, quote: '这不是方案的原文' }];

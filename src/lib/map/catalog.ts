@@ -326,7 +326,7 @@ export const CATALOG: CatalogEntry[] = [
             'text-size': ['match', ['get', 'kind'], 'country', 18, 14],
             'text-letter-spacing': 0.3,
           },
-          paint: { 'text-color': '#78716c', 'text-halo-color': t.background, 'text-halo-width': 1.5 },
+          paint: { 'text-color': '#57534e', 'text-halo-color': t.background, 'text-halo-width': 1.5 },
         },
       },
     ],

@@ -12,7 +12,9 @@ import { ARCHIVE_SOURCE, LIT_LABELS, catalogLayers, layerVisible, sourceLayerOf 
 import { ARCHIVE } from './style.ts';
 import { CITY_BOUNDS } from './view.ts';
 import { Camera } from './camera.ts';
-import { CONTROL_OF, MAP_WORDS, mapOptions, resolveIcons, scaleSize } from './map-options.ts';
+import { CONTROL_OF, MAP_WORDS, mapOptions, resolveIcons } from './map-options.ts';
+import { scaleSize } from './sizes.ts';
+import { BRIEFING_LABELS, briefingMinPx } from '../ui/layout.ts';
 
 export interface MapEvents {
   onClick(point: maplibregl.Point): void;
@@ -152,21 +154,23 @@ export class MapCore {
     }
   }
 
-  #labelScale = 1;
+  #briefing = false;
 
   /**
-   * Sizes every label of the map by a factor — 1 normally; larger in a briefing on a big
-   * screen, where labels are read from the back of a room. The catalog's sizes are scaled
-   * (numbers, and each output of a zoom curve), so the style stays the one home of sizes.
+   * A briefing on a big screen, or not: its labels read from the back of a room (BRIEFING_LABELS:
+   * 1.4× and at least 20 px, the structure and the seats at least 28 px). The catalog's sizes are
+   * scaled (numbers, and each output of a zoom curve), so the style stays the one home of sizes.
    */
-  setLabelScale(k: number): void {
+  setBriefing(on: boolean): void {
     const map = this.map;
-    if (!map || k === this.#labelScale) return;
-    this.#labelScale = k;
+    if (!map || on === this.#briefing) return;
+    this.#briefing = on;
     for (const { style: l } of catalogLayers(undefined, 'zh')) {
       if (l.type !== 'symbol' || !map.getLayer(l.id)) continue;
       const size = l.layout?.['text-size'];
-      map.setLayoutProperty(l.id, 'text-size', scaleSize(size ?? 16, k) as typeof size);
+      if (size === undefined && !l.layout?.['text-field']) continue; // an icon only (the Mongolian names)
+      const k = on ? BRIEFING_LABELS.scale : 1;
+      map.setLayoutProperty(l.id, 'text-size', scaleSize(size ?? 16, k, on ? briefingMinPx(l.id) : 0) as typeof size);
     }
   }
 

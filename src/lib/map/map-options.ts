@@ -80,18 +80,3 @@ export function resolveIcons(map: maplibregl.Map): void {
     if (def && !map.hasImage(id)) map.addImage(id, rasterIcon(def, 48), { pixelRatio: 2 });
   });
 }
-
-/** A text-size scaled by k: a number, or a zoom curve's outputs (data expressions multiplied). */
-export function scaleSize(v: unknown, k: number): unknown {
-  if (k === 1) return v;
-  if (typeof v === 'number') return Math.round(v * k * 10) / 10;
-  if (Array.isArray(v) && (v[0] === 'interpolate' || v[0] === 'step')) {
-    // ['interpolate', curve, input, stop, out, stop, out…] / ['step', input, out, stop, out…]: outputs from index 4 on, every other
-    const out = [...v];
-    if (v[0] === 'step') out[2] = scaleSize(v[2], k);
-    for (let i = 4; i < out.length; i += 2) out[i] = scaleSize(v[i], k);
-    return out;
-  }
-  if (Array.isArray(v)) return ['*', k, v];
-  return v;
-}

@@ -60,7 +60,7 @@ function groundPerCssPx(map: maplibregl.Map, cssWidth: number, cssHeight: number
 }
 
 /**
- * Labels on paper at the catalog's sizes: a briefing's larger labels (MapCore.setLabelScale,
+ * Labels on paper at the catalog's sizes: a briefing's larger labels (MapCore.setBriefing,
  * for the back of a room) are not carried onto a sheet or a handout.
  */
 function paperLabels(style: maplibregl.StyleSpecification): void {

@@ -13,8 +13,20 @@ export const PHONE_MAX_HEIGHT = 500;
 /** From this width on, a big screen: larger type, wider panels. */
 export const WIDE_MIN_WIDTH = 1600;
 
-/** From this width on, a briefing's map labels are read from the back of a room: 1.4× (MapCore.setLabelScale). */
+/** From this width on, a briefing's map labels are read from the back of a room (BRIEFING_LABELS, MapCore.setBriefing). */
 export const BRIEFING_MIN_WIDTH = 1280;
+/**
+ * A briefing's labels on a big screen: every label 1.4× its size and at least 20 px; the plan's
+ * structure and the seats at least 28 px. Paper never takes them (print/render.ts).
+ */
+export const BRIEFING_LABELS = {
+  scale: 1.4,
+  minPx: 20,
+  majorMinPx: 28,
+  major: ['seat-labels', 'structure-labels'] as readonly string[],
+};
+export const briefingMinPx = (layerId: string) =>
+  BRIEFING_LABELS.major.includes(layerId) ? BRIEFING_LABELS.majorMinPx : BRIEFING_LABELS.minPx;
 
 /** An embedded map narrower than this puts its search on a row of its own, under the title. */
 export const EMBED_ONE_ROW_MIN_WIDTH = 561;
