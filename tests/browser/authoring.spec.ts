@@ -110,9 +110,10 @@ test('a presenter makes a 3-step tour, reorders and undoes, plays it with the pr
   await expect(page.getByTestId('author-quote').locator('textarea')).toHaveValue(words);
 
   // kept in this browser: after a reload it is in 我的导览
+  await expect(page.getByTestId('author-saved')).toHaveText('已保存在本浏览器');
   await page.reload();
   await page.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0);
-  await openAuthor(page);
+  await expectSeen(page.getByTestId('author'), 'the tour editor, open again from the address');
   await expect(page.getByTestId('author-own')).toContainText('口岸与两极');
   await expect(page.getByTestId('author-own')).toContainText('3 步');
   await page.getByTestId('author-edit').click();

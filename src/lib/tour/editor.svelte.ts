@@ -28,6 +28,8 @@ export class TourEditor {
   /** what the check finds in the draft (a tour plays and exports once there is nothing) */
   problems = $state.raw<TourProblem[]>([]);
   canUndo = $state(false);
+  /** writes to this browser's store under way (the editor says "saving" until they are done) */
+  saving = $state(0);
   /** a file refused, with its problems; or what an import did */
   notice = $state.raw<{ ok: boolean; text: string; problems?: TourProblem[] } | null>(null);
   #past: { tour: Tour; index: number }[] = [];
@@ -199,11 +201,14 @@ export class TourEditor {
   }
 
   async #save(t: Tour): Promise<void> {
+    this.saving++;
     try {
       await saveOwnTour(t);
       this.own = [...this.own.filter((o) => o.id !== t.id), t].sort((a, b) => a.id.localeCompare(b.id));
     } catch (e) {
       reportStorage(e); // no IndexedDB (private mode): the tour lives while the page does
+    } finally {
+      this.saving--;
     }
   }
 
