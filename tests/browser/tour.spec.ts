@@ -57,13 +57,23 @@ async function expectReadable(page: Page, i: number) {
     expect(smallestSize(size, zoom), `step ${i + 1}: ${id} at zoom ${zoom.toFixed(2)}`).toBeGreaterThanOrEqual(
       briefingMinPx(id),
     );
-  const caption = must(await page.getByTestId('tour-caption').boundingBox(), 'the caption');
-  expect(caption.height, `step ${i + 1}: the caption's height`).toBeLessThanOrEqual(1080 / 4);
+  await expectCaptionFits(page, i);
   await expect
     .poll(async () => (await litSymbols(page)).hidden, {
       message: `step ${i + 1}: lit places clear of the caption and tools`,
     })
     .toEqual([]);
+}
+
+/** The caption a quarter of the screen at most, and all of it seen (nothing scrolled out of it). */
+async function expectCaptionFits(page: Page, i: number) {
+  const caption = page.getByTestId('tour-caption');
+  const box = must(await caption.boundingBox(), 'the caption');
+  expect(box.height, `step ${i + 1}: the caption's height`).toBeLessThanOrEqual(
+    must(page.viewportSize(), 'the viewport').height / 4,
+  );
+  const cut = await caption.evaluate((el) => el.scrollHeight - el.clientHeight);
+  expect(cut, `step ${i + 1}: the caption's content cut off`).toBeLessThanOrEqual(1);
 }
 
 /** Asserts what a step shows: its number, camera, visible layers and highlights. */
@@ -159,6 +169,24 @@ test.describe('briefing mode', () => {
     await page.keyboard.press('Enter');
     await expectStep(page, 3);
     expect(log.errors).toEqual([]);
+  });
+
+  test('in English every caption fits a quarter of the screen; the rest and the plan’s words are a click away', async ({
+    page,
+  }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openMap(page, `${HASH}1&lang=en`);
+    for (let i = 0; i < TOUR.steps.length; i++) {
+      if (i) await page.keyboard.press('ArrowRight');
+      await expect(page.getByTestId('tour-count')).toHaveText(`${i + 1} / ${TOUR.steps.length}`);
+      await expectCaptionFits(page, i);
+    }
+    // the last step's words in full, and the plan's: one click
+    await page.getByTestId('tour-more').click();
+    await expect(page.getByTestId('tour-ref')).toHaveCount(TOUR.steps.at(-1)?.plan_ref?.length ?? 0);
+    await expect(page.getByTestId('tour-more')).toHaveText('Less');
+    await page.keyboard.press('ArrowLeft'); // another step opens short again
+    await expect(page.getByTestId('tour-more')).toHaveAttribute('aria-expanded', 'false');
   });
 
   test('a swipe step compares two layer sets: the second map follows the camera and shows the left-hand set', async ({
