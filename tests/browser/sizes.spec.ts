@@ -345,8 +345,10 @@ test('a briefing on a 1920 × 1080 projector: every label is sized for the back 
   expect(await size('station-labels')).toBe(11);
   await page.getByTestId('start-tour').click();
   await expect(page.getByTestId('tour-count')).toBeVisible();
-  await expect.poll(() => size('station-labels')).toBe(15.4);
-  expect(await size('ports-points')).toBe(15.4);
+  // 11 px × 1.4 = 15.4, held at 20 (BRIEFING_LABELS); the seats' curve at 28 or more at every zoom
+  await expect.poll(() => size('station-labels')).toBe(20);
+  expect(await size('ports-points')).toBe(20);
+  expect(await size('seat-labels')).toEqual(['interpolate', ['linear'], ['zoom'], 4, 28, 10, 28]);
   await page.keyboard.press('Escape');
   await expect.poll(() => size('station-labels')).toBe(11);
 });
