@@ -259,5 +259,8 @@ export default defineConfig(({ command }) => ({
     globalSetup: ['tests/unit/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Two files at a time on this 2-core machine (the default, cores − 1, runs one): the data
+    // build's tests wait on child processes most of their time.
+    maxWorkers: 2,
   },
 }));

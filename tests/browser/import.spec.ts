@@ -252,7 +252,10 @@ test('imported features are found by name in the search box, and open their card
   await expect(page.getByTestId('search-results')).toContainText('schools.geojson');
 });
 
-test('an import can be cancelled; a 15 MB property value folds in the card without freezing it', async ({ page }) => {
+// A 40 MB file: the slow tier's (npm run test:all), with the import corpus.
+test('an import can be cancelled; a 15 MB property value folds in the card without freezing it', {
+  tag: '@slow',
+}, async ({ page }) => {
   test.setTimeout(180_000);
   await openMap(page, '#tool=import&lang=en');
   // ≈ 40 MB: long enough to read, parse and tile that Cancel comes first.
