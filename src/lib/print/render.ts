@@ -206,6 +206,22 @@ function makePrintMap(style: maplibregl.StyleSpecification, pixelRatio: number):
 }
 
 /**
+ * Resolves once the GPU has done what `map` asked of it (a fence, polled between tasks): the
+ * page never blocks on it. Gives up after 2 s (a fence that never signals costs the wait only).
+ */
+export async function gpuDrained(map: maplibregl.Map): Promise<void> {
+  const gl = map.getCanvas().getContext('webgl2');
+  if (!gl) return;
+  const sync = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
+  if (!sync) return;
+  gl.flush();
+  const until = performance.now() + 2000;
+  while (gl.getSyncParameter(sync, gl.SYNC_STATUS) !== gl.SIGNALED && performance.now() < until)
+    await new Promise((r) => setTimeout(r, 8));
+  gl.deleteSync(sync);
+}
+
+/**
  * Renders what the main map shows into a `cssWidth` × `cssHeight` box at `pixelRatio`, with
  * the selected and highlighted features lit as they are on screen (`states`).
  */
@@ -245,6 +261,9 @@ async function draw(
       reveal.includes(l.id) ? ({ ...l, layout: { ...l.layout, visibility: 'none' } } as typeof l) : l,
     );
   if (!printMap) {
+    // A WebGL context is made by a call that waits for the GPU process: while that is still
+    // drawing the main map's last frames (software GL: 200 ms and more), the page would wait too.
+    await gpuDrained(main);
     printMap = makePrintMap(style, pixelRatio);
     // Making the WebGL context and sizing it to the sheet are two tasks, not one.
     await new Promise((r) => setTimeout(r, 0));
