@@ -14,12 +14,11 @@ import { FONT_STACK, MONGOLIAN_NAMES, catalogLayers } from '../map/catalog.ts';
 import { resolveIcons } from '../map/map-options.ts';
 import { mongolianFontReady } from '../mongolian-font.ts';
 import { distanceM } from '../geodesy.ts';
+import { gpuDrained, hideForReveal, reveal } from '../map/gpu.ts';
 
 export const MAX_CANVAS = 8192;
 /** A print map that neither draws a frame nor loads a tile for this long has stopped: said, not waited on. */
 export const STALL_MS = 45_000;
-/** Layers shown per frame while the first print compiles its shaders. */
-const REVEAL_BATCH = 8;
 
 export interface RenderedMap {
   bitmap: ImageBitmap;
@@ -206,22 +205,6 @@ function makePrintMap(style: maplibregl.StyleSpecification, pixelRatio: number):
 }
 
 /**
- * Resolves once the GPU has done what `map` asked of it (a fence, polled between tasks): the
- * page never blocks on it. Gives up after 2 s (a fence that never signals costs the wait only).
- */
-export async function gpuDrained(map: maplibregl.Map): Promise<void> {
-  const gl = map.getCanvas().getContext('webgl2');
-  if (!gl) return;
-  const sync = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
-  if (!sync) return;
-  gl.flush();
-  const until = performance.now() + 2000;
-  while (gl.getSyncParameter(sync, gl.SYNC_STATUS) !== gl.SIGNALED && performance.now() < until)
-    await new Promise((r) => setTimeout(r, 8));
-  gl.deleteSync(sync);
-}
-
-/**
  * Renders what the main map shows into a `cssWidth` × `cssHeight` box at `pixelRatio`, with
  * the selected and highlighted features lit as they are on screen (`states`).
  */
@@ -253,13 +236,7 @@ async function draw(
   const fresh = !printMap;
   // The first print compiles the map's shaders, a program link at a time blocking the page:
   // all in one frame blocked it 350 ms and more. Its layers are shown a few per frame instead.
-  const reveal = fresh
-    ? style.layers.filter((l) => l.type !== 'background' && l.layout?.visibility !== 'none').map((l) => l.id)
-    : [];
-  if (fresh)
-    style.layers = style.layers.map((l) =>
-      reveal.includes(l.id) ? ({ ...l, layout: { ...l.layout, visibility: 'none' } } as typeof l) : l,
-    );
+  const hidden = fresh ? hideForReveal(style) : [];
   if (!printMap) {
     // A WebGL context is made by a call that waits for the GPU process: while that is still
     // drawing the main map's last frames (software GL: 200 ms and more), the page would wait too.
@@ -304,11 +281,7 @@ async function draw(
       };
       const ready = async () => {
         frameLabels(map, cssWidth, cssHeight);
-        for (let i = 0; i < reveal.length; i += REVEAL_BATCH) {
-          if (over) return; // cancelled or failed: the next print sets its own style
-          for (const id of reveal.slice(i, i + REVEAL_BATCH)) map.setLayoutProperty(id, 'visibility', 'visible');
-          await new Promise((r) => map.once('idle', r));
-        }
+        await reveal(map, hidden, () => over); // cancelled or failed: the next print sets its own style
         if (over) return;
         for (const s of o.states ?? []) map.setFeatureState(s.ref, s.state);
         map.once('idle', drawn);
