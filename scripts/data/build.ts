@@ -31,6 +31,7 @@ import { buildSearchIndex } from './search-index.ts';
 import type { Plan } from '../../src/contracts/plan.ts';
 import { type DataLayerName, layersWith } from '../../src/contracts/layers.ts';
 import { loadTours } from './tours.ts';
+import { browserContext } from '../../src/lib/tour/draft.ts';
 import { ATTRIBUTION } from '../../src/contracts/sources.ts';
 import { buildOverview } from './overview.ts';
 import { previewPng } from './preview.ts';
@@ -38,7 +39,7 @@ import { buildStats } from './stats.ts';
 import { buildMongolianFont, buildPrintFont, MONGOLIAN_FONT_SOURCE, PRINT_FONT_SOURCE } from './font.ts';
 import { downloadFile } from './downloads.ts';
 import { readdirSync } from 'node:fs';
-import { TOGGLABLE, tilePropsOf } from '../../src/lib/map/catalog.ts';
+import { tilePropsOf } from '../../src/lib/map/catalog.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -162,11 +163,8 @@ async function main() {
   for (const target of plan.targets) refs(target.feature_ids, `target ${target.id}`);
   if (planProblems.length) throw new GeodataError(planProblems);
   const search = buildSearchIndex(layers, plan);
-  const { tours, problems: tourProblems } = loadTours(STORIES, {
-    layerIds: new Set(TOGGLABLE.map((c) => c.id)),
-    featureIds: new Set(seenIds.keys()),
-    planText,
-  });
+  // the plan's text as the app holds it (its paragraphs): a quote the build takes, the browser's tour editor takes too
+  const { tours, problems: tourProblems } = loadTours(STORIES, browserContext(plan, seenIds.keys()));
   if (tourProblems.length) throw new GeodataError(tourProblems);
   english.tours(tours);
   // What the public reads in the tours and the plan's English holds no working note either.

@@ -138,6 +138,9 @@ test('a presenter makes a 3-step tour, reorders and undoes, plays it with the pr
   await expect(page.getByTestId('tour-count')).toHaveText('3 / 3');
   await expect(presenter.getByTestId('presenter-count')).toHaveText('3 / 3');
   await expect(page.getByTestId('swipe-divider')).toBeVisible();
+  // a one-line caption without quotes: nothing more to open
+  await expect(page.getByTestId('tour-caption')).toContainText('今天与规划对比');
+  await expect(page.getByTestId('tour-more')).toHaveCount(0);
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('tour-caption')).toHaveCount(0);
   await presenter.close();
@@ -152,6 +155,19 @@ test('a presenter makes a 3-step tour, reorders and undoes, plays it with the pr
   expect(file.steps[2].swipe?.left).toContain('units');
   expect(file.steps[0].highlight).toContain('unit-150781');
   writeFileSync(test.info().outputPath('tour.json'), JSON.stringify(file));
+
+  // an edited quote: played as the presenter's wording, not the plan's; the file waits for the plan's words
+  await page.getByTestId('author-step').first().click();
+  await page.getByTestId('author-quote').locator('textarea').fill(`${words}等`);
+  await expect(page.getByTestId('author-export')).toBeDisabled();
+  await expect(page.getByTestId('author-problems')).toContainText('导出之前还需');
+  await page.getByTestId('author-play').click();
+  await expect(page.getByTestId('tour-count')).toHaveText('1 / 3');
+  await page.getByTestId('tour-more').click();
+  await expect(page.getByTestId('tour-ref-edited')).toContainText(`${words}等`);
+  await expect(page.getByTestId('tour-ref-edited')).toContainText('讲者摘述');
+  await expect(page.getByTestId('tour-ref')).toHaveCount(0);
+  await page.keyboard.press('Escape');
 });
 
 test('a tour file imports into a fresh browser; a bad one is refused with its step and field named', async ({
@@ -181,6 +197,12 @@ test('a tour file imports into a fresh browser; a bad one is refused with its st
   });
   await expect(notice).toContainText('已导入 tour.json');
   await expect(page.getByTestId('author-step')).toHaveCount(tour.steps.length);
+  // step 1's swipe is the file's own layer lists: kept, and shown as such, until a side is changed (that side only)
+  await expect(page.getByTestId('author-swipe-left')).toHaveValue('custom');
+  await expect(page.getByTestId('author-swipe-right')).toHaveValue('custom');
+  await page.getByTestId('author-swipe-left').selectOption('zones');
+  await expect(page.getByTestId('author-swipe-left')).toHaveValue('zones');
+  await expect(page.getByTestId('author-swipe-right')).toHaveValue('custom');
   await page.getByTestId('author-back').click();
   await expect(page.getByTestId('author-own')).toContainText(tour.title.zh);
 });

@@ -3,15 +3,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadTours, validateTour, type TourContext } from '../../scripts/data/tours.ts';
-import { TOGGLABLE } from '../../src/lib/map/catalog.ts';
+import { browserContext } from '../../src/lib/tour/draft.ts';
+import type { Plan } from '../../src/contracts/plan.ts';
 
 const dir = 'tests/fixtures/tours';
 const features = JSON.parse(readFileSync('public/data/features.json', 'utf8')) as Record<string, unknown>;
-const ctx: TourContext = {
-  layerIds: new Set(TOGGLABLE.map((c) => c.id)),
-  featureIds: new Set(Object.keys(features)),
-  planText: readFileSync('geodata/plan/plan.txt', 'utf8'),
-};
+// the plan's text as the build and the browser both check quotes against: the plan's paragraphs
+const plan = JSON.parse(readFileSync('public/data/plan.json', 'utf8')) as Plan;
+const ctx: TourContext = browserContext(plan, Object.keys(features));
 const check = (file: string) => validateTour(file, JSON.parse(readFileSync(`${dir}/${file}`, 'utf8')), ctx);
 
 describe('tour validation', () => {

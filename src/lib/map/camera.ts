@@ -303,7 +303,13 @@ export class Camera {
    * Moves the camera to a tour step. A move still running is finished at once (jump to its
    * end) before the next begins; with prefers-reduced-motion every move is instant.
    */
-  async flyTo(cam: TourCamera, bbox: BBox | null, animate: boolean, clearLabels = true): Promise<void> {
+  async flyTo(
+    cam: TourCamera,
+    bbox: BBox | null,
+    animate: boolean,
+    clearLabels = true,
+    centred = false,
+  ): Promise<void> {
     const map = this.#map();
     if (!map) return;
     this.#pan = null;
@@ -317,23 +323,29 @@ export class Camera {
     // a phone: between the tour's tools and its caption (as they are now), clear of the map's buttons
     const tour = isPhone() ? coveredByTour(map.getContainer()) : null;
     const right = isPhone() ? coveredTopRight(map.getContainer()).right : 0;
-    const padding = tour
-      ? {
-          top: tour.top + 16,
-          left: 24,
-          right: right + 16,
-          bottom: Math.min(tour.bottom, height - tour.top - 120) + 16,
-        }
-      : { top: 60 + extra, left: 40 + extra, right: 60 + extra, bottom: Math.round(height * 0.28) + extra };
+    const paddings = tour
+      ? [
+          {
+            top: tour.top + 16,
+            left: 24,
+            right: right + 16,
+            bottom: Math.min(tour.bottom, height - tour.top - 120) + 16,
+          },
+        ]
+      : deskPaddings(map, height, extra, clearLabels, centred);
     let target: maplibregl.CameraOptions | undefined;
     if ('fit' in cam && bbox) {
-      target = map.cameraForBounds(
-        [
-          [bbox[0], bbox[1]],
-          [bbox[2], bbox[3]],
-        ],
-        { padding, bearing: cam.bearing ?? 0, pitch: cam.pitch ?? 0, maxZoom: 11 },
-      );
+      // the free area that shows the places largest: above the caption, or beside it
+      for (const padding of paddings) {
+        const t = map.cameraForBounds(
+          [
+            [bbox[0], bbox[1]],
+            [bbox[2], bbox[3]],
+          ],
+          { padding, bearing: cam.bearing ?? 0, pitch: cam.pitch ?? 0, maxZoom: 11 },
+        );
+        if (t && (!target || (t.zoom ?? 0) > (target.zoom ?? 0))) target = t;
+      }
       if (target) target = { ...target, bearing: cam.bearing ?? 0, pitch: cam.pitch ?? 0 };
     } else if ('center' in cam) {
       target = { center: cam.center, zoom: cam.zoom, bearing: cam.bearing ?? 0, pitch: cam.pitch ?? 0 };
@@ -369,4 +381,28 @@ export class Camera {
 
   /** The tour step the camera last moved to (its label check stops when another comes). */
   #step: object | null = null;
+}
+
+/**
+ * A desk's tour step fits its places into the map the caption and the tools leave free: above
+ * the caption across the width, or beside it down the height (the fit takes whichever shows
+ * them larger; a swipe's step above it, its divider in the middle of the places). Before the
+ * caption is drawn, its usual share of the height. On paper (a handout's page, no caption) the
+ * places sit in the middle.
+ */
+function deskPaddings(
+  map: maplibregl.Map,
+  height: number,
+  extra: number,
+  onScreen: boolean,
+  centred: boolean,
+): maplibregl.PaddingOptions[] {
+  const e = extra;
+  if (!onScreen) return [{ top: 40 + e, left: 40 + e, right: 40 + e, bottom: 40 + e }];
+  const tour = coveredByTour(map.getContainer());
+  const top = Math.max(60, tour.toolsBottom + 16) + e;
+  if (!tour.bottom || !tour.captionRight)
+    return [{ top, left: 40 + e, right: 60 + e, bottom: Math.round(height * 0.28) + e }];
+  const above = { top, left: 40 + e, right: 60 + e, bottom: tour.bottom + 16 + e };
+  return centred ? [above] : [above, { top, left: tour.captionRight + 24 + e, right: 60 + e, bottom: 40 + e }];
 }

@@ -241,6 +241,7 @@ async function draw(
     // A WebGL context is made by a call that waits for the GPU process: while that is still
     // drawing the main map's last frames (software GL: 200 ms and more), the page would wait too.
     await gpuDrained(main);
+    if (o.signal?.aborted) throw cancelled();
     printMap = makePrintMap(style, pixelRatio);
     // Making the WebGL context and sizing it to the sheet are two tasks, not one.
     await new Promise((r) => setTimeout(r, 0));

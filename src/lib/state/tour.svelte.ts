@@ -33,8 +33,11 @@ const ME = Math.random().toString(36).slice(2);
 /** Where a tour is shown: the map's highlight, camera and drawing. */
 export interface TourStage {
   highlight(ids: readonly string[]): Promise<unknown>;
-  /** `clearLabels`: the step's highlighted labels moved clear of the caption and tools (not for a handout's page) */
-  flyTo(camera: TourCamera, bbox: BBox | null, animate: boolean, clearLabels: boolean): Promise<void>;
+  /**
+   * `clearLabels`: the step's highlighted labels moved clear of the caption and tools (not for a
+   * handout's page); `centred`: the places in the middle of the screen (a swipe's divider there)
+   */
+  flyTo(camera: TourCamera, bbox: BBox | null, animate: boolean, clearLabels: boolean, centred: boolean): Promise<void>;
   setAnnotations(list: Annotation[]): void;
   setDrawing(on: boolean): void;
   /** the map as drawn now, small, once it is complete (null without a map) */
@@ -116,9 +119,12 @@ export class TourState {
   }
 
   async start(id: string, step = 0, opts: { animate?: boolean; broadcast?: boolean } = {}): Promise<void> {
-    const tour = (await loadTours()).find((t) => t.id === id) ?? (await ownTour(id));
-    if (!tour) {
-      this.#app.flash(`No tour "${id}"`);
+    // a presenter's own tour (its id is theirs: a file of it added to the build stays behind it)
+    const tour = (await ownTour(id)) ?? (await loadTours()).find((t) => t.id === id);
+    if (!tour?.steps.length) {
+      this.#app.flash(
+        this.#app.lang === 'zh' ? `没有导览“${id}”（或它还没有步骤）` : `No tour "${id}" (or it has no steps yet)`,
+      );
       return;
     }
     // a presenter's own tour: its quotes checked against the plan as it is played (the build checks the built-in ones)
@@ -156,7 +162,7 @@ export class TourState {
     this.#app.setVisible(withViewerChoice(step.swipe ? step.swipe.right : step.layers, this.#app.visible));
     if (!this.#stage) return false;
     await this.#stage.highlight(step.highlight);
-    await this.#stage.flyTo(step.camera, await cameraBounds(step), opts.animate !== false, !opts.paper);
+    await this.#stage.flyTo(step.camera, await cameraBounds(step), opts.animate !== false, !opts.paper, !!step.swipe);
     return true;
   }
 

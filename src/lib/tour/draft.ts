@@ -5,7 +5,7 @@
  * like the built-in one. A built-in tour is never changed, only copied.
  */
 import type { Tour, TourStep, TourText } from '../../contracts/tour.ts';
-import { OWN } from './find.ts';
+import { OWN } from './own.ts';
 import type { Plan } from '../../contracts/plan.ts';
 import type { View } from '../url.ts';
 import { TOGGLABLE } from '../map/catalog.ts';
@@ -110,6 +110,13 @@ export function withSwipe(step: TourStep, sets: { left: string; right: string } 
   };
 }
 
+/** One side of a step's swipe set to a compare set, with its name; the other side as it was. */
+export function withSwipeSide(step: TourStep, side: 'left' | 'right', id: string): TourStep {
+  if (!step.swipe) return withSwipe(step, side === 'left' ? { left: id, right: 'plan' } : { left: 'today', right: id });
+  const set = compareSet(id);
+  return { ...step, swipe: { ...step.swipe, [side]: [...set.layers], [`label_${side}`]: { ...set.name } } };
+}
+
 /** The compare set a swipe side is, if it is one (a tour file's own list is "custom"). */
 export function swipeSet(layers: readonly string[]): string | null {
   const key = [...layers].sort().join();
@@ -131,5 +138,15 @@ export function browserContext(plan: Plan, featureIds: Iterable<string>): TourCo
   return { layerIds: new Set(TOGGLABLE.map((c) => c.id)), featureIds: new Set(featureIds), planText: planText(plan) };
 }
 
-/** Whether an imported tour can keep its id: an own tour's, not in use. */
-export const isOwnFresh = (id: string, tours: readonly Tour[]) => id.startsWith(OWN) && !tours.some((t) => t.id === id);
+/** An imported tour as one of this browser's: its id kept where it is an own tour's not in use, else a new one. */
+export function asOwn(t: Tour, tours: readonly Tour[], now: number): Tour {
+  const fresh = t.id.startsWith(OWN) && !tours.some((o) => o.id === t.id);
+  return fresh ? t : { ...t, id: newTour(now).id };
+}
+
+/** A tour as a file in the format of geodata/stories/: its text, type and name. */
+export const tourFile = (t: Tour): [string, string, string] => [
+  `${JSON.stringify(t, null, 2)}\n`,
+  'application/json',
+  `${t.id}.json`,
+];

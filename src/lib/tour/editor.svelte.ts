@@ -10,12 +10,13 @@ import { loadPlan } from '../plan/data.ts';
 import { loadDetails } from '../details.ts';
 import { reportStorage } from '../state/storage.svelte.ts';
 import { download } from '../ui/download.ts';
+import { tourFile } from './draft.ts';
 import { checkTour, quoteChecker, readTourFile, type TourContext, type TourProblem } from './check.ts';
 import * as draft from './draft.ts';
 import { mapNow } from './map-now.ts';
+import { History } from './history.ts';
 import { deleteOwnTour, listOwnTours, saveOwnTour } from './own-tours.ts';
 
-const HISTORY = 100;
 type TextField = 'title' | 'caption' | 'notes';
 
 export class TourEditor {
@@ -25,16 +26,16 @@ export class TourEditor {
   tour = $state.raw<Tour | null>(null);
   /** the selected step's index */
   index = $state(0);
-  /** what the check finds in the draft (a tour plays and exports once there is nothing) */
-  problems = $state.raw<TourProblem[]>([]);
+  /** what the check finds in the draft (it exports once there is nothing; null: not checked yet) */
+  problems = $state.raw<TourProblem[] | null>(null);
   canUndo = $state(false);
   /** writes to this browser's store under way (the editor says "saving" until they are done) */
   saving = $state(0);
+  /** the last write failed (no IndexedDB, storage full): the editor says to export the file */
+  saveFailed = $state(false);
   /** a file refused, with its problems; or what an import did */
   notice = $state.raw<{ ok: boolean; text: string; problems?: TourProblem[] } | null>(null);
-  #past: { tour: Tour; index: number }[] = [];
-  /** the text field typed into last: a run of typing is one undo */
-  #typing = '';
+  #history = new History<{ tour: Tour; index: number }>();
   #ctx: TourContext | null = null;
   #quoted: ((q: string) => boolean) | null = null;
   #app: AppContext;
@@ -45,6 +46,11 @@ export class TourEditor {
 
   get step(): TourStep | null {
     return this.tour?.steps[this.index] ?? null;
+  }
+
+  /** What keeps the draft from playing: every problem but an edited quote (played as the presenter's wording). */
+  get blocking(): TourProblem[] | null {
+    return this.problems?.filter((p) => !/^field "plan_ref\[\d+\]\.quote"/.test(p.reason)) ?? null;
   }
 
   async load(): Promise<void> {
@@ -60,29 +66,24 @@ export class TourEditor {
   }
 
   /** Whether a quote is the plan's words (an edited one is no longer shown as them). */
-  isQuoted(quote: string): boolean {
-    return this.#quoted?.(quote) ?? true;
-  }
+  isQuoted = (quote: string): boolean => this.#quoted?.(quote) ?? true;
 
   open(t: Tour): void {
     this.tour = t;
     this.index = 0;
-    this.#past = [];
+    this.#history.clear();
     this.canUndo = false;
     this.notice = null;
     this.#check();
   }
 
-  close(): void {
+  close = (): void => {
     this.tour = null;
-  }
+  };
 
-  create(): Promise<void> {
-    return this.#adopt(draft.newTour(Date.now()));
-  }
-
-  copy(t: Tour): Promise<void> {
-    return this.#adopt(draft.copyTour(t, Date.now()));
+  /** A new tour to edit: a copy of `from` (a built-in tour is never changed), or an empty one. */
+  begin(from: Tour | null): Promise<void> {
+    return this.#adopt(from ? draft.copyTour(from, Date.now()) : draft.newTour(Date.now()));
   }
 
   async #adopt(t: Tour): Promise<void> {
@@ -100,11 +101,8 @@ export class TourEditor {
   #change(next: Tour, index = this.index, typing = ''): void {
     const t = this.tour;
     if (!t) return;
-    if (!typing || typing !== this.#typing) {
-      this.#past = [...this.#past.slice(1 - HISTORY), { tour: t, index: this.index }];
-      this.canUndo = true;
-    }
-    this.#typing = typing;
+    this.#history.record({ tour: t, index: this.index }, typing);
+    this.canUndo = true;
     this.tour = next;
     this.index = Math.max(0, Math.min(index, next.steps.length - 1));
     this.#check();
@@ -123,10 +121,9 @@ export class TourEditor {
   }
 
   undo(): void {
-    const last = this.#past.pop();
+    const last = this.#history.undo();
     if (!last) return;
-    this.canUndo = this.#past.length > 0;
-    this.#typing = '';
+    this.canUndo = this.#history.size > 0;
     this.tour = last.tour;
     this.index = last.index;
     this.#check();
@@ -135,7 +132,7 @@ export class TourEditor {
 
   select(i: number): void {
     this.index = i;
-    this.#typing = '';
+    this.#history.pause();
   }
 
   setTitle(lang: 'zh' | 'en', text: string): void {
@@ -162,8 +159,13 @@ export class TourEditor {
     if (quote.trim()) this.#editStep((s) => draft.insertQuote(s, task, quote));
   }
 
-  setSwipe(sets: { left: string; right: string } | null): void {
-    this.#editStep((s) => draft.withSwipe(s, sets));
+  setSwipe(on: boolean): void {
+    this.#editStep((s) => draft.withSwipe(s, on ? { left: 'today', right: 'plan' } : null));
+  }
+
+  /** One side of the swipe to a compare set (the other side, and its name, as they were). */
+  setSwipeSide(side: 'left' | 'right', set: string): void {
+    this.#editStep((s) => draft.withSwipeSide(s, side, set));
   }
 
   addFromMap(): void {
@@ -197,16 +199,18 @@ export class TourEditor {
   }
 
   #check(): void {
-    this.problems = this.tour && this.#ctx ? checkTour(this.tour, this.#ctx) : [];
+    this.problems = this.tour && this.#ctx ? checkTour(this.tour, this.#ctx) : null;
   }
 
   async #save(t: Tour): Promise<void> {
     this.saving++;
     try {
       await saveOwnTour(t);
+      this.saveFailed = false;
       this.own = [...this.own.filter((o) => o.id !== t.id), t].sort((a, b) => a.id.localeCompare(b.id));
     } catch (e) {
-      reportStorage(e); // no IndexedDB (private mode): the tour lives while the page does
+      this.saveFailed = true; // no IndexedDB (private mode), storage full: the tour lives while the page does
+      reportStorage(e);
     } finally {
       this.saving--;
     }
@@ -215,7 +219,7 @@ export class TourEditor {
   /** Plays the draft from a step, as a built-in tour plays (keys, presenter window, handout). */
   async play(from = 0): Promise<void> {
     const t = this.tour;
-    if (!t || this.problems.length) return;
+    if (!t || this.blocking?.length !== 0) return;
     await this.#save(t);
     await this.#app.tour.start(t.id, from);
   }
@@ -228,22 +232,18 @@ export class TourEditor {
 
   /** The tour as a file in the format of geodata/stories/ (the build validates it the same way). */
   exportFile(): void {
-    const t = this.tour;
-    if (t && !this.problems.length) download(`${JSON.stringify(t, null, 2)}\n`, 'application/json', `${t.id}.json`);
+    if (this.tour && this.problems?.length === 0) download(...tourFile(this.tour));
   }
 
   /** A tour file read in: refused whole with each problem's step and field; else kept as an own tour and opened. */
   async importFile(file: File): Promise<void> {
     if (!this.#ctx) await this.load();
     const read = readTourFile(await file.text(), this.#ctx as TourContext);
-    if ('problems' in read) {
-      this.notice = { ok: false, text: file.name, problems: read.problems };
-      return;
+    if ('problems' in read) this.notice = { ok: false, text: file.name, problems: read.problems };
+    else {
+      // a built-in tour's file, or one already here, comes in as a new own tour beside it
+      await this.#adopt(draft.asOwn(read.tour, [...this.builtIn, ...this.own], Date.now()));
+      this.notice = { ok: true, text: file.name };
     }
-    const t = read.tour;
-    // a built-in tour's file, or one already here, comes in as a new own tour beside it
-    const id = draft.isOwnFresh(t.id, [...this.builtIn, ...this.own]) ? t.id : draft.newTour(Date.now()).id;
-    await this.#adopt({ ...t, id });
-    this.notice = { ok: true, text: file.name };
   }
 }

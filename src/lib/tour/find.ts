@@ -3,10 +3,9 @@ import type { Tour, TourStep } from '../../contracts/tour.ts';
 import { loadDetails } from '../details.ts';
 import { unionBBox, type BBox } from '../geo.ts';
 import { reportStorage } from '../state/storage.svelte.ts';
+import { isOwn } from './own.ts';
 
-/** A presenter's own tours (made in the browser) have ids that begin so: never a built-in tour's. */
-export const OWN = 'my-';
-export const isOwn = (id: string) => id.startsWith(OWN);
+export { isOwn };
 
 /** A presenter's own tour (kept in this browser), if the id is one. */
 export async function ownTour(id: string): Promise<Tour | undefined> {

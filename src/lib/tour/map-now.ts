@@ -1,6 +1,9 @@
 /** What the map shows now, as a tour step takes it: its camera, layers, and the selected and highlighted places. */
 import type { AppContext } from '../state/context.ts';
 import type { MapNow } from './draft.ts';
+import { TOGGLABLE } from '../map/catalog.ts';
+
+const VIEWER_CHOICE = new Set(TOGGLABLE.filter((c) => c.viewerChoice).map((c) => c.id));
 
 export function mapNow({ app, map }: Pick<AppContext, 'app' | 'map'>): MapNow {
   const c = map.core.map;
@@ -13,5 +16,6 @@ export function mapNow({ app, map }: Pick<AppContext, 'app' | 'map'>): MapNow {
       }
     : (app.view ?? { center: [120.5, 49.5] as [number, number], zoom: 5, bearing: 0, pitch: 0 });
   const highlight = [...(app.selected ? [app.selected] : []), ...map.selection.highlightedIds];
-  return { view, visible: app.visible, highlight };
+  // the viewer's own choices (the Mongolian names) are not the step's: each viewer keeps theirs
+  return { view, visible: app.visible.filter((id) => !VIEWER_CHOICE.has(id)), highlight };
 }

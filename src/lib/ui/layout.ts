@@ -88,7 +88,12 @@ export function coveredTopRight(map: HTMLElement): { top: number; right: number 
  * What a tour covers of the map on a phone (CSS px from its top and its bottom): the tools'
  * row at the top (and the legend's button), the caption at the foot.
  */
-export function coveredByTour(map: HTMLElement): { top: number; bottom: number } {
+export function coveredByTour(map: HTMLElement): {
+  top: number;
+  bottom: number;
+  captionRight: number;
+  toolsBottom: number;
+} {
   const r = map.getBoundingClientRect();
   const box = (sel: string) => {
     const el = map.parentElement?.querySelector<HTMLElement>(sel);
@@ -100,6 +105,10 @@ export function coveredByTour(map: HTMLElement): { top: number; bottom: number }
   return {
     top: Math.max(tools ? Math.round(tools.bottom - r.top) : 0, coveredTopRight(map).top),
     bottom: Math.round(caption ? r.bottom - caption.top : 0),
+    /** the tour's tools' lower edge from the map's top, alone (a desk's map buttons stand beside, not over, the map) */
+    toolsBottom: Math.round(tools ? tools.bottom - r.top : 0),
+    /** the caption's right edge from the map's left (0: no caption) */
+    captionRight: Math.round(caption ? caption.right - r.left : 0),
   };
 }
 
