@@ -4,6 +4,7 @@ import { PDFDocument } from 'pdf-lib';
 import { test, expect, openMap, measureLongTasks, expectResponsive, waitIdle, litSymbols } from './fixtures.ts';
 import { smallestSize } from '../../src/lib/map/sizes.ts';
 import { briefingMinPx } from '../../src/lib/ui/layout.ts';
+import { HANDOUT_DPI } from '../../src/lib/print/page.ts';
 import type { Page } from '@playwright/test';
 import type { Tour } from '../../src/contracts/tour.ts';
 import { DEFAULT_VISIBLE, TOGGLABLE, withViewerChoice } from '../../src/lib/map/catalog.ts';
@@ -446,7 +447,7 @@ test.describe('briefing mode', () => {
   test('the handout PDF has one page per step; PNG export gives the current step', { tag: '@slow' }, async ({
     page,
   }) => {
-    test.setTimeout(360_000); // eight maps at 250 dpi in software WebGL: 15 s here, a minute loaded
+    test.setTimeout(360_000); // eight maps at 220 dpi in software WebGL: 15 s here, a minute loaded
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await openMap(page, `${HASH}2`);
     await expectStep(page, 1);
@@ -465,7 +466,7 @@ test.describe('briefing mode', () => {
     expect(pdf.suggestedFilename()).toBe(`${TOUR.id}-handout.pdf`);
     const path = must(await pdf.path(), 'the handout PDF');
     const file = readFileSync(path);
-    // 8 A4 pages in 2 MB: the print font cut to the text, the maps at 250 dpi
+    // 8 A4 pages in 2 MB: the print font cut to the text, the maps at HANDOUT_DPI
     expect(file.byteLength).toBeLessThanOrEqual(2_000_000);
     const doc = await PDFDocument.load(file);
     expect(doc.getPageCount()).toBe(TOUR.steps.length);
@@ -482,7 +483,7 @@ test.describe('briefing mode', () => {
       .slice(2)
       .filter(Boolean);
     expect(images).toHaveLength(TOUR.steps.length);
-    for (const l of images) expect(Number(l.trim().split(/\s+/)[12])).toBeGreaterThanOrEqual(250);
+    for (const l of images) expect(Number(l.trim().split(/\s+/)[12])).toBeGreaterThanOrEqual(HANDOUT_DPI);
     await expectStep(page, 1); // back where the presenter was
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
     expect(png.suggestedFilename()).toBe(`${TOUR.id}-2-core.png`);
