@@ -9,6 +9,8 @@ import { mapOptions, resolveIcons } from './map-options.ts';
 
 export interface CompareMap {
   map: maplibregl.Map;
+  /** stops following the main map (a handout walking the steps), or follows it again from where it is */
+  pause(on: boolean): void;
   destroy(): void;
 }
 
@@ -30,12 +32,19 @@ export function createCompareMap(
   // A compare map removed while it loads (a tour stepping on) aborts its requests: the
   // reporter drops those and reports anything else.
   map.on('error', (e) => reportMapError('compare map', e.error));
-  const sync = () => map.jumpTo(camera());
+  let paused = false;
+  const sync = () => {
+    if (!paused) map.jumpTo(camera());
+  };
   main.on('move', sync);
   const hook = window as unknown as { __compare?: maplibregl.Map };
   if (exposeForTests) hook.__compare = map;
   return {
     map,
+    pause(on) {
+      paused = on;
+      sync();
+    },
     destroy() {
       main.off('move', sync);
       map.remove();

@@ -68,8 +68,12 @@ export async function exportHandout(
       for (let i = 0; i < pageCount; i++) {
         if (o.signal?.aborted) throw cancelled();
         o.onProgress?.({ phase: 'map', page: i, pages: pageCount, loaded: 0, wanted: 0 });
+        // the step on the main map (its layers, camera and lit places, which the print map copies);
+        // the print map loads and draws its own tiles: the main map's drawing is waited for on the
+        // first page only (the print map is made and compiles its shaders then: with the GPU busy
+        // drawing the main map too, those calls blocked the page 300–500 ms)
         await goto(i);
-        await mapIdle(map);
+        if (i === 0) await mapIdle(map);
         pages.push({
           layout: l,
           map: await renderMap(map, px.cssWidth, px.cssHeight, px.pixelRatio, {
