@@ -248,6 +248,17 @@ async function draw(
   }
   const pm = printMap;
   const { map, host } = pm;
+  // a kept print map sized to another sheet below (a canvas of many megapixels): once the GPU has
+  // drawn what both maps gave it (a new one was made once it had; its 'load' is listened for below)
+  const resized =
+    host.style.width !== `${cssWidth}px` ||
+    host.style.height !== `${cssHeight}px` ||
+    map.getPixelRatio() !== pixelRatio;
+  if (!fresh && resized) {
+    await gpuDrained(main);
+    await gpuDrained(map);
+    if (o.signal?.aborted) throw cancelled();
+  }
   let stall: ReturnType<typeof setTimeout> | undefined;
   let stop = () => {};
   try {
