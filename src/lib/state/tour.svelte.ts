@@ -12,7 +12,7 @@ import { loadDataFile } from '../data-files.ts';
 import { withViewerChoice } from '../map/catalog.ts';
 import type { BBox } from '../geo.ts';
 import type { Annotation, Tool } from '../tour/annotations.ts';
-import { cameraBounds, editedQuotes, isOwn, ownTour } from '../tour/find.ts';
+import { cameraBounds, editedQuotes, ownTour } from '../tour/find.ts';
 /** The annotations' storage (IndexedDB) loads with the first tour, not the first view. */
 const store = () => import('../tour/annotations.ts');
 
@@ -119,16 +119,14 @@ export class TourState {
   }
 
   async start(id: string, step = 0, opts: { animate?: boolean; broadcast?: boolean } = {}): Promise<void> {
-    // a presenter's own tour (its id is theirs: a file of it added to the build stays behind it)
+    // a presenter's own tour first (a file of it added to the build stays behind it)
     const tour = (await ownTour(id)) ?? (await loadTours()).find((t) => t.id === id);
     if (!tour?.steps.length) {
-      this.#app.flash(
-        this.#app.lang === 'zh' ? `没有导览“${id}”（或它还没有步骤）` : `No tour "${id}" (or it has no steps yet)`,
-      );
+      const zh = this.#app.lang === 'zh';
+      this.#app.flash(zh ? `没有导览“${id}”（或它还没有步骤）` : `No tour "${id}" (or it has no steps yet)`);
       return;
     }
-    // a presenter's own tour: its quotes checked against the plan as it is played (the build checks the built-in ones)
-    this.edited = isOwn(tour.id) ? await editedQuotes(tour) : new Set();
+    this.edited = await editedQuotes(tour);
     if (!this.tour) this.#before = [...this.#app.visible];
     this.tour = tour;
     void this.#actions?.selectFeature(null, false);

@@ -5,8 +5,6 @@ import { unionBBox, type BBox } from '../geo.ts';
 import { reportStorage } from '../state/storage.svelte.ts';
 import { isOwn } from './own.ts';
 
-export { isOwn };
-
 /** A presenter's own tour (kept in this browser), if the id is one. */
 export async function ownTour(id: string): Promise<Tour | undefined> {
   if (!isOwn(id)) return undefined;
@@ -16,8 +14,12 @@ export async function ownTour(id: string): Promise<Tour | undefined> {
   });
 }
 
-/** The quotes of a tour that do not stand in the plan, as "step id/quote index". */
+/**
+ * The quotes of a presenter's own tour that do not stand in the plan, as "step id/quote index":
+ * checked as it is played (the build checks the built-in tours').
+ */
 export async function editedQuotes(tour: Tour): Promise<Set<string>> {
+  if (!isOwn(tour.id)) return new Set();
   const [{ loadPlan }, { planText }, { quoteChecker, unquoted }] = await Promise.all([
     import('../plan/data.ts'),
     import('../tour/draft.ts'),
