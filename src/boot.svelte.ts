@@ -40,8 +40,8 @@ export function boot(target: HTMLElement): void {
   const actions = new Actions(app, map);
   const stage: TourStage = {
     highlight: (ids) => map.selection.highlight(ids),
-    flyTo: (camera, bbox, animate, clearLabels, centred) =>
-      map.core.camera.flyTo(camera, bbox, animate, clearLabels, centred),
+    flyTo: (camera, bbox, animate, clearLabels, swipe) =>
+      map.core.camera.flyTo(camera, bbox, animate, clearLabels, swipe),
     setAnnotations: (list) => map.drawing.setAnnotations(list),
     setDrawing: (on) => map.drawing.setDrawing(on),
     snapshot: () => map.core.snapshot(),

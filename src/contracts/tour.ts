@@ -71,3 +71,18 @@ export const TourSchema = v.object({
 });
 export type Tour = v.InferOutput<typeof TourSchema>;
 export const ToursFileSchema = v.array(TourSchema);
+
+/** The schema's own words above, in Chinese (a presenter's file refused in the browser says them so). */
+export const TOUR_WORDS_ZH: Readonly<Record<string, string>> = {
+  'a string': '应为文字',
+  'lower-case letters, digits and "-" only': '只能用小写字母、数字和“-”',
+  'must not be empty': '不能为空',
+  'needs non-empty "zh" and "en"': '需要非空的 "zh" 和 "en"',
+  'a list of feature ids': '应为要素 id 的列表',
+  'either { fit: [feature ids] } or { center: [lon, lat], zoom }':
+    '应为 { fit: [要素 id] } 或 { center: [经度, 纬度], zoom }',
+  '[lon, lat]': '应为 [经度, 纬度]',
+  'a list of layer ids': '应为图层 id 的列表',
+  '1–22 or null': '应为 1–22 或 null',
+  'needs at least one step': '至少要有一步',
+};

@@ -69,7 +69,7 @@ test('a presenter makes a 3-step tour, reorders and undoes, plays it with the pr
   // still short of words: the editor says what is missing, by step and field
   await page.getByTestId('author-add').click();
   await expect(page.getByTestId('author-problems')).toContainText('第 2 步');
-  await expect(page.getByTestId('author-problems')).toContainText('caption.zh');
+  await expect(page.getByTestId('author-problems')).toContainText('字段“caption.zh”：');
   await expect(page.getByTestId('author-play')).toBeDisabled();
 
   // step 2: the whole city, with a swipe between today and the plan
@@ -99,6 +99,11 @@ test('a presenter makes a 3-step tour, reorders and undoes, plays it with the pr
   await page.keyboard.press('Alt+ArrowUp');
   expect(await stepTitles(page)).toEqual(['1. 满洲里', '2. 全市', '3. 口岸']);
   await expect(page.getByTestId('author-step').nth(1)).toBeFocused();
+  await page.getByTestId('author-undo').click();
+  expect(await stepTitles(page)).toEqual(['1. 满洲里', '2. 口岸', '3. 全市']);
+  // and by drag: the third step dropped on the first
+  await page.getByTestId('author-step').nth(2).dragTo(page.getByTestId('author-step').nth(0));
+  await expect.poll(() => stepTitles(page)).toEqual(['1. 全市', '2. 满洲里', '3. 口岸']);
   await page.getByTestId('author-undo').click();
   expect(await stepTitles(page)).toEqual(['1. 满洲里', '2. 口岸', '3. 全市']);
   // an edited quote is no longer the plan's words; undo restores it

@@ -245,7 +245,9 @@ export async function expectSeen(locator: Locator, what = 'the element') {
               const by = hit
                 ? `${hit.tagName.toLowerCase()}${hit.id ? `#${hit.id}` : ''}${hit.getAttribute('data-testid') ? `[data-testid=${hit.getAttribute('data-testid')}]` : ''}.${[...hit.classList].join('.')}`
                 : 'nothing';
-              return `its ${name} (${Math.round(x)},${Math.round(y)}) is covered by ${by}`;
+              // what the cover says (a notice: which problem)
+              const says = hit?.textContent?.trim().replace(/\s+/g, ' ').slice(0, 120);
+              return `its ${name} (${Math.round(x)},${Math.round(y)}) is covered by ${by}${says ? ` ("${says}")` : ''}`;
             }
           }
           return 'seen';

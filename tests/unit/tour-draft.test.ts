@@ -87,8 +87,16 @@ describe('a tour made in the browser', () => {
     fixed.steps[2].plan_ref = [{ task: 3, quote: '这不是方案的原文' }];
     const r2 = readTourFile(JSON.stringify(fixed), ctx);
     expect('problems' in r2 && r2.problems).toEqual([
-      { where: `step 3 (${fixed.steps[2].id})`, reason: 'field "plan_ref[0].quote": not found in the plan' },
+      {
+        where: `step 3 (${fixed.steps[2].id})`,
+        field: 'plan_ref[0].quote',
+        reason: 'field "plan_ref[0].quote": not found in the plan',
+        zh: '字段“plan_ref[0].quote”：方案原文中没有这段文字',
+      },
     ]);
+    // valibot's words said in Chinese too
+    const zoom = 'problems' in read ? read.problems[0].zh : '';
+    expect(zoom).toBe('字段“camera”：应为 { fit: [要素 id] } 或 { center: [经度, 纬度], zoom }');
     expect(readTourFile('{ not json', ctx)).toMatchObject({ problems: [{ where: '-' }] });
     expect(readTourFile(JSON.stringify(builtIn), ctx)).toEqual({ tour: builtIn });
   });

@@ -47,8 +47,12 @@ export class Camera {
   #map: () => maplibregl.Map | null;
   #target: maplibregl.CameraOptions | null = null;
 
-  constructor(map: () => maplibregl.Map | null) {
+  /** told where a swipe's step puts its places: their middle, as a share of the map's width */
+  #onSwipe: (at: number) => void;
+
+  constructor(map: () => maplibregl.Map | null, onSwipe: (at: number) => void = () => {}) {
     this.#map = map;
+    this.#onSwipe = onSwipe;
   }
 
   view(): View {
@@ -303,13 +307,7 @@ export class Camera {
    * Moves the camera to a tour step. A move still running is finished at once (jump to its
    * end) before the next begins; with prefers-reduced-motion every move is instant.
    */
-  async flyTo(
-    cam: TourCamera,
-    bbox: BBox | null,
-    animate: boolean,
-    clearLabels = true,
-    centred = false,
-  ): Promise<void> {
+  async flyTo(cam: TourCamera, bbox: BBox | null, animate: boolean, clearLabels = true, swipe = false): Promise<void> {
     const map = this.#map();
     if (!map) return;
     this.#pan = null;
@@ -332,10 +330,11 @@ export class Camera {
             bottom: Math.min(tour.bottom, height - tour.top - 120) + 16,
           },
         ]
-      : deskPaddings(map, height, extra, clearLabels, centred);
+      : deskPaddings(map, height, extra, clearLabels);
     let target: maplibregl.CameraOptions | undefined;
     if ('fit' in cam && bbox) {
       // the free area that shows the places largest: above the caption, or beside it
+      let chosen = paddings[0];
       for (const padding of paddings) {
         const t = map.cameraForBounds(
           [
@@ -344,8 +343,12 @@ export class Camera {
           ],
           { padding, bearing: cam.bearing ?? 0, pitch: cam.pitch ?? 0, maxZoom: 11 },
         );
-        if (t && (!target || (t.zoom ?? 0) > (target.zoom ?? 0))) target = t;
+        if (t && (!target || (t.zoom ?? 0) > (target.zoom ?? 0))) [target, chosen] = [t, padding];
       }
+      // a swipe divides its places in the middle
+      const { width } = map.getCanvas().getBoundingClientRect();
+      const [left, right] = [chosen.left ?? 0, chosen.right ?? 0];
+      if (swipe && width) this.#onSwipe((left + (width - left - right) / 2) / width);
       if (target) target = { ...target, bearing: cam.bearing ?? 0, pitch: cam.pitch ?? 0 };
     } else if ('center' in cam) {
       target = { center: cam.center, zoom: cam.zoom, bearing: cam.bearing ?? 0, pitch: cam.pitch ?? 0 };
@@ -386,16 +389,15 @@ export class Camera {
 /**
  * A desk's tour step fits its places into the map the caption and the tools leave free: above
  * the caption across the width, or beside it down the height (the fit takes whichever shows
- * them larger; a swipe's step above it, its divider in the middle of the places). Before the
- * caption is drawn, its usual share of the height. On paper (a handout's page, no caption) the
- * places sit in the middle.
+ * them larger; a swipe's divider then goes to the middle of the places). Before the caption is
+ * drawn, its usual share of the height. On paper (a handout's page, no caption) the places sit
+ * in the middle.
  */
 function deskPaddings(
   map: maplibregl.Map,
   height: number,
   extra: number,
   onScreen: boolean,
-  centred: boolean,
 ): maplibregl.PaddingOptions[] {
   const e = extra;
   if (!onScreen) return [{ top: 40 + e, left: 40 + e, right: 40 + e, bottom: 40 + e }];
@@ -404,5 +406,5 @@ function deskPaddings(
   if (!tour.bottom || !tour.captionRight)
     return [{ top, left: 40 + e, right: 60 + e, bottom: Math.round(height * 0.28) + e }];
   const above = { top, left: 40 + e, right: 60 + e, bottom: tour.bottom + 16 + e };
-  return centred ? [above] : [above, { top, left: tour.captionRight + 24 + e, right: 60 + e, bottom: 40 + e }];
+  return [above, { top, left: tour.captionRight + 24 + e, right: 60 + e, bottom: 40 + e }];
 }

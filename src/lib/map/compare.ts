@@ -5,12 +5,14 @@
 import * as maplibregl from 'maplibre-gl';
 import { reportMapError } from './errors.ts';
 import type { Lang } from '../../contracts/vocab.ts';
-import { mapOptions, resolveIcons } from './map-options.ts';
+import { mapOptions, resolveIcons, setLabelSizes } from './map-options.ts';
 
 export interface CompareMap {
   map: maplibregl.Map;
   /** stops following the main map (a handout walking the steps), or follows it again from where it is */
   pause(on: boolean): void;
+  /** labels at a briefing's sizes, or the catalog's, as the main map's */
+  brief(on: boolean): void;
   destroy(): void;
 }
 
@@ -19,6 +21,7 @@ export function createCompareMap(
   container: HTMLElement,
   visible: readonly string[],
   lang: Lang,
+  briefing: boolean,
   exposeForTests: boolean,
 ): CompareMap {
   const camera = () => ({
@@ -27,8 +30,19 @@ export function createCompareMap(
     bearing: main.getBearing(),
     pitch: main.getPitch(),
   });
-  const map = new maplibregl.Map({ ...mapOptions(container, lang, new Set(visible)), ...camera(), interactive: false });
+  const map = new maplibregl.Map({
+    ...mapOptions(container, lang, new Set(visible), briefing),
+    ...camera(),
+    interactive: false,
+  });
   resolveIcons(map);
+  // the style is read a frame after the map is made: a briefing begun or ended before that is applied then
+  let styled = false;
+  const madeWith = briefing;
+  map.once('style.load', () => {
+    styled = true;
+    if (briefing !== madeWith) setLabelSizes(map, briefing);
+  });
   // A compare map removed while it loads (a tour stepping on) aborts its requests: the
   // reporter drops those and reports anything else.
   map.on('error', (e) => reportMapError('compare map', e.error));
@@ -44,6 +58,11 @@ export function createCompareMap(
     pause(on) {
       paused = on;
       sync();
+    },
+    brief(on) {
+      if (on === briefing) return;
+      briefing = on;
+      if (styled) setLabelSizes(map, on);
     },
     destroy() {
       main.off('move', sync);

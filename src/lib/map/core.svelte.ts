@@ -12,9 +12,7 @@ import { ARCHIVE_SOURCE, LIT_LABELS, catalogLayers, layerVisible, sourceLayerOf 
 import { ARCHIVE } from './style.ts';
 import { CITY_BOUNDS } from './view.ts';
 import { Camera } from './camera.ts';
-import { CONTROL_OF, MAP_WORDS, mapOptions, resolveIcons } from './map-options.ts';
-import { scaleSize } from './sizes.ts';
-import { BRIEFING_LABELS, briefingMinPx } from '../ui/layout.ts';
+import { CONTROL_OF, MAP_WORDS, mapOptions, resolveIcons, setLabelSizes } from './map-options.ts';
 
 export interface MapEvents {
   onClick(point: maplibregl.Point): void;
@@ -33,7 +31,12 @@ export class MapCore {
   /** the catalog's layers with their source-layers, made once (visibility is synced on every selection) */
   #layers = catalogLayers().map((l) => ({ l, sourceLayer: sourceLayerOf(l.style) }));
   /** where the map looks: fits, sheets, tour moves (camera.ts) */
-  camera = new Camera(() => this.map);
+  /** Where a tour's swipe divides the map: the middle of its step's places, a share of the width (camera.ts). */
+  swipeAt = $state(0.5);
+  camera = new Camera(
+    () => this.map,
+    (at) => (this.swipeAt = at),
+  );
 
   /** Creates the map; returns false when WebGL is not available. */
   create(
@@ -154,24 +157,17 @@ export class MapCore {
     }
   }
 
-  #briefing = false;
+  #briefing = $state(false);
+  /** A briefing on a big screen: labels read from the back of a room (map-options.ts labelSizes). */
+  get briefing(): boolean {
+    return this.#briefing;
+  }
 
-  /**
-   * A briefing on a big screen, or not: its labels read from the back of a room (BRIEFING_LABELS:
-   * 1.4× and at least 20 px, the structure and the seats at least 28 px). The catalog's sizes are
-   * scaled (numbers, and each output of a zoom curve), so the style stays the one home of sizes.
-   */
   setBriefing(on: boolean): void {
     const map = this.map;
     if (!map || on === this.#briefing) return;
     this.#briefing = on;
-    for (const { style: l } of catalogLayers(undefined, 'zh')) {
-      if (l.type !== 'symbol' || !map.getLayer(l.id)) continue;
-      const size = l.layout?.['text-size'];
-      if (size === undefined && !l.layout?.['text-field']) continue; // an icon only (the Mongolian names)
-      const k = on ? BRIEFING_LABELS.scale : 1;
-      map.setLayoutProperty(l.id, 'text-size', scaleSize(size ?? 16, k, on ? briefingMinPx(l.id) : 0) as typeof size);
-    }
+    setLabelSizes(map, on);
   }
 
   setLang(lang: Lang): void {

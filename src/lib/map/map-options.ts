@@ -7,7 +7,9 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Lang } from '../../contracts/vocab.ts';
 import { addArchive, archiveProtocol } from './archive.ts';
-import { FONT_STACK, MONGOLIAN_NAMES } from './catalog.ts';
+import { FONT_STACK, MONGOLIAN_NAMES, catalogLayers } from './catalog.ts';
+import { scaleSize } from './sizes.ts';
+import { BRIEFING_LABELS, briefingMinPx } from '../ui/layout.ts';
 import { ICONS, MARKER_BOX, MARKER_BOX_PX, MONGOLIAN_ICON, type IconId, rasterIcon, rasterMongolian } from './icons.ts';
 import { loadMongolianFont, MONGOLIAN_FONT, mongolianFontReady } from '../mongolian-font.ts';
 import { ARCHIVE, buildStyle } from './style.ts';
@@ -35,8 +37,50 @@ export const CONTROL_OF: Record<keyof typeof MAP_WORDS, string> = {
 };
 const mapLocale = (lang: Lang) => Object.fromEntries(Object.entries(MAP_WORDS).map(([k, v]) => [k, v[lang]]));
 
-/** Options every map of the app shares (the main map and the compare map). */
-export function mapOptions(container: HTMLElement, lang: Lang, visible: ReadonlySet<string>): maplibregl.MapOptions {
+/**
+ * Every label layer's text-size: the catalog's, or a briefing's (BRIEFING_LABELS: 1.4× and at
+ * least 20 px, the structure and the seats at least 28 px). A briefing scales the catalog's sizes
+ * (numbers, and each output of a zoom curve), so the style stays the one home of sizes.
+ * `undefined`: the catalog gives the layer no size (MapLibre's 16).
+ */
+export function labelSizes(briefing: boolean): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const { style: l } of catalogLayers(undefined, 'zh')) {
+    if (l.type !== 'symbol') continue;
+    const size = l.layout?.['text-size'];
+    if (size === undefined && !l.layout?.['text-field']) continue; // an icon only (the Mongolian names)
+    out.set(l.id, briefing ? scaleSize(size ?? 16, BRIEFING_LABELS.scale, briefingMinPx(l.id)) : size);
+  }
+  return out;
+}
+
+/** A drawn map's labels at a briefing's sizes, or back at the catalog's. */
+export function setLabelSizes(map: maplibregl.Map, briefing: boolean): void {
+  for (const [id, size] of labelSizes(briefing))
+    if (map.getLayer(id)) map.setLayoutProperty(id, 'text-size', size as number | undefined);
+}
+
+/** A style's labels at a briefing's sizes or the catalog's (a map made during a briefing; paper). */
+export function withLabelSizes(style: maplibregl.StyleSpecification, briefing: boolean): maplibregl.StyleSpecification {
+  const sizes = labelSizes(briefing);
+  style.layers = style.layers.map((l) => {
+    if (l.type !== 'symbol' || !sizes.has(l.id)) return l;
+    const layout = { ...l.layout } as Record<string, unknown>;
+    const size = sizes.get(l.id);
+    if (size === undefined) delete layout['text-size'];
+    else layout['text-size'] = size;
+    return { ...l, layout } as typeof l;
+  });
+  return style;
+}
+
+/** Options every map of the app shares (the main map and the compare map); `briefing`: its labels at a briefing's sizes. */
+export function mapOptions(
+  container: HTMLElement,
+  lang: Lang,
+  visible: ReadonlySet<string>,
+  briefing = false,
+): maplibregl.MapOptions {
   if (!protocolAdded) {
     maplibregl.addProtocol('pmtiles', archiveProtocol().tile);
     protocolAdded = true;
@@ -46,7 +90,7 @@ export function mapOptions(container: HTMLElement, lang: Lang, visible: Readonly
   if (visible.has(MONGOLIAN_NAMES)) void loadMongolianFont();
   return {
     container,
-    style: buildStyle({ lang, visible, base: document.baseURI }),
+    style: withLabelSizes(buildStyle({ lang, visible, base: document.baseURI }), briefing),
     attributionControl: false,
     locale: mapLocale(lang),
     localIdeographFontFamily: FONT_STACK,

@@ -10,8 +10,8 @@
  * The print worker (print.worker.ts) encodes it and composes the page.
  */
 import * as maplibregl from 'maplibre-gl';
-import { FONT_STACK, MONGOLIAN_NAMES, catalogLayers } from '../map/catalog.ts';
-import { resolveIcons } from '../map/map-options.ts';
+import { FONT_STACK, MONGOLIAN_NAMES } from '../map/catalog.ts';
+import { resolveIcons, withLabelSizes } from '../map/map-options.ts';
 import { mongolianFontReady } from '../mongolian-font.ts';
 import { distanceM } from '../geodesy.ts';
 import { gpuDrained, hideForReveal, reveal } from '../map/gpu.ts';
@@ -56,23 +56,6 @@ function groundPerCssPx(map: maplibregl.Map, cssWidth: number, cssHeight: number
   const a = map.unproject([cssWidth * 0.25, mid]),
     c = map.unproject([cssWidth * 0.75, mid]);
   return distanceM([a.lng, a.lat], [c.lng, c.lat]) / (cssWidth * 0.5);
-}
-
-/**
- * Labels on paper at the catalog's sizes: a briefing's larger labels (MapCore.setBriefing,
- * for the back of a room) are not carried onto a sheet or a handout.
- */
-function paperLabels(style: maplibregl.StyleSpecification): void {
-  const base = new Map<string, unknown>();
-  for (const { style: l } of catalogLayers()) if (l.type === 'symbol') base.set(l.id, l.layout?.['text-size']);
-  style.layers = style.layers.map((l) => {
-    if (l.type !== 'symbol' || !base.has(l.id)) return l;
-    const layout = { ...l.layout } as Record<string, unknown>;
-    const size = base.get(l.id);
-    if (size === undefined) delete layout['text-size'];
-    else layout['text-size'] = size;
-    return { ...l, layout } as typeof l;
-  });
 }
 
 /** The print map's frame, as symbols: the id of its source, layer and (empty) icon. */
@@ -229,7 +212,8 @@ async function draw(
 ): Promise<RenderedMap> {
   if (o.signal?.aborted) throw cancelled();
   const style = main.getStyle();
-  paperLabels(style);
+  // labels on paper at the catalog's sizes: a briefing's (for the back of a room) are not carried onto a sheet
+  withLabelSizes(style, false);
   // (on a tilted map the names' images are scaled by perspective: they stay images there)
   const mongolianText = !!o.mongolianText && main.getPitch() < 1;
   if (mongolianText) hideMongolian(style);

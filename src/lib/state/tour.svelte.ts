@@ -35,9 +35,9 @@ export interface TourStage {
   highlight(ids: readonly string[]): Promise<unknown>;
   /**
    * `clearLabels`: the step's highlighted labels moved clear of the caption and tools (not for a
-   * handout's page); `centred`: the places in the middle of the screen (a swipe's divider there)
+   * handout's page); `swipe`: a swipe's step (its divider goes to the middle of its places)
    */
-  flyTo(camera: TourCamera, bbox: BBox | null, animate: boolean, clearLabels: boolean, centred: boolean): Promise<void>;
+  flyTo(camera: TourCamera, bbox: BBox | null, animate: boolean, clearLabels: boolean, swipe: boolean): Promise<void>;
   setAnnotations(list: Annotation[]): void;
   setDrawing(on: boolean): void;
   /** the map as drawn now, small, once it is complete (null without a map) */

@@ -5,7 +5,7 @@
  * imports); each problem names the step (number and id) and the field.
  */
 import * as v from 'valibot';
-import { TourSchema, type Tour, type TourStep } from '../../contracts/tour.ts';
+import { TOUR_WORDS_ZH, TourSchema, type Tour, type TourStep } from '../../contracts/tour.ts';
 import { dotted, locate } from '../../contracts/issues.ts';
 
 export interface TourContext {
@@ -18,7 +18,21 @@ export interface TourContext {
 export interface TourProblem {
   /** "step 3 (poles)", or "-" for the tour itself */
   where: string;
+  /** the field, as `camera.zoom` or `plan_ref[0].quote` (none: the file, the tour or the step as a whole) */
+  field?: string;
+  /** in English, with the field (the build prints it) */
   reason: string;
+  /** the same in Chinese */
+  zh: string;
+}
+
+/** The schema's words, and valibot's ("Invalid type: Expected number but received "x""), in Chinese. */
+function zhMessage(message: string): string {
+  const own = TOUR_WORDS_ZH[message] ?? /^a number (.+)$/.exec(message)?.[1];
+  if (own) return TOUR_WORDS_ZH[message] ?? `应为 ${own} 的数`;
+  const m = /^Invalid (\w+): Expected (.+) but received (.+)$/.exec(message);
+  const what: Record<string, string> = { type: '类型', length: '长度', value: '取值', key: '键', format: '格式' };
+  return m ? `${what[m[1]] ?? m[1]}不对：应为 ${m[2]}，实为 ${m[3]}` : message;
 }
 
 /** The plan's words compared without white space (the capture's line breaks and spaces vary). */
@@ -44,15 +58,24 @@ function stepName(data: unknown, i: number): string {
 
 export function checkTour(data: unknown, ctx: TourContext): TourProblem[] {
   const problems: TourProblem[] = [];
-  const add = (where: string, reason: string) => problems.push({ where, reason });
+  // a field's problem in both languages; without a field, the whole (a step, the tour)
+  const add = (where: string, field: string | undefined, en: string, zh: string) =>
+    problems.push({
+      where,
+      ...(field ? { field } : {}),
+      reason: field ? `field "${field}": ${en}` : en,
+      zh: field ? `字段“${field}”：${zh}` : zh,
+    });
   const parsed = v.safeParse(TourSchema, data);
   if (!parsed.success) {
     for (const { path, message } of locate(parsed.issues)) {
+      const zh = zhMessage(message);
       if (path[0] === 'steps' && typeof path[1] === 'number' && path.length > 2)
-        add(stepName(data, path[1]), `field "${dotted(path.slice(2))}": ${message}`);
+        add(stepName(data, path[1]), dotted(path.slice(2)), message, zh);
       else if (path[0] === 'steps' && typeof path[1] === 'number')
-        add(stepName(data, path[1]), `not a step: ${message}`);
-      else add('-', path.length ? `field "${dotted(path)}": ${message}` : `not a tour: ${message}`);
+        add(stepName(data, path[1]), undefined, `not a step: ${message}`, `不是一步：${zh}`);
+      else if (path.length) add('-', dotted(path), message, zh);
+      else add('-', undefined, `not a tour: ${message}`, `不是导览：${zh}`);
     }
     return problems;
   }
@@ -61,15 +84,20 @@ export function checkTour(data: unknown, ctx: TourContext): TourProblem[] {
   const quoted = quoteChecker(ctx.planText);
   tour.steps.forEach((s, i) => {
     const where = stepName(tour, i);
-    if (stepIds.has(s.id)) add(where, `field "id": "${s.id}" is used by an earlier step`);
+    if (stepIds.has(s.id)) add(where, 'id', `"${s.id}" is used by an earlier step`, `“${s.id}”已用于前面的一步`);
     stepIds.add(s.id);
     const layers = (name: string, ids: string[]) => {
       for (const id of ids)
         if (!ctx.layerIds.has(id))
-          add(where, `field "${name}": no layer "${id}" (known: ${[...ctx.layerIds].join(', ')})`);
+          add(
+            where,
+            name,
+            `no layer "${id}" (known: ${[...ctx.layerIds].join(', ')})`,
+            `没有图层“${id}”（已有：${[...ctx.layerIds].join('、')}）`,
+          );
     };
     const features = (name: string, ids: string[]) => {
-      for (const id of ids) if (!ctx.featureIds.has(id)) add(where, `field "${name}": no feature "${id}"`);
+      for (const id of ids) if (!ctx.featureIds.has(id)) add(where, name, `no feature "${id}"`, `没有要素“${id}”`);
     };
     layers('layers', s.layers);
     if (s.swipe) {
@@ -78,7 +106,8 @@ export function checkTour(data: unknown, ctx: TourContext): TourProblem[] {
     }
     features('highlight', s.highlight);
     if ('fit' in s.camera) features('camera.fit', s.camera.fit);
-    for (const k of unquoted(s, quoted)) add(where, `field "plan_ref[${k}].quote": not found in the plan`);
+    for (const k of unquoted(s, quoted))
+      add(where, `plan_ref[${k}].quote`, 'not found in the plan', '方案原文中没有这段文字');
   });
   return problems;
 }
@@ -94,7 +123,8 @@ export function readTourFile(text: string, ctx: TourContext): { tour: Tour } | {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { problems: [{ where: '-', reason: `not JSON (${(e as Error).message})` }] };
+    const why = (e as Error).message;
+    return { problems: [{ where: '-', reason: `not JSON (${why})`, zh: `不是 JSON 文件（${why}）` }] };
   }
   const problems = checkTour(data, ctx);
   return problems.length ? { problems } : { tour: data as Tour };

@@ -50,7 +50,7 @@ export class TourEditor {
 
   /** What keeps the draft from playing: every problem but an edited quote (played as the presenter's wording). */
   get blocking(): TourProblem[] | null {
-    return this.problems?.filter((p) => !/^field "plan_ref\[\d+\]\.quote"/.test(p.reason)) ?? null;
+    return this.problems?.filter((p) => !/^plan_ref\[\d+\]\.quote$/.test(p.field ?? '')) ?? null;
   }
 
   async load(): Promise<void> {
