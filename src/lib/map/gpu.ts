@@ -12,11 +12,19 @@ import type { StyleSpecification } from 'maplibre-gl';
 export const REVEAL_BATCH = 8;
 
 /**
- * Resolves once the GPU has done what `map` asked of it: the page never blocks on it. Gives up
- * after 2 s (a fence that never signals costs that wait only).
+ * Resolves once the GPU has done what every map of the page asked of it (the main map, a
+ * swipe's second map, the print map): the page never blocks on it. One GPU process draws for
+ * all of them, so a new context waits for the busiest. Gives up after 2 s a map (a fence that
+ * never signals costs that wait only).
  */
-export async function gpuDrained(map: maplibregl.Map): Promise<void> {
-  const gl = map.getCanvas().getContext('webgl2');
+export async function gpuDrained(): Promise<void> {
+  const canvases = [...document.querySelectorAll<HTMLCanvasElement>('canvas.maplibregl-canvas')];
+  await Promise.all(canvases.map(drained));
+}
+
+async function drained(canvas: HTMLCanvasElement): Promise<void> {
+  // the context the map made (getContext returns it; a canvas without a WebGL 2 context gives null)
+  const gl = canvas.getContext('webgl2');
   if (!gl || gl.isContextLost()) return;
   const sync = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
   if (!sync) return;

@@ -224,7 +224,7 @@ async function draw(
   if (!printMap) {
     // A WebGL context is made by a call that waits for the GPU process: while that is still
     // drawing the main map's last frames (software GL: 200 ms and more), the page would wait too.
-    await gpuDrained(main);
+    await gpuDrained();
     if (o.signal?.aborted) throw cancelled();
     printMap = makePrintMap(style, pixelRatio);
     // Making the WebGL context and sizing it to the sheet are two tasks, not one.
@@ -239,8 +239,7 @@ async function draw(
     host.style.height !== `${cssHeight}px` ||
     map.getPixelRatio() !== pixelRatio;
   if (!fresh && resized) {
-    await gpuDrained(main);
-    await gpuDrained(map);
+    await gpuDrained();
     if (o.signal?.aborted) throw cancelled();
   }
   let stall: ReturnType<typeof setTimeout> | undefined;

@@ -208,3 +208,14 @@ export function coverPushes(map: HTMLElement): Cover[] {
     return { ...c, push };
   });
 }
+
+/**
+ * An attachment (`{@attach watchHeight(…)}`) telling an element's height (its border box) each
+ * time it changes. A ResizeObserver reports after the browser's own layout: nothing reads layout
+ * in the task that mounts the element (`bind:clientHeight` reads it there, forcing a layout).
+ */
+export const watchHeight = (set: (h: number) => void) => (el: Element) => {
+  const ro = new ResizeObserver(([e]) => set(e.borderBoxSize?.[0]?.blockSize ?? e.contentRect.height));
+  ro.observe(el);
+  return () => ro.disconnect();
+};

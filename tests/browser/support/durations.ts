@@ -1,12 +1,14 @@
 /**
  * A Playwright reporter: every test's duration goes to test-results/durations.json, and the
- * slowest ten are printed at the end of the run (what to look at when the suite grows).
+ * slowest ten are printed at the end of the run (what to look at when the suite grows), with
+ * the main-thread long tasks the tests measured (fixtures.ts measureLongTasks), held or not.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 
 export default class Durations implements Reporter {
   private rows: { test: string; file: string; tier: 'core' | 'slow'; ms: number; status: string }[] = [];
+  private longTasks: string[] = [];
 
   onTestEnd(test: TestCase, result: TestResult) {
     const file = test.location.file.replace(/^.*tests\/browser\//, '');
@@ -17,6 +19,12 @@ export default class Durations implements Reporter {
       ms: result.duration,
       status: result.status,
     });
+    const seen = new Set<string>();
+    for (const a of [...(result.annotations ?? []), ...test.annotations])
+      if (a.type === 'long tasks' && a.description && !seen.has(a.description)) {
+        seen.add(a.description);
+        this.longTasks.push(a.description);
+      }
   }
 
   onEnd(result: FullResult) {
@@ -25,7 +33,7 @@ export default class Durations implements Reporter {
     const total = rows.reduce((s, r) => s + r.ms, 0);
     writeFileSync(
       'test-results/durations.json',
-      `${JSON.stringify({ status: result.status, wallMs: result.duration, testsMs: total, tests: rows }, null, 1)}\n`,
+      `${JSON.stringify({ status: result.status, wallMs: result.duration, testsMs: total, tests: rows, longTasks: this.longTasks }, null, 1)}\n`,
     );
     const minutes = (tier: string) =>
       (rows.filter((r) => r.tier === tier).reduce((t, r) => t + r.ms, 0) / 60_000).toFixed(1);
@@ -35,5 +43,9 @@ export default class Durations implements Reporter {
     for (const r of rows.slice(0, 10))
       console.log(`  ${(r.ms / 1000).toFixed(1).padStart(6)} s  ${r.file} › ${r.test}`);
     console.log('(all durations: test-results/durations.json)');
+    if (this.longTasks.length) {
+      console.log('Main-thread long tasks measured:');
+      for (const l of this.longTasks) console.log(`  ${l}`);
+    }
   }
 }
