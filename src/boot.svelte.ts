@@ -4,7 +4,7 @@
  * create the map, open what a deep link asks for, connect the presenter channel and the
  * test hook, and keep the map and the address in step with the state.
  */
-import { mount } from 'svelte';
+import { mount, untrack } from 'svelte';
 import App from './App.svelte';
 import { AppState } from './lib/state/app.svelte.ts';
 import { Actions } from './lib/state/actions.ts';
@@ -202,7 +202,8 @@ function startMap(
     });
     // A briefing on a big screen (a projector): every label larger, to be read from the back of the room.
     $effect(() => {
-      map.core.setBriefing(!!tour.tour && innerWidth >= BRIEFING_MIN_WIDTH);
+      const on = !!tour.tour && innerWidth >= BRIEFING_MIN_WIDTH;
+      untrack(() => map.core.setBriefing(on)); // (it reads the briefing it sets)
     });
     // Phone: a sheet that opens, closes or changes height keeps what the map fitted to in view.
     $effect(() => {

@@ -526,7 +526,9 @@ test.describe('briefing mode', () => {
       .filter(Boolean);
     expect(images).toHaveLength(TOUR.steps.length);
     for (const l of images) expect(Number(l.trim().split(/\s+/)[12])).toBeGreaterThanOrEqual(HANDOUT_DPI);
-    await expectStep(page, 1); // back where the presenter was
+    await expectStep(page, 1); // back where the presenter was, framed for the screen again (not the page)
+    await waitIdle(page);
+    await expectReadable(page, 1);
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
     expect(png.suggestedFilename()).toBe(`${TOUR.id}-2-core.png`);
     const bytes = readFileSync(must(await png.path(), 'the PNG'));

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/contracts/plan.ts';
-import type { Tour } from '../../src/contracts/tour.ts';
+import { TOUR_WORDS_ZH, TourSchema, type Tour } from '../../src/contracts/tour.ts';
 import { checkTour, quoteChecker, readTourFile } from '../../src/lib/tour/check.ts';
 import * as draft from '../../src/lib/tour/draft.ts';
 
@@ -99,5 +99,24 @@ describe('a tour made in the browser', () => {
     expect(zoom).toBe('字段“camera”：应为 { fit: [要素 id] } 或 { center: [经度, 纬度], zoom }');
     expect(readTourFile('{ not json', ctx)).toMatchObject({ problems: [{ where: '-' }] });
     expect(readTourFile(JSON.stringify(builtIn), ctx)).toEqual({ tour: builtIn });
+  });
+});
+
+describe('the tour schema’s words', () => {
+  it('every message the schema defines is said in Chinese too (TOUR_WORDS_ZH), so a refused file reads whole in zh', () => {
+    // every `message` in the schema's graph (valibot keeps a custom message on the schema or action)
+    const messages = new Set<string>();
+    const seen = new Set<unknown>();
+    const walk = (node: unknown) => {
+      if (!node || typeof node !== 'object' || seen.has(node)) return;
+      seen.add(node);
+      const n = node as Record<string, unknown>;
+      if (typeof n.message === 'string') messages.add(n.message);
+      for (const v of Object.values(n)) if (v && typeof v === 'object') walk(v);
+    };
+    walk(TourSchema);
+    expect(messages.size).toBeGreaterThan(5);
+    const missing = [...messages].filter((m) => !TOUR_WORDS_ZH[m] && !/^a number /.test(m));
+    expect(missing).toEqual([]);
   });
 });

@@ -332,6 +332,8 @@ export class Camera {
         ]
       : deskPaddings(map, height, extra, clearLabels);
     let target: maplibregl.CameraOptions | undefined;
+    // where a swipe's divider goes: the middle of the places fitted, else of the map (a step that names its centre)
+    let at = 0.5;
     if ('fit' in cam && bbox) {
       // the free area that shows the places largest: above the caption, or beside it
       let chosen = paddings[0];
@@ -346,13 +348,14 @@ export class Camera {
         if (t && (!target || (t.zoom ?? 0) > (target.zoom ?? 0))) [target, chosen] = [t, padding];
       }
       // a swipe divides its places in the middle
-      const { width } = map.getCanvas().getBoundingClientRect();
+      const width = swipe ? map.getCanvas().getBoundingClientRect().width : 0;
       const [left, right] = [chosen.left ?? 0, chosen.right ?? 0];
-      if (swipe && width) this.#onSwipe((left + (width - left - right) / 2) / width);
+      if (width) at = (left + (width - left - right) / 2) / width;
       if (target) target = { ...target, bearing: cam.bearing ?? 0, pitch: cam.pitch ?? 0 };
     } else if ('center' in cam) {
       target = { center: cam.center, zoom: cam.zoom, bearing: cam.bearing ?? 0, pitch: cam.pitch ?? 0 };
     }
+    if (swipe) this.#onSwipe(at);
     if (!target) return;
     this.#target = target;
     const step = {};

@@ -30,9 +30,9 @@ export class MapCore {
   #lit = new Set<string>();
   /** the catalog's layers with their source-layers, made once (visibility is synced on every selection) */
   #layers = catalogLayers().map((l) => ({ l, sourceLayer: sourceLayerOf(l.style) }));
-  /** where the map looks: fits, sheets, tour moves (camera.ts) */
   /** Where a tour's swipe divides the map: the middle of its step's places, a share of the width (camera.ts). */
   swipeAt = $state(0.5);
+  /** where the map looks: fits, sheets, tour moves (camera.ts) */
   camera = new Camera(
     () => this.map,
     (at) => (this.swipeAt = at),

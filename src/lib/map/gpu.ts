@@ -14,8 +14,8 @@ export const REVEAL_BATCH = 8;
 /**
  * Resolves once the GPU has done what every map of the page asked of it (the main map, a
  * swipe's second map, the print map): the page never blocks on it. One GPU process draws for
- * all of them, so a new context waits for the busiest. Gives up after 2 s a map (a fence that
- * never signals costs that wait only).
+ * all of them, so a new context waits for the busiest. Gives up after 2 s (the maps' fences
+ * are polled together; one that never signals costs that wait only).
  */
 export async function gpuDrained(): Promise<void> {
   const canvases = [...document.querySelectorAll<HTMLCanvasElement>('canvas.maplibregl-canvas')];
@@ -23,7 +23,7 @@ export async function gpuDrained(): Promise<void> {
 }
 
 async function drained(canvas: HTMLCanvasElement): Promise<void> {
-  // the context the map made (getContext returns it; a canvas without a WebGL 2 context gives null)
+  // the context the map made (getContext returns it; a canvas with a WebGL 1 context gives null)
   const gl = canvas.getContext('webgl2');
   if (!gl || gl.isContextLost()) return;
   const sync = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);

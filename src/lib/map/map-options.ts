@@ -88,9 +88,11 @@ export function mapOptions(
   addArchive(new URL(ARCHIVE, document.baseURI).href);
   // the Mongolian names' font, fetched beside the tiles: their labels are drawn in it
   if (visible.has(MONGOLIAN_NAMES)) void loadMongolianFont();
+  // built at the catalog's sizes: a briefing's scale them
+  const style = buildStyle({ lang, visible, base: document.baseURI });
   return {
     container,
-    style: withLabelSizes(buildStyle({ lang, visible, base: document.baseURI }), briefing),
+    style: briefing ? withLabelSizes(style, true) : style,
     attributionControl: false,
     locale: mapLocale(lang),
     localIdeographFontFamily: FONT_STACK,

@@ -28,8 +28,9 @@ export interface TourProblem {
 
 /** The schema's words, and valibot's ("Invalid type: Expected number but received "x""), in Chinese. */
 function zhMessage(message: string): string {
-  const own = TOUR_WORDS_ZH[message] ?? /^a number (.+)$/.exec(message)?.[1];
-  if (own) return TOUR_WORDS_ZH[message] ?? `应为 ${own} 的数`;
+  if (TOUR_WORDS_ZH[message]) return TOUR_WORDS_ZH[message];
+  const range = /^a number (.+)$/.exec(message)?.[1];
+  if (range) return `应为 ${range} 的数`;
   const m = /^Invalid (\w+): Expected (.+) but received (.+)$/.exec(message);
   const what: Record<string, string> = { type: '类型', length: '长度', value: '取值', key: '键', format: '格式' };
   return m ? `${what[m[1]] ?? m[1]}不对：应为 ${m[2]}，实为 ${m[3]}` : message;

@@ -41,7 +41,8 @@ function stepText(tour: Tour, step: TourStep, index: number, lang: Lang) {
 }
 
 /**
- * Walks the tour, one page per step, and downloads the PDF. `goto` shows a step instantly;
+ * Walks the tour, one page per step, and downloads the PDF. `goto` shows a step instantly,
+ * framed for paper (`paper`) or, going back at the end, for the screen;
  * `states` says which features the step lights (drawn lit on paper too). Progress is told a
  * page at a time (the map's tiles, then the composing); `signal` cancels it between any two
  * of those, and the tour goes back to the step it was on either way.
@@ -50,7 +51,7 @@ export async function exportHandout(
   map: maplibregl.Map,
   tour: Tour,
   lang: Lang,
-  goto: (i: number) => Promise<void>,
+  goto: (i: number, paper: boolean) => Promise<void>,
   back: number,
   states: () => FeatureStates,
   o: { signal?: AbortSignal; onProgress?: (p: PrintProgress) => void } = {},
@@ -72,7 +73,7 @@ export async function exportHandout(
         // the print map loads and draws its own tiles: the main map's drawing is waited for on the
         // first page only (the print map is made and compiles its shaders then: with the GPU busy
         // drawing the main map too, those calls blocked the page 300–500 ms)
-        await goto(i);
+        await goto(i, true);
         if (i === 0) await mapIdle(map);
         pages.push({
           layout: l,
@@ -86,7 +87,7 @@ export async function exportHandout(
         });
       }
     } finally {
-      await goto(back);
+      await goto(back, false);
     }
     o.onProgress?.({ phase: 'compose', done: 0, pages: pageCount });
     const bytes = await composeInWorker(

@@ -9,6 +9,7 @@ import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/tes
 export default class Durations implements Reporter {
   private rows: { test: string; file: string; tier: 'core' | 'slow'; ms: number; status: string }[] = [];
   private longTasks: string[] = [];
+  private seen = new Set<string>();
 
   onTestEnd(test: TestCase, result: TestResult) {
     const file = test.location.file.replace(/^.*tests\/browser\//, '');
@@ -19,10 +20,9 @@ export default class Durations implements Reporter {
       ms: result.duration,
       status: result.status,
     });
-    const seen = new Set<string>();
     for (const a of [...(result.annotations ?? []), ...test.annotations])
-      if (a.type === 'long tasks' && a.description && !seen.has(a.description)) {
-        seen.add(a.description);
+      if (a.type === 'long tasks' && a.description && !this.seen.has(a.description)) {
+        this.seen.add(a.description);
         this.longTasks.push(a.description);
       }
   }
