@@ -214,7 +214,7 @@ function finishDist(archive: string): Plugin {
           code.replace(placeholder, () => JSON.stringify(manifest)),
         );
       }
-      for (const f of walk(dir).filter((x) => /\.(html|js|mjs|css|json|geojson|svg|txt|webmanifest)$/.test(x))) {
+      for (const f of walk(dir).filter((x) => /\.(html|js|mjs|css|json|geojson|svg|txt|webmanifest|pbf)$/.test(x))) {
         const raw = readFileSync(f);
         if (raw.length < 1024) continue;
         const gz = gzipSync(raw, { level: 9 });

@@ -39,7 +39,9 @@ import { buildStats } from './stats.ts';
 import { buildMongolianFont, buildPrintFont, MONGOLIAN_FONT_SOURCE, PRINT_FONT_SOURCE } from './font.ts';
 import { downloadFile } from './downloads.ts';
 import { readdirSync } from 'node:fs';
-import { tilePropsOf } from '../../src/lib/map/catalog.ts';
+import { FONT, labelTextOf, tilePropsOf } from '../../src/lib/map/catalog.ts';
+import { formatArea, formatLength } from '../../src/lib/geodesy.ts';
+import { buildGlyphBundle } from './glyphs.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -260,7 +262,27 @@ async function main() {
       mongolian,
     );
     sizes.push(`Mongolian font ${(mnBytes / 1024).toFixed(0)} KiB (${new Set(mongolian).size} names)`);
-    step(`write ${layers.length} downloads, the print font and the Mongolian font`);
+    // The labels' glyphs, built ahead: every character a label of the map can show.
+    const { props: labelProps, literals } = labelTextOf();
+    let labelText = literals;
+    for (const layer of layers) {
+      const read = labelProps.get(layer.name);
+      if (!read) continue;
+      for (const f of layer.features)
+        for (const p of read) if (typeof f.properties[p] === 'string') labelText += f.properties[p];
+    }
+    for (const lang of ['zh', 'en'] as const)
+      for (const v of [1, 12_345.6, 1_234_567.8]) labelText += formatLength(v, lang) + formatArea(v * 1000, lang);
+    for (let c = 0x20; c < 0x7f; c++) labelText += String.fromCharCode(c);
+    const labelChars = new Set([...labelText].map((c) => c.codePointAt(0) as number));
+    const glyphs = await buildGlyphBundle(FONT[0], labelChars);
+    if (glyphs === null)
+      console.warn(`  no label glyphs: ${PRINT_FONT_SOURCE} is missing; the browser will draw the labels itself`);
+    else {
+      writeFileSync(join(tmp, 'details', 'glyphs.pbf'), glyphs);
+      sizes.push(`label glyphs ${(glyphs.length / 1024).toFixed(0)} KiB (${labelChars.size} characters)`);
+    }
+    step(`write ${layers.length} downloads, the print font, the Mongolian font and the label glyphs`);
 
     const moves: [string, string][] = [
       ...layers.map((l): [string, string] => [
@@ -283,6 +305,9 @@ async function main() {
             [join(tmp, 'details', 'fonts', 'print-sc.otf'), join(DETAILS, 'fonts', 'print-sc.otf')] as [string, string],
           ]),
       [join(tmp, 'details', 'fonts', 'mongolian.ttf'), join(DETAILS, 'fonts', 'mongolian.ttf')],
+      ...(glyphs === null
+        ? []
+        : [[join(tmp, 'details', 'glyphs.pbf'), join(DETAILS, 'glyphs.pbf')] as [string, string]]),
       ...layers.map((l): [string, string] => [
         join(tmp, 'details', 'layers', `${l.name}.geojson`),
         join(DETAILS, 'layers', `${l.name}.geojson`),

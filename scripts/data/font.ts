@@ -31,7 +31,7 @@ export function gb2312(): string {
 }
 
 /** Index of a face in a TrueType/OpenType collection, by its PostScript name. */
-function faceIndex(ttc: Buffer, postscriptName: string): number {
+export function faceIndex(ttc: Buffer, postscriptName: string): number {
   if (ttc.toString('latin1', 0, 4) !== 'ttcf') return 0;
   const n = ttc.readUInt32BE(8);
   for (let i = 0; i < n; i++) {

@@ -123,6 +123,30 @@ export async function waitIdle(page: Page) {
 }
 
 /**
+ * The label glyphs of the page's main map, by fontstack (MapLibre internals, read only here):
+ * the ranges it asked the `glyphs` URL for, and the canvases it drew glyphs on itself (TinySDF,
+ * on the main thread) — none, when every glyph comes built ahead or from the glyph worker.
+ */
+export function glyphSources(page: Page): Promise<Record<string, { ranges: number[]; drawnOnPage: string[] }>> {
+  return page.evaluate(() => {
+    const gm = (
+      (window as unknown as MapWindow).__map as unknown as {
+        style: { glyphManager: { entries: Record<string, Record<string, unknown> & { requests: object }> } };
+      }
+    ).style.glyphManager;
+    return Object.fromEntries(
+      Object.entries(gm.entries).map(([stack, e]) => [
+        stack,
+        {
+          ranges: Object.keys(e.requests).map(Number),
+          drawnOnPage: ['tinySDF', 'ideographTinySDF', 'clusterTinySDFs', 'fontFaceTinySDFs'].filter((k) => e[k]),
+        },
+      ]),
+    );
+  });
+}
+
+/**
  * What a person sees of the highlighted and selected places on the map: `drawn`, the symbols
  * (labels and markers) the map has placed for them, as "layer:id"; `hidden`, those whose box
  * (the map's collision box, through queryRenderedFeatures) lies partly under a sheet, a card,

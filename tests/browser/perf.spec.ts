@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { test, expect, openMap, clickLngLat, waitIdle, expectSeen } from './fixtures.ts';
+import { test, expect, openMap, clickLngLat, waitIdle, expectSeen, glyphSources } from './fixtures.ts';
 
 test.describe('first view', () => {
   test('the overview is in the page before any script runs, and gives way to the live map', async ({ page, log }) => {
@@ -66,6 +66,22 @@ test.describe('first view', () => {
     expect(loaded(/TourPlayer-.*\.js/)).toBe(true);
     expect(loaded(/data\/tours\.json/)).toBe(true);
     expect(loaded(/print-.*\.js/)).toBe(false);
+  });
+
+  test("the labels' glyphs come built ahead, in one request: none is drawn on the page", async ({ page, log }) => {
+    await openMap(page);
+    await waitIdle(page);
+    expect(log.requests.filter((u) => /\/data\/glyphs\.pbf$/.test(u))).toHaveLength(1);
+    const ranges = async () => (await glyphSources(page))['Noto Sans CJK SC']?.ranges ?? [];
+    // Chinese (every place's name), then Latin (the English names) once the page is in English
+    expect((await ranges()).filter((r) => r >= 0x4e && r <= 0x9f).length).toBeGreaterThan(20);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect.poll(ranges).toContain(0);
+    await waitIdle(page);
+    expect(log.requests.filter((u) => /\/data\/glyphs\.pbf$/.test(u))).toHaveLength(1);
+    const stacks = await glyphSources(page);
+    for (const [stack, s] of Object.entries(stacks)) expect(s.drawnOnPage, stack).toEqual([]);
   });
 
   test('the first view compiles one shader program per layer type, and moving or lighting features compiles no more', async ({

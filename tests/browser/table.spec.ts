@@ -9,7 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { must } from '../../src/lib/must.ts';
-import { test, expect, expectResponsive, expectSeen, openMap, screenPoint, waitIdle } from './fixtures.ts';
+import {
+  test,
+  expect,
+  expectResponsive,
+  expectSeen,
+  openMap,
+  screenPoint,
+  waitIdle,
+  glyphSources,
+} from './fixtures.ts';
 
 type MapWindow = { __map: import('maplibre-gl').Map };
 const KINDS = ['学校', '医院', '村委会', '文化站'];
@@ -124,6 +133,10 @@ test('an imported layer as a table: sort, search, scroll, filter, style by a fie
       });
     })
     .toBe(true);
+  // the user's words drawn by the glyph worker, none on the page
+  const stacks = await glyphSources(page);
+  expect(stacks['Noto Sans CJK SC Imported']?.ranges.length).toBeGreaterThan(0);
+  for (const [stack, s] of Object.entries(stacks)) expect(s.drawnOnPage, stack).toEqual([]);
   // a row shows its feature — marked, in view above the table and beside the card — and its card
   const first = rows.locator('.row').first();
   const i = Number(await first.getAttribute('data-row'));

@@ -19,9 +19,9 @@ describe('layer catalog → style', () => {
     });
   }
 
-  it('has no glyphs or sprite URL and only same-origin sources', () => {
+  it("names its glyphs by the page's own protocol, no sprite, and only same-origin sources", () => {
     const style = buildStyle({ lang: 'zh', visible: new Set(DEFAULT_VISIBLE), base });
-    expect(style.glyphs).toBeUndefined();
+    expect(style.glyphs).toBe('glyphs://{fontstack}/{range}');
     expect(style.sprite).toBeUndefined();
     for (const [id, src] of Object.entries(style.sources)) {
       if (src.type === 'geojson')

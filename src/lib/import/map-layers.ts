@@ -5,7 +5,7 @@
  * (catalog.ts, RUNTIME_Z), never before a layer named here.
  */
 import type * as maplibregl from 'maplibre-gl';
-import { ARCHIVE_SOURCE, FONT, RUNTIME_Z, beforeLayerAt } from '../map/catalog.ts';
+import { ARCHIVE_SOURCE, IMPORT_FONT, RUNTIME_Z, beforeLayerAt } from '../map/catalog.ts';
 import type { ImportedMeta } from './protocol.ts';
 import { POINT_RADIUS } from './table.ts';
 import type { Lang, Text } from '../../contracts/vocab.ts';
@@ -131,7 +131,7 @@ export function addImportedLayer(map: maplibregl.Map, meta: ImportedMeta): void 
         layout: {
           ...layout,
           'text-field': ['get', '__l'],
-          'text-font': FONT,
+          'text-font': IMPORT_FONT,
           'text-size': 12,
           'text-offset': [0, 1.1],
           'text-anchor': 'top',

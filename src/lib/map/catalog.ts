@@ -132,10 +132,13 @@ function litLabels(
     },
   };
 }
+/** The labels' fontstack: its glyphs are built ahead for every character the catalog's labels show (map/glyphs.ts). */
 export const FONT = ['Noto Sans CJK SC'];
+/** Imported layers' labels: the same font, drawn by a worker for whatever characters the user's data has. */
+export const IMPORT_FONT = ['Noto Sans CJK SC Imported'];
 /** The Mongolian names' layer: an entry and its one style layer (their images: icons.ts, map-options.ts; a PDF's text: print/render.ts). */
 export const MONGOLIAN_NAMES = 'mongolian-names';
-/** The CSS font stack for CJK labels drawn locally (no glyph server), for every map and canvas. */
+/** The labels' font as CSS, for what draws them on a canvas (the imported labels' glyphs, the print's text). */
 export const FONT_STACK = "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 /** A place's name, marked "≈" where its position is approximate (a proxy or an estimate says so on the map). */
 const placeName = (lang: Lang): ExpressionSpecification => [
@@ -1282,4 +1285,26 @@ export function tilePropsOf(): Map<string, Set<string>> {
     }
   }
   return out;
+}
+
+/**
+ * What the catalog's labels can show, for the glyphs built ahead (scripts/data/glyphs.ts): for
+ * each source-layer, the properties its text fields read (either language), and every string
+ * the text fields hold themselves ("≈", separators). The `tools` labels (lengths, areas) are the
+ * build's to add: they come from the app's own formatting, not from the tiles.
+ */
+export function labelTextOf(): { props: Map<string, Set<string>>; literals: string } {
+  const props = new Map<string, Set<string>>();
+  let literals = '';
+  for (const lang of ['zh', 'en'] as const) {
+    for (const l of catalogLayers(THEME, lang)) {
+      const field = (l.style as { layout?: Record<string, unknown> }).layout?.['text-field'];
+      if (field === undefined) continue;
+      literals += JSON.stringify(field);
+      const sl = sourceLayerOf(l.style);
+      if (!sl) continue;
+      props.set(sl, propsRead(field, props.get(sl)));
+    }
+  }
+  return { props, literals };
 }

@@ -7,7 +7,8 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Lang } from '../../contracts/vocab.ts';
 import { addArchive, archiveProtocol } from './archive.ts';
-import { FONT_STACK, MONGOLIAN_NAMES, catalogLayers } from './catalog.ts';
+import { MONGOLIAN_NAMES, catalogLayers } from './catalog.ts';
+import { GLYPHS_PROTOCOL, glyphRange, prefetchGlyphs } from './glyphs.ts';
 import { scaleSize } from './sizes.ts';
 import { BRIEFING_LABELS, briefingMinPx } from '../ui/layout.ts';
 import { ICONS, MARKER_BOX, MARKER_BOX_PX, MONGOLIAN_ICON, type IconId, rasterIcon, rasterMongolian } from './icons.ts';
@@ -83,9 +84,11 @@ export function mapOptions(
 ): maplibregl.MapOptions {
   if (!protocolAdded) {
     maplibregl.addProtocol('pmtiles', archiveProtocol().tile);
+    maplibregl.addProtocol(GLYPHS_PROTOCOL, glyphRange);
     protocolAdded = true;
   }
   addArchive(new URL(ARCHIVE, document.baseURI).href);
+  prefetchGlyphs(document.baseURI);
   // the Mongolian names' font, fetched beside the tiles: their labels are drawn in it
   if (visible.has(MONGOLIAN_NAMES)) void loadMongolianFont();
   // built at the catalog's sizes: a briefing's scale them
@@ -95,7 +98,8 @@ export function mapOptions(
     style: briefing ? withLabelSizes(style, true) : style,
     attributionControl: false,
     locale: mapLocale(lang),
-    localIdeographFontFamily: FONT_STACK,
+    // every label's glyphs come from the style's `glyphs` (built ahead, or drawn by a worker)
+    localIdeographFontFamily: false,
     // The style is validated by the unit tests (style-spec); validating it again here costs start-up time.
     validateStyle: false,
   };

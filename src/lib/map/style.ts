@@ -1,8 +1,9 @@
-/** Layer catalog + theme + language → a MapLibre style. No glyphs: text is drawn locally. */
+/** Layer catalog + theme + language → a MapLibre style. Glyphs from the page's own protocol (glyphs.ts). */
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Lang } from '../../contracts/vocab.ts';
 import { THEME, type Theme } from './theme.ts';
 import { ARCHIVE_SOURCE, catalogLayers, layerVisible } from './catalog.ts';
+import { GLYPHS_URL } from './glyphs.ts';
 
 /**
  * One archive holds every layer: one source, one set of tiles per view. A build names it by
@@ -123,6 +124,7 @@ export function buildStyle(opts: {
   return {
     version: 8,
     name: 'Hulunbuir plan map',
+    glyphs: GLYPHS_URL,
     sources: {
       [ARCHIVE_SOURCE]: {
         type: 'vector',

@@ -10,7 +10,7 @@
  * The print worker (print.worker.ts) encodes it and composes the page.
  */
 import * as maplibregl from 'maplibre-gl';
-import { FONT_STACK, MONGOLIAN_NAMES } from '../map/catalog.ts';
+import { MONGOLIAN_NAMES } from '../map/catalog.ts';
 import { resolveIcons, withLabelSizes } from '../map/map-options.ts';
 import { mongolianFontReady } from '../mongolian-font.ts';
 import { distanceM } from '../geodesy.ts';
@@ -167,7 +167,7 @@ function makePrintMap(style: maplibregl.StyleSpecification, pixelRatio: number):
     interactive: false,
     attributionControl: false,
     fadeDuration: 0,
-    localIdeographFontFamily: FONT_STACK,
+    localIdeographFontFamily: false,
     validateStyle: false,
     trackResize: false,
   });
