@@ -143,6 +143,33 @@ function preloadApp(): Plugin {
 }
 
 /**
+ * The overview paints from the first bytes: its own small stylesheet stays in the head, and the
+ * app's stylesheets move to the end of the body, where they no longer hold back the first paint
+ * (a browser paints what comes before an in-body stylesheet). The app's module script still
+ * runs only once they are in (scripts wait for the stylesheets the parser met), so the app
+ * never shows unstyled.
+ */
+function stylesAfterOverview(): Plugin {
+  return {
+    name: 'hlbe-styles-after-overview',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!ctx.bundle || !ctx.filename.endsWith('index.html')) return html;
+        const links: string[] = [];
+        const out = html.replace(/\s*<link rel="stylesheet" crossorigin href="\.\/assets\/[^"]+\.css">/g, (tag) => {
+          links.push(tag.trim());
+          return '';
+        });
+        if (!links.length)
+          throw new Error('index.html: the app has no stylesheet to move (hlbe-styles-after-overview)');
+        return out.replace('</body>', `${links.join('\n')}\n</body>`);
+      },
+    },
+  };
+}
+
+/**
  * The tile archive's name in a build carries its content's hash (tiles/plan.<hash>.pmtiles):
  * a new data build is a new file, so no browser or CDN ever mixes ranges of two archives, and
  * the archive can be cached for a year like the hashed assets. The app learns the name from
@@ -233,6 +260,7 @@ export default defineConfig(({ command }) => ({
     linkPreview(),
     pmtilesWithoutFflate(),
     preloadApp(),
+    stylesAfterOverview(),
     serviceWorker(),
     finishDist(archiveName(command)),
   ],

@@ -9,6 +9,12 @@
  *   sources (built here from geodata/), and the app: time to `map:idle`, bytes served
  *   (counted by our own server, workers included), JS heap of the page, long tasks, shader
  *   programs compiled, and the app's start-up phases (its performance marks)
+ * - the app beside two more pages: MapLibre alone with the app's own built style, glyphs, icons
+ *   and archive (scripts/bench/same-style: the app's own cost is its time over this page's),
+ *   and a Leaflet page drawing the raw GeoJSON (first paint of a page without WebGL)
+ * - BENCH_PHONE=1: the first view of the app, the same-style page and the Leaflet page under a
+ *   mid-range phone's emulation (4× CPU slowdown; DevTools' "Slow 4G": 562.5 ms round trip,
+ *   1.44 Mbit/s down, 675 kbit/s up; 412 × 823 at 1.75×): first and largest contentful paint
  * - CPU per frame along the default tour's camera path, app vs empty map (main-thread task
  *   time from the DevTools protocol / frames rendered)
  * - search query time over the built index
@@ -18,7 +24,8 @@
 import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, resolve } from 'node:path';
+import { build as viteBuild } from 'vite';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Browser } from 'playwright-core';
@@ -31,8 +38,9 @@ import { FORMATS, runExport } from '../../src/lib/exchange/export.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 /** BENCH_QUICK=1: the first-view pages only (no data build timing, tour path or import) — for iterating on start-up */
-const QUICK = process.env.BENCH_QUICK === '1';
-const VIEW = { width: 1280, height: 800 };
+const PHONE = process.env.BENCH_PHONE === '1';
+const QUICK = process.env.BENCH_QUICK === '1' || PHONE;
+const VIEW = PHONE ? { width: 412, height: 823 } : { width: 1280, height: 800 };
 const median = (a: number[]) => {
   const s = [...a].sort((x, y) => x - y);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -128,6 +136,31 @@ const map = new maplibregl.Map({ container: 'map', bounds: ${bounds}, fitBoundsO
     { id: 'borders', type: 'line', source: 'borders', paint: { 'line-color': '#6b4f7a' } }] } });`),
 );
 
+writeFileSync(
+  join(BENCH, 'leaflet.html'),
+  `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/bench/leaflet/leaflet.css">
+<style>html,body,#map{margin:0;height:100%;background:#e9e6df}</style></head><body><div id="map"></div>
+<script type="module">
+import * as L from '/bench/leaflet/leaflet-src.esm.js';
+const data = await (await fetch('/bench/data.json')).json();
+const map = L.map('map', { preferCanvas: true, attributionControl: false }).fitBounds([[47.09, 115.52], [53.34, 126.07]], { padding: [24, 24] });
+const style = { city: { fillColor: '#fbfaf6', fillOpacity: 1, stroke: false }, lakes: { fillColor: '#a9cde8', fillOpacity: 1, stroke: false },
+  rivers: { color: '#6aa5d3', weight: 1 }, units: { color: '#8c8577', weight: 1, fill: false }, borders: { color: '#6b4f7a', weight: 1 } };
+for (const k of ['city', 'lakes', 'rivers', 'units', 'borders']) L.geoJSON(data[k], { style: style[k] }).addTo(map);
+window.__map = map;
+requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('map:idle')));
+</script></body></html>`,
+);
+// the same-style page: the app's own map modules, built by Vite like the app, reading dist/'s data
+await viteBuild({
+  configFile: false,
+  root: 'scripts/bench/same-style',
+  base: '/bench/same/',
+  logLevel: 'error',
+  define: { __ARCHIVE__: JSON.stringify(ARCHIVE.slice(1)) },
+  build: { outDir: resolve(BENCH, 'same'), emptyOutDir: true, target: 'es2022' },
+});
+
 // ------------------------------------------------------------------ a static server that counts bytes
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
@@ -137,6 +170,8 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
   '.pmtiles': 'application/octet-stream',
+  '.ttf': 'font/ttf',
+  '.png': 'image/png',
 };
 let served = 0;
 let servedJs = 0;
@@ -144,6 +179,8 @@ function resolveFile(url: string): string | null {
   const path = decodeURIComponent(url.split('?')[0]);
   if (path.startsWith('/bench/maplibre-gl')) return join('node_modules/maplibre-gl/dist', path.slice('/bench/'.length));
   if (path === '/bench/pmtiles.js') return 'node_modules/pmtiles/dist/pmtiles.js';
+  if (path.startsWith('/bench/leaflet/'))
+    return join('node_modules/leaflet/dist', path.slice('/bench/leaflet/'.length));
   if (path.startsWith('/bench/')) return join(BENCH, path.slice('/bench/'.length));
   const f = normalize(join('dist', path === '/' ? 'index.html' : path));
   return f.startsWith('dist') ? f : null;
@@ -193,17 +230,49 @@ function recordLongTasks() {
   new PerformanceObserver((l) => {
     for (const e of l.getEntries()) w.__long.push({ start: e.startTime, d: e.duration });
   }).observe({ type: 'longtask', buffered: true });
+  const lcp = window as unknown as { __lcp: number };
+  lcp.__lcp = Number.NaN;
+  new PerformanceObserver((l) => {
+    for (const e of l.getEntries()) lcp.__lcp = e.startTime;
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
 }
 
 const TOUR_ID = (JSON.parse(readFileSync('public/data/tours.json', 'utf8')) as Tour[])[0].id;
-const PAGES = {
+/** The app's map area at the bench's size: the same-style page draws a map of that size. */
+const appMap = await (async () => {
+  const ctx = await browser.newContext({ viewport: VIEW, serviceWorkers: 'block', isMobile: PHONE });
+  const p = await ctx.newPage();
+  await p.goto(`${ORIGIN}/?e2e=1`);
+  await p.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0, null, { timeout: 60_000 });
+  const r = await p.evaluate(() => {
+    const c = (window as unknown as { __map: import('maplibre-gl').Map }).__map.getContainer();
+    return { w: c.clientWidth, h: c.clientHeight };
+  });
+  await ctx.close();
+  return r;
+})();
+const ALL_PAGES = {
   empty: `${ORIGIN}/bench/empty.html`,
   one: `${ORIGIN}/bench/one.html`,
   raw: `${ORIGIN}/bench/raw.html`,
+  leaflet: `${ORIGIN}/bench/leaflet.html`,
+  same: `${ORIGIN}/bench/same/index.html?w=${appMap.w}&h=${appMap.h}`,
   app: `${ORIGIN}/?e2e=1`,
   presenter: `${ORIGIN}/presenter.html#tour=${TOUR_ID}&step=1`,
 } as const;
-type Name = keyof typeof PAGES;
+const PAGES: Partial<typeof ALL_PAGES> = PHONE
+  ? { leaflet: ALL_PAGES.leaflet, same: ALL_PAGES.same, app: ALL_PAGES.app }
+  : ALL_PAGES;
+const TITLES: Record<keyof typeof ALL_PAGES, string> = {
+  empty: 'empty map',
+  one: 'one vector layer (floor)',
+  raw: 'raw GeoJSON',
+  leaflet: 'Leaflet, raw GeoJSON',
+  same: "MapLibre alone, the app's style",
+  app: 'app',
+  presenter: 'presenter window',
+};
+type Name = keyof typeof ALL_PAGES;
 /** the mark a page is ready at: the map's first idle, or the presenter window's first render */
 const READY = (n: Name) => (n === 'presenter' ? 'presenter:ready' : 'map:idle');
 type First = {
@@ -217,6 +286,11 @@ type First = {
   tbt: number[];
   fp: number[];
   fcp: number[];
+  lcp: number[];
+  /** main-thread task time to ready (DevTools' TaskDuration), ms */
+  busy: number[];
+  /** fontstacks whose glyphs MapLibre drew on the page (TinySDF) */
+  glyphsOnPage: number[];
   programs: number[];
   marks: Record<string, number>[];
 };
@@ -234,6 +308,9 @@ const first = Object.fromEntries(
       tbt: [],
       fp: [],
       fcp: [],
+      lcp: [],
+      busy: [],
+      glyphsOnPage: [],
       programs: [],
       marks: [],
     },
@@ -241,13 +318,33 @@ const first = Object.fromEntries(
 ) as unknown as Record<Name, First>;
 for (let round = 0; round < ROUNDS; round++) {
   for (const name of Object.keys(PAGES) as Name[]) {
-    const ctx = await browser.newContext({ viewport: VIEW, serviceWorkers: 'block' });
+    const ctx = await browser.newContext({
+      viewport: VIEW,
+      serviceWorkers: 'block',
+      ...(PHONE ? { isMobile: true, hasTouch: true, deviceScaleFactor: 1.75 } : {}),
+    });
     await ctx.addInitScript(recordLongTasks);
     const p = await ctx.newPage();
+    const cdp = await ctx.newCDPSession(p);
+    await cdp.send('Performance.enable');
+    if (PHONE) {
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 562.5,
+        downloadThroughput: (1.6e6 * 0.9) / 8,
+        uploadThroughput: (750e3 * 0.9) / 8,
+      });
+    }
     served = 0;
     servedJs = 0;
-    await p.goto(PAGES[name]);
-    await p.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, READY(name), { timeout: 60_000 });
+    await p.goto(PAGES[name] as string);
+    await p.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, READY(name), {
+      timeout: PHONE ? 180_000 : 60_000,
+    });
+    const busy =
+      ((await cdp.send('Performance.getMetrics')).metrics.find((x) => x.name === 'TaskDuration')?.value ?? 0) * 1000;
     // Paint entries arrive once the frame is presented, which can be after the ready mark; a page with nothing contentful has none.
     await p
       .waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, {
@@ -262,17 +359,25 @@ for (let round = 0; round < ROUNDS; round++) {
           .map((l) => l.d),
         // MapLibre internals, read only here: how many shader programs the first view compiled
         programs: Object.keys(
-          (window as unknown as { __map?: { painter: { programCache: { programs: object } } } }).__map?.painter
-            .programCache.programs ?? {},
+          (window as unknown as { __map?: { painter?: { programCache: { programs: object } } } }).__map?.painter
+            ?.programCache.programs ?? {},
         ).length,
         marks: Object.fromEntries(performance.getEntriesByType('mark').map((e) => [e.name, e.startTime])),
         fp: performance.getEntriesByName('first-paint')[0]?.startTime ?? Number.NaN,
         fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+        lcp: (window as unknown as { __lcp: number }).__lcp,
+        // MapLibre internals, read only here: the fontstacks it drew glyphs for on the main thread
+        glyphsOnPage: Object.values(
+          (
+            window as unknown as {
+              __map?: { style?: { glyphManager?: { entries: Record<string, Record<string, unknown>> } } };
+            }
+          ).__map?.style?.glyphManager?.entries ?? {},
+        ).filter((e) => ['tinySDF', 'ideographTinySDF', 'clusterTinySDFs', 'fontFaceTinySDFs'].some((k) => e[k]))
+          .length,
       }),
       READY(name),
     );
-    const cdp = await ctx.newCDPSession(p);
-    await cdp.send('Performance.enable');
     const metrics = (await cdp.send('Performance.getMetrics')).metrics;
     const heap = metrics.find((x) => x.name === 'JSHeapUsedSize')?.value ?? 0;
     first[name].idle.push(m.idle);
@@ -282,6 +387,9 @@ for (let round = 0; round < ROUNDS; round++) {
     first[name].tbt.push(m.long.reduce((t, d) => t + Math.max(0, d - 50), 0));
     first[name].fp.push(m.fp);
     first[name].fcp.push(m.fcp);
+    first[name].lcp.push(m.lcp);
+    first[name].busy.push(busy);
+    first[name].glyphsOnPage.push(m.glyphsOnPage);
     first[name].heap.push(heap / 1024 / 1024);
     first[name].longTasks.push(m.long.length);
     first[name].longMs.push(m.long.reduce((s, d) => s + d, 0));
@@ -302,7 +410,7 @@ for (let round = 0; round < (QUICK ? 0 : Math.max(2, Math.ceil(ROUNDS / 2))); ro
   for (const name of ['empty', 'app'] as const) {
     const ctx = await browser.newContext({ viewport: VIEW, serviceWorkers: 'block' });
     const p = await ctx.newPage();
-    await p.goto(PAGES[name]);
+    await p.goto(PAGES[name] as string);
     await p.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0, null, { timeout: 60_000 });
     const cdp = await ctx.newCDPSession(p);
     await cdp.send('Performance.enable');
@@ -619,11 +727,19 @@ const result = {
   data_build_s: { median: median(buildRuns), min: Math.min(...buildRuns), max: Math.max(...buildRuns) },
   first_view: first,
   exports_ms: Object.fromEntries(exportTimes.map((x) => [x.format, median(x.ms)])),
+  phone: PHONE,
   ratios: {
-    app_vs_empty_idle: ratio(first.app.idle, first.empty.idle),
-    one_vs_empty_idle: ratio(first.one.idle, first.empty.idle),
-    raw_vs_empty_idle: ratio(first.raw.idle, first.empty.idle),
-    app_bytes_over_empty: median(first.app.bytes) - median(first.empty.bytes),
+    app_vs_same_style_idle: ratio(first.app.idle, first.same.idle),
+    app_vs_same_style_busy: ratio(first.app.busy, first.same.busy),
+    app_minus_leaflet_first_paint_ms: median(first.app.fp) - median(first.leaflet.fp),
+    ...(PHONE
+      ? {}
+      : {
+          app_vs_empty_idle: ratio(first.app.idle, first.empty.idle),
+          one_vs_empty_idle: ratio(first.one.idle, first.empty.idle),
+          raw_vs_empty_idle: ratio(first.raw.idle, first.empty.idle),
+          app_bytes_over_empty: median(first.app.bytes) - median(first.empty.bytes),
+        }),
   },
   cpu_per_frame_ms: frames,
   cpu_per_frame_ratio: ratio(frames.app, frames.empty),
@@ -647,16 +763,26 @@ const phases = [
   'map:idle',
 ];
 const md = [
-  '| figure | empty map | one vector layer (floor) | raw GeoJSON | app | presenter window |',
-  '|---|---|---|---|---|---|',
+  ...(PHONE
+    ? [
+        "Phone emulation: 4× CPU slowdown, DevTools' Slow 4G (562.5 ms round trip, 1.44 Mbit/s down), 412 × 823 at 1.75×.",
+        '',
+      ]
+    : []),
+  `| figure | ${cols.map((n) => TITLES[n]).join(' | ')} |`,
+  `|---|${cols.map(() => '---|').join('')}`,
   row('first paint, ms', (n) => fmt(first[n].fp)),
   row('first contentful paint, ms', (n) => fmt(first[n].fcp)),
+  row('largest contentful paint, ms', (n) => fmt(first[n].lcp)),
   row('time to map:idle (presenter: ready), ms', (n) => fmt(first[n].idle)),
-  row('… ratio to the empty map', (n) => `${ratio(first[n].idle, first.empty.idle).toFixed(2)}×`),
+  ...(PHONE ? [] : [row('… ratio to the empty map', (n) => `${ratio(first[n].idle, first.empty.idle).toFixed(2)}×`)]),
+  row('… ratio to MapLibre alone with the same style', (n) => `${ratio(first[n].idle, first.same.idle).toFixed(2)}×`),
+  row('main-thread busy to ready (task time), ms', (n) => fmt(first[n].busy)),
+  row('… ratio to MapLibre alone with the same style', (n) => `${ratio(first[n].busy, first.same.busy).toFixed(2)}×`),
   row(
     'bytes served for the first view',
     (n) =>
-      `${kb(median(first[n].bytes))}${n === 'empty' ? '' : ` (+${kb(median(first[n].bytes) - median(first.empty.bytes))})`}`,
+      `${kb(median(first[n].bytes))}${n === 'empty' || PHONE ? '' : ` (+${kb(median(first[n].bytes) - median(first.empty.bytes))})`}`,
   ),
   row('JS heap of the page, MB', (n) => fmt(first[n].heap, 1)),
   row('JS served for the first view', (n) => kb(median(first[n].jsBytes))),
@@ -667,10 +793,17 @@ const md = [
   row('longest task, ms', (n) => fmt(first[n].longest)),
   row('total blocking time (Σ task − 50 ms), ms', (n) => fmt(first[n].tbt)),
   row('shader programs compiled', (n) => String(median(first[n].programs))),
+  row('fontstacks whose glyphs were drawn on the page', (n) => String(median(first[n].glyphsOnPage))),
   ...(QUICK
     ? []
     : [
-        `| CPU per frame on the tour path, ms | ${fmt(frames.empty, 2)} | – | – | ${fmt(frames.app, 2)} (${result.cpu_per_frame_ratio.toFixed(2)}×) | – |`,
+        row('CPU per frame on the tour path, ms', (n) =>
+          n === 'empty'
+            ? fmt(frames.empty, 2)
+            : n === 'app'
+              ? `${fmt(frames.app, 2)} (${result.cpu_per_frame_ratio.toFixed(2)}×)`
+              : '–',
+        ),
       ]),
   '',
   `App start-up phases (performance marks, median ms from navigation): ${phases.map((p) => `${p} ${median(first.app.marks.map((m) => m[p] ?? NaN)).toFixed(0)}`).join(' → ')}`,
@@ -711,6 +844,7 @@ const md = [
   ...bundle.filter((b) => b.raw > 20_000).map((b) => `| ${b.file} | ${kb(b.raw)} raw, ${kb(b.gzip)} gzip |`),
 ].join('\n');
 mkdirSync('bench-results', { recursive: true });
-writeFileSync('bench-results/latest.json', `${JSON.stringify(result, null, 2)}\n`);
-writeFileSync('bench-results/latest.md', `${md}\n`);
+const out = PHONE ? 'bench-results/phone' : 'bench-results/latest';
+writeFileSync(`${out}.json`, `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(`${out}.md`, `${md}\n`);
 console.log(md);
