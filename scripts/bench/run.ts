@@ -169,9 +169,19 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css',
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
+  '.pbf': 'application/x-protobuf',
   '.pmtiles': 'application/octet-stream',
   '.ttf': 'font/ttf',
   '.png': 'image/png',
+};
+const zipCache = new Map<string, Buffer>();
+const gzipped = (file: string): Buffer => {
+  let z = zipCache.get(file);
+  if (!z) {
+    z = existsSync(`${file}.gz`) ? readFileSync(`${file}.gz`) : gzipSync(readFileSync(file), { level: 9 });
+    zipCache.set(file, z);
+  }
+  return z;
 };
 let served = 0;
 let servedJs = 0;
@@ -192,9 +202,14 @@ const server: Server = createServer((req, res) => {
     res.end();
     return;
   }
-  const body = readFileSync(file);
   const type = TYPES[extname(file)] ?? 'application/octet-stream';
   const range = /bytes=(\d+)-(\d*)/.exec(req.headers.range ?? '');
+  // text compressed as nginx serves it (gzip_static / gzip): what a phone's network carries
+  const zipped =
+    !range &&
+    /^(text\/|application\/json|application\/x-protobuf)/.test(type) &&
+    /gzip/.test(String(req.headers['accept-encoding']));
+  const body = zipped ? gzipped(file) : readFileSync(file);
   if (range) {
     const start = Number(range[1]);
     const end = range[2] ? Math.min(Number(range[2]), body.length - 1) : body.length - 1;
@@ -211,7 +226,12 @@ const server: Server = createServer((req, res) => {
   } else {
     served += body.length;
     if (/\.m?js$/.test(file)) servedJs += body.length;
-    res.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length, 'Accept-Ranges': 'bytes' });
+    res.writeHead(200, {
+      'Content-Type': type,
+      'Content-Length': body.length,
+      'Accept-Ranges': 'bytes',
+      ...(zipped ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
+    });
     res.end(body);
   }
 });
@@ -230,10 +250,17 @@ function recordLongTasks() {
   new PerformanceObserver((l) => {
     for (const e of l.getEntries()) w.__long.push({ start: e.startTime, d: e.duration });
   }).observe({ type: 'longtask', buffered: true });
-  const lcp = window as unknown as { __lcp: number };
+  const lcp = window as unknown as { __lcp: number; __lcpWhat: string };
   lcp.__lcp = Number.NaN;
+  lcp.__lcpWhat = '';
   new PerformanceObserver((l) => {
-    for (const e of l.getEntries()) lcp.__lcp = e.startTime;
+    for (const e of l.getEntries() as (PerformanceEntry & { element?: Element | null; size: number })[]) {
+      lcp.__lcp = e.startTime;
+      const el = e.element;
+      lcp.__lcpWhat = el
+        ? `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[${el.getAttribute('data-testid')}]` : el.className ? `.${String(el.className).split(' ')[0]}` : ''} "${(el.textContent ?? '').trim().slice(0, 24)}" (${e.size} px²)`
+        : '(removed)';
+    }
   }).observe({ type: 'largest-contentful-paint', buffered: true });
 }
 
@@ -287,6 +314,7 @@ type First = {
   fp: number[];
   fcp: number[];
   lcp: number[];
+  lcpWhat: string[];
   /** main-thread task time to ready (DevTools' TaskDuration), ms */
   busy: number[];
   /** fontstacks whose glyphs MapLibre drew on the page (TinySDF) */
@@ -309,6 +337,7 @@ const first = Object.fromEntries(
       fp: [],
       fcp: [],
       lcp: [],
+      lcpWhat: [],
       busy: [],
       glyphsOnPage: [],
       programs: [],
@@ -366,6 +395,7 @@ for (let round = 0; round < ROUNDS; round++) {
         fp: performance.getEntriesByName('first-paint')[0]?.startTime ?? Number.NaN,
         fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
         lcp: (window as unknown as { __lcp: number }).__lcp,
+        lcpWhat: (window as unknown as { __lcpWhat: string }).__lcpWhat,
         // MapLibre internals, read only here: the fontstacks it drew glyphs for on the main thread
         glyphsOnPage: Object.values(
           (
@@ -388,6 +418,7 @@ for (let round = 0; round < ROUNDS; round++) {
     first[name].fp.push(m.fp);
     first[name].fcp.push(m.fcp);
     first[name].lcp.push(m.lcp);
+    first[name].lcpWhat.push(m.lcpWhat);
     first[name].busy.push(busy);
     first[name].glyphsOnPage.push(m.glyphsOnPage);
     first[name].heap.push(heap / 1024 / 1024);
@@ -774,13 +805,14 @@ const md = [
   row('first paint, ms', (n) => fmt(first[n].fp)),
   row('first contentful paint, ms', (n) => fmt(first[n].fcp)),
   row('largest contentful paint, ms', (n) => fmt(first[n].lcp)),
+  row('… its element (last round)', (n) => first[n].lcpWhat.at(-1) || '–'),
   row('time to map:idle (presenter: ready), ms', (n) => fmt(first[n].idle)),
   ...(PHONE ? [] : [row('… ratio to the empty map', (n) => `${ratio(first[n].idle, first.empty.idle).toFixed(2)}×`)]),
   row('… ratio to MapLibre alone with the same style', (n) => `${ratio(first[n].idle, first.same.idle).toFixed(2)}×`),
   row('main-thread busy to ready (task time), ms', (n) => fmt(first[n].busy)),
   row('… ratio to MapLibre alone with the same style', (n) => `${ratio(first[n].busy, first.same.busy).toFixed(2)}×`),
   row(
-    'bytes served for the first view',
+    'bytes served for the first view (text gzipped, as nginx sends it)',
     (n) =>
       `${kb(median(first[n].bytes))}${n === 'empty' || PHONE ? '' : ` (+${kb(median(first[n].bytes) - median(first.empty.bytes))})`}`,
   ),

@@ -84,6 +84,40 @@ test.describe('first view', () => {
     for (const [stack, s] of Object.entries(stacks)) expect(s.drawnOnPage, stack).toEqual([]);
   });
 
+  test("on a phone, the map's attribution never opens over the map as it starts (nor is the page's largest text)", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.addInitScript(() => {
+      const w = window as unknown as { __lcpIn: string[] };
+      w.__lcpIn = [];
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries() as (PerformanceEntry & { element?: Element | null })[])
+          w.__lcpIn.push(e.element?.closest('.maplibregl-ctrl-attrib') ? 'attribution' : (e.element?.tagName ?? '-'));
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+      // at every frame the page paints, from the start: is the attribution open?
+      const seen = window as unknown as { __attribOpened: boolean[] };
+      seen.__attribOpened = [];
+      const frame = () => {
+        if (document.querySelector('.maplibregl-ctrl-attrib')?.classList.contains('maplibregl-compact-show'))
+          seen.__attribOpened.push(true);
+        if (!performance.getEntriesByName('map:idle').length) requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+    await openMap(page);
+    await waitIdle(page);
+    const r = await page.evaluate(() => ({
+      lcp: (window as unknown as { __lcpIn: string[] }).__lcpIn,
+      opened: (window as unknown as { __attribOpened: boolean[] }).__attribOpened.length,
+    }));
+    expect(r.lcp).not.toContain('attribution');
+    expect(r.opened).toBe(0);
+    // and the ⓘ button still opens it
+    await page.locator('.maplibregl-ctrl-attrib-button').click();
+    await expect(page.locator('.maplibregl-ctrl-attrib')).toHaveClass(/maplibregl-compact-show/);
+  });
+
   test('the first view compiles one shader program per layer type, and moving or lighting features compiles no more', async ({
     page,
   }) => {

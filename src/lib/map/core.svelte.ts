@@ -72,6 +72,7 @@ export class MapCore {
     map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ maxWidth: 120, unit: 'metric' }), 'bottom-left');
     map.addControl(new maplibregl.AttributionControl({ compact: true }), 'bottom-right');
+    foldAttribution(container);
 
     resolveIcons(map);
     const archiveUrl = new URL(ARCHIVE, document.baseURI).href;
@@ -107,8 +108,6 @@ export class MapCore {
     });
     map.once('load', () => {
       performance.mark('map:load');
-      // The compact attribution starts open on wide screens; keep it folded over the map.
-      container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
       if (!opts.view) map.fitBounds(CITY_BOUNDS, { padding: 24, duration: 0 });
       map.once('idle', () => {
         this.ready = true;
@@ -213,4 +212,25 @@ export class MapCore {
       map.triggerRepaint();
     });
   }
+}
+
+/**
+ * MapLibre opens the compact attribution when its text first arrives (the archive's metadata):
+ * a block of text over the map's foot — on a phone the page's largest text for seconds, until
+ * the map is ready. Folded the moment it opens (a mutation observer runs before the next
+ * paint); the ⓘ button opens it as before.
+ */
+function foldAttribution(container: HTMLElement): void {
+  const el = container.querySelector('.maplibregl-ctrl-attrib');
+  if (!el) return;
+  const fold = () => {
+    if (!el.classList.contains('maplibregl-compact-show')) return false;
+    el.classList.remove('maplibregl-compact-show');
+    return true;
+  };
+  if (fold()) return;
+  const watch = new MutationObserver(() => {
+    if (fold()) watch.disconnect();
+  });
+  watch.observe(el, { attributes: true, attributeFilter: ['class'] });
 }
