@@ -26,7 +26,13 @@ const painted = () =>
       setTimeout(resolve, 0);
     });
     seen.observe({ type: 'paint', buffered: true });
-    setTimeout(resolve, document.visibilityState === 'hidden' ? 100 : 1000);
+    setTimeout(
+      () => {
+        seen.disconnect();
+        resolve();
+      },
+      document.visibilityState === 'hidden' ? 100 : 1000,
+    );
   });
 
 /** The rest of the work in a task of its own: the browser can paint and answer input between. */

@@ -41,6 +41,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const PHONE = process.env.BENCH_PHONE === '1';
 const QUICK = process.env.BENCH_QUICK === '1' || PHONE;
 const VIEW = PHONE ? { width: 412, height: 823 } : { width: 1280, height: 800 };
+const DEVICE = PHONE ? { isMobile: true, hasTouch: true, deviceScaleFactor: 1.75 } : {};
 const median = (a: number[]) => {
   const s = [...a].sort((x, y) => x - y);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -267,7 +268,7 @@ function recordLongTasks() {
 const TOUR_ID = (JSON.parse(readFileSync('public/data/tours.json', 'utf8')) as Tour[])[0].id;
 /** The app's map area at the bench's size: the same-style page draws a map of that size. */
 const appMap = await (async () => {
-  const ctx = await browser.newContext({ viewport: VIEW, serviceWorkers: 'block', isMobile: PHONE });
+  const ctx = await browser.newContext({ viewport: VIEW, serviceWorkers: 'block', ...DEVICE });
   const p = await ctx.newPage();
   await p.goto(`${ORIGIN}/?e2e=1`);
   await p.waitForFunction(() => performance.getEntriesByName('map:idle').length > 0, null, { timeout: 60_000 });
@@ -350,7 +351,7 @@ for (let round = 0; round < ROUNDS; round++) {
     const ctx = await browser.newContext({
       viewport: VIEW,
       serviceWorkers: 'block',
-      ...(PHONE ? { isMobile: true, hasTouch: true, deviceScaleFactor: 1.75 } : {}),
+      ...DEVICE,
     });
     await ctx.addInitScript(recordLongTasks);
     const p = await ctx.newPage();

@@ -276,9 +276,13 @@ async function main() {
     for (let c = 0x20; c < 0x7f; c++) labelText += String.fromCharCode(c);
     const labelChars = new Set([...labelText].map((c) => c.codePointAt(0) as number));
     const glyphs = await buildGlyphBundle(FONT[0], labelChars);
-    if (glyphs === null)
-      console.warn(`  no label glyphs: ${PRINT_FONT_SOURCE} is missing; the browser will draw the labels itself`);
-    else {
+    if (glyphs === null) {
+      // none rather than an older build's, which may lack the new names' characters
+      rmSync(join(DETAILS, 'glyphs.pbf'), { force: true });
+      console.warn(
+        `  no label glyphs: ${PRINT_FONT_SOURCE} is missing (apt-get install -y fonts-noto-cjk); the map will draw its labels itself`,
+      );
+    } else {
       writeFileSync(join(tmp, 'details', 'glyphs.pbf'), glyphs);
       sizes.push(`label glyphs ${(glyphs.length / 1024).toFixed(0)} KiB (${labelChars.size} characters)`);
     }

@@ -7,7 +7,6 @@ const outputs = [
   'public/data/features.json',
   'public/data/stats.json',
   'public/data/layers/units.geojson',
-  'public/data/glyphs.pbf',
 ];
 const missing = outputs.filter((f) => !existsSync(f));
 if (missing.length) {

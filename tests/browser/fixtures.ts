@@ -125,13 +125,20 @@ export async function waitIdle(page: Page) {
 /**
  * The label glyphs of the page's main map, by fontstack (MapLibre internals, read only here):
  * the ranges it asked the `glyphs` URL for, and the canvases it drew glyphs on itself (TinySDF,
- * on the main thread) — none, when every glyph comes built ahead or from the glyph worker.
+ * on the main thread) — none, when every glyph comes built ahead or from the glyph worker —
+ * and how many of the characters its labels asked for came with a glyph (a missing one is a gap).
  */
-export function glyphSources(page: Page): Promise<Record<string, { ranges: number[]; drawnOnPage: string[] }>> {
+export function glyphSources(
+  page: Page,
+): Promise<Record<string, { ranges: number[]; drawnOnPage: string[]; glyphs: number; missing: number }>> {
   return page.evaluate(() => {
     const gm = (
       (window as unknown as MapWindow).__map as unknown as {
-        style: { glyphManager: { entries: Record<string, Record<string, unknown> & { requests: object }> } };
+        style: {
+          glyphManager: {
+            entries: Record<string, Record<string, unknown> & { requests: object; glyphs: { default: object } }>;
+          };
+        };
       }
     ).style.glyphManager;
     return Object.fromEntries(
@@ -140,6 +147,9 @@ export function glyphSources(page: Page): Promise<Record<string, { ranges: numbe
         {
           ranges: Object.keys(e.requests).map(Number),
           drawnOnPage: ['tinySDF', 'ideographTinySDF', 'clusterTinySDFs', 'fontFaceTinySDFs'].filter((k) => e[k]),
+          // blanks (spaces) have a glyph too: a null is a character with none
+          glyphs: Object.values(e.glyphs.default).filter(Boolean).length,
+          missing: Object.values(e.glyphs.default).filter((g) => !g).length,
         },
       ]),
     );

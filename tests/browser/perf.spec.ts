@@ -82,6 +82,23 @@ test.describe('first view', () => {
     expect(log.requests.filter((u) => /\/data\/glyphs\.pbf$/.test(u))).toHaveLength(1);
     const stacks = await glyphSources(page);
     for (const [stack, s] of Object.entries(stacks)) expect(s.drawnOnPage, stack).toEqual([]);
+    // and every character the labels asked for came with its glyph: none is a gap
+    expect(stacks['Noto Sans CJK SC'].glyphs).toBeGreaterThan(80);
+    expect(stacks['Noto Sans CJK SC'].missing).toBe(0);
+  });
+
+  test('without the built glyphs (a 404), the map draws its labels itself: none missing, no error', async ({
+    page,
+    log,
+  }) => {
+    log.allow(/Failed to load resource/);
+    await page.route('**/data/glyphs.pbf', (route) => route.fulfill({ status: 404, body: '' }));
+    await openMap(page);
+    await waitIdle(page);
+    const s = (await glyphSources(page))['Noto Sans CJK SC'];
+    expect(s.drawnOnPage.length).toBeGreaterThan(0);
+    expect(s.glyphs).toBeGreaterThan(50);
+    expect(s.missing).toBe(0);
   });
 
   test("on a phone, the map's attribution never opens over the map as it starts (nor is the page's largest text)", async ({

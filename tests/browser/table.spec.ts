@@ -135,7 +135,9 @@ test('an imported layer as a table: sort, search, scroll, filter, style by a fie
     .toBe(true);
   // the user's words drawn by the glyph worker, none on the page
   const stacks = await glyphSources(page);
-  expect(stacks['Noto Sans CJK SC Imported']?.ranges.length).toBeGreaterThan(0);
+  expect(stacks['Noto Sans CJK SC,sans-serif']?.ranges.length).toBeGreaterThan(0);
+  expect(stacks['Noto Sans CJK SC,sans-serif']?.glyphs).toBeGreaterThan(0); // 村 and the digits
+  expect(stacks['Noto Sans CJK SC,sans-serif']?.missing).toBe(0);
   for (const [stack, s] of Object.entries(stacks)) expect(s.drawnOnPage, stack).toEqual([]);
   // a row shows its feature — marked, in view above the table and beside the card — and its card
   const first = rows.locator('.row').first();

@@ -134,8 +134,12 @@ function litLabels(
 }
 /** The labels' fontstack: its glyphs are built ahead for every character the catalog's labels show (map/glyphs.ts). */
 export const FONT = ['Noto Sans CJK SC'];
-/** Imported layers' labels: the same font, drawn by a worker for whatever characters the user's data has. */
-export const IMPORT_FONT = ['Noto Sans CJK SC Imported'];
+/**
+ * Imported layers' labels: the same font, drawn by a worker for whatever characters the user's
+ * data has (map/glyphs.ts). A fontstack of its own, and one a canvas can draw in should MapLibre
+ * draw a cluster of it itself (its name is then the CSS family).
+ */
+export const IMPORT_FONT = ['Noto Sans CJK SC', 'sans-serif'];
 /** The Mongolian names' layer: an entry and its one style layer (their images: icons.ts, map-options.ts; a PDF's text: print/render.ts). */
 export const MONGOLIAN_NAMES = 'mongolian-names';
 /** The labels' font as CSS, for what draws them on a canvas (the imported labels' glyphs, the print's text). */

@@ -13,6 +13,12 @@ export const GLYPH_EM = 24;
 export const GLYPH_BORDER = 3;
 export const GLYPH_RADIUS = 8;
 export const GLYPH_CUTOFF = 0.25;
+/**
+ * MapLibre's calibration of the glyphs it draws itself (glyph_manager.ts `topAdjustment`): a
+ * glyph's `top` is its top above the baseline less this, so built and drawn labels sit where
+ * MapLibre's own sat.
+ */
+export const GLYPH_TOP_ADJUSTMENT = 27.5;
 
 export interface Glyph {
   id: number;

@@ -4,7 +4,15 @@
  * at the PBF's conventions (glyph-pbf.ts), a whole range of 256 code points per request.
  */
 import TinySDF from '@mapbox/tiny-sdf';
-import { GLYPH_BORDER, GLYPH_CUTOFF, GLYPH_EM, GLYPH_RADIUS, type Glyph, encodeGlyphs } from './glyph-pbf.ts';
+import {
+  GLYPH_BORDER,
+  GLYPH_CUTOFF,
+  GLYPH_EM,
+  GLYPH_RADIUS,
+  GLYPH_TOP_ADJUSTMENT,
+  type Glyph,
+  encodeGlyphs,
+} from './glyph-pbf.ts';
 
 export interface GlyphRangeRequest {
   id: number;
@@ -15,8 +23,6 @@ export interface GlyphRangeRequest {
 }
 export type GlyphRangeReply = { id: number; pbf: Uint8Array } | { id: number; error: string };
 
-/** MapLibre's calibration of locally drawn glyphs' tops (glyph_manager.ts `topAdjustment`), to whole pixels. */
-const TOP_ADJUSTMENT = 28;
 let sdf: TinySDF | null = null;
 
 function drawRange({ fontstack, range, family }: GlyphRangeRequest): Uint8Array {
@@ -39,7 +45,8 @@ function drawRange({ fontstack, range, family }: GlyphRangeRequest): Uint8Array 
       width: blank ? 0 : c.glyphWidth,
       height: blank ? 0 : c.glyphHeight,
       left: c.glyphLeft,
-      top: c.glyphTop - TOP_ADJUSTMENT,
+      // whole pixels (the PBF's `top` is an integer): half a pixel above the built glyphs
+      top: Math.round(c.glyphTop - GLYPH_TOP_ADJUSTMENT),
       advance: Math.round(c.glyphAdvance),
     });
   }

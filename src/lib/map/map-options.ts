@@ -98,7 +98,7 @@ export function mapOptions(
     style: briefing ? withLabelSizes(style, true) : style,
     attributionControl: false,
     locale: mapLocale(lang),
-    // every label's glyphs come from the style's `glyphs` (built ahead, or drawn by a worker)
+    // labels' glyphs from the style's `glyphs` (built ahead, or drawn by a worker: glyphs.ts), none drawn here
     localIdeographFontFamily: false,
     // The style is validated by the unit tests (style-spec); validating it again here costs start-up time.
     validateStyle: false,
