@@ -10,7 +10,7 @@
  * The print worker (print.worker.ts) encodes it and composes the page.
  */
 import * as maplibregl from 'maplibre-gl';
-import { MONGOLIAN_NAMES } from '../map/catalog.ts';
+import { FONT_STACK, MONGOLIAN_NAMES } from '../map/catalog.ts';
 import { resolveIcons, withLabelSizes } from '../map/map-options.ts';
 import { mongolianFontReady } from '../mongolian-font.ts';
 import { distanceM } from '../geodesy.ts';
@@ -167,7 +167,10 @@ function makePrintMap(style: maplibregl.StyleSpecification, pixelRatio: number):
     interactive: false,
     attributionControl: false,
     fadeDuration: 0,
-    localIdeographFontFamily: false,
+    // Chinese on paper from the page's own glyphs, drawn at twice the built ones' size: a 300 dpi
+    // sheet draws a 12 px label at 37 device px, which the 24 px glyphs built for screens
+    // (map/glyphs.ts) would blur, and whose softer edges grow the handout's images past 2 MB
+    localIdeographFontFamily: FONT_STACK,
     validateStyle: false,
     trackResize: false,
   });
