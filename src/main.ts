@@ -14,10 +14,9 @@ const target = must(document.getElementById('app'), 'the #app element of index.h
 
 /**
  * After the browser has shown the page as it came: its first paint presented on the screen (the
- * paint entry), not only produced — work begun before it holds it back (the map's WebGL context
- * is made by the GPU process, which also puts the overview's frame on the screen: started at a
- * produced frame, the overview showed only as the context was ready, ≈ 350 ms later). A hidden
- * tab, which paints nothing, goes on after 100 ms; a visible one at most after 1 s.
+ * paint entry), not only produced — work begun before it holds it back (started at a produced
+ * frame, the overview showed ≈ 130 ms later on the bench: docs/bench.md). A hidden tab, which
+ * paints nothing, goes on after 100 ms; a visible one at most after 1 s.
  */
 const painted = () =>
   new Promise<void>((resolve) => {

@@ -39,9 +39,8 @@ import { buildStats } from './stats.ts';
 import { buildMongolianFont, buildPrintFont, MONGOLIAN_FONT_SOURCE, PRINT_FONT_SOURCE } from './font.ts';
 import { downloadFile } from './downloads.ts';
 import { readdirSync } from 'node:fs';
-import { FONT, labelTextOf, tilePropsOf } from '../../src/lib/map/catalog.ts';
-import { formatArea, formatLength } from '../../src/lib/geodesy.ts';
-import { buildGlyphBundle } from './glyphs.ts';
+import { FONT, tilePropsOf } from '../../src/lib/map/catalog.ts';
+import { buildGlyphBundle, labelCodePoints } from './glyphs.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -263,18 +262,7 @@ async function main() {
     );
     sizes.push(`Mongolian font ${(mnBytes / 1024).toFixed(0)} KiB (${new Set(mongolian).size} names)`);
     // The labels' glyphs, built ahead: every character a label of the map can show.
-    const { props: labelProps, literals } = labelTextOf();
-    let labelText = literals;
-    for (const layer of layers) {
-      const read = labelProps.get(layer.name);
-      if (!read) continue;
-      for (const f of layer.features)
-        for (const p of read) if (typeof f.properties[p] === 'string') labelText += f.properties[p];
-    }
-    for (const lang of ['zh', 'en'] as const)
-      for (const v of [1, 12_345.6, 1_234_567.8]) labelText += formatLength(v, lang) + formatArea(v * 1000, lang);
-    for (let c = 0x20; c < 0x7f; c++) labelText += String.fromCharCode(c);
-    const labelChars = new Set([...labelText].map((c) => c.codePointAt(0) as number));
+    const labelChars = labelCodePoints(layers);
     const glyphs = await buildGlyphBundle(FONT[0], labelChars);
     if (glyphs === null) {
       // none rather than an older build's, which may lack the new names' characters

@@ -20,6 +20,9 @@ import {
   encodeGlyphs,
   writeBundle,
 } from '../../src/lib/map/glyph-pbf.ts';
+import { labelTextOf } from '../../src/lib/map/catalog.ts';
+import { formatArea, formatLength } from '../../src/lib/geodesy.ts';
+import type { LayerOutput } from './lib/types.ts';
 import { PRINT_FONT_SOURCE, faceIndex } from './font.ts';
 
 /** Segments per curve when flattening (at 24 px, a few hundredths of a pixel off the curve at most). */
@@ -120,7 +123,27 @@ export function glyphFromOutline(
   return { id, bitmap, width, height, left, top: topEdge - GLYPH_TOP_ADJUSTMENT, advance };
 }
 
-/** The fontstack the catalog's labels name (catalog.ts FONT). */
+/**
+ * Every character a label of the map can show: the built layers' values of the properties the
+ * catalog's text fields read, the fields' own strings ("≈"), the tools' lengths and areas
+ * (geodesy.ts formatting, both languages) and printable ASCII.
+ */
+export function labelCodePoints(layers: readonly LayerOutput[]): Set<number> {
+  const { props, literals } = labelTextOf();
+  let text = literals;
+  for (const layer of layers) {
+    const read = props.get(layer.name);
+    if (!read) continue;
+    for (const f of layer.features)
+      for (const p of read) if (typeof f.properties[p] === 'string') text += f.properties[p];
+  }
+  for (const lang of ['zh', 'en'] as const)
+    for (const v of [1, 12_345.6, 1_234_567.8]) text += formatLength(v, lang) + formatArea(v * 1000, lang);
+  for (let c = 0x20; c < 0x7f; c++) text += String.fromCharCode(c);
+  return new Set([...text].map((c) => c.codePointAt(0) as number));
+}
+
+/** The ranges of `codePoints` in one bundle, under the fontstack the catalog's labels name (catalog.ts FONT). */
 export async function buildGlyphBundle(fontstack: string, codePoints: Iterable<number>): Promise<Uint8Array | null> {
   if (!fs.existsSync(PRINT_FONT_SOURCE)) return null;
   const ttc = fs.readFileSync(PRINT_FONT_SOURCE);
