@@ -223,7 +223,7 @@ async function main() {
     const overview = buildOverview(layers);
     writeFileSync(
       join(tmp, 'details', 'overview.html'),
-      `${overview.svg}<section class="overview-places"><h2><span class="zh" lang="zh-CN">规划地点</span><span class="en" lang="en">Places of the plan</span></h2>${overview.placesHtml}</section>\n`,
+      `${overview.html}<section class="overview-places"><h2><span class="zh" lang="zh-CN">规划地点</span><span class="en" lang="en">Places of the plan</span></h2>${overview.placesHtml}</section>\n`,
     );
     // The image a shared link previews with (index.html's Open Graph tags): the overview and the title.
     const preview = await previewPng(overview.svg);

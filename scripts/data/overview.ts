@@ -3,6 +3,12 @@
  * zones, units, the core and the poles, rail, seats with names. index.html carries it inline,
  * so it is on screen before any script runs; the live map replaces it once idle. Browsers
  * without WebGL keep it, with a note and the list of places.
+ *
+ * In the page (`html`) the drawing is one `<image>` (a data: address) under the names in both
+ * languages (overview.css shows the page's): an image is what a browser counts as the page's
+ * largest paint, shapes are not — with the shapes inline, a phone's largest paint waited for
+ * the app's own text, seconds later (issue 29). `svg` is all of it as shapes, for the link
+ * preview image.
  */
 import { SPLIT_UNITS } from './units.ts';
 import type { DataLayerName } from '../../src/contracts/layers.ts';
@@ -18,7 +24,7 @@ const W = 1000;
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export function buildOverview(layers: LayerOutput[]): { svg: string; placesHtml: string } {
+export function buildOverview(layers: LayerOutput[]): { svg: string; html: string; placesHtml: string } {
   const get = (name: DataLayerName) =>
     must(
       layers.find((l) => l.name === name),
@@ -40,9 +46,7 @@ export function buildOverview(layers: LayerOutput[]): { svg: string; placesHtml:
     return polys.map((p) => p.map(ring).join('')).join('');
   };
   const out: string[] = [];
-  out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W + 2 * pad} ${H + 2 * pad}" role="img" aria-labelledby="overview-title-zh overview-title-en"><title id="overview-title-zh" class="zh" lang="zh-CN">呼伦贝尔市“一核两极多点”规划总览</title><title id="overview-title-en" class="en" lang="en">Overview of the plan: one core, two poles, many points</title>`,
-  );
+  const names: string[] = [];
   out.push(`<path d="${poly(city)}" fill="${THEME.cityFill}"/>`);
   for (const z of get('zones') as RecordFeature<Polygon | MultiPolygon>[]) {
     const colour = THEME.zone[z.properties.id as keyof typeof THEME.zone] ?? '#ddd';
@@ -85,12 +89,17 @@ export function buildOverview(layers: LayerOutput[]): { svg: string; placesHtml:
     // Both languages; overview.css shows the page's (main.ts sets <html lang> from the address).
     for (const lang of ['zh', 'en'] as const) {
       const name = String(lang === 'zh' ? s.properties.unit_zh : s.properties.unit_en);
-      out.push(
+      names.push(
         `<text class="${lang}" x="${x}" y="${(+y + r + 15).toFixed(1)}" text-anchor="middle" font-size="${s.properties.role === 'point' ? 13 : 15}" fill="${THEME.text}" stroke="#fff" stroke-width="3" paint-order="stroke">${escapeHtml(name)}</text>`,
       );
     }
   }
-  out.push('</svg>');
+  const box = `viewBox="0 0 ${W + 2 * pad} ${H + 2 * pad}"`;
+  const titles = `<title id="overview-title-zh" class="zh" lang="zh-CN">呼伦贝尔市“一核两极多点”规划总览</title><title id="overview-title-en" class="en" lang="en">Overview of the plan: one core, two poles, many points</title>`;
+  const open = `<svg xmlns="http://www.w3.org/2000/svg" ${box}`;
+  const svg = `${open} role="img" aria-labelledby="overview-title-zh overview-title-en">${titles}${out.join('')}${names.join('')}</svg>`;
+  const drawing = `${open} width="${W + 2 * pad}" height="${H + 2 * pad}">${out.join('')}</svg>`;
+  const html = `${open} role="img" aria-labelledby="overview-title-zh overview-title-en">${titles}<image href="${svgDataUri(drawing)}" width="${W + 2 * pad}" height="${H + 2 * pad}"/>${names.join('')}</svg>`;
 
   const units = get('units');
   const items = units.map((u) => {
@@ -108,5 +117,18 @@ export function buildOverview(layers: LayerOutput[]): { svg: string; placesHtml:
       `<span class="en" lang="en"><strong>${escapeHtml(p.name_en)}</strong> · ${escapeHtml(roleEn)} · ${escapeHtml(zoneEn)}</span></li>`
     );
   });
-  return { svg: out.join(''), placesHtml: `<ul>${items.join('')}</ul>` };
+  return { svg, html, placesHtml: `<ul>${items.join('')}</ul>` };
+}
+
+/**
+ * An SVG as a data: address for an HTML attribute in double quotes: its own quotes become
+ * single ones and only what a URL or the attribute cannot carry is escaped (% # and the
+ * brackets), not every character as encodeURIComponent would (44 KB against 35).
+ */
+export function svgDataUri(svg: string): string {
+  const body = svg
+    .replace(/"/g, "'")
+    .replace(/\s+/g, ' ')
+    .replace(/[%#<>&{}]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `data:image/svg+xml,${body}`;
 }

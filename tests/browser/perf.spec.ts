@@ -101,16 +101,22 @@ test.describe('first view', () => {
     expect(s.missing).toBe(0);
   });
 
-  test("on a phone, the map's attribution never opens over the map as it starts (nor is the page's largest text)", async ({
+  test("on a phone, the page's largest paint is the overview's drawing at first paint, and the map's attribution never opens over the map as it starts", async ({
     page,
   }) => {
-    await page.setViewportSize({ width: 390, height: 844 });
+    // the bench's phone (BENCH_PHONE): at this width the overview moved into the map was larger by a rounding
+    await page.setViewportSize({ width: 412, height: 823 });
     await page.addInitScript(() => {
-      const w = window as unknown as { __lcpIn: string[] };
+      const w = window as unknown as { __lcpIn: { what: string; at: number }[] };
       w.__lcpIn = [];
       new PerformanceObserver((l) => {
-        for (const e of l.getEntries() as (PerformanceEntry & { element?: Element | null })[])
-          w.__lcpIn.push(e.element?.closest('.maplibregl-ctrl-attrib') ? 'attribution' : (e.element?.tagName ?? '-'));
+        for (const e of l.getEntries() as (PerformanceEntry & { element?: Element | null })[]) {
+          const el = e.element;
+          const what = el?.closest('.maplibregl-ctrl-attrib')
+            ? 'attribution'
+            : `${el?.closest('#overview') ? 'overview ' : ''}${el?.tagName ?? '-'}`;
+          w.__lcpIn.push({ what, at: e.startTime });
+        }
       }).observe({ type: 'largest-contentful-paint', buffered: true });
       // at every frame the page paints, from the start: is the attribution open?
       const seen = window as unknown as { __attribOpened: boolean[] };
@@ -125,10 +131,17 @@ test.describe('first view', () => {
     await openMap(page);
     await waitIdle(page);
     const r = await page.evaluate(() => ({
-      lcp: (window as unknown as { __lcpIn: string[] }).__lcpIn,
+      lcp: (window as unknown as { __lcpIn: { what: string; at: number }[] }).__lcpIn,
       opened: (window as unknown as { __attribOpened: boolean[] }).__attribOpened.length,
+      created: performance.getEntriesByName('map:created')[0].startTime,
     }));
-    expect(r.lcp).not.toContain('attribution');
+    // The overview's drawing is an image (an inline SVG's shapes are no candidate: the app's text
+    // became the largest, seconds later on a phone), and moved into the map it is not larger than
+    // at first (or it counts again, at the app's mount).
+    const last = r.lcp.at(-1);
+    expect(last?.what, JSON.stringify(r.lcp)).toBe('overview image');
+    expect(last?.at, JSON.stringify(r.lcp)).toBeLessThan(r.created);
+    expect(r.lcp.map((e) => e.what)).not.toContain('attribution');
     expect(r.opened).toBe(0);
     // and the ⓘ button still opens it
     await page.locator('.maplibregl-ctrl-attrib-button').click();
