@@ -20,6 +20,7 @@ import { must } from './lib/must.ts';
 import { BRIEFING_MIN_WIDTH, reducedMotion } from './lib/ui/layout.ts';
 import { FATAL } from './lib/map/archive.ts';
 import { registerOffline } from './offline/register.ts';
+import { warmIntl } from './lib/warm-intl.ts';
 import { UI } from './lib/i18n.ts';
 import { reportStorage } from './lib/state/storage.svelte.ts';
 import { framed } from './lib/state/flags.ts';
@@ -105,6 +106,7 @@ function startMap(
       },
       onIdle: () => {
         offline();
+        warmIntl();
         if (!overview || overview.classList.contains('nodata')) return;
         overview.classList.add('gone');
         setTimeout(() => {

@@ -72,7 +72,7 @@ export const UNITS = [
 export const unitId = (code: string) => `unit-${code}`;
 /** Unit name (as the plan writes it) → feature id, in order of admin code. */
 export const UNIT_ID_BY_NAME: Readonly<Record<string, string>> = Object.fromEntries(
-  [...UNITS].sort((a, b) => a.code.localeCompare(b.code)).map((u) => [u.zh, unitId(u.code)]),
+  [...UNITS].sort((a, b) => (a.code < b.code ? -1 : 1)).map((u) => [u.zh, unitId(u.code)]),
 );
 /** The 14 unit ids, in order of admin code ("各旗市区人民政府"). */
 export const ALL_UNIT_IDS: readonly string[] = Object.values(UNIT_ID_BY_NAME);
