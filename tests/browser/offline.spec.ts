@@ -71,6 +71,38 @@ test('after one visit the map, search and the tour work with the network off', a
   expect(log.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e))).toEqual([]);
 });
 
+// A first visit that opens in a tour: the passing word ("works offline") is read under the tour's
+// tools, over neither the caption's text nor the legend's button (it sat over the one sideways on
+// a phone and the other on a projector). Notices let clicks through, so a cover test by
+// elementFromPoint cannot see them: their boxes are compared.
+for (const [w, h] of [
+  [1920, 1080],
+  [812, 375],
+] as const)
+  test(`${w} × ${h}, in a tour: "works offline" shows below the tour's tools, over neither the caption nor the legend`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: w, height: h });
+    await openMap(page, '#lang=en&tour=yihe-liangji-duodian&step=2');
+    const toast = page.getByRole('status').filter({ hasText: 'The map now works offline' });
+    await expect(toast).toBeVisible({ timeout: 60_000 });
+    const box = async (testid: string) => {
+      const b = await page.locator(testid).boundingBox();
+      if (!b) throw new Error(`${testid} has no box`);
+      return b;
+    };
+    const t = await box('.toast');
+    const apart = (a: typeof t, b: typeof t) =>
+      a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+    for (const [what, sel] of [
+      ['the caption', '[data-testid=tour-caption]'],
+      ["the legend's button", '[data-testid=map-legend] summary'],
+      ["the tour's tools", '[role=toolbar]'],
+    ] as const)
+      expect(apart(t, await box(sel)), `the notice ${JSON.stringify(t)} over ${what}`).toBe(true);
+    expect(t.y, "below the tour's tools").toBeGreaterThanOrEqual((await box('[role=toolbar]')).y);
+  });
+
 test.describe('a new release', () => {
   let server: ChildProcess | null = null;
   let dir = '';
