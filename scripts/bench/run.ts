@@ -33,7 +33,7 @@ import { search, type SearchEntry } from '../../src/lib/search.ts';
 import type { Tour } from '../../src/contracts/tour.ts';
 import { unionBBox, type BBox } from '../../src/lib/geo.ts';
 import { importBenchFile } from './import-data.ts';
-import { profileStart, type Stretch } from './profile.ts';
+import { profileStart, type Task } from './profile.ts';
 import initSqlJs from 'sql.js';
 import { FORMATS, runExport } from '../../src/lib/exchange/export.ts';
 
@@ -433,8 +433,8 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 
 // ------------------------------------------------------------------ whose code the start-up runs
-// The app's start sampled (3 rounds, not throttled): its busy stretches split by owner (profile.ts).
-const profiles: Stretch[][] = [];
+// The app's start traced (3 rounds, not throttled): each main-thread task's time by owner (profile.ts).
+const profiles: Task[][] = [];
 for (let round = 0; round < (PHONE ? 0 : 3); round++)
   profiles.push(
     await profileStart(
@@ -445,14 +445,14 @@ for (let round = 0; round < (PHONE ? 0 : 3); round++)
       'map:idle',
     ),
   );
-const appMost = (r: Stretch[]) => r.reduce((a, b) => (b.by.app > a.by.app ? b : a));
-const longestStretch = (r: Stretch[]) => r.reduce((a, b) => (b.ms > a.ms ? b : a));
+const appMost = (r: Task[]) => r.reduce((a, b) => (b.by.app > a.by.app ? b : a));
+const longestTask = (r: Task[]) => r.reduce((a, b) => (b.ms > a.ms ? b : a));
 /** the round whose largest app share is the median one */
 const profileMid = [...profiles].sort((a, b) => appMost(a).by.app - appMost(b).by.app)[Math.floor(profiles.length / 2)];
 const startProfile = profileMid && {
   app_most_ms: profiles.map((r) => appMost(r).by.app),
   app_most: appMost(profileMid),
-  longest: longestStretch(profileMid),
+  longest: longestTask(profileMid),
 };
 
 // ------------------------------------------------------------------ CPU per frame along the tour path
@@ -777,7 +777,7 @@ for (const format of FORMATS) {
 
 // ------------------------------------------------------------------ report
 const ratio = (a: number[], b: number[]) => median(a) / median(b);
-const split = (s: Stretch) =>
+const split = (s: Task) =>
   `${s.ms.toFixed(0)} ms = app ${s.by.app.toFixed(0)} + MapLibre ${s.by.maplibre.toFixed(0)} + browser ${s.by.browser.toFixed(0)}`;
 const result = {
   date: new Date().toISOString(),
@@ -870,7 +870,7 @@ const md = [
   '',
   ...(startProfile
     ? [
-        `The app's start, profiled (3 rounds, sampled every 0.2 ms; owner of a sample = the first script up its stack): the app's own code in any one busy stretch at most ${fmt(startProfile.app_most_ms)} ms (rounds ${startProfile.app_most_ms.map((x) => x.toFixed(0)).join(', ')}; goal ≤ 50). That stretch (median round): ${split(startProfile.app_most)}; its top app items ${startProfile.app_most.top.map((t) => `${t.fn} ${t.ms.toFixed(0)} ms`).join(', ')}. The longest stretch: ${split(startProfile.longest)}.`,
+        `The app's start, traced (3 rounds; V8's samples every 0.2 ms in each main-thread task; a sample's owner is the first script up its stack): the app's own code in any one task at most ${fmt(startProfile.app_most_ms)} ms (rounds ${startProfile.app_most_ms.map((x) => x.toFixed(0)).join(', ')}; goal ≤ 50). That task (median round): ${split(startProfile.app_most)}; its top app items ${startProfile.app_most.top.map((t) => `${t.fn} ${t.ms.toFixed(0)} ms`).join(', ')}. The longest task: ${split(startProfile.longest)}.`,
         '',
       ]
     : []),

@@ -7,6 +7,16 @@ export const MONGOLIAN_FONT = 'Hulunbuir Mongolian';
 /** The font's file, beside the page. */
 const FILE = 'data/fonts/mongolian.ttf';
 
+/** The letters the font is used for: the space, the Mongolian block and the narrow no-break space. */
+const UNICODE_RANGE = 'U+0020, U+1800-18AF, U+202F';
+
+/** The font for a worker that draws the names (draw.worker.ts loads it there). */
+export const mongolianFontSource = () => ({
+  url: new URL(FILE, document.baseURI).href,
+  family: MONGOLIAN_FONT,
+  unicodeRange: UNICODE_RANGE,
+});
+
 let face: FontFace | null = null;
 
 /** Registers the font (once) and starts loading it; resolves when it is ready (or failed: the text then falls back). */
@@ -14,7 +24,7 @@ export function loadMongolianFont(): Promise<unknown> {
   if (typeof FontFace === 'undefined') return Promise.resolve();
   if (!face) {
     face = new FontFace(MONGOLIAN_FONT, `url("${new URL(FILE, document.baseURI).href}")`, {
-      unicodeRange: 'U+0020, U+1800-18AF, U+202F',
+      unicodeRange: UNICODE_RANGE,
     });
     document.fonts.add(face);
   }

@@ -125,7 +125,7 @@ export async function waitIdle(page: Page) {
 /**
  * The label glyphs of the page's main map, by fontstack (MapLibre internals, read only here):
  * the ranges it asked the `glyphs` URL for, and the canvases it drew glyphs on itself (TinySDF,
- * on the main thread) — none, when every glyph comes built ahead or from the glyph worker —
+ * on the main thread) — none, when every glyph comes built ahead or from the drawing worker —
  * and how many of the characters its labels asked for came with a glyph (a missing one is a gap).
  */
 export function glyphSources(

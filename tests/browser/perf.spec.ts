@@ -1,6 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, openMap, clickLngLat, waitIdle, expectSeen, glyphSources } from './fixtures.ts';
 
+/** Counts the 2D canvas contexts the page makes (window.__2d), from its start: an init script. */
+function count2d() {
+  const w = window as unknown as { __2d: number };
+  w.__2d = 0;
+  for (const C of [HTMLCanvasElement, OffscreenCanvas]) {
+    const get = C.prototype.getContext as (this: unknown, ...a: unknown[]) => unknown;
+    C.prototype.getContext = function (this: unknown, ...a: unknown[]) {
+      if (a[0] === '2d') w.__2d++;
+      return get.apply(this, a);
+    } as typeof C.prototype.getContext;
+  }
+}
+
 test.describe('first view', () => {
   test('the overview is in the page before any script runs, and gives way to the live map', async ({ page, log }) => {
     log.allow(/Failed to load resource/); // the scripts blocked on purpose
@@ -85,6 +98,48 @@ test.describe('first view', () => {
     // and every character the labels asked for came with its glyph: none is a gap
     expect(stacks['Noto Sans CJK SC'].glyphs).toBeGreaterThan(80);
     expect(stacks['Noto Sans CJK SC'].missing).toBe(0);
+  });
+
+  test("the map's point symbols and Mongolian names are drawn in a worker: the page makes no 2D canvas as it starts", async ({
+    page,
+  }) => {
+    // a page's first 2D canvas drawing costs 20–350 ms on this machine: counted from the start
+    await page.addInitScript(count2d);
+    await openMap(page);
+    await waitIdle(page);
+    // the images are there: every seat's and port's symbol, and the names in Mongolian script
+    const images = await page.evaluate(() =>
+      (window as unknown as { __map: import('maplibre-gl').Map }).__map.listImages(),
+    );
+    expect(images.filter((i) => i.startsWith('icon-')).length).toBeGreaterThan(2);
+    expect(images.filter((i) => i.startsWith('mn:')).length).toBeGreaterThan(2);
+    expect(await page.evaluate(() => (window as unknown as { __2d: number }).__2d)).toBe(0);
+  });
+
+  test('without the drawing worker (its script a 404), the page draws the symbols and names itself', async ({
+    page,
+    log,
+  }) => {
+    log.allow(/draw\.worker|Failed to load resource/);
+    await page.route('**/assets/draw.worker-*.js', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.addInitScript(count2d);
+    await openMap(page);
+    await waitIdle(page);
+    const images = await page.evaluate(() =>
+      (window as unknown as { __map: import('maplibre-gl').Map }).__map.listImages(),
+    );
+    expect(images.filter((i) => i.startsWith('icon-')).length).toBeGreaterThan(2);
+    expect(images.filter((i) => i.startsWith('mn:')).length).toBeGreaterThan(2);
+    // drawn, not the empty pixel that stands for a name without its font
+    const sizes = await page.evaluate(() => {
+      const m = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+      return m
+        .listImages()
+        .filter((i) => i.startsWith('mn:'))
+        .map((i) => m.getImage(i)?.data.width ?? 0);
+    });
+    expect(Math.min(...sizes)).toBeGreaterThan(10);
+    expect(await page.evaluate(() => (window as unknown as { __2d: number }).__2d)).toBeGreaterThan(0);
   });
 
   test('without the built glyphs (a 404), the map draws its labels itself: none missing, no error', async ({

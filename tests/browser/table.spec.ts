@@ -133,7 +133,7 @@ test('an imported layer as a table: sort, search, scroll, filter, style by a fie
       });
     })
     .toBe(true);
-  // the user's words drawn by the glyph worker, none on the page
+  // the user's words drawn by the drawing worker, none on the page
   const stacks = await glyphSources(page);
   expect(stacks['Noto Sans CJK SC,sans-serif']?.ranges.length).toBeGreaterThan(0);
   expect(stacks['Noto Sans CJK SC,sans-serif']?.glyphs).toBeGreaterThan(0); // 村 and the digits

@@ -1,7 +1,7 @@
 /**
  * MapLibre's glyph ranges (the `glyphs` PBF: a fontstack of signed-distance glyphs drawn at
  * 24 px with a 3 px border) written by hand — a few varints and byte strings, for the build
- * (scripts/data/glyphs.ts) and the imported labels' worker (glyph.worker.ts) alike — and the
+ * (scripts/data/glyphs.ts) and the imported labels' worker (draw.worker.ts) alike — and the
  * bundle the build ships them in: every range the map's labels use in one file, one request.
  *
  * Bundle layout (little-endian): u32 count, then count × (u32 range, u32 offset, u32 length),

@@ -2,7 +2,7 @@
  * Where the map's label glyphs come from (the style's `glyphs` URL, answered in the page): the
  * catalog's labels from the ranges built ahead (data/glyphs.pbf, one request for all, fetched
  * as the map is made: scripts/data/glyphs.ts), imported layers' labels from a worker that draws
- * the ranges they ask for (glyph.worker.ts), once a page for every map. So the page draws no
+ * the ranges they ask for (draw.worker.ts), once a page for every map. So the page draws no
  * glyph of a single character; MapLibre still draws grapheme clusters and complex scripts itself
  * (none in the catalog's labels; Mongolian names are images: icons.ts). Without the built file
  * (a data build on a machine without the font, or the file not reachable), MapLibre draws the
@@ -11,7 +11,7 @@
 import type * as maplibregl from 'maplibre-gl';
 import { FONT, FONT_STACK, IMPORT_FONT } from './catalog.ts';
 import { encodeGlyphs, readBundle } from './glyph-pbf.ts';
-import type { GlyphRangeReply, GlyphRangeRequest } from './glyph.worker.ts';
+import { drawGlyphs, onDrawWorkerFailure } from './draw-worker.ts';
 
 /** The style's `glyphs`: a protocol of the page, no request leaves it but the bundle's. */
 export const GLYPHS_PROTOCOL = 'glyphs';
@@ -35,41 +35,16 @@ export function prefetchGlyphs(base: string): void {
     });
 }
 
-let worker: Worker | null = null;
-let nextId = 0;
-const waiting = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
 /** Ranges the worker has drawn (or is drawing), for every map of the page. */
 const drawnRanges = new Map<string, Promise<Uint8Array>>();
-
-function fail(e: Error): void {
-  for (const w of waiting.values()) w.reject(e);
-  waiting.clear();
-  drawnRanges.clear();
-  worker?.terminate();
-  worker = null;
-}
+// a failed worker's ranges are asked again (MapLibre draws the labels it was waiting for itself)
+onDrawWorkerFailure(() => drawnRanges.clear());
 
 function drawn(fontstack: string, range: number): Promise<Uint8Array> {
   const key = `${fontstack}/${range}`;
   const known = drawnRanges.get(key);
   if (known) return known;
-  if (!worker) {
-    worker = new Worker(new URL('./glyph.worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (ev: MessageEvent<GlyphRangeReply>) => {
-      const w = waiting.get(ev.data.id);
-      waiting.delete(ev.data.id);
-      if ('pbf' in ev.data) w?.resolve(ev.data.pbf);
-      else w?.reject(new Error(ev.data.error));
-    };
-    // a worker that cannot start (its script not reachable): every waiting range fails, and
-    // MapLibre draws those labels itself
-    worker.onerror = (e) => fail(new Error(`the glyph worker failed: ${e.message || 'it could not start'}`));
-  }
-  const id = nextId++;
-  const p = new Promise<Uint8Array>((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
-    worker?.postMessage({ id, fontstack, range, family: FONT_STACK } satisfies GlyphRangeRequest);
-  });
+  const p = drawGlyphs({ kind: 'glyphs', fontstack, range, family: FONT_STACK });
   drawnRanges.set(key, p);
   p.catch(() => drawnRanges.delete(key));
   return p;

@@ -42,13 +42,23 @@ export type IconId = keyof typeof ICONS;
 export const MARKER_BOX = 'marker-box';
 export const MARKER_BOX_PX = 16;
 
+/** An image as MapLibre's addImage takes it: RGBA pixels. */
+export interface Raster {
+  width: number;
+  height: number;
+  data: Uint8ClampedArray;
+}
+
+/**
+ * A 2D canvas to draw in, in a page or a worker (draw.worker.ts draws the map's images). CPU-backed:
+ * reading a GPU canvas back costs ~50 ms per image with software WebGL.
+ */
+const canvas2d = (w: number, h: number) =>
+  must(new OffscreenCanvas(w, h).getContext('2d', { willReadFrequently: true }), 'a 2D canvas context');
+
 /** Renders an icon to RGBA pixels at `px` size (device pixels), with a 2px stroke. */
-export function rasterIcon(def: IconDef, px: number): { width: number; height: number; data: Uint8ClampedArray } {
-  const canvas = document.createElement('canvas');
-  canvas.width = px;
-  canvas.height = px;
-  // CPU-backed: reading a GPU canvas back costs ~50 ms per icon with software WebGL.
-  const ctx = must(canvas.getContext('2d', { willReadFrequently: true }), 'a 2D canvas context');
+export function rasterIcon(def: IconDef, px: number): Raster {
+  const ctx = canvas2d(px, px);
   const s = px / 24;
   ctx.scale(s, s);
   const path = new Path2D(def.path);
@@ -113,14 +123,10 @@ export function mongolianColumns(name: string, px: number, width: (s: string) =>
  * halo, in `family` — shaped by the browser, which joins the letters (MapLibre's text cannot).
  * `ratio`: device pixels per CSS pixel.
  */
-export function rasterMongolian(
-  name: string,
-  family: string,
-  ratio = 2,
-): { width: number; height: number; data: Uint8ClampedArray } {
+export function rasterMongolian(name: string, family: string, ratio = 2): Raster {
   const px = MONGOLIAN_LABEL.px * ratio;
   const font = `${px}px "${family}"`;
-  const measure = must(document.createElement('canvas').getContext('2d'), 'a 2D canvas context');
+  const measure = canvas2d(1, 1);
   measure.font = font;
   const width = (s: string) => measure.measureText(s).width;
   const columns = mongolianColumns(name, px, width);
@@ -128,10 +134,7 @@ export function rasterMongolian(
   const box = mongolianBox(columns.map(width), px, halo);
   const W = box.width;
   const H = box.height;
-  const canvas = document.createElement('canvas');
-  canvas.width = W;
-  canvas.height = H;
-  const ctx = must(canvas.getContext('2d', { willReadFrequently: true }), 'a 2D canvas context');
+  const ctx = canvas2d(W, H);
   ctx.font = font;
   ctx.textBaseline = 'middle';
   ctx.lineJoin = 'round';

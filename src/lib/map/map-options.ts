@@ -11,8 +11,18 @@ import { MONGOLIAN_NAMES, catalogLayers } from './catalog.ts';
 import { GLYPHS_PROTOCOL, glyphRange, prefetchGlyphs } from './glyphs.ts';
 import { scaleSize } from './sizes.ts';
 import { BRIEFING_LABELS, briefingMinPx } from '../ui/layout.ts';
-import { ICONS, MARKER_BOX, MARKER_BOX_PX, MONGOLIAN_ICON, type IconId, rasterIcon, rasterMongolian } from './icons.ts';
-import { loadMongolianFont, MONGOLIAN_FONT, mongolianFontReady } from '../mongolian-font.ts';
+import {
+  ICONS,
+  MARKER_BOX,
+  MARKER_BOX_PX,
+  MONGOLIAN_ICON,
+  type IconId,
+  type Raster,
+  rasterIcon,
+  rasterMongolian,
+} from './icons.ts';
+import { drawRaster } from './draw-worker.ts';
+import { loadMongolianFont, MONGOLIAN_FONT, mongolianFontReady, mongolianFontSource } from '../mongolian-font.ts';
 import { ARCHIVE, buildStyle } from './style.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -105,8 +115,16 @@ export function mapOptions(
   };
 }
 
-/** Icons are drawn from ICONS (no sprite file), and the Mongolian names in their font, when a layer of a map first asks for one. */
+/**
+ * Icons are drawn from ICONS (no sprite file), and the Mongolian names in their font, when a
+ * layer of a map first asks for one — in the drawing worker (draw.worker.ts: a page's first 2D
+ * canvas drawing is slow, 20–350 ms here), on the page if the worker fails. MapLibre waits for
+ * the image before laying out the tile, so a label's box is right the first time.
+ */
 export function resolveIcons(map: maplibregl.Map): void {
+  const add = (id: string, raster: Raster, pixelRatio: number) => {
+    if (map.style && !map.hasImage(id)) map.addImage(id, raster, { pixelRatio });
+  };
   map.setMissingStyleImageResolver((id) => {
     if (id === MARKER_BOX && !map.hasImage(id)) {
       const px = MARKER_BOX_PX;
@@ -114,19 +132,23 @@ export function resolveIcons(map: maplibregl.Map): void {
       return;
     }
     if (id.startsWith(MONGOLIAN_ICON)) {
-      // drawn in the names' font, once it is in (it is fetched with the map; MapLibre waits for
-      // this promise before laying out the tile, so the name's box is right the first time);
+      const name = id.slice(MONGOLIAN_ICON.length);
+      // at the map's own pixel ratio (sharp on a 3× phone and on a 300 dpi sheet), 2 at least
+      const ratio = Math.min(4, Math.max(2, Math.ceil(map.getPixelRatio())));
       // without the font, an empty pixel: no name rather than boxes of missing letters
-      return loadMongolianFont().then(() => {
-        if (!map.style || map.hasImage(id)) return;
-        const name = id.slice(MONGOLIAN_ICON.length);
-        // at the map's own pixel ratio (sharp on a 3× phone and on a 300 dpi sheet), 2 at least
-        const ratio = Math.min(4, Math.max(2, Math.ceil(map.getPixelRatio())));
-        if (mongolianFontReady()) map.addImage(id, rasterMongolian(name, MONGOLIAN_FONT, ratio), { pixelRatio: ratio });
-        else map.addImage(id, { width: 1, height: 1, data: new Uint8ClampedArray(4) });
-      });
+      const none = () => add(id, { width: 1, height: 1, data: new Uint8ClampedArray(4) }, 1);
+      return drawRaster({ kind: 'mongolian', name, ratio, font: mongolianFontSource() })
+        .then((r) => add(id, r, ratio))
+        .catch(() =>
+          loadMongolianFont().then(() =>
+            mongolianFontReady() ? add(id, rasterMongolian(name, MONGOLIAN_FONT, ratio), ratio) : none(),
+          ),
+        );
     }
     const def = ICONS[id as IconId];
-    if (def && !map.hasImage(id)) map.addImage(id, rasterIcon(def, 48), { pixelRatio: 2 });
+    if (!def || map.hasImage(id)) return;
+    return drawRaster({ kind: 'icon', icon: id as IconId, px: 48 })
+      .catch(() => rasterIcon(def, 48))
+      .then((r) => add(id, r, 2));
   });
 }

@@ -1,0 +1,56 @@
+/**
+ * The page's one drawing worker (draw.worker.ts), for every map of the page: glyph ranges for
+ * imported labels, point symbols and Mongolian names. A worker that cannot start (its script
+ * not reachable) fails every request waiting on it; the next request starts a new one.
+ */
+import type { DrawReply, DrawRequest } from './draw.worker.ts';
+import type { Raster } from './icons.ts';
+
+let worker: Worker | null = null;
+let nextId = 0;
+const waiting = new Map<number, { resolve: (r: DrawReply) => void; reject: (e: Error) => void }>();
+const failed = new Set<() => void>();
+
+/** Called when the worker fails (the callers forget what they cached from it). */
+export function onDrawWorkerFailure(f: () => void): void {
+  failed.add(f);
+}
+
+function fail(e: Error): void {
+  for (const w of waiting.values()) w.reject(e);
+  waiting.clear();
+  for (const f of failed) f();
+  worker?.terminate();
+  worker = null;
+}
+
+function ask(req: DrawRequest): Promise<DrawReply> {
+  if (!worker) {
+    worker = new Worker(new URL('./draw.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (ev: MessageEvent<DrawReply>) => {
+      const w = waiting.get(ev.data.id);
+      waiting.delete(ev.data.id);
+      w?.resolve(ev.data);
+    };
+    worker.onerror = (e) => fail(new Error(`the drawing worker failed: ${e.message || 'it could not start'}`));
+  }
+  const id = nextId++;
+  return new Promise<DrawReply>((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    worker?.postMessage({ ...req, id });
+  });
+}
+
+/** A glyph range as a PBF, drawn in the worker. */
+export async function drawGlyphs(req: Extract<DrawRequest, { kind: 'glyphs' }>): Promise<Uint8Array> {
+  const r = await ask(req);
+  if ('pbf' in r) return r.pbf;
+  throw new Error('error' in r ? r.error : 'the drawing worker sent no glyphs');
+}
+
+/** An image (a point symbol, a Mongolian name), drawn in the worker. */
+export async function drawRaster(req: Exclude<DrawRequest, { kind: 'glyphs' }>): Promise<Raster> {
+  const r = await ask(req);
+  if ('raster' in r) return r.raster;
+  throw new Error('error' in r ? r.error : 'the drawing worker sent no image');
+}
