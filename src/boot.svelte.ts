@@ -20,7 +20,7 @@ import { must } from './lib/must.ts';
 import { BRIEFING_MIN_WIDTH, reducedMotion } from './lib/ui/layout.ts';
 import { FATAL } from './lib/map/archive.ts';
 import { registerOffline } from './offline/register.ts';
-import { warmIntl } from './lib/warm-intl.ts';
+import { warmUp } from './lib/warm-up.ts';
 import { UI } from './lib/i18n.ts';
 import { reportStorage } from './lib/state/storage.svelte.ts';
 import { framed } from './lib/state/flags.ts';
@@ -106,7 +106,7 @@ function startMap(
       },
       onIdle: () => {
         offline();
-        warmIntl();
+        warmUp();
         if (!overview || overview.classList.contains('nodata')) return;
         overview.classList.add('gone');
         setTimeout(() => {

@@ -54,8 +54,8 @@ export async function profileStart(
   return found;
 }
 
-/** The renderer main thread's tasks of 1 ms or more, each with its samples' time by owner. */
-export function tasksOf(events: TraceEvent[], origin: string): Task[] {
+/** The renderer main thread's tasks of 1 ms or more, each with its samples' time by owner (and `topOf`'s busiest functions). */
+export function tasksOf(events: TraceEvent[], origin: string, topOf: Owner = 'app'): Task[] {
   const main = events.find(
     (e) =>
       e.name === 'thread_name' &&
@@ -121,7 +121,7 @@ export function tasksOf(events: TraceEvent[], origin: string): Task[] {
       if (node?.callFrame.functionName === '(idle)') continue;
       const o = ownerOf(samples[k].node);
       by[o.owner] += ms;
-      if (o.owner === 'app') self.set(o.fn, (self.get(o.fn) ?? 0) + ms);
+      if (o.owner === topOf) self.set(o.fn, (self.get(o.fn) ?? 0) + ms);
     }
     out.push({
       ms: (task.dur ?? 0) / 1000,
