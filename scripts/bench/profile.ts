@@ -56,14 +56,13 @@ export async function profileStart(
 
 /** The renderer main thread's tasks of 1 ms or more, each with its samples' time by owner (and `topOf`'s busiest functions). */
 export function tasksOf(events: TraceEvent[], origin: string, topOf: Owner = 'app'): Task[] {
+  // the main thread's own profile (the page's workers, in the same process, have theirs)
+  const isMain = (p: TraceEvent, e: TraceEvent) => p.name === 'Profile' && p.pid === e.pid && p.tid === e.tid;
   const main = events.find(
-    (e) =>
-      e.name === 'thread_name' &&
-      e.args.name === 'CrRendererMain' &&
-      events.some((p) => p.name === 'Profile' && p.pid === e.pid),
+    (e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain' && events.some((p) => isMain(p, e)),
   );
   if (!main) throw new Error('bench profile: no renderer main thread with a CPU profile in the trace');
-  const profile = events.find((e) => e.name === 'Profile' && e.pid === main.pid) as TraceEvent;
+  const profile = events.find((p) => isMain(p, main)) as TraceEvent;
   // the sampler's nodes and samples, sent in chunks, on the trace's clock
   const nodes = new Map<number, { parent?: number; callFrame: Frame }>();
   const samples: { t: number; node: number }[] = [];

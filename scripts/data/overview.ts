@@ -121,14 +121,14 @@ export function buildOverview(layers: LayerOutput[]): { svg: string; html: strin
 }
 
 /**
- * An SVG as a data: address for an HTML attribute in double quotes: its own quotes become
- * single ones and only what a URL or the attribute cannot carry is escaped (% # and the
- * brackets), not every character as encodeURIComponent would (44 KB against 35).
+ * An SVG as a data: address for an HTML attribute in double quotes: only what a URL or the
+ * attribute cannot carry is escaped (% # " ' and the brackets), not every character as
+ * encodeURIComponent would (today's drawing: 30 KB against 36). Whitespace runs become one
+ * space: for shapes, not text.
  */
 export function svgDataUri(svg: string): string {
   const body = svg
-    .replace(/"/g, "'")
     .replace(/\s+/g, ' ')
-    .replace(/[%#<>&{}]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    .replace(/[%#"'<>&{}]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
   return `data:image/svg+xml,${body}`;
 }

@@ -12,12 +12,13 @@ import { FONT_STACK } from './map/catalog.ts';
 
 export function warmUp(): void {
   const idle = (f: () => void) =>
-    'requestIdleCallback' in window ? requestIdleCallback(f, { timeout: 2000 }) : setTimeout(f, 200);
+    'requestIdleCallback' in window ? requestIdleCallback(() => f()) : setTimeout(f, 200);
   const steps = [
     () => (1234.5).toLocaleString('zh-CN', { maximumFractionDigits: 2 }),
     () => new Intl.Collator('zh-CN', { numeric: true }).compare('甲', '乙'),
     () => {
       // as MapLibre draws a glyph (TinySDF): a CPU-backed canvas, text in the labels' font
+      if (typeof OffscreenCanvas === 'undefined') return;
       const ctx = new OffscreenCanvas(48, 48).getContext('2d', { willReadFrequently: true });
       if (!ctx) return;
       ctx.font = `48px ${FONT_STACK}`;

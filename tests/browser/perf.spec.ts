@@ -14,6 +14,16 @@ function count2d() {
   }
 }
 
+/** The widths of the Mongolian names' images the map holds. */
+const mongolianWidths = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => {
+    const m = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+    return m
+      .listImages()
+      .filter((i) => i.startsWith('mn:'))
+      .map((i) => m.getImage(i)?.data.width ?? 0);
+  });
+
 test.describe('first view', () => {
   test('the overview is in the page before any script runs, and gives way to the live map', async ({ page, log }) => {
     log.allow(/Failed to load resource/); // the scripts blocked on purpose
@@ -113,6 +123,8 @@ test.describe('first view', () => {
     );
     expect(images.filter((i) => i.startsWith('icon-')).length).toBeGreaterThan(2);
     expect(images.filter((i) => i.startsWith('mn:')).length).toBeGreaterThan(2);
+    // drawn, not the empty pixel that stands for a name without its font
+    expect(Math.min(...(await mongolianWidths(page)))).toBeGreaterThan(10);
     expect(await page.evaluate(() => (window as unknown as { __2d: number }).__2d)).toBe(0);
   });
 
@@ -131,14 +143,7 @@ test.describe('first view', () => {
     expect(images.filter((i) => i.startsWith('icon-')).length).toBeGreaterThan(2);
     expect(images.filter((i) => i.startsWith('mn:')).length).toBeGreaterThan(2);
     // drawn, not the empty pixel that stands for a name without its font
-    const sizes = await page.evaluate(() => {
-      const m = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
-      return m
-        .listImages()
-        .filter((i) => i.startsWith('mn:'))
-        .map((i) => m.getImage(i)?.data.width ?? 0);
-    });
-    expect(Math.min(...sizes)).toBeGreaterThan(10);
+    expect(Math.min(...(await mongolianWidths(page)))).toBeGreaterThan(10);
     expect(await page.evaluate(() => (window as unknown as { __2d: number }).__2d)).toBeGreaterThan(0);
   });
 

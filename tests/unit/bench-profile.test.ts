@@ -9,6 +9,8 @@ describe("the bench's start-up profile", () => {
   it("splits each main-thread task's time by whose code its samples are in", () => {
     const events = [
       ev({ name: 'thread_name', ph: 'M', args: { name: 'CrRendererMain' } }),
+      // a worker's profile in the same process comes first: not the page's
+      ev({ name: 'Profile', ph: 'P', tid: 7, id: '0x2', args: { data: { startTime: 0 } } }),
       ev({ name: 'Profile', ph: 'P', id: '0x1', args: { data: { startTime: 1000 } } }),
       ev({
         name: 'ProfileChunk',

@@ -1,12 +1,17 @@
 /**
  * The page's one drawing worker (draw.worker.ts), for every map of the page: glyph ranges for
- * imported labels, point symbols and Mongolian names. A worker that cannot start (its script
- * not reachable) fails every request waiting on it; the next request starts a new one.
+ * imported labels, point symbols and Mongolian names. A worker that fails fails every request
+ * waiting on it; one that failed before its first reply (its script not reachable) is not
+ * started again for this page — every later request fails at once (the callers draw on the page).
  */
 import type { DrawReply, DrawRequest } from './draw.worker.ts';
 import type { Raster } from './icons.ts';
 
 let worker: Worker | null = null;
+/** the worker has answered once (it can start) */
+let answered = false;
+/** the worker could not start: not tried again */
+let broken: Error | null = null;
 let nextId = 0;
 const waiting = new Map<number, { resolve: (r: DrawReply) => void; reject: (e: Error) => void }>();
 const failed = new Set<() => void>();
@@ -17,6 +22,7 @@ export function onDrawWorkerFailure(f: () => void): void {
 }
 
 function fail(e: Error): void {
+  if (!answered) broken = e;
   for (const w of waiting.values()) w.reject(e);
   waiting.clear();
   for (const f of failed) f();
@@ -25,9 +31,11 @@ function fail(e: Error): void {
 }
 
 function ask(req: DrawRequest): Promise<DrawReply> {
+  if (broken) return Promise.reject(broken);
   if (!worker) {
     worker = new Worker(new URL('./draw.worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (ev: MessageEvent<DrawReply>) => {
+      answered = true;
       const w = waiting.get(ev.data.id);
       waiting.delete(ev.data.id);
       w?.resolve(ev.data);

@@ -53,8 +53,19 @@ export interface Raster {
  * A 2D canvas to draw in, in a page or a worker (draw.worker.ts draws the map's images). CPU-backed:
  * reading a GPU canvas back costs ~50 ms per image with software WebGL.
  */
-const canvas2d = (w: number, h: number) =>
-  must(new OffscreenCanvas(w, h).getContext('2d', { willReadFrequently: true }), 'a 2D canvas context');
+const canvas2d = (w: number, h: number): OffscreenCanvasRenderingContext2D => {
+  if (typeof OffscreenCanvas === 'undefined') {
+    // a page without OffscreenCanvas (Safari before 16.4): its own canvas, the same drawing calls
+    const c = document.createElement('canvas');
+    c.width = w;
+    c.height = h;
+    return must(
+      c.getContext('2d', { willReadFrequently: true }),
+      'a 2D canvas context',
+    ) as unknown as OffscreenCanvasRenderingContext2D;
+  }
+  return must(new OffscreenCanvas(w, h).getContext('2d', { willReadFrequently: true }), 'a 2D canvas context');
+};
 
 /** Renders an icon to RGBA pixels at `px` size (device pixels), with a 2px stroke. */
 export function rasterIcon(def: IconDef, px: number): Raster {

@@ -99,7 +99,8 @@ export function mapOptions(
   }
   addArchive(new URL(ARCHIVE, document.baseURI).href);
   prefetchGlyphs(document.baseURI);
-  // the Mongolian names' font, fetched beside the tiles: their labels are drawn in it
+  // the Mongolian names' font, fetched beside the tiles: for the names' cards, a print's PDF and
+  // drawing the labels on the page if the drawing worker cannot (the worker fetches its own copy)
   if (visible.has(MONGOLIAN_NAMES)) void loadMongolianFont();
   // built at the catalog's sizes: a briefing's scale them
   const style = buildStyle({ lang, visible, base: document.baseURI });
