@@ -224,6 +224,27 @@ test.describe('on a phone, sheets leave what they act on in view', () => {
     });
   }
 
+  test("812 × 375 (a phone held sideways), en: a tour step's way on — More and the steps — is in view, though the caption scrolls", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 812, height: 375 });
+    await openMap(page, '#lang=en&tour=yihe-liangji-duodian&step=2');
+    const caption = page.getByTestId('tour-caption');
+    await expect(caption).toHaveAttribute('data-step', '2');
+    // the step whole: its highlighted places named, the map still
+    await expect(caption.getByTestId('tour-lit')).toBeVisible();
+    await waitIdle(page);
+    // the caption is taller than its 40 % of the screen: it scrolls, its foot stays
+    expect(await caption.evaluate((c) => c.scrollHeight > c.clientHeight + 10)).toBe(true);
+    await expectSeen(page.getByTestId('tour-more'), 'the More button');
+    await expectSeen(caption.getByRole('navigation'), "the steps' dots");
+    // whole, not a sliver at the caption's foot (expectSeen asks only that its top shows)
+    const cut = (el: Element) =>
+      el.getBoundingClientRect().bottom - (el.closest('section')?.getBoundingClientRect().bottom ?? 0);
+    expect(await page.getByTestId('tour-more').evaluate(cut)).toBeLessThanOrEqual(0);
+    expect(await caption.getByRole('navigation').evaluate(cut)).toBeLessThanOrEqual(0);
+  });
+
   for (const [lang, size] of [
     ['zh', 'half'],
     ['en', 'full'],
