@@ -14,15 +14,17 @@ function count2d() {
   }
 }
 
-/** The widths of the Mongolian names' images the map holds. */
-const mongolianWidths = (page: import('@playwright/test').Page) =>
-  page.evaluate(() => {
+/** The map's images are there: the seats' and ports' symbols, and the names in Mongolian script, drawn (not the empty pixel that stands for a name without its font). */
+async function expectImagesDrawn(page: import('@playwright/test').Page) {
+  const images = await page.evaluate(() => {
     const m = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
-    return m
-      .listImages()
-      .filter((i) => i.startsWith('mn:'))
-      .map((i) => m.getImage(i)?.data.width ?? 0);
+    return m.listImages().map((id) => ({ id, width: m.getImage(id)?.data.width ?? 0 }));
   });
+  expect(images.filter((i) => i.id.startsWith('icon-')).length).toBeGreaterThan(2);
+  const names = images.filter((i) => i.id.startsWith('mn:'));
+  expect(names.length).toBeGreaterThan(2);
+  expect(Math.min(...names.map((i) => i.width))).toBeGreaterThan(10);
+}
 
 test.describe('first view', () => {
   test('the overview is in the page before any script runs, and gives way to the live map', async ({ page, log }) => {
@@ -117,14 +119,7 @@ test.describe('first view', () => {
     await page.addInitScript(count2d);
     await openMap(page);
     await waitIdle(page);
-    // the images are there: every seat's and port's symbol, and the names in Mongolian script
-    const images = await page.evaluate(() =>
-      (window as unknown as { __map: import('maplibre-gl').Map }).__map.listImages(),
-    );
-    expect(images.filter((i) => i.startsWith('icon-')).length).toBeGreaterThan(2);
-    expect(images.filter((i) => i.startsWith('mn:')).length).toBeGreaterThan(2);
-    // drawn, not the empty pixel that stands for a name without its font
-    expect(Math.min(...(await mongolianWidths(page)))).toBeGreaterThan(10);
+    await expectImagesDrawn(page);
     expect(await page.evaluate(() => (window as unknown as { __2d: number }).__2d)).toBe(0);
   });
 
@@ -137,13 +132,7 @@ test.describe('first view', () => {
     await page.addInitScript(count2d);
     await openMap(page);
     await waitIdle(page);
-    const images = await page.evaluate(() =>
-      (window as unknown as { __map: import('maplibre-gl').Map }).__map.listImages(),
-    );
-    expect(images.filter((i) => i.startsWith('icon-')).length).toBeGreaterThan(2);
-    expect(images.filter((i) => i.startsWith('mn:')).length).toBeGreaterThan(2);
-    // drawn, not the empty pixel that stands for a name without its font
-    expect(Math.min(...(await mongolianWidths(page)))).toBeGreaterThan(10);
+    await expectImagesDrawn(page);
     expect(await page.evaluate(() => (window as unknown as { __2d: number }).__2d)).toBeGreaterThan(0);
   });
 
