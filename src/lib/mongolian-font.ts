@@ -10,12 +10,17 @@ const FILE = 'data/fonts/mongolian.ttf';
 /** The letters the font is used for: the space, the Mongolian block and the narrow no-break space. */
 const UNICODE_RANGE = 'U+0020, U+1800-18AF, U+202F';
 
-/** The font for a worker that draws the names (draw.worker.ts loads it there). */
-export const mongolianFontSource = () => ({
+/** Where the font is and what it covers: for the page, and for a worker that draws the names (draw.worker.ts). */
+export type MongolianFontSource = { url: string; family: string; unicodeRange: string };
+export const mongolianFontSource = (): MongolianFontSource => ({
   url: new URL(FILE, document.baseURI).href,
   family: MONGOLIAN_FONT,
   unicodeRange: UNICODE_RANGE,
 });
+
+/** The font as a FontFace, in the page or a worker (its set of fonts is the caller's). */
+export const mongolianFace = ({ url, family, unicodeRange }: MongolianFontSource): FontFace =>
+  new FontFace(family, `url("${url}")`, { unicodeRange });
 
 let face: FontFace | null = null;
 
@@ -23,9 +28,7 @@ let face: FontFace | null = null;
 export function loadMongolianFont(): Promise<unknown> {
   if (typeof FontFace === 'undefined') return Promise.resolve();
   if (!face) {
-    face = new FontFace(MONGOLIAN_FONT, `url("${new URL(FILE, document.baseURI).href}")`, {
-      unicodeRange: UNICODE_RANGE,
-    });
+    face = mongolianFace(mongolianFontSource());
     document.fonts.add(face);
   }
   return face.load().catch(() => undefined);

@@ -17,6 +17,7 @@ import {
   encodeGlyphs,
 } from './glyph-pbf.ts';
 import { ICONS, type IconId, type Raster, rasterIcon, rasterMongolian } from './icons.ts';
+import { type MongolianFontSource, mongolianFace } from '../mongolian-font.ts';
 
 export type DrawRequest =
   | {
@@ -27,8 +28,8 @@ export type DrawRequest =
       family: string;
     }
   | { kind: 'icon'; icon: IconId; px: number }
-  /** a Mongolian name in its font (the font's address, its family and the letters it covers: mongolian-font.ts) */
-  | { kind: 'mongolian'; name: string; ratio: number; font: { url: string; family: string; unicodeRange: string } };
+  /** a Mongolian name in its font (mongolian-font.ts) */
+  | { kind: 'mongolian'; name: string; ratio: number; font: MongolianFontSource };
 export type DrawReply =
   | { id: number; pbf: Uint8Array }
   | { id: number; raster: Raster }
@@ -66,9 +67,9 @@ function drawRange({ fontstack, range, family }: { fontstack: string; range: num
 
 /** The Mongolian names' font in this worker (once); throws when it cannot be loaded. */
 let mongolianFont: Promise<unknown> | null = null;
-function loadFont({ url, family, unicodeRange }: { url: string; family: string; unicodeRange: string }) {
+function loadFont(source: MongolianFontSource) {
   mongolianFont ??= (async () => {
-    const face = new FontFace(family, `url("${url}")`, { unicodeRange });
+    const face = mongolianFace(source);
     (self as unknown as { fonts: FontFaceSet }).fonts.add(face);
     await face.load();
   })();
