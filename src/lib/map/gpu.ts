@@ -9,7 +9,7 @@ import type * as maplibregl from 'maplibre-gl';
 import type { StyleSpecification } from 'maplibre-gl';
 
 /** Layers shown per frame while a new map compiles its shaders. */
-export const REVEAL_BATCH = 8;
+export const REVEAL_BATCH = 4;
 
 /**
  * Resolves once the GPU has done what every map of the page asked of it (the main map, a
@@ -45,9 +45,14 @@ export function hideForReveal(style: StyleSpecification): string[] {
   return ids;
 }
 
-/** Shows the layers `hideForReveal` hid, a batch a frame (each frame links only their programs); stops when `over`. */
+/**
+ * Shows the layers `hideForReveal` hid, a batch a frame (each frame links only their programs);
+ * stops when `over`. Before each batch the GPU has drawn what it was given: a link is answered by
+ * the GPU process after that, and a sheet's frame took it 100–550 ms (software GL, loaded).
+ */
 export async function reveal(map: maplibregl.Map, ids: readonly string[], over: () => boolean): Promise<void> {
   for (let i = 0; i < ids.length; i += REVEAL_BATCH) {
+    await gpuDrained();
     if (over()) return;
     for (const id of ids.slice(i, i + REVEAL_BATCH)) map.setLayoutProperty(id, 'visibility', 'visible');
     await new Promise((r) => map.once('idle', r));

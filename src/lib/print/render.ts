@@ -280,6 +280,12 @@ async function draw(
       const ready = async () => {
         frameLabels(map, cssWidth, cssHeight);
         await reveal(map, hidden, () => over); // cancelled or failed: the next print sets its own style
+        if (fresh) {
+          // its programs linked, the sheet's full resolution (the GPU's drawing of the small frames done first)
+          await gpuDrained();
+          if (over) return;
+          map.setPixelRatio(pixelRatio);
+        }
         if (over) return;
         for (const s of o.states ?? []) map.setFeatureState(s.ref, s.state);
         map.once('idle', drawn);
@@ -310,7 +316,9 @@ async function draw(
       host.style.width = `${cssWidth}px`;
       host.style.height = `${cssHeight}px`;
       host.style.left = `-${cssWidth + 100}px`;
-      map.setPixelRatio(pixelRatio);
+      // A new map links its shaders at the screen's resolution, not the sheet's: a program's link waits
+      // for the GPU process to draw what it was given first, a layer over a sheet of 8 megapixels.
+      map.setPixelRatio(fresh ? Math.min(1, pixelRatio) : pixelRatio);
       map.resize();
       const b = main.getBounds();
       map.fitBounds(
