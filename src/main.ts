@@ -8,6 +8,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import './app.css';
 import { must } from './lib/must.ts';
 import { PRESENTER_PAGE, hashLang, pageFlags } from './lib/state/flags.ts';
+import { nextTask } from './lib/next-task.ts';
 
 performance.mark('app:start');
 const target = must(document.getElementById('app'), 'the #app element of index.html');
@@ -33,9 +34,6 @@ const painted = () =>
       document.visibilityState === 'hidden' ? 100 : 1000,
     );
   });
-
-/** The rest of the work in a task of its own: the browser can paint and answer input between. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 // The overview's labels follow the page's language (overview.css) before the app has loaded.
 if (hashLang() === 'en') document.documentElement.lang = 'en';

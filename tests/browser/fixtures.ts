@@ -291,19 +291,12 @@ export async function expectSeen(locator: Locator, what = 'the element') {
     .toBe('seen');
 }
 
-/**
- * Main-thread long tasks of the page, in ms, since the last call (the page records them from
- * load); with `after`, `since` is when the last performance mark of that name was made.
- */
-export async function takeLongTasks(
-  page: Page,
-  after?: string,
-): Promise<{ tasks: { start: number; d: number }[]; since: number }> {
-  return page.evaluate((mark) => {
+/** Main-thread long tasks of the page (start and duration, ms) since the last call (the page records them from load). */
+export async function takeLongTasks(page: Page): Promise<{ start: number; d: number }[]> {
+  return page.evaluate(() => {
     const w = window as unknown as { __longtasks: { start: number; d: number }[] };
-    const since = mark ? (performance.getEntriesByName(mark).at(-1)?.startTime ?? Number.POSITIVE_INFINITY) : 0;
-    return { tasks: w.__longtasks.splice(0), since };
-  }, after);
+    return w.__longtasks.splice(0);
+  });
 }
 
 /** The budget for any user action's longest main-thread task: no action blocks the page over 200 ms. */
@@ -313,48 +306,33 @@ export const LONG_TASK_BUDGET_MS = 200;
  * Runs a heavy action and returns the main-thread long tasks during it (ms), the longest
  * first; the figure goes to the test's annotations (and so to the report).
  */
-export async function measureLongTasks(
-  page: Page,
-  what: string,
-  action: () => Promise<unknown>,
-  after?: string,
-): Promise<number[]> {
+export async function measureLongTasks(page: Page, what: string, action: () => Promise<unknown>): Promise<number[]> {
   await takeLongTasks(page);
   await action();
   // The observer reports a task after it ends: two frames later every task of the action is in.
   await page.evaluate(
     () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))),
   );
-  const { tasks: all, since } = await takeLongTasks(page, after);
-  // A mark that was never made would hold nothing to the budget: that is a failure, not a pass.
-  if (after && !Number.isFinite(since)) throw new Error(`${what}: no performance mark "${after}" was made`);
-  const say = (label: string, tasks: number[]) => {
-    const blocked = tasks.reduce((t, d) => t + d, 0);
-    test.info().annotations.push({
-      type: 'long tasks',
-      description: `${label}: longest ${Math.round(tasks[0] ?? 0)} ms, ${tasks.length} over 50 ms, ${Math.round(blocked)} ms in all`,
-    });
-  };
-  const durations = (ts: { d: number }[]) => ts.map((t) => t.d).sort((a, b) => b - a);
-  say(what, durations(all));
-  if (!after) return durations(all);
-  const part = durations(all.filter((t) => t.start >= since));
-  say(`${what}, after ${after}`, part);
-  return part;
+  const tasks = (await takeLongTasks(page)).map((t) => t.d).sort((a, b) => b - a);
+  const blocked = tasks.reduce((t, d) => t + d, 0);
+  test.info().annotations.push({
+    type: 'long tasks',
+    description: `${what}: longest ${Math.round(tasks[0] ?? 0)} ms, ${tasks.length} over 50 ms, ${Math.round(blocked)} ms in all`,
+  });
+  return tasks;
 }
 
 /**
  * Runs a heavy action (print, handout, import, export, a tour step) and asserts that no
- * main-thread task during it exceeded the budget; returns the longest, in ms. With `after`,
- * only the part after the last performance mark of that name is held to it.
+ * main-thread task during it exceeded the budget; returns the longest, in ms.
  */
 export async function expectResponsive(
   page: Page,
   what: string,
   action: () => Promise<unknown>,
-  { budget = LONG_TASK_BUDGET_MS, after }: { budget?: number; after?: string } = {},
+  { budget = LONG_TASK_BUDGET_MS }: { budget?: number } = {},
 ) {
-  const tasks = await measureLongTasks(page, what, action, after);
+  const tasks = await measureLongTasks(page, what, action);
   const longest = tasks[0] ?? 0;
   expect(
     longest,

@@ -36,6 +36,7 @@ import {
 } from './protocol.ts';
 import type { StatsRow } from '../../contracts/stats.ts';
 import { layersBy } from '../../contracts/layers.ts';
+import { nextTask } from '../next-task.ts';
 
 const store = createStore(IMPORT_DB, IMPORT_STORE);
 interface Stored {
@@ -190,7 +191,7 @@ function searchLabels(q: string, limit: number): ImportHit[] {
 
 /** Lets a Cancel sent meanwhile arrive (the worker hears messages only between tasks), then stops if it did. */
 async function checkpoint(job: number): Promise<void> {
-  await new Promise((r) => setTimeout(r, 0));
+  await nextTask();
   if (cancelled.has(job)) throw new Error('cancelled');
 }
 

@@ -6,6 +6,7 @@
  */
 import type * as maplibregl from 'maplibre-gl';
 import type { Cover, Rect } from '../ui/layout.ts';
+import { nextTask } from '../next-task.ts';
 
 /** A drawn place: its symbols' box (label and marker) and its anchor. */
 export interface Drawn {
@@ -101,7 +102,7 @@ export async function litDrawn(map: maplibregl.Map, alive: () => boolean): Promi
     const key = `${f.layer.id}:${f.id}`;
     if (seen.has(key) || f.geometry.type !== 'Point') continue;
     seen.add(key);
-    await new Promise((r) => setTimeout(r, 0));
+    await nextTask();
     if (!alive()) return null;
     const p = map.project(f.geometry.coordinates as [number, number]);
     const lo = { x: p.x - REACH, y: p.y - REACH },

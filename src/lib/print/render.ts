@@ -15,6 +15,8 @@ import { resolveIcons, withLabelSizes } from '../map/map-options.ts';
 import { mongolianFontReady } from '../mongolian-font.ts';
 import { distanceM } from '../geodesy.ts';
 import { gpuDrained, hideForReveal, reveal } from '../map/gpu.ts';
+import { PRINT_DPI } from './page.ts';
+import { nextTask } from '../next-task.ts';
 
 export const MAX_CANVAS = 8192;
 /** A print map that neither draws a frame nor loads a tile for this long has stopped: said, not waited on. */
@@ -174,7 +176,8 @@ function makePrintMap(style: maplibregl.StyleSpecification, pixelRatio: number):
     validateStyle: false,
     trackResize: false,
   });
-  resolveIcons(map);
+  // the Mongolian names' images at the finest ratio a sheet is drawn at (300 dpi: 3.125 → 4), made once
+  resolveIcons(map, Math.ceil(PRINT_DPI / 96));
   const pm: PrintMap = { map, host, job: null };
   // A listener for every error (none is logged as unhandled); one outside a print is dropped.
   map.on('error', (e) => pm.job?.(e.error instanceof Error ? e.error : new Error(e.error.message)));
@@ -231,7 +234,7 @@ async function draw(
     if (o.signal?.aborted) throw cancelled();
     printMap = makePrintMap(style, pixelRatio);
     // Making the WebGL context and sizing it to the sheet are two tasks, not one.
-    await new Promise((r) => setTimeout(r, 0));
+    await nextTask();
   }
   const pm = printMap;
   const { map, host } = pm;
@@ -343,6 +346,9 @@ async function draw(
         map.setStyle(style, { diff: false });
       }
     });
+    // out of the print map's frame (its 'idle' resolved the wait inside it): the copy and the
+    // placed names in a task of their own
+    await nextTask();
     const canvas = map.getCanvas();
     const bitmap = await createImageBitmap(canvas);
     return {

@@ -11,6 +11,7 @@ import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson
 import type { Text } from '../../contracts/vocab.ts';
 import { distanceM, distanceToPathM, geodesicCircle, type LonLat } from '../geodesy.ts';
 import type { NearDrawing } from './overlay.ts';
+import { nextTask } from '../next-task.ts';
 
 export interface Candidate {
   layer: string;
@@ -128,7 +129,7 @@ export async function withinDistance(
     // The same place on two lines (a station listed twice) is listed once, at its nearer point.
     out.push({ layer, rows: rows.filter((r, i) => rows.findIndex((x) => x.name.zh === r.name.zh) === i) });
     // Let the page breathe between layers (areas are the slow ones).
-    await new Promise((r) => setTimeout(r, 0));
+    await nextTask();
   }
   return out;
 }

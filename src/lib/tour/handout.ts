@@ -14,6 +14,7 @@ import { HANDOUT_DPI, layout, mapPixels } from '../print/page.ts';
 import { composeInWorker, pageText, printFont, printPng, type PrintProgress } from '../print/print.ts';
 import { cancelled, releasePrintMap, renderMap, type FeatureStates } from '../print/render.ts';
 import { plainText } from './markdown.ts';
+import { nextTask } from '../next-task.ts';
 
 /** Waits until the map has drawn everything it needs for the current view. */
 export function mapIdle(map: maplibregl.Map): Promise<void> {
@@ -67,6 +68,8 @@ export async function exportHandout(
   try {
     try {
       for (let i = 0; i < pageCount; i++) {
+        // each step shown in a task of its own, not in the frame that drew the last page's map
+        await nextTask();
         if (o.signal?.aborted) throw cancelled();
         o.onProgress?.({ phase: 'map', page: i, pages: pageCount, loaded: 0, wanted: 0 });
         // the step on the main map (its layers, camera and lit places, which the print map copies);
@@ -75,6 +78,7 @@ export async function exportHandout(
         // drawing the main map too, those calls blocked the page 300–500 ms)
         await goto(i, true);
         if (i === 0) await mapIdle(map);
+        await nextTask(); // (the step's own work — the caption, the link, the camera — done in the last)
         pages.push({
           layout: l,
           map: await renderMap(map, px.cssWidth, px.cssHeight, px.pixelRatio, {
