@@ -104,6 +104,8 @@ export async function clickLngLat(page: Page, lng: number, lat: number) {
 }
 
 export async function waitIdle(page: Page) {
+  // no new layer waiting to be shown (an import's: lib/map/gpu.ts showSettled)
+  await page.waitForFunction(() => !document.querySelector('[data-settling]'));
   // the page's fonts in first (the Mongolian labels' tiles are laid out once theirs is)
   await page.evaluate(async () => {
     await document.fonts.ready;

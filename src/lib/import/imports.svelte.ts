@@ -138,7 +138,7 @@ export class Imports {
 
   #addToMap(meta: ImportedMeta): void {
     const map = this.#core.map;
-    if (map) addImportedLayer(map, meta);
+    if (map) addImportedLayer(map, meta, () => this.layers.some((l) => l.id === meta.id && l.visible));
   }
 
   setVisible(id: string, visible: boolean): void {

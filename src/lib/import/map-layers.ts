@@ -8,6 +8,7 @@ import type * as maplibregl from 'maplibre-gl';
 import { ARCHIVE_SOURCE, IMPORT_FONT, RUNTIME_Z, beforeLayerAt } from '../map/catalog.ts';
 import type { ImportedMeta } from './protocol.ts';
 import { POINT_RADIUS } from './table.ts';
+import { showSettled } from '../map/gpu.ts';
 import type { Lang, Text } from '../../contracts/vocab.ts';
 
 const layerIds = (id: string) => [`${id}-fill`, `${id}-line`, `${id}-point`, `${id}-label`];
@@ -63,7 +64,11 @@ const colourOf = (colour: string): maplibregl.ExpressionSpecification => ['coale
 /** the feature whose card is open (imports.svelte.ts marks it) */
 const PICKED: maplibregl.ExpressionSpecification = ['boolean', ['feature-state', 'picked'], false];
 
-export function addImportedLayer(map: maplibregl.Map, meta: ImportedMeta): void {
+/**
+ * Adds a layer's source and layers, hidden, and shows them once the map has settled
+ * (`showSettled`: a new layer's first frame links its shader programs) if `shown()` then.
+ */
+export function addImportedLayer(map: maplibregl.Map, meta: ImportedMeta, shown: () => boolean): void {
   const add = () => {
     if (map.getSource(meta.id)) return;
     // features known by their number (`__i`), so that the one whose card is open can be marked
@@ -75,7 +80,7 @@ export function addImportedLayer(map: maplibregl.Map, meta: ImportedMeta): void 
       promoteId: '__i',
     });
     const under = before(map, RUNTIME_Z.imported);
-    const layout = { visibility: meta.visible ? 'visible' : 'none' } as const;
+    const layout = { visibility: 'none' } as const;
     const common = { source: meta.id, 'source-layer': 'imported', layout };
     map.addLayer(
       {
@@ -141,6 +146,7 @@ export function addImportedLayer(map: maplibregl.Map, meta: ImportedMeta): void 
       },
       under,
     );
+    void showSettled(map, layerIds(meta.id), shown);
   };
   // Not isStyleLoaded(): it is false while any source loads (the layer restored just before).
   try {

@@ -58,3 +58,40 @@ export async function reveal(map: maplibregl.Map, ids: readonly string[], over: 
     await new Promise((r) => map.once('idle', r));
   }
 }
+
+/** Waits until the map has drawn everything it needs for the current view. */
+export function mapIdle(map: maplibregl.Map): Promise<void> {
+  return new Promise((resolve) => {
+    map.once('idle', () => resolve());
+    map.triggerRepaint();
+  });
+}
+
+/**
+ * Shows a map's new layers once it has settled (its camera still, its tiles drawn) and the GPU
+ * has done what it was given, if still `wanted`: their first frame links their programs, and a
+ * link waits for the GPU process to finish what came before it — after an import's camera
+ * flight, 150–350 ms in one task here.
+ */
+export async function showSettled(map: maplibregl.Map, ids: readonly string[], wanted: () => boolean): Promise<void> {
+  // how many layer sets wait on the map's element (`data-settling`): tests wait for none
+  const el = map.getContainer();
+  const count = (d: number) => {
+    const n = Number(el.dataset.settling ?? 0) + d;
+    if (n > 0) el.dataset.settling = String(n);
+    else delete el.dataset.settling;
+  };
+  count(1);
+  try {
+    // (a map kept moving — a person panning — shows them after SETTLE_MAX_MS all the same)
+    await Promise.race([mapIdle(map), new Promise((r) => setTimeout(r, SETTLE_MAX_MS))]);
+    await gpuDrained();
+    if (!wanted()) return;
+    for (const id of ids) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', 'visible');
+  } finally {
+    count(-1);
+  }
+}
+
+/** The longest a new layer waits for its map to settle before it is shown. */
+export const SETTLE_MAX_MS = 3000;

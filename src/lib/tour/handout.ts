@@ -15,14 +15,7 @@ import { composeInWorker, pageText, printFont, printPng, type PrintProgress } fr
 import { cancelled, releasePrintMap, renderMap, type FeatureStates } from '../print/render.ts';
 import { plainText } from './markdown.ts';
 import { nextTask } from '../next-task.ts';
-
-/** Waits until the map has drawn everything it needs for the current view. */
-export function mapIdle(map: maplibregl.Map): Promise<void> {
-  return new Promise((resolve) => {
-    map.once('idle', () => resolve());
-    map.triggerRepaint();
-  });
-}
+import { mapIdle } from '../map/gpu.ts';
 
 /** The text of a step's page: the tour and step, the caption, the plan's words. */
 function stepText(tour: Tour, step: TourStep, index: number, lang: Lang) {
