@@ -35,12 +35,12 @@ export const test = base.extend<{ log: PageLog }>({
         document.addEventListener('securitypolicyviolation', (e) =>
           console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
         );
-        // Every page records its long tasks (main-thread work over 50 ms) for longestTask().
-        const w = window as unknown as { __longtasks: { start: number; d: number }[] };
+        // Every page records its long tasks (main-thread work over 50 ms, ms) for measureLongTasks().
+        const w = window as unknown as { __longtasks: number[] };
         w.__longtasks = [];
         try {
           new PerformanceObserver((list) => {
-            for (const e of list.getEntries()) w.__longtasks.push({ start: e.startTime, d: e.duration });
+            for (const e of list.getEntries()) w.__longtasks.push(e.duration);
           }).observe({ type: 'longtask' });
         } catch {
           /* a browser without the Long Tasks API records none */
@@ -104,8 +104,6 @@ export async function clickLngLat(page: Page, lng: number, lat: number) {
 }
 
 export async function waitIdle(page: Page) {
-  // no new layer waiting to be shown (an import's: lib/map/gpu.ts showSettled)
-  await page.waitForFunction(() => !document.querySelector('[data-settling]'));
   // the page's fonts in first (the Mongolian labels' tiles are laid out once theirs is)
   await page.evaluate(async () => {
     await document.fonts.ready;
@@ -122,6 +120,12 @@ export async function waitIdle(page: Page) {
         m.once('idle', () => resolve());
       }),
   );
+  // no new layer waiting to be shown (an import's, restored from storage at start-up too:
+  // lib/map/gpu.ts showSettled); once shown, drawn
+  if (await page.evaluate(() => !!document.querySelector('[data-settling]'))) {
+    await page.waitForFunction(() => !document.querySelector('[data-settling]'));
+    await waitIdle(page);
+  }
 }
 
 /**
@@ -293,12 +297,9 @@ export async function expectSeen(locator: Locator, what = 'the element') {
     .toBe('seen');
 }
 
-/** Main-thread long tasks of the page (start and duration, ms) since the last call (the page records them from load). */
-export async function takeLongTasks(page: Page): Promise<{ start: number; d: number }[]> {
-  return page.evaluate(() => {
-    const w = window as unknown as { __longtasks: { start: number; d: number }[] };
-    return w.__longtasks.splice(0);
-  });
+/** Main-thread long tasks of the page (ms) since the last call (the page records them from load). */
+export async function takeLongTasks(page: Page): Promise<number[]> {
+  return page.evaluate(() => (window as unknown as { __longtasks: number[] }).__longtasks.splice(0));
 }
 
 /** The budget for any user action's longest main-thread task: no action blocks the page over 200 ms. */
@@ -315,7 +316,7 @@ export async function measureLongTasks(page: Page, what: string, action: () => P
   await page.evaluate(
     () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))),
   );
-  const tasks = (await takeLongTasks(page)).map((t) => t.d).sort((a, b) => b - a);
+  const tasks = (await takeLongTasks(page)).sort((a, b) => b - a);
   const blocked = tasks.reduce((t, d) => t + d, 0);
   test.info().annotations.push({
     type: 'long tasks',

@@ -55,7 +55,7 @@ export async function reveal(map: maplibregl.Map, ids: readonly string[], over: 
     await gpuDrained();
     if (over()) return;
     for (const id of ids.slice(i, i + REVEAL_BATCH)) map.setLayoutProperty(id, 'visibility', 'visible');
-    await new Promise((r) => map.once('idle', r));
+    await mapIdle(map);
   }
 }
 
@@ -67,29 +67,56 @@ export function mapIdle(map: maplibregl.Map): Promise<void> {
   });
 }
 
+/** Per map, the layer sets waiting to be shown (`showSettled`): a print waits for them (`settled`). */
+const waiting = new WeakMap<maplibregl.Map, Set<Promise<void>>>();
+
 /**
- * Shows a map's new layers once it has settled (its camera still, its tiles drawn) and the GPU
- * has done what it was given, if still `wanted`: their first frame links their programs, and a
- * link waits for the GPU process to finish what came before it — after an import's camera
- * flight, 150–350 ms in one task here.
+ * Shows a map's new layers once it has settled (its camera still — a fit's label check done,
+ * `aria-busy` gone: camera.ts — and its tiles drawn) and the GPU has done what it was given, if
+ * still `wanted`: their first frame links their programs, and a link waits for the GPU process to
+ * finish what came before it — after an import's camera flight, 150–350 ms in one task here.
+ * While any wait, the map's element says how many (`data-settling`): tests wait for none.
  */
-export async function showSettled(map: maplibregl.Map, ids: readonly string[], wanted: () => boolean): Promise<void> {
-  // how many layer sets wait on the map's element (`data-settling`): tests wait for none
+export function showSettled(map: maplibregl.Map, ids: readonly string[], wanted: () => boolean): Promise<void> {
+  const set = waiting.get(map) ?? new Set();
+  waiting.set(map, set);
   const el = map.getContainer();
-  const count = (d: number) => {
-    const n = Number(el.dataset.settling ?? 0) + d;
-    if (n > 0) el.dataset.settling = String(n);
-    else delete el.dataset.settling;
-  };
-  count(1);
-  try {
+  const job = (async () => {
     // (a map kept moving — a person panning — shows them after SETTLE_MAX_MS all the same)
-    await Promise.race([mapIdle(map), new Promise((r) => setTimeout(r, SETTLE_MAX_MS))]);
+    await Promise.race([still(map), new Promise((r) => setTimeout(r, SETTLE_MAX_MS))]);
     await gpuDrained();
     if (!wanted()) return;
     for (const id of ids) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', 'visible');
-  } finally {
-    count(-1);
+  })().finally(() => {
+    set.delete(job);
+    if (set.size) el.dataset.settling = String(set.size);
+    else delete el.dataset.settling;
+  });
+  set.add(job);
+  el.dataset.settling = String(set.size);
+  return job;
+}
+
+/** Resolves once every layer set of the map waiting to be shown is (a print draws what the user asked for). */
+export async function settled(map: maplibregl.Map): Promise<void> {
+  const set = waiting.get(map);
+  while (set?.size) await Promise.all(set);
+}
+
+/** The map idle with no fit settling its labels (camera.ts marks that with `aria-busy`). */
+async function still(map: maplibregl.Map): Promise<void> {
+  const el = map.getContainer();
+  for (;;) {
+    await mapIdle(map);
+    if (!el.hasAttribute('aria-busy')) return;
+    await new Promise<void>((resolve) => {
+      const seen = new MutationObserver(() => {
+        if (el.hasAttribute('aria-busy')) return;
+        seen.disconnect();
+        resolve();
+      });
+      seen.observe(el, { attributes: true, attributeFilter: ['aria-busy'] });
+    });
   }
 }
 

@@ -122,7 +122,7 @@ export function mapOptions(
  * canvas drawing is slow, 20–350 ms here), on the page if the worker fails. MapLibre waits for
  * the image before laying out the tile, so a label's box is right the first time.
  */
-export function resolveIcons(map: maplibregl.Map, mongolianRatio?: number): void {
+export function resolveIcons(map: maplibregl.Map, sheetRatio?: () => number): void {
   const add = (id: string, raster: Raster, pixelRatio: number) => {
     if (map.style && !map.hasImage(id)) map.addImage(id, raster, { pixelRatio });
   };
@@ -134,9 +134,9 @@ export function resolveIcons(map: maplibregl.Map, mongolianRatio?: number): void
     }
     if (id.startsWith(MONGOLIAN_ICON)) {
       const name = id.slice(MONGOLIAN_ICON.length);
-      // at the map's own pixel ratio (sharp on a 3× phone), 2 at least; a print map's is given
-      // (it links its shaders at the screen's ratio before drawing a sheet at 300 dpi)
-      const ratio = mongolianRatio ?? Math.min(4, Math.max(2, Math.ceil(map.getPixelRatio())));
+      // at the map's own pixel ratio (sharp on a 3× phone and on a 300 dpi sheet), 2 at least; a
+      // print map's is its sheet's (it draws new layers at ratio 1 first: render.ts)
+      const ratio = Math.min(4, Math.max(2, Math.ceil(sheetRatio?.() ?? map.getPixelRatio())));
       // without the font, an empty pixel: no name rather than boxes of missing letters
       const none = () => add(id, { width: 1, height: 1, data: new Uint8ClampedArray(4) }, 1);
       return drawRaster({ kind: 'mongolian', name, ratio, font: mongolianFontSource() })

@@ -14,8 +14,7 @@ import { FONT_STACK, MONGOLIAN_NAMES } from '../map/catalog.ts';
 import { resolveIcons, withLabelSizes } from '../map/map-options.ts';
 import { mongolianFontReady } from '../mongolian-font.ts';
 import { distanceM } from '../geodesy.ts';
-import { gpuDrained, hideForReveal, reveal } from '../map/gpu.ts';
-import { PRINT_DPI } from './page.ts';
+import { gpuDrained, hideForReveal, reveal, settled } from '../map/gpu.ts';
 import { nextTask } from '../next-task.ts';
 
 export const MAX_CANVAS = 8192;
@@ -151,6 +150,13 @@ interface PrintMap {
   host: HTMLDivElement;
   /** the job now drawing: where the map's errors and lost context go */
   job: ((e: Error) => void) | null;
+  /**
+   * its layers' shader programs linked (the first print's reveal done): a first print cancelled
+   * while they were being linked leaves it to the next
+   */
+  linked: boolean;
+  /** the pixel ratio of the sheet being drawn (the Mongolian names' images are drawn at it) */
+  ratio: number;
 }
 let printMap: PrintMap | null = null;
 let queue: Promise<unknown> = Promise.resolve();
@@ -176,9 +182,9 @@ function makePrintMap(style: maplibregl.StyleSpecification, pixelRatio: number):
     validateStyle: false,
     trackResize: false,
   });
-  // the Mongolian names' images at the finest ratio a sheet is drawn at (300 dpi: 3.125 → 4), made once
-  resolveIcons(map, Math.ceil(PRINT_DPI / 96));
-  const pm: PrintMap = { map, host, job: null };
+  const pm: PrintMap = { map, host, job: null, linked: false, ratio: pixelRatio };
+  // the Mongolian names' images at the sheet's ratio, not the map's while it links new layers (≤ 1)
+  resolveIcons(map, () => pm.ratio);
   // A listener for every error (none is logged as unhandled); one outside a print is dropped.
   map.on('error', (e) => pm.job?.(e.error instanceof Error ? e.error : new Error(e.error.message)));
   map.on('webglcontextlost', () => {
@@ -217,6 +223,9 @@ async function draw(
   o: RenderOptions,
 ): Promise<RenderedMap> {
   if (o.signal?.aborted) throw cancelled();
+  // an imported layer still waiting to be shown on the main map (gpu.ts showSettled) is on the sheet
+  await settled(main);
+  if (o.signal?.aborted) throw cancelled();
   const style = main.getStyle();
   // labels on paper at the catalog's sizes: a briefing's (for the back of a room) are not carried onto a sheet
   withLabelSizes(style, false);
@@ -224,9 +233,12 @@ async function draw(
   const mongolianText = !!o.mongolianText && main.getPitch() < 1;
   if (mongolianText) hideMongolian(style);
   const fresh = !printMap;
-  // The first print compiles the map's shaders, a program link at a time blocking the page:
-  // all in one frame blocked it 350 ms and more. Its layers are shown a few per frame instead.
-  const hidden = fresh ? hideForReveal(style) : [];
+  // The first print links the map's shader programs, each link blocking the page: all in one frame
+  // blocked it 350 ms and more. Its layers are shown a few per frame, at one device pixel per CSS
+  // pixel (below), first. (Not again for a later print's new layers: sizing the sheet's canvas
+  // down and up again for them blocked a handout's pages 215–317 ms, more than their links.)
+  const linking = !printMap?.linked;
+  const hidden = linking ? hideForReveal(style) : [];
   if (!printMap) {
     // A WebGL context is made by a call that waits for the GPU process: while that is still
     // drawing the main map's last frames (software GL: 200 ms and more), the page would wait too.
@@ -237,6 +249,7 @@ async function draw(
     await nextTask();
   }
   const pm = printMap;
+  pm.ratio = pixelRatio;
   const { map, host } = pm;
   // a kept print map sized to another sheet below (a canvas of many megapixels): once the GPU has
   // drawn what both maps gave it (a new one was made once it had; its 'load' is listened for below)
@@ -244,7 +257,7 @@ async function draw(
     host.style.width !== `${cssWidth}px` ||
     host.style.height !== `${cssHeight}px` ||
     map.getPixelRatio() !== pixelRatio;
-  if (!fresh && resized) {
+  if (!fresh && (resized || linking)) {
     await gpuDrained();
     if (o.signal?.aborted) throw cancelled();
   }
@@ -283,10 +296,11 @@ async function draw(
       const ready = async () => {
         frameLabels(map, cssWidth, cssHeight);
         await reveal(map, hidden, () => over); // cancelled or failed: the next print sets its own style
-        if (fresh) {
-          // its programs linked, the sheet's full resolution (the GPU's drawing of the small frames done first)
+        if (linking) {
+          // their programs linked, the sheet's full resolution (the GPU's drawing of the small frames done first)
           await gpuDrained();
           if (over) return;
+          pm.linked = true;
           map.setPixelRatio(pixelRatio);
         }
         if (over) return;
@@ -319,9 +333,10 @@ async function draw(
       host.style.width = `${cssWidth}px`;
       host.style.height = `${cssHeight}px`;
       host.style.left = `-${cssWidth + 100}px`;
-      // A new map links its shaders at the screen's resolution, not the sheet's: a program's link waits
-      // for the GPU process to draw what it was given first, a layer over a sheet of 8 megapixels.
-      map.setPixelRatio(fresh ? Math.min(1, pixelRatio) : pixelRatio);
+      // New layers link their shaders at one device pixel per CSS pixel, not the sheet's ratio: a
+      // program's link waits for the GPU process to draw what it was given first, a layer over a
+      // sheet of 8 megapixels.
+      map.setPixelRatio(linking ? Math.min(1, pixelRatio) : pixelRatio);
       map.resize();
       const b = main.getBounds();
       map.fitBounds(
