@@ -43,6 +43,9 @@ test('an imported layer as a table: sort, search, scroll, filter, style by a fie
   await expect(layerRow(page, 'villages.geojson').getByTestId('imported-count')).toHaveText('2,000', {
     timeout: 30_000,
   });
+  // the layer drawn on the map (shown once the map has settled: its first frame is the import's,
+  // measured in import.spec, not the table's scrolling below)
+  await waitIdle(page);
   await page
     .getByTestId('tool-panel')
     .locator('li[data-layer="villages.geojson"]')
