@@ -7,8 +7,9 @@
  * In the page (`html`) the drawing is one `<image>` (a data: address) under the names in both
  * languages (overview.css shows the page's): an image is what a browser counts as the page's
  * largest paint, shapes are not — with the shapes inline, a phone's largest paint waited for
- * the app's own text, seconds later (issue 29). `svg` is all of it as shapes, for the link
- * preview image.
+ * the app's own text, seconds later (issue 29). The drawing paints one frame after the names
+ * (overview.css): rasterised in the first frame it held the page's first paint back ≈ 250 ms.
+ * `svg` is all of it as shapes, for the link preview image.
  */
 import { SPLIT_UNITS } from './units.ts';
 import type { DataLayerName } from '../../src/contracts/layers.ts';
@@ -99,7 +100,7 @@ export function buildOverview(layers: LayerOutput[]): { svg: string; html: strin
   const open = `<svg xmlns="http://www.w3.org/2000/svg" ${box}`;
   const svg = `${open} role="img" aria-labelledby="overview-title-zh overview-title-en">${titles}${out.join('')}${names.join('')}</svg>`;
   const drawing = `${open} width="${W + 2 * pad}" height="${H + 2 * pad}">${out.join('')}</svg>`;
-  const html = `${open} role="img" aria-labelledby="overview-title-zh overview-title-en">${titles}<image href="${svgDataUri(drawing)}" width="${W + 2 * pad}" height="${H + 2 * pad}"/>${names.join('')}</svg>`;
+  const html = `${open} role="img" aria-labelledby="overview-title-zh overview-title-en">${titles}<image class="overview-drawing" href="${svgDataUri(drawing)}" width="${W + 2 * pad}" height="${H + 2 * pad}"/>${names.join('')}</svg>`;
 
   const units = get('units');
   const items = units.map((u) => {

@@ -15,7 +15,7 @@ describe('the build-time overview', () => {
     const html = readFileSync('public/data/overview.html', 'utf8');
     const svg = html.slice(0, html.indexOf('</svg>'));
     // the shapes are inside the image, not inline (an inline shape is no candidate for the largest paint)
-    expect(svg.match(/<image href="data:image\/svg\+xml,/g)).toHaveLength(1);
+    expect(svg.match(/<image class="overview-drawing" href="data:image\/svg\+xml,/g)).toHaveLength(1);
     expect(svg).not.toMatch(/<path|<circle/);
     const zh = svg.match(/<text class="zh"/g) ?? [];
     expect(zh.length).toBeGreaterThan(10);
