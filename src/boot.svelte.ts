@@ -207,9 +207,15 @@ function startMap(
       const on = !!tour.tour && innerWidth >= BRIEFING_MIN_WIDTH;
       untrack(() => map.core.setBriefing(on)); // (it reads the briefing it sets)
     });
+    // Phone: a card that opens comes in front of the sheet (which waits, hidden: app.front).
+    $effect(() => {
+      const card = imports.picked ? `${imports.picked.layer.id}#${imports.picked.index}` : app.selected;
+      if (card) untrack(() => (app.front = 'card'));
+    });
     // Phone: a sheet that opens, closes or changes height keeps what the map fitted to in view.
     $effect(() => {
       void app.sheet;
+      void app.front;
       void app.sheetSize;
       void app.details;
       void app.tool;

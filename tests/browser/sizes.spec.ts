@@ -261,17 +261,50 @@ test.describe('on a phone, sheets leave what they act on in view', () => {
       await expect(handle).toHaveAttribute('data-size', size);
       await page.getByTestId('tab-plan').click();
       await page.getByTestId('open-task-2').click();
+      const height = await handle.getAttribute('data-size'); // (a task sets the sheet's height to leave its places room)
       await page.getByTestId('task-places').getByRole('button').first().click();
       await expectSeen(page.getByTestId('feature-card'), "the card of a task's place");
+      // the sheet waits, hidden, behind the card: the map above the card is the map's, not the sheet's
+      await expect(page.getByTestId('task-view')).not.toBeInViewport();
       await page.screenshot({ path: `screenshots/phone-card-from-sheet-${lang}.png` });
       await page
         .getByTestId('feature-card')
         .getByRole('button', { name: lang === 'zh' ? '关闭' : 'Close' })
         .click();
+      // the card closed, the sheet it came from is back, at the height it had
+      await expectSeen(page.getByTestId('task-view'), 'the task, back as the card closes');
+      await expect(handle).toHaveAttribute('data-size', height ?? '');
       await page.getByTestId('open-matrix').click();
       await expectSeen(page.getByTestId('matrix'), 'the matrix');
     });
   }
+
+  test('375 × 812: a task opened from a card comes in front of it (the card waits, hidden, until the sheet closes); the layers button brings the sheet in front of a card', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openMap(page);
+    await page.getByTestId('search').fill('扎兰屯');
+    await page.getByTestId('search-results').getByRole('option').first().click();
+    const card = page.getByTestId('feature-card');
+    await expectSeen(card, 'the card');
+    const task = card.locator('button[data-task]').first();
+    const n = await task.getAttribute('data-task');
+    await task.click();
+    await expectSeen(page.getByTestId('task-view'), `task ${n}, opened from the card`);
+    await expect(page).toHaveURL(new RegExp(`[#&]t=${n}(&|$)`));
+    await expect(card).toBeHidden();
+    await expect(page.getByTestId('open-layers')).toHaveAttribute('aria-expanded', 'true');
+    // the sheet closed (its button), the card is back as it was
+    await page.getByTestId('open-layers').click();
+    await expectSeen(card, 'the card, back as the sheet closes');
+    await expect(page.getByTestId('task-view')).not.toBeInViewport();
+    // the sheet opened again comes in front of the card
+    await page.getByTestId('open-layers').click();
+    await expectSeen(page.getByTestId('task-view'), 'the sheet, opened again over the card');
+    await expect(card).toBeHidden();
+  });
 
   test('a search result on a phone drops the keyboard (the box loses focus) and opens the card above the fold', async ({
     page,

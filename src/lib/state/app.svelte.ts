@@ -25,6 +25,12 @@ export class AppState {
   /** phone: whether the side panel (a bottom sheet there) is open, and how high */
   sheet = $state<'none' | 'layers'>('none');
   sheetSize = $state<SheetSize>('half');
+  /**
+   * phone: the sheet and a card share the foot of the screen — the one opened last is shown,
+   * the other waits, hidden, until it closes (App.svelte); a card that opens comes in front
+   * (boot.svelte.ts), the sheet opened again does
+   */
+  front = $state<'sheet' | 'card'>('card');
   /** which side panel tab is shown */
   tab = $state<Tab>('layers');
   /** open task (1–22) and target */
@@ -98,7 +104,15 @@ export class AppState {
 
   toggleSheet(open = this.sheet === 'none', size: SheetSize = 'half'): void {
     this.sheet = open ? 'layers' : 'none';
-    if (open) this.sheetSize = size;
+    if (open) {
+      this.sheetSize = size;
+      this.front = 'sheet';
+    }
+  }
+
+  /** phone: the sheet shown, not waiting behind a card (`front`) */
+  sheetShown(hasCard: boolean): boolean {
+    return this.sheet === 'layers' && (this.front === 'sheet' || !hasCard);
   }
 
   setSheetSize(size: SheetSize): void {
