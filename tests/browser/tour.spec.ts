@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { PDFDocument } from 'pdf-lib';
-import { test, expect, openMap, measureLongTasks, waitIdle, litSymbols } from './fixtures.ts';
+import { test, expect, openMap, measureLongTasks, waitIdle, litSymbols, expectSeen } from './fixtures.ts';
 import { smallestSize } from '../../src/lib/map/sizes.ts';
 import { briefingMinPx } from '../../src/lib/ui/layout.ts';
 import { HANDOUT_DPI } from '../../src/lib/print/page.ts';
@@ -231,6 +231,22 @@ test.describe('briefing mode', () => {
     await page.keyboard.press('ArrowLeft'); // another step opens short again
     await expect(page.getByTestId('tour-more')).toHaveAttribute('aria-expanded', 'false');
   });
+
+  for (const lang of ['zh', 'en'] as const)
+    test(`on a 1280 × 720 projector, ${lang}: every caption fits its quarter of the screen, its highlighted places' line not under its foot`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await openMap(page, `${HASH}1${lang === 'en' ? '&lang=en' : ''}`);
+      for (let i = 0; i < TOUR.steps.length; i++) {
+        if (i) await page.keyboard.press('ArrowRight');
+        await expect(page.getByTestId('tour-count')).toHaveText(`${i + 1} / ${TOUR.steps.length}`);
+        await expectCaptionFits(page, i);
+        const lit = page.getByTestId('tour-lit');
+        if (await lit.count()) await expectSeen(lit, `step ${i + 1}: the highlighted places' line`);
+      }
+    });
 
   test('a swipe step compares two layer sets: the second map follows the camera and shows the left-hand set', async ({
     page,
