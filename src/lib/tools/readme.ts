@@ -4,7 +4,7 @@
  * Used by the page's downloads and by the export worker (nothing here touches the page).
  */
 import type { LayerMetadata } from '../../contracts/download.ts';
-import { ATTRIBUTION, DATUM_NOTE, LICENCES, PLAN_NAME } from '../../contracts/sources.ts';
+import { attribution, DATUM_NOTE, LICENCES, PLAN_NAME } from '../../contracts/sources.ts';
 import type { Lang } from '../../contracts/vocab.ts';
 
 /** The head; `datum` false where the export says its own coordinate system. */
@@ -16,7 +16,7 @@ export function readmeHead(lang: Lang, what: string, datum = true): string[] {
     `${zh ? '规划' : 'Plan'}: ${PLAN_NAME[lang]}`,
     ...(datum ? [`${zh ? '坐标' : 'Datum'}: ${DATUM_NOTE[lang]}`] : []),
     `${zh ? '许可' : 'Licences'}: ${LICENCES[lang]}`,
-    `${zh ? '来源' : 'Sources'}: ${ATTRIBUTION}`,
+    `${zh ? '来源' : 'Sources'}: ${attribution(lang)}`,
   ];
 }
 

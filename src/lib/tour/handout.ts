@@ -18,13 +18,17 @@ import { nextTask } from '../next-task.ts';
 import { mapIdle } from '../map/gpu.ts';
 
 /** The text of a step's page: the tour and step, the caption, the plan's words. */
-function stepText(tour: Tour, step: TourStep, index: number, lang: Lang) {
+export function stepText(tour: Tour, step: TourStep, index: number, lang: Lang) {
   const body = [
     ...plainText(step.caption[lang])
       .split('\n')
       .map((text) => ({ text })),
+    // the plan's words as written; in English our translation first, the Chinese it translates after
     ...(step.plan_ref ?? []).map((r) => ({
-      text: `${r.task ? taskLabel(r.task, lang) : taskLabel(null, lang)}：“${r.quote}”`,
+      text:
+        lang === 'zh' || !r.quote_en
+          ? `${taskLabel(r.task ?? null, lang)}${lang === 'zh' ? '：' : ': '}“${r.quote}”`
+          : `${taskLabel(r.task ?? null, lang)}: “${r.quote_en}” (our translation of “${r.quote}”)`,
       quote: true,
     })),
   ];
