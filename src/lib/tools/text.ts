@@ -26,8 +26,8 @@ export const TOOL_UI = {
   radius: { zh: '半径（公里）', en: 'Radius (km)' },
   corridor: { zh: '两侧走廊宽度（公里）', en: 'Corridor, each side (km)' },
   nearHelp: {
-    zh: '选择驻地、车站、口岸、历史文化街区、铁路线或旗市区，或点击地图上的任意位置。',
-    en: 'Pick a seat, station, port, heritage site, rail line or unit, or any place on the map.',
+    zh: '选择驻地、车站、口岸、历史文化街区、铁路线或旗市区；或按“在地图上选取”，再点击地图上的要素或任意位置。',
+    en: 'Choose a seat, station, port, heritage site, rail line or unit — or press “Pick on the map”, then click a feature or any place on it.',
   },
   computing: { zh: '计算中…', en: 'Computing…' },
   nothingWithin: { zh: '范围内无', en: 'None within' },
