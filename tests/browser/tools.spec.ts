@@ -180,6 +180,43 @@ test.describe('within distance', () => {
   });
 });
 
+test('a tool opened after a card comes in front of it — the wide statistics on a desk, any tool on a phone; the card comes back as the tool closes, and a card opened again comes in front', async ({
+  page,
+}) => {
+  await openMap(page, '#s=unit-150781');
+  const card = page.getByTestId('feature-card');
+  await expectSeen(card, 'the card');
+  await openTool(page, '分区统计');
+  await expectSeen(page.getByTestId('tool-close'), "the statistics' close button");
+  await expectSeen(page.getByTestId('stats-expand'), "the statistics' full-table button");
+  await expect(card).toBeHidden();
+  await page.getByTestId('tool-close').click();
+  await expectSeen(card, 'the card, back as the statistics close');
+  // the statistics again, then a place found: its card comes in front
+  await openTool(page, '分区统计');
+  await expect(card).toBeHidden();
+  await page.getByTestId('search').fill('扎兰屯');
+  await page.getByTestId('search-results').getByRole('option').first().click();
+  await expectSeen(card, 'a card opened over the statistics');
+  await card.getByRole('button', { name: '关闭' }).click();
+  await expectSeen(page.getByTestId('tool-close'), 'the statistics, back as the card closes');
+  await page.getByTestId('tool-close').click();
+  await page.getByTestId('search').fill('满洲里');
+  await page.getByTestId('search-results').getByRole('option').first().click();
+  await expectSeen(card, 'the card');
+  // a narrow tool on a desk sits beside the card: both seen
+  await openTool(page, '测距');
+  await expectSeen(card, 'the card beside the measuring panel');
+  await page.getByTestId('tool-close').click();
+  // on a phone every tool is a sheet where the card is
+  await page.setViewportSize({ width: 375, height: 812 });
+  await expectSeen(card, 'the card on a phone');
+  await openTool(page, '测距');
+  await expect(card).toBeHidden();
+  await page.getByTestId('tool-close').click();
+  await expectSeen(card, 'the card, back as the tool closes');
+});
+
 test("zone statistics: 岭上's population is the sum of its units, 岭西's is not summed (a split unit), sortable, a row lights its units, CSV", async ({
   page,
 }) => {

@@ -26,11 +26,12 @@ export class AppState {
   sheet = $state<'none' | 'layers'>('none');
   sheetSize = $state<SheetSize>('half');
   /**
-   * phone: the sheet and a card share the foot of the screen — the one opened last is shown,
-   * the other waits, hidden, until it closes (App.svelte); a card that opens comes in front
-   * (boot.svelte.ts), the sheet opened again does
+   * What a card shares its place with — the sheet on a phone, a tool's panel (any on a phone,
+   * the wide ones on a desk): the one opened last is in front, the other waits, hidden, until it
+   * closes (App.svelte). A card that opens comes in front (boot.svelte.ts); the sheet or a tool
+   * opened again does.
    */
-  front = $state<'sheet' | 'card'>('card');
+  front = $state<'sheet' | 'card' | 'tool'>('card');
   /** which side panel tab is shown */
   tab = $state<Tab>('layers');
   /** open task (1–22) and target */
@@ -68,6 +69,7 @@ export class AppState {
   /** Opens a tool (closing another), or closes it (null). */
   setTool(tool: ToolId | null): void {
     this.tool = tool;
+    if (tool) this.front = 'tool';
   }
 
   setMeasure(m: Measure | null): void {
@@ -112,7 +114,7 @@ export class AppState {
 
   /** phone: the sheet shown, not waiting behind a card (`front`) */
   sheetShown(hasCard: boolean): boolean {
-    return this.sheet === 'layers' && (this.front === 'sheet' || !hasCard);
+    return this.sheet === 'layers' && (this.front !== 'card' || !hasCard);
   }
 
   setSheetSize(size: SheetSize): void {
