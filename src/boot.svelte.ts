@@ -207,10 +207,10 @@ function startMap(
       const on = !!tour.tour && innerWidth >= BRIEFING_MIN_WIDTH;
       untrack(() => map.core.setBriefing(on)); // (it reads the briefing it sets)
     });
-    // Phone: a card that opens comes in front of the sheet (which waits, hidden: app.front).
+    // An imported feature's card that opens comes in front of the sheet or a tool (app.front; a
+    // plan place's: actions.selectFeature). Picked again, it is a new object: in front again.
     $effect(() => {
-      const card = imports.picked ? `${imports.picked.layer.id}#${imports.picked.index}` : app.selected;
-      if (card) untrack(() => (app.front = 'card'));
+      if (imports.picked) untrack(() => app.cardInFront());
     });
     // Phone: a sheet that opens, closes or changes height keeps what the map fitted to in view.
     $effect(() => {

@@ -1,7 +1,8 @@
 /**
- * The sources behind what the map shows, named as users should read them: the map's
- * attribution, the handout's source line and the tile archive's metadata all use this one
- * text. Each feature's card names its own source in full.
+ * The sources behind what the map shows, named as users should read them, written once: the
+ * map's attribution and the tile archive's metadata in both languages (`ATTRIBUTION`), a print's
+ * footer and a download's README in the reader's (`attribution`). Each feature's card names its
+ * own source in full.
  */
 /** The sources, each named in both languages: the map's attribution shows both; a print, a README, its reader's (`attribution`). */
 const SOURCES: readonly { label: { zh: string; en: string }; what?: { zh: string; en: string } }[] = [
@@ -16,27 +17,30 @@ const SOURCES: readonly { label: { zh: string; en: string }; what?: { zh: string
   { label: { zh: '水系', en: 'Water' }, what: { zh: 'GSHHG 2.3.7（LGPL-3.0）', en: 'GSHHG 2.3.7 (LGPL-3.0)' } },
   {
     label: { zh: '国界', en: 'Borders' },
-    what: { zh: '市内沿市界轮廓，市外用 GSHHG 2.3.7', en: 'the city outline along the city, GSHHG 2.3.7 beyond it' },
+    what: {
+      zh: '沿市国界用市界轮廓，市外国界用 GSHHG 2.3.7',
+      en: 'the city outline along the city, GSHHG 2.3.7 beyond it',
+    },
   },
   {
     label: { zh: '人口', en: 'Population' },
     what: {
-      zh: '2020年人口普查数据（经维基百科及官方公报）',
+      zh: '2020年人口普查数据（据维基百科及官方公报）',
       en: '2020 census figures via Wikipedia and official bulletins',
     },
   },
   {
-    label: { zh: '面积', en: 'Official areas' },
+    label: { zh: '官方面积', en: 'Official areas' },
     what: { zh: '维基百科信息框及官方网站', en: 'Wikipedia infoboxes and official sites' },
   },
   {
     label: { zh: '地点', en: 'Places' },
     what: {
-      zh: 'GeoNames、OurAirports、高德/DataV 点位、新闻与政府文本，许多位置为估计（各卡片注明来源）',
+      zh: 'GeoNames、OurAirports、高德/DataV 点位、新闻报道与政府文件，不少位置系估算（来源见各要素卡片）',
       en: 'GeoNames, OurAirports, AMap/DataV points, news and government texts; many positions estimated (each card names its source)',
     },
   },
-  { label: { zh: '铁路为示意', en: 'Rail lines schematic' } },
+  { label: { zh: '铁路走向为示意', en: 'Rail lines schematic' } },
 ];
 
 /** The sources in one language (a print's footer, a download's README). */

@@ -184,6 +184,7 @@ test.describe('first view', () => {
       opened: (window as unknown as { __attribOpened: boolean[] }).__attribOpened.length,
       created: performance.getEntriesByName('map:created')[0].startTime,
       painted: performance.getEntriesByName('app:painted')[0].startTime,
+      paintedBy: (performance.getEntriesByName('app:painted')[0] as PerformanceMark).detail,
       firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
     }));
     // the first frame is not held back by the drawing's raster: the names paint first, the drawing
@@ -191,6 +192,7 @@ test.describe('first view', () => {
     const drawn = r.lcp.find((e) => e.what === 'overview image');
     expect(drawn?.at, JSON.stringify(r)).toBeGreaterThan(r.firstPaint);
     expect(r.lcp[0]?.what, JSON.stringify(r.lcp)).toBe('overview text');
+    expect(r.paintedBy, 'what the app waited for (main.ts)').toBe('drawing');
     expect(r.painted, JSON.stringify(r)).toBeGreaterThanOrEqual(drawn?.at ?? Number.POSITIVE_INFINITY);
     // The overview's drawing is an image (an inline SVG's shapes are no candidate: the app's text
     // became the largest, seconds later on a phone), and moved into the map it is not larger than

@@ -385,7 +385,7 @@ test('print: an A4 PDF with real text, the legend, the sources and a 300 dpi map
     'WGS84',
     '示意',
     '呼政办发〔2022〕54号',
-    '审图号: 蒙S(2026)001号',
+    '审图号：蒙S(2026)001号',
     'ᠮᠠᠨᠵᠤᠤᠷ ᠬᠣᠲᠠ', // 满洲里市 in Mongolian script: text in its font, where the map placed it
   ])
     expect(text).toContain(s);

@@ -27,12 +27,13 @@ export const today = () => new Date().toISOString().slice(0, 10);
 export function footerLines(lang: Lang, mapNumber = ''): string[] {
   const zh = lang === 'zh';
   const number = mapNumber.trim();
+  const said = (label: { zh: string; en: string }, what: string) => `${label[lang]}${zh ? '：' : ': '}${what}`;
   return [
-    `${zh ? '数据来源' : 'Sources'}${zh ? '：' : ': '}${attribution(lang)}`,
-    `${DATUM_NOTE[lang]} ${zh ? '许可' : 'Licences'}: ${LICENCES[lang]}`,
+    said({ zh: '数据来源', en: 'Sources' }, attribution(lang)),
+    `${DATUM_NOTE[lang]} ${said({ zh: '许可', en: 'Licences' }, LICENCES[lang])}`,
     [
-      ...(number ? [`${zh ? '审图号' : 'Map approval no.'}: ${number}`] : []),
-      `${zh ? '制图日期' : 'Made'}: ${today()}`,
+      ...(number ? [said({ zh: '审图号', en: 'Map approval no.' }, number)] : []),
+      said({ zh: '制图日期', en: 'Made' }, today()),
       zh ? '呼伦贝尔市新型城镇化规划图（离线网页版）' : 'Hulunbuir plan map (offline web app)',
     ].join(' · '),
   ];

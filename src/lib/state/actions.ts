@@ -37,7 +37,10 @@ export class Actions {
     const app = this.#app;
     app.selected = id;
     app.details = null;
-    if (id) void this.ensurePlan();
+    if (id) {
+      app.cardInFront(); // chosen again, its card comes back in front of the sheet or a tool
+      void this.ensurePlan();
+    }
     try {
       // Without a map (no WebGL) the card still opens, over the overview.
       const d = this.#map.core.map

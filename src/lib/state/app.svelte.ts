@@ -28,7 +28,7 @@ export class AppState {
   /**
    * What a card shares its place with — the sheet on a phone, a tool's panel (any on a phone,
    * the wide ones on a desk): the one opened last is in front, the other waits, hidden, until it
-   * closes (App.svelte). A card that opens comes in front (boot.svelte.ts); the sheet or a tool
+   * closes (App.svelte). A card that opens comes in front (`cardInFront`); the sheet or a tool
    * opened again does.
    */
   front = $state<'sheet' | 'card' | 'tool'>('card');
@@ -110,6 +110,11 @@ export class AppState {
       this.sheetSize = size;
       this.front = 'sheet';
     }
+  }
+
+  /** A card opened: in front of the sheet or a tool (`front`). */
+  cardInFront(): void {
+    this.front = 'card';
   }
 
   /** phone: the sheet shown, not waiting behind a card (`front`) */

@@ -1,6 +1,9 @@
 /** The planners' tools' words (loaded with the tools, not the first view). */
 import type { Text } from '../../contracts/vocab.ts';
 
+const PICK = { zh: '在地图上选取', en: 'Pick on the map' };
+const USE_SELECTED = { zh: '使用当前选中', en: 'Use the selected feature' };
+
 export const TOOL_UI = {
   tools: { zh: '工具', en: 'Tools' },
   total: { zh: '总长', en: 'Total' },
@@ -20,15 +23,16 @@ export const TOOL_UI = {
   geojson: { zh: '下载 GeoJSON', en: 'Download GeoJSON' },
   csv: { zh: '下载 CSV', en: 'Download CSV' },
   from: { zh: '中心', en: 'From' },
-  pick: { zh: '在地图上选取', en: 'Pick on the map' },
+  pick: PICK,
   picking: { zh: '请点击地图上的要素或位置…', en: 'Click a feature or a place on the map…' },
-  useSelected: { zh: '使用当前选中', en: 'Use the selected feature' },
+  useSelected: USE_SELECTED,
   radius: { zh: '半径（公里）', en: 'Radius (km)' },
   corridor: { zh: '两侧走廊宽度（公里）', en: 'Corridor, each side (km)' },
   nearHelp: {
-    zh: '选择驻地、车站、口岸、历史文化街区、铁路线或旗市区；或按“在地图上选取”，再点击地图上的要素或任意位置。',
-    en: 'Choose a seat, station, port, heritage site, rail line or unit — or press “Pick on the map”, then click a feature or any place on it.',
+    zh: `在地图上选中驻地、车站、口岸、历史文化街区、铁路线或旗市区后按“${USE_SELECTED.zh}”；或按“${PICK.zh}”，再点击驻地、车站、口岸、铁路线或任意位置。`,
+    en: `Select a seat, station, port, heritage site, rail line or unit on the map, then press “${USE_SELECTED.en}”; or press “${PICK.en}” and click a seat, station, port, rail line or any point.`,
   },
+
   computing: { zh: '计算中…', en: 'Computing…' },
   nothingWithin: { zh: '范围内无', en: 'None within' },
   inside: { zh: '相交/在内', en: 'touches / inside' },

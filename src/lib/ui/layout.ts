@@ -28,16 +28,20 @@ export const BRIEFING_LABELS = {
 export const briefingMinPx = (layerId: string) =>
   BRIEFING_LABELS.major.includes(layerId) ? BRIEFING_LABELS.majorMinPx : BRIEFING_LABELS.minPx;
 
+/** A desk screen up to this height (a 720p or 768p projector): a tour's short caption takes its first paragraph in one line, so it fits its quarter of the screen (206 px in two lines at 1280 × 720, where a quarter is 180). */
+export const SHORT_MAX_HEIGHT = 830;
+
 /** An embedded map narrower than this puts its search on a row of its own, under the title. */
 export const EMBED_ONE_ROW_MIN_WIDTH = 561;
 
 /** The named media queries CSS uses, and what they stand for. */
-export const MEDIA: Record<'--phone' | '--desk' | '--wide' | '--low' | '--narrow', string> = {
+export const MEDIA: Record<'--phone' | '--desk' | '--wide' | '--low' | '--narrow' | '--short-desk', string> = {
   '--phone': `(max-width: ${PHONE_MAX_WIDTH}px), (max-height: ${PHONE_MAX_HEIGHT}px)`,
   '--desk': `(min-width: ${PHONE_MAX_WIDTH + 1}px) and (min-height: ${PHONE_MAX_HEIGHT + 1}px)`,
   '--low': `(max-height: ${PHONE_MAX_HEIGHT}px)`,
   '--wide': `(min-width: ${WIDE_MIN_WIDTH}px)`,
   '--narrow': `(max-width: ${EMBED_ONE_ROW_MIN_WIDTH - 1}px)`,
+  '--short-desk': `(min-width: ${PHONE_MAX_WIDTH + 1}px) and (min-height: ${PHONE_MAX_HEIGHT + 1}px) and (max-height: ${SHORT_MAX_HEIGHT}px)`,
 };
 
 export const isPhone = () => matchMedia(MEDIA['--phone']).matches;
