@@ -22,12 +22,13 @@ const target = must(document.getElementById('app'), 'the #app element of index.h
  * the first paint (a tap stops largest-paint entries); a hidden tab, which paints nothing, goes
  * on after 100 ms, a visible one that never paints after 2 s. Says which came (the mark's detail).
  */
+type PaintedBy = 'drawing' | 'first paint' | 'timeout';
 const painted = () =>
-  new Promise<'drawing' | 'first paint' | 'timeout'>((resolve) => {
+  new Promise<PaintedBy>((resolve) => {
     const drawing = document.querySelector('.overview-drawing');
     const byLargest = !!drawing && PerformanceObserver.supportedEntryTypes.includes('largest-contentful-paint');
     const observers: PerformanceObserver[] = [];
-    const done = (how: 'drawing' | 'first paint' | 'timeout') => {
+    const done = (how: PaintedBy) => {
       for (const o of observers) o.disconnect();
       setTimeout(() => resolve(how), 0);
     };

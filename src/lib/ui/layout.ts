@@ -35,13 +35,14 @@ export const SHORT_MAX_HEIGHT = 830;
 export const EMBED_ONE_ROW_MIN_WIDTH = 561;
 
 /** The named media queries CSS uses, and what they stand for. */
+const DESK = `(min-width: ${PHONE_MAX_WIDTH + 1}px) and (min-height: ${PHONE_MAX_HEIGHT + 1}px)`;
 export const MEDIA: Record<'--phone' | '--desk' | '--wide' | '--low' | '--narrow' | '--short-desk', string> = {
   '--phone': `(max-width: ${PHONE_MAX_WIDTH}px), (max-height: ${PHONE_MAX_HEIGHT}px)`,
-  '--desk': `(min-width: ${PHONE_MAX_WIDTH + 1}px) and (min-height: ${PHONE_MAX_HEIGHT + 1}px)`,
+  '--desk': DESK,
   '--low': `(max-height: ${PHONE_MAX_HEIGHT}px)`,
   '--wide': `(min-width: ${WIDE_MIN_WIDTH}px)`,
   '--narrow': `(max-width: ${EMBED_ONE_ROW_MIN_WIDTH - 1}px)`,
-  '--short-desk': `(min-width: ${PHONE_MAX_WIDTH + 1}px) and (min-height: ${PHONE_MAX_HEIGHT + 1}px) and (max-height: ${SHORT_MAX_HEIGHT}px)`,
+  '--short-desk': `${DESK} and (max-height: ${SHORT_MAX_HEIGHT}px)`,
 };
 
 export const isPhone = () => matchMedia(MEDIA['--phone']).matches;
