@@ -19,7 +19,7 @@ import {
 } from '../ui/layout.ts';
 import type { View } from '../url.ts';
 import { labelMove, litDrawn, litHidden } from './lit-bounds.ts';
-import { CITY_BOUNDS } from './view.ts';
+import { CITY_BOUNDS, FIT_MAX_ZOOM } from './view.ts';
 
 /** A phone's fit padding (CSS px) beyond what covers the map: room for a label beside a marker, and below. */
 const PHONE_PAD = { label: 40, bottom: 40, least: 80 };
@@ -343,7 +343,7 @@ export class Camera {
             [bbox[0], bbox[1]],
             [bbox[2], bbox[3]],
           ],
-          { padding, bearing: cam.bearing ?? 0, pitch: cam.pitch ?? 0, maxZoom: 11 },
+          { padding, bearing: cam.bearing ?? 0, pitch: cam.pitch ?? 0, maxZoom: FIT_MAX_ZOOM },
         );
         if (t && (!target || (t.zoom ?? 0) > (target.zoom ?? 0))) [target, chosen] = [t, padding];
       }

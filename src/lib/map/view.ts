@@ -3,3 +3,6 @@ export const CITY_BOUNDS: [[number, number], [number, number]] = [
   [115.52, 47.09],
   [126.07, 53.34],
 ];
+
+/** The closest a tour step fitted to its places comes, on the screen and on a handout's page. */
+export const FIT_MAX_ZOOM = 11;

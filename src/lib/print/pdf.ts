@@ -40,6 +40,7 @@ import { ICONS, MONGOLIAN_LABEL, mongolianBox, mongolianColumns } from '../map/i
 import { THEME } from '../map/theme.ts';
 import type { RenderedMap } from './render.ts';
 import { wrap } from './text.ts';
+import { quantize } from './palette.ts';
 import {
   CSS_PX_PER_MM,
   LEGEND_PT,
@@ -328,8 +329,9 @@ export function rgbOf(bitmap: ImageBitmap): Uint8Array {
 }
 
 /**
- * The map as an RGB image XObject, deflated (fflate), drawn into the box (points): no PNG
- * is made and read again (pdf-lib's embedPng decodes and re-deflates every pixel).
+ * The map as an indexed image XObject (palette.ts: 256 colours, a third of the bytes of RGB),
+ * deflated (fflate), drawn into the box (points): no PNG is made and read again (pdf-lib's
+ * embedPng decodes and re-deflates every pixel).
  */
 function embedMap(
   doc: PDFDocument,
@@ -338,16 +340,18 @@ function embedMap(
   box: { x: number; y: number; w: number; h: number },
 ): void {
   const { width: w, height: h } = map;
+  const { palette, index } = quantize(map.rgb);
+  const hex = Array.from(palette, (v) => v.toString(16).padStart(2, '0')).join('');
   const dict = doc.context.obj({
     Type: 'XObject',
     Subtype: 'Image',
     Width: w,
     Height: h,
-    ColorSpace: 'DeviceRGB',
+    ColorSpace: [PDFName.of('Indexed'), PDFName.of('DeviceRGB'), palette.length / 3 - 1, PDFHexString.of(hex)],
     BitsPerComponent: 8,
     Filter: 'FlateDecode',
   });
-  const ref = doc.context.register(PDFRawStream.of(dict, zlibSync(map.rgb, { level: 6 })));
+  const ref = doc.context.register(PDFRawStream.of(dict, zlibSync(index, { level: 6 })));
   const name = page.node.newXObject('Map', ref);
   page.pushOperators(
     pushGraphicsState(),

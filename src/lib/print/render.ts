@@ -16,6 +16,8 @@ import { mongolianFontReady } from '../mongolian-font.ts';
 import { distanceM } from '../geodesy.ts';
 import { gpuDrained, hideForReveal, reveal, settled } from '../map/gpu.ts';
 import { nextTask } from '../next-task.ts';
+import type { BBox } from '../geo.ts';
+import { FIT_MAX_ZOOM } from '../map/view.ts';
 
 export const MAX_CANVAS = 8192;
 /** A print map that neither draws a frame nor loads a tile for this long has stopped: said, not waited on. */
@@ -49,6 +51,12 @@ export type FeatureStates = {
 }[];
 
 /** Metres on paper per CSS pixel (96 to the inch). */
+/**
+ * A fitted sheet's margins round its places, in CSS pixels of paper (10–18 mm): room for a lit
+ * place's ring, and for its name beside or under it (a name placed under a place at the foot).
+ */
+const FIT_MARGIN = { top: 40, left: 60, right: 60, bottom: 68 };
+
 export const PAPER_M_PER_CSS_PX = 0.0254 / 96;
 
 /** Ground metres per CSS pixel across the middle half of the map, on the ellipsoid. */
@@ -106,6 +114,12 @@ export const isCancel = (e: unknown) => e instanceof DOMException && e.name === 
 export interface RenderOptions {
   /** print to a scale, 1:`scale` on paper at the map's centre; else the main map's view is fitted */
   scale?: number;
+  /**
+   * The places to frame on the sheet itself (a tour step's "fit" camera), its margin the same
+   * share of the sheet as the screen's; else the main map's view is fitted (a sheet of another
+   * shape than the screen then showed them small, off to a side).
+   */
+  fit?: { bbox: BBox; bearing?: number; pitch?: number };
   states?: FeatureStates;
   signal?: AbortSignal;
   /** tiles loaded so far and tiles asked for (the progress of the drawing) */
@@ -346,6 +360,22 @@ async function draw(
         ],
         { duration: 0, padding: 0, bearing: main.getBearing(), pitch: main.getPitch() },
       );
+      if (o.fit) {
+        const [w, s, e, n] = o.fit.bbox;
+        map.fitBounds(
+          [
+            [w, s],
+            [e, n],
+          ],
+          {
+            duration: 0,
+            padding: FIT_MARGIN,
+            bearing: o.fit.bearing ?? 0,
+            pitch: o.fit.pitch ?? 0,
+            maxZoom: FIT_MAX_ZOOM,
+          },
+        );
+      }
       if (o.scale) {
         // Centred where the main map is, zoomed so that a CSS pixel on paper is `scale` of its
         // ground length — measured on the ellipsoid, then corrected once (Web Mercator's sphere

@@ -32,6 +32,19 @@ export async function editedQuotes(tour: Tour): Promise<Set<string>> {
 /** The bbox a "fit" camera asks for, from the feature details. */
 export async function cameraBounds(step: TourStep): Promise<BBox | null> {
   if (!('fit' in step.camera)) return null;
+  return boundsOf(step.camera.fit);
+}
+
+/**
+ * A handout page's frame for a "fit" step: its places and every place it lights (on screen a
+ * lit place near the edge is brought into view by moving the camera; a page is drawn once).
+ */
+export async function pageBounds(step: TourStep): Promise<BBox | null> {
+  if (!('fit' in step.camera)) return null;
+  return boundsOf([...step.camera.fit, ...step.highlight]);
+}
+
+async function boundsOf(ids: string[]): Promise<BBox | null> {
   const all = await loadDetails();
-  return unionBBox(step.camera.fit.flatMap((id) => (all[id] ? [all[id].bbox] : [])));
+  return unionBBox(ids.flatMap((id) => (all[id] ? [all[id].bbox] : [])));
 }

@@ -16,6 +16,7 @@ import { cancelled, releasePrintMap, renderMap, type FeatureStates } from '../pr
 import { plainText } from './markdown.ts';
 import { nextTask } from '../next-task.ts';
 import { mapIdle } from '../map/gpu.ts';
+import { pageBounds } from './find.ts';
 
 /** The text of a step's page: the tour and step, the caption, the plan's words. */
 export function stepText(tour: Tour, step: TourStep, index: number, lang: Lang) {
@@ -76,10 +77,15 @@ export async function exportHandout(
         await goto(i, true);
         if (i === 0) await mapIdle(map);
         await nextTask(); // (the step's own work — the caption, the link, the camera — done in the last)
+        // a step fitted to its places is framed on the page's own map (the screen's is another shape),
+        // its lit places all on the page
+        const step = tour.steps[i];
+        const bbox = await pageBounds(step);
         pages.push({
           layout: l,
           map: await renderMap(map, px.cssWidth, px.cssHeight, px.pixelRatio, {
             states: states(),
+            ...(bbox ? { fit: { bbox, bearing: step.camera.bearing, pitch: step.camera.pitch } } : {}),
             signal: o.signal,
             mongolianText: true,
             onTiles: (loaded, wanted) => o.onProgress?.({ phase: 'map', page: i, pages: pageCount, loaded, wanted }),
