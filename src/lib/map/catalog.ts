@@ -86,6 +86,13 @@ const name = (lang: Lang): ExpressionSpecification => [
   ['get', 'name_zh'],
 ];
 
+/**
+ * A name's last places round its point, tried after the sides: ports and historic districts lie
+ * a few kilometres apart (满洲里's road and rail ports and its trade zone), their names beside one
+ * another at a step's zoom found no room on the four sides.
+ */
+const CORNERS = ['top-right', 'top-left', 'bottom-right', 'bottom-left'] as const;
+
 /** The suffix of the layers that name highlighted places below the zoom their own labels start at. */
 export const LIT_LABELS = '-lit-labels';
 /**
@@ -115,16 +122,7 @@ function litLabels(
         'text-field': name(lang),
         'text-font': FONT,
         'text-size': 12,
-        'text-variable-anchor': [
-          'top',
-          'bottom',
-          'right',
-          'left',
-          'top-right',
-          'top-left',
-          'bottom-right',
-          'bottom-left',
-        ],
+        'text-variable-anchor': ['top', 'bottom', 'right', 'left', ...CORNERS],
         'text-radial-offset': 1.1,
         'text-max-width': 8,
       },
@@ -973,7 +971,7 @@ export const CATALOG: CatalogEntry[] = [
             'text-font': FONT,
             'text-size': 11,
             'text-optional': true,
-            'text-variable-anchor': ['right', 'left', 'top', 'bottom'],
+            'text-variable-anchor': ['right', 'left', 'top', 'bottom', ...CORNERS],
             'text-radial-offset': 1.1,
             'text-max-width': 9,
             'symbol-sort-key': 5,
@@ -1016,7 +1014,7 @@ export const CATALOG: CatalogEntry[] = [
             'text-font': FONT,
             'text-size': 11,
             'text-optional': true,
-            'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+            'text-variable-anchor': ['left', 'right', 'top', 'bottom', ...CORNERS],
             'text-radial-offset': 1,
             'text-max-width': 8,
           },

@@ -29,7 +29,9 @@ export function quantize(rgb: Uint8Array): Indexed {
   const colours = exact.map(([c]) => c);
   if (byUse.length > SIZE) colours.push(...medianCut(byUse.slice(EXACT), SIZE - EXACT));
   const palette = new Uint8Array(colours.length * 3);
-  colours.forEach((c, i) => palette.set([c >> 16, (c >> 8) & 255, c & 255], i * 3));
+  colours.forEach((c, i) => {
+    palette.set([c >> 16, (c >> 8) & 255, c & 255], i * 3);
+  });
   // each colour's nearest entry, once (an exact one is its own)
   const entry = new Map<number, number>();
   colours.forEach((c, i) => {
