@@ -7,8 +7,9 @@ import { briefingMinPx } from '../../src/lib/ui/layout.ts';
 import { HANDOUT_DPI } from '../../src/lib/print/page.ts';
 import type { Page } from '@playwright/test';
 import type { Tour } from '../../src/contracts/tour.ts';
-import { DEFAULT_VISIBLE, TOGGLABLE, withViewerChoice } from '../../src/lib/map/catalog.ts';
+import { DEFAULT_VISIBLE, MONGOLIAN_NAMES, TOGGLABLE, withViewerChoice } from '../../src/lib/map/catalog.ts';
 import { THEME } from '../../src/lib/map/theme.ts';
+import { MONGOLIAN_LABEL } from '../../src/lib/map/icons.ts';
 import { must } from '../../src/lib/must.ts';
 
 const TOUR = JSON.parse(readFileSync('geodata/stories/yihe-liangji-duodian.json', 'utf8')) as Tour;
@@ -61,18 +62,32 @@ async function expectLabelSizes(page: Page, i: number, which: '__map' | '__compa
     (w) => (window as unknown as Record<string, MapWindow['__map']>)[w].getLayersOrder().length > 0,
     which,
   );
-  const { sizes, zoom } = await page.evaluate((w) => {
-    const m = (window as unknown as Record<string, MapWindow['__map']>)[w];
-    const ids = m.getLayersOrder().filter((id) => {
-      const l = m.getLayer(id);
-      return (
-        l?.type === 'symbol' &&
-        m.getLayoutProperty(id, 'visibility') !== 'none' &&
-        m.getLayoutProperty(id, 'text-field') !== undefined
-      );
-    });
-    return { sizes: ids.map((id) => [id, m.getLayoutProperty(id, 'text-size') ?? 16] as const), zoom: m.getZoom() };
-  }, which);
+  const { sizes, icons, zoom } = await page.evaluate(
+    ({ w, mn }) => {
+      const m = (window as unknown as Record<string, MapWindow['__map']>)[w];
+      const ids = m.getLayersOrder().filter((id) => {
+        const l = m.getLayer(id);
+        return (
+          l?.type === 'symbol' &&
+          m.getLayoutProperty(id, 'visibility') !== 'none' &&
+          m.getLayoutProperty(id, 'text-field') !== undefined
+        );
+      });
+      // the Mongolian names are images: their type is MONGOLIAN_LABEL.px at icon-size 1
+      const mongolian = [mn].filter((id) => m.getLayer(id) && m.getLayoutProperty(id, 'visibility') !== 'none');
+      return {
+        sizes: ids.map((id) => [id, m.getLayoutProperty(id, 'text-size') ?? 16] as const),
+        icons: mongolian.map((id) => [id, m.getLayoutProperty(id, 'icon-size') ?? 1] as const),
+        zoom: m.getZoom(),
+      };
+    },
+    { w: which, mn: MONGOLIAN_NAMES },
+  );
+  for (const [id, size] of icons)
+    expect(
+      smallestSize(size, zoom) * MONGOLIAN_LABEL.px,
+      `step ${i + 1} (${which}): ${id} at zoom ${zoom.toFixed(2)}`,
+    ).toBeGreaterThanOrEqual(briefingMinPx(id));
   expect(sizes.length, `step ${i + 1} (${which}): labels drawn`).toBeGreaterThan(0);
   for (const [id, size] of sizes)
     expect(

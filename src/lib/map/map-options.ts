@@ -16,6 +16,7 @@ import {
   MARKER_BOX,
   MARKER_BOX_PX,
   MONGOLIAN_ICON,
+  MONGOLIAN_LABEL,
   type IconId,
   type Raster,
   rasterIcon,
@@ -49,37 +50,47 @@ export const CONTROL_OF: Record<keyof typeof MAP_WORDS, string> = {
 const mapLocale = (lang: Lang) => Object.fromEntries(Object.entries(MAP_WORDS).map(([k, v]) => [k, v[lang]]));
 
 /**
- * Every label layer's text-size: the catalog's, or a briefing's (BRIEFING_LABELS: 1.4× and at
- * least 20 px, the structure and the seats at least 28 px). A briefing scales the catalog's sizes
- * (numbers, and each output of a zoom curve), so the style stays the one home of sizes.
- * `undefined`: the catalog gives the layer no size (MapLibre's 16).
+ * Every label layer's size: its text-size, or for the Mongolian names (images) its icon-size —
+ * the catalog's, or a briefing's (BRIEFING_LABELS: 1.4× and at least 20 px, the structure and
+ * the seats at least 28 px; a Mongolian name's type is MONGOLIAN_LABEL.px at icon-size 1). A
+ * briefing scales the catalog's sizes (numbers, and each output of a zoom curve), so the style
+ * stays the one home of sizes. `undefined`: the catalog gives the layer no size (MapLibre's 16).
  */
-export function labelSizes(briefing: boolean): Map<string, unknown> {
-  const out = new Map<string, unknown>();
+export function labelSizes(briefing: boolean): Map<string, { property: 'text-size' | 'icon-size'; size: unknown }> {
+  const out = new Map<string, { property: 'text-size' | 'icon-size'; size: unknown }>();
   for (const { style: l } of catalogLayers(undefined, 'zh')) {
     if (l.type !== 'symbol') continue;
+    if (l.id === MONGOLIAN_NAMES) {
+      const size = l.layout?.['icon-size'];
+      const floor = briefingMinPx(l.id) / MONGOLIAN_LABEL.px;
+      out.set(l.id, { property: 'icon-size', size: briefing ? scaleSize(size, BRIEFING_LABELS.scale, floor) : size });
+      continue;
+    }
     const size = l.layout?.['text-size'];
-    if (size === undefined && !l.layout?.['text-field']) continue; // an icon only (the Mongolian names)
-    out.set(l.id, briefing ? scaleSize(size ?? 16, BRIEFING_LABELS.scale, briefingMinPx(l.id)) : size);
+    if (size === undefined && !l.layout?.['text-field']) continue; // an icon only
+    out.set(l.id, {
+      property: 'text-size',
+      size: briefing ? scaleSize(size ?? 16, BRIEFING_LABELS.scale, briefingMinPx(l.id)) : size,
+    });
   }
   return out;
 }
 
 /** A drawn map's labels at a briefing's sizes, or back at the catalog's. */
 export function setLabelSizes(map: maplibregl.Map, briefing: boolean): void {
-  for (const [id, size] of labelSizes(briefing))
-    if (map.getLayer(id)) map.setLayoutProperty(id, 'text-size', size as number | undefined);
+  for (const [id, { property, size }] of labelSizes(briefing))
+    if (map.getLayer(id)) map.setLayoutProperty(id, property, size as number | undefined);
 }
 
 /** A style's labels at a briefing's sizes or the catalog's (a map made during a briefing; paper). */
 export function withLabelSizes(style: maplibregl.StyleSpecification, briefing: boolean): maplibregl.StyleSpecification {
   const sizes = labelSizes(briefing);
   style.layers = style.layers.map((l) => {
-    if (l.type !== 'symbol' || !sizes.has(l.id)) return l;
+    const set = sizes.get(l.id);
+    if (l.type !== 'symbol' || !set) return l;
     const layout = { ...l.layout } as Record<string, unknown>;
-    const size = sizes.get(l.id);
-    if (size === undefined) delete layout['text-size'];
-    else layout['text-size'] = size;
+    if (set.size === undefined) delete layout[set.property];
+    else layout[set.property] = set.size;
     return { ...l, layout } as typeof l;
   });
   return style;
