@@ -295,6 +295,8 @@ test.describe('on a phone, sheets leave what they act on in view', () => {
     await expectSeen(page.getByTestId('task-view'), `task ${n}, opened from the card`);
     await expect(page).toHaveURL(new RegExp(`[#&]t=${n}(&|$)`));
     await expect(card).toBeHidden();
+    // the focus goes with the person: to the task's title, not lost with the hidden card's button
+    await expect(page.getByTestId('task-view').locator('h2')).toBeFocused();
     await expect(page.getByTestId('open-layers')).toHaveAttribute('aria-expanded', 'true');
     // the sheet closed (its button), the card is back as it was
     await page.getByTestId('open-layers').click();
