@@ -49,6 +49,8 @@ export const UI = {
     en: "The browser's storage is full: new annotations and imported layers cannot be kept and will be lost on reload. Remove imported layers you no longer need, or clear the browser's storage.",
   },
   offlineReady: { zh: '地图已可离线使用', en: 'The map now works offline' },
+  /** a presenter's own tour: a quote they edited is their wording, not the plan's (played and printed so) */
+  presenterWording: { zh: '讲者摘述', en: 'Presenter’s wording' },
   updateReady: { zh: '地图有新版本。', en: 'A new version of the map is ready.' },
   applyUpdate: { zh: '更新', en: 'Update' },
   openPanel: { zh: '图层与规划', en: 'Layers & plan' },

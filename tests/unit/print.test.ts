@@ -388,5 +388,17 @@ describe('a print in English reads in English', () => {
     const zh = stepText(tour, tour.steps[i], i, 'zh').body?.find((b) => b.quote)?.text ?? '';
     expect(zh).toMatch(new RegExp(`：“${ref.quote.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}”$`));
     expect(zh).not.toContain(ref.quote_en ?? '');
+    // a presenter's edited quote (their own tour) is their wording, printed as such: no quotation
+    // marks, no task number, not styled as the plan's words
+    const edited = new Set([`${tour.steps[i].id}/0`]);
+    for (const lang of ['zh', 'en'] as const) {
+      const body = stepText(tour, tour.steps[i], i, lang, edited).body ?? [];
+      expect(body.filter((b) => b.quote)).toHaveLength((tour.steps[i].plan_ref?.length ?? 1) - 1);
+      const line = must(
+        body.find((b) => b.text.includes(ref.quote)),
+        'the edited quote',
+      );
+      expect(line.text).toBe(`${lang === 'zh' ? '讲者摘述：' : 'Presenter’s wording: '}${ref.quote}`);
+    }
   });
 });

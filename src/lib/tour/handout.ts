@@ -15,23 +15,38 @@ import { composeInWorker, pageText, printFont, printPng, type PrintProgress } fr
 import { cancelled, releasePrintMap, renderMap, type FeatureStates } from '../print/render.ts';
 import { plainText } from './markdown.ts';
 import { nextTask } from '../next-task.ts';
+import { UI } from '../i18n.ts';
 import { mapIdle } from '../map/gpu.ts';
 import { pageBounds } from './find.ts';
 
-/** The text of a step's page: the tour and step, the caption, the plan's words. */
-export function stepText(tour: Tour, step: TourStep, index: number, lang: Lang) {
+/**
+ * The text of a step's page: the tour and step, the caption, the plan's words. `edited`: the
+ * quotes (step id / index) a presenter changed — their wording, printed as such, not as the plan's.
+ */
+export function stepText(
+  tour: Tour,
+  step: TourStep,
+  index: number,
+  lang: Lang,
+  edited: ReadonlySet<string> = new Set(),
+) {
+  const colon = lang === 'zh' ? '：' : ': ';
   const body = [
     ...plainText(step.caption[lang])
       .split('\n')
       .map((text) => ({ text })),
     // the plan's words as written; in English our translation first, the Chinese it translates after
-    ...(step.plan_ref ?? []).map((r) => ({
-      text:
-        lang === 'zh' || !r.quote_en
-          ? `${taskLabel(r.task ?? null, lang)}${lang === 'zh' ? '：' : ': '}“${r.quote}”`
-          : `${taskLabel(r.task ?? null, lang)}: “${r.quote_en}” (our translation of “${r.quote}”)`,
-      quote: true,
-    })),
+    ...(step.plan_ref ?? []).map((r, i) =>
+      edited.has(`${step.id}/${i}`)
+        ? { text: `${UI.presenterWording[lang]}${colon}${r.quote}` }
+        : {
+            text:
+              lang === 'zh' || !r.quote_en
+                ? `${taskLabel(r.task ?? null, lang)}${colon}“${r.quote}”`
+                : `${taskLabel(r.task ?? null, lang)}: “${r.quote_en}” (our translation of “${r.quote}”)`,
+            quote: true,
+          },
+    ),
   ];
   return pageText(step.title[lang], lang, step.layers, {
     kicker: `${tour.title[lang]} · ${index + 1} / ${tour.steps.length}`,
@@ -44,7 +59,8 @@ export function stepText(tour: Tour, step: TourStep, index: number, lang: Lang) 
  * framed for paper (`paper`) or, going back at the end, for the screen;
  * `states` says which features the step lights (drawn lit on paper too). Progress is told a
  * page at a time (the map's tiles, then the composing); `signal` cancels it between any two
- * of those, and the tour goes back to the step it was on either way.
+ * of those, and the tour goes back to the step it was on either way. `edited`: a presenter's
+ * changed quotes (stepText).
  */
 export async function exportHandout(
   map: maplibregl.Map,
@@ -53,11 +69,11 @@ export async function exportHandout(
   goto: (i: number, paper: boolean) => Promise<void>,
   back: number,
   states: () => FeatureStates,
-  o: { signal?: AbortSignal; onProgress?: (p: PrintProgress) => void } = {},
+  o: { signal?: AbortSignal; onProgress?: (p: PrintProgress) => void; edited?: ReadonlySet<string> } = {},
 ): Promise<void> {
   // One layout for every page, with room for the longest step's legend at 8 pt: the print map
   // keeps one size through the handout.
-  const texts = tour.steps.map((step, i) => stepText(tour, step, i, lang));
+  const texts = tour.steps.map((step, i) => stepText(tour, step, i, lang, o.edited));
   const l = layout('A4', 'landscape', texts);
   const px = mapPixels(l, HANDOUT_DPI);
   const font = printFont();
