@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync, renameSync, statSync, writeFileS
 import { join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
-import { securityHeaders, site } from './deploy/headers.ts';
+import { OVERVIEW_CSS, securityHeaders, site } from './deploy/headers.ts';
 import { MEDIA } from './src/lib/ui/layout.ts';
 import { UI } from './src/lib/i18n.ts';
 import { LINK_PREVIEW, escapeAttr as esc } from './src/lib/embed.ts';
@@ -33,13 +33,17 @@ function mediaQueries(): Plugin {
   };
 }
 
-/** Puts the overview SVG made by `npm run data` into index.html, so it shows before any script. */
+/**
+ * Puts the overview SVG made by `npm run data` into index.html, so it shows before any script,
+ * and its stylesheet into the head (the CSP allows it by its hash: deploy/headers.ts).
+ */
 function overview(): Plugin {
   return {
     name: 'hlbe-overview',
     transformIndexHtml(html) {
       const file = 'public/data/overview.html';
-      return existsSync(file) ? html.replace('<!--overview-->', readFileSync(file, 'utf8')) : html;
+      const withStyle = html.replace('<!--overview-style-->', `<style>${OVERVIEW_CSS}</style>`);
+      return existsSync(file) ? withStyle.replace('<!--overview-->', readFileSync(file, 'utf8')) : withStyle;
     },
   };
 }

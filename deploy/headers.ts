@@ -2,14 +2,25 @@
  * The HTTP headers every response of the app carries, in one place: sent by `vite preview`
  * (vite.config.ts) and by the shipped nginx config (written from this by
  * scripts/serve-nginx.ts). The policy allows this origin only:
- * - no inline script or style anywhere (index.html links its overview CSS; Svelte and MapLibre
- *   set styles through the CSSOM, which a policy does not govern);
+ * - no inline script anywhere, and one inline style: the overview's (src/overview.css, written
+ *   into index.html's head so the first paint waits for no request), allowed by its hash; Svelte
+ *   and MapLibre set styles through the CSSOM, which a policy does not govern;
  * - workers from this origin (MapLibre's worker and the import worker are files, not blobs);
  * - images from data: and blob: (MapLibre's icons and the print's map images are made in the page);
  * - frames: the map may be shown in a frame by its own pages and by the sites of the deploy
  *   setting (deploy/site.json `embedOrigins`, or EMBED_ORIGINS when serving), no others.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+
+/** The overview's stylesheet, as index.html's head carries it (vite.config.ts): without its comments, its spaces collapsed. */
+export const OVERVIEW_CSS = readFileSync(new URL('../src/overview.css', import.meta.url), 'utf8')
+  .replace(/\/\*[\s\S]*?\*\//g, '')
+  .replace(/\s+/g, ' ')
+  .replace(/ ?([{};,]) ?/g, '$1')
+  .trim();
+/** The policy's name for that one inline style. */
+const OVERVIEW_STYLE = `'sha256-${createHash('sha256').update(OVERVIEW_CSS).digest('base64')}'`;
 
 /** The deploy settings (deploy/site.json): who may embed the map, and the public address. */
 export interface Site {
@@ -58,7 +69,7 @@ export function csp(embedOrigins: readonly string[] = []): string {
     "worker-src 'self'",
     "connect-src 'self'",
     "img-src 'self' data: blob:",
-    "style-src 'self'",
+    `style-src 'self' ${OVERVIEW_STYLE}`,
     "font-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
