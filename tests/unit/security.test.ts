@@ -4,7 +4,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CSP, csp, site } from '../../deploy/headers.ts';
+import { createHash } from 'node:crypto';
+import { CSP, OVERVIEW_CSS, csp, site } from '../../deploy/headers.ts';
 
 const files = (dir: string): string[] =>
   readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
@@ -50,6 +51,11 @@ describe('no markup from strings', () => {
     expect(CSP).toContain("object-src 'none'");
     // framed by its own pages only, unless the deploy names the sites that may embed it
     expect(CSP).toContain("frame-ancestors 'self'");
+    // one inline style, the overview's (painted before any request: vite.config.ts), by its hash
+    const hash = createHash('sha256').update(OVERVIEW_CSS).digest('base64');
+    expect(CSP).toContain(`style-src 'self' 'sha256-${hash}';`);
+    expect(OVERVIEW_CSS).toContain('.overview{');
+    expect(OVERVIEW_CSS).not.toMatch(/\/\*|\n/);
   });
 
   it('the sites that may embed the map are one setting, checked at once', () => {
