@@ -21,6 +21,9 @@ import type { View } from '../url.ts';
 import { labelMove, litDrawn, litHidden } from './lit-bounds.ts';
 import { CITY_BOUNDS, FIT_MAX_ZOOM } from './view.ts';
 
+/** How much larger (zoom levels: 0.15 ≈ 11 %) a tour step's places must show beside the caption than above it for the fit to put them there. */
+const BESIDE_GAIN = 0.15;
+
 /** A phone's fit padding (CSS px) beyond what covers the map: room for a label beside a marker, and below. */
 const PHONE_PAD = { label: 40, bottom: 40, least: 80 };
 /** Less map than this above the sheets (CSS px) and no fit is tried. */
@@ -335,9 +338,11 @@ export class Camera {
     // where a swipe's divider goes: the middle of the places fitted, else of the map (a step that names its centre)
     let at = 0.5;
     if ('fit' in cam && bbox) {
-      // the free area that shows the places largest: above the caption, or beside it
+      // the free area that shows the places largest: above the caption (the first: the places in
+      // the middle of the screen), or beside it when that shows them clearly larger (BESIDE_GAIN) —
+      // beside by a hair, they sat at the right edge with the left half of the screen empty
       let chosen = paddings[0];
-      for (const padding of paddings) {
+      paddings.forEach((padding, i) => {
         const t = map.cameraForBounds(
           [
             [bbox[0], bbox[1]],
@@ -345,8 +350,9 @@ export class Camera {
           ],
           { padding, bearing: cam.bearing ?? 0, pitch: cam.pitch ?? 0, maxZoom: FIT_MAX_ZOOM },
         );
-        if (t && (!target || (t.zoom ?? 0) > (target.zoom ?? 0))) [target, chosen] = [t, padding];
-      }
+        const gain = i === 0 ? 0 : BESIDE_GAIN;
+        if (t && (!target || (t.zoom ?? 0) > (target.zoom ?? 0) + gain)) [target, chosen] = [t, padding];
+      });
       // a swipe divides its places in the middle
       const width = swipe ? map.getCanvas().getBoundingClientRect().width : 0;
       const [left, right] = [chosen.left ?? 0, chosen.right ?? 0];
