@@ -616,8 +616,13 @@ test.describe('briefing mode', () => {
     // Cancel takes the focus (the button that started it is gone)
     await expect(page.getByTestId('handout-cancel')).toBeFocused();
     await expect(page.getByTestId('handout-progress')).toContainText(/[3-9] ?\/ ?\d|[3-9] of/);
+    // the room sees a notice over the map and the caption, not the steps flipping; the page and Cancel above it
+    await expectSeen(page.getByTestId('handout-veil'), 'the handout veil');
+    await expect(page.getByTestId('handout-veil')).toContainText('正在生成讲义');
+    await expectSeen(page.getByTestId('handout-cancel'), 'Cancel, above the veil');
     await page.keyboard.press('Enter'); // on Cancel: not the next step
     await expect(page.getByTestId('export-pdf')).toBeVisible();
+    await expect(page.getByTestId('handout-veil')).toHaveCount(0);
     await expect(page.getByTestId('export-pdf')).toBeFocused();
     await expect(page.getByTestId('handout-progress')).toHaveCount(0);
     await expectStep(page, 0);
