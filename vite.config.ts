@@ -40,8 +40,11 @@ function mediaQueries(): Plugin {
 function overview(): Plugin {
   return {
     name: 'hlbe-overview',
-    transformIndexHtml(html) {
+    transformIndexHtml(html, ctx) {
       const file = 'public/data/overview.html';
+      if (!ctx.filename.endsWith('/index.html')) return html; // (the presenter's page has no overview)
+      if (!html.includes('<!--overview-style-->'))
+        throw new Error("index.html: no <!--overview-style--> for the overview's stylesheet (hlbe-overview)");
       const withStyle = html.replace('<!--overview-style-->', `<style>${OVERVIEW_CSS}</style>`);
       return existsSync(file) ? withStyle.replace('<!--overview-->', readFileSync(file, 'utf8')) : withStyle;
     },

@@ -13,11 +13,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
-/** The overview's stylesheet, as index.html's head carries it (vite.config.ts): without its comments, its spaces collapsed. */
+/**
+ * The overview's stylesheet, as index.html's head carries it (vite.config.ts): without its
+ * comments and line breaks (spaces inside a rule are left as written).
+ */
 export const OVERVIEW_CSS = readFileSync(new URL('../src/overview.css', import.meta.url), 'utf8')
   .replace(/\/\*[\s\S]*?\*\//g, '')
-  .replace(/\s+/g, ' ')
-  .replace(/ ?([{};,]) ?/g, '$1')
+  .replace(/\s*\n\s*/g, '')
   .trim();
 /** The policy's name for that one inline style. */
 const OVERVIEW_STYLE = `'sha256-${createHash('sha256').update(OVERVIEW_CSS).digest('base64')}'`;

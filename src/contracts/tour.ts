@@ -64,6 +64,9 @@ export const TourStepSchema = v.object({
 });
 export type TourStep = v.InferOutput<typeof TourStepSchema>;
 
+/** A quote of a step, by the step's id and its place in `plan_ref`: how a presenter's edited quotes are named. */
+export const quoteKey = (stepId: string, index: number) => `${stepId}/${index}`;
+
 export const TourSchema = v.object({
   id: slug,
   title: TourTextSchema,

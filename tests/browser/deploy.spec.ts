@@ -2,6 +2,7 @@
 // headers of deploy/headers.ts — a strict CSP that the app runs under (every browser test
 // fails on a violation), caching by kind of file, Range without compression for the archive,
 // compressed text, and the same app under a sub-path.
+import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { test, expect, openMap } from './fixtures.ts';
 import { securityHeaders } from '../../deploy/headers.ts';
@@ -32,6 +33,11 @@ test.describe('deployed with nginx', () => {
       for (const [k, v] of Object.entries(SECURITY_HEADERS))
         expect(r.headers()[k.toLowerCase()], `${path} ${k}`).toBe(v);
     }
+    // the page's one inline style (the overview's) is the one the policy allows: its hash, from the page served
+    const page = await (await request.get('/')).text();
+    const styles = [...page.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+    expect(styles).toHaveLength(1);
+    expect(CSP).toContain(`'sha256-${createHash('sha256').update(styles[0]).digest('base64')}'`);
     expect((await request.get('/')).headers()['cache-control']).toBe('no-cache');
     expect((await request.get(`/assets/${asset(/^maplibre-.*\.js$/)}`)).headers()['cache-control']).toBe(
       'public, max-age=31536000, immutable',

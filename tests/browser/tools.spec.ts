@@ -397,6 +397,7 @@ test('print: an A4 PDF with real text, the legend, the sources and a 300 dpi map
     .filter(Boolean)
     .map((l) => l.trim().split(/\s+/));
   expect(images).toHaveLength(1);
+  expect(images[0][5]).toBe('index'); // 256 colours (palette.ts): a third of RGB's bytes
   expect(Number(images[0][12])).toBeGreaterThanOrEqual(250); // x-ppi
   expect(Number(images[0][13])).toBeGreaterThanOrEqual(250); // y-ppi
   // Cancel: the export stops, says so, and nothing is downloaded.

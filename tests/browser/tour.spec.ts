@@ -594,6 +594,7 @@ test.describe('briefing mode', () => {
       .filter(Boolean);
     expect(images).toHaveLength(TOUR.steps.length);
     for (const l of images) expect(Number(l.trim().split(/\s+/)[12])).toBeGreaterThanOrEqual(HANDOUT_DPI);
+    for (const l of images) expect(l.trim().split(/\s+/)[5]).toBe('index'); // 256 colours (palette.ts)
     await expectStep(page, 1); // back where the presenter was, framed for the screen again (not the page)
     await waitIdle(page);
     await expectReadable(page, 1);

@@ -15,6 +15,25 @@ describe('a map as 256 colours (palette.ts)', () => {
     for (let i = 0; i < 300; i++) expect(colourAt(q, i)).toEqual([...rgb.subarray(i * 3, i * 3 + 3)]);
   });
 
+  it('keeps 256 colours exactly; 257 take 128 kept and 128 found, every pixel on its entry or near it', () => {
+    const many = (n: number) => {
+      const rgb = new Uint8Array(n * 3);
+      for (let i = 0; i < n; i++) rgb.set([i % 256, Math.floor(i / 256) * 40, 255 - (i % 256)], i * 3);
+      return rgb;
+    };
+    const q256 = quantize(many(256));
+    expect(q256.palette.length).toBe(256 * 3);
+    for (let i = 0; i < 256; i++) expect(colourAt(q256, i)).toEqual([...many(256).subarray(i * 3, i * 3 + 3)]);
+    const rgb = many(257);
+    const q257 = quantize(rgb);
+    expect(q257.palette.length).toBe(256 * 3);
+    for (let i = 0; i < 257; i++) {
+      const [r, g, b] = colourAt(q257, i);
+      expect(Math.hypot(r - rgb[i * 3], g - rgb[i * 3 + 1], b - rgb[i * 3 + 2])).toBeLessThan(6);
+    }
+    expect(quantize(new Uint8Array(0)).palette).toEqual(new Uint8Array([255, 255, 255]));
+  });
+
   it('keeps the most used colours exactly and brings the rare ones near', () => {
     // flat fills (most pixels) and 4096 anti-aliasing shades between them
     const fills = [

@@ -15,7 +15,7 @@ import { MONGOLIAN_LABEL } from '../../src/lib/map/icons.ts';
 import { MAX_CANVAS } from '../../src/lib/print/render.ts';
 import { footerLines, pageText } from '../../src/lib/print/print.ts';
 import { stepText } from '../../src/lib/tour/handout.ts';
-import type { Tour } from '../../src/contracts/tour.ts';
+import { quoteKey, type Tour } from '../../src/contracts/tour.ts';
 import { CATALOG } from '../../src/lib/map/catalog.ts';
 import { UI } from '../../src/lib/i18n.ts';
 import { ATTRIBUTION, attribution, DATUM_NOTE, LICENCES, PLAN_NAME } from '../../src/contracts/sources.ts';
@@ -86,6 +86,40 @@ describe('the print page and its font', () => {
 });
 
 describe('the composed PDF', () => {
+  it("draws the map's pixels as they were drawn (a 256-colour indexed image: palette.ts)", async () => {
+    const font = readFileSync('public/data/fonts/print-sc.otf');
+    const [w, h] = [30, 20];
+    const colours = [
+      [200, 30, 40],
+      [250, 248, 240],
+      [31, 78, 121],
+    ];
+    const rgb = new Uint8Array(w * h * 3);
+    for (let i = 0; i < w * h; i++) rgb.set(colours[Math.floor((i % w) / 10)], i * 3);
+    const bytes = await composePdf(
+      [
+        {
+          layout: layout('A4', 'landscape'),
+          map: { rgb, width: w, height: h, metresPerCssPx: 1000, bearing: 0, cssWidth: w },
+          text: { title: 't', subtitle: 's', legend: [], legendTitle: '图例', footer: [], lang: 'zh' },
+        },
+      ],
+      { text: font.buffer.slice(font.byteOffset, font.byteOffset + font.byteLength) as ArrayBuffer },
+      { title: 't', subject: 's' },
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'indexed-'));
+    writeFileSync(join(dir, 'm.pdf'), bytes);
+    const list = execFileSync('pdfimages', ['-list', join(dir, 'm.pdf')], { encoding: 'utf8' }).split('\n')[2];
+    expect(list.trim().split(/\s+/)[5]).toBe('index');
+    // read back as the reader draws it: the image's own pixels, RGB
+    execFileSync('pdfimages', [join(dir, 'm.pdf'), join(dir, 'img')]);
+    const ppm = readFileSync(join(dir, 'img-000.ppm'));
+    const head = must(/^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.toString('latin1', 0, 40)), 'a PPM header');
+    expect([Number(head[1]), Number(head[2])]).toEqual([w, h]);
+    const px = ppm.subarray(head[0].length);
+    expect(Buffer.compare(Buffer.from(px), Buffer.from(rgb))).toBe(0);
+  });
+
   it('embeds the CJK font as what it is (CFF OpenType: CIDFontType0, FontFile3 /OpenType), with text for every glyph', async () => {
     const font = readFileSync('public/data/fonts/print-sc.otf');
     const bytes = await composePdf(
@@ -390,7 +424,7 @@ describe('a print in English reads in English', () => {
     expect(zh).not.toContain(ref.quote_en ?? '');
     // a presenter's edited quote (their own tour) is their wording, printed as such: no quotation
     // marks, no task number, not styled as the plan's words
-    const edited = new Set([`${tour.steps[i].id}/0`]);
+    const edited = new Set([quoteKey(tour.steps[i].id, 0)]);
     for (const lang of ['zh', 'en'] as const) {
       const body = stepText(tour, tour.steps[i], i, lang, edited).body ?? [];
       expect(body.filter((b) => b.quote)).toHaveLength((tour.steps[i].plan_ref?.length ?? 1) - 1);

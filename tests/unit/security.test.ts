@@ -54,7 +54,7 @@ describe('no markup from strings', () => {
     // one inline style, the overview's (painted before any request: vite.config.ts), by its hash
     const hash = createHash('sha256').update(OVERVIEW_CSS).digest('base64');
     expect(CSP).toContain(`style-src 'self' 'sha256-${hash}';`);
-    expect(OVERVIEW_CSS).toContain('.overview{');
+    expect(OVERVIEW_CSS).toContain('.overview {');
     expect(OVERVIEW_CSS).not.toMatch(/\/\*|\n/);
   });
 

@@ -333,7 +333,7 @@ export class Camera {
             bottom: Math.min(tour.bottom, height - tour.top - 120) + 16,
           },
         ]
-      : deskPaddings(map, height, extra, clearLabels);
+      : deskPaddings(map, height, extra);
     let target: maplibregl.CameraOptions | undefined;
     // where a swipe's divider goes: the middle of the places fitted, else of the map (a step that names its centre)
     let at = 0.5;
@@ -399,17 +399,10 @@ export class Camera {
  * A desk's tour step fits its places into the map the caption and the tools leave free: above
  * the caption across the width, or beside it down the height (the fit takes whichever shows
  * them larger; a swipe's divider then goes to the middle of the places). Before the caption is
- * drawn, its usual share of the height. On paper (a handout's page, no caption) the places sit
- * in the middle.
+ * drawn, its usual share of the height. (A handout's page frames them on its own map: print/render.ts `fit`.)
  */
-function deskPaddings(
-  map: maplibregl.Map,
-  height: number,
-  extra: number,
-  onScreen: boolean,
-): maplibregl.PaddingOptions[] {
+function deskPaddings(map: maplibregl.Map, height: number, extra: number): maplibregl.PaddingOptions[] {
   const e = extra;
-  if (!onScreen) return [{ top: 40 + e, left: 40 + e, right: 40 + e, bottom: 40 + e }];
   const tour = coveredByTour(map.getContainer());
   const top = Math.max(60, tour.toolsBottom + 16) + e;
   if (!tour.bottom || !tour.captionRight)

@@ -432,7 +432,9 @@ export const CATALOG: CatalogEntry[] = [
           layout: {
             'icon-image': ['concat', MONGOLIAN_ICON, ['get', 'unit_mn']],
             // above and to the left of the seat (the Chinese names mostly sit below it), as the
-            // rule puts Mongolian before Chinese; drawn at the Chinese labels' size (icons.ts)
+            // rule puts Mongolian before Chinese; drawn at the Chinese labels' size (icons.ts) — in a
+            // briefing at least 20 px of type, every label's floor, where the seats' Chinese take 28
+            // (map-options labelSizes; a name runs down as far as 7 em)
             'icon-anchor': 'bottom-right',
             'icon-offset': [...MONGOLIAN_LABEL.offset],
             'icon-size': ['interpolate', ['linear'], ['zoom'], 4, 0.85, 10, 1.05],

@@ -25,6 +25,8 @@ export function quantize(rgb: Uint8Array): Indexed {
     counts.set(c, (counts.get(c) ?? 0) + 1);
   }
   const byUse = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  // (an image of no pixels: one white entry, a palette has at least one)
+  if (!byUse.length) byUse.push([0xffffff, 0]);
   const exact = byUse.length <= SIZE ? byUse : byUse.slice(0, EXACT);
   const colours = exact.map(([c]) => c);
   if (byUse.length > SIZE) colours.push(...medianCut(byUse.slice(EXACT), SIZE - EXACT));
@@ -77,7 +79,7 @@ function medianCut(used: [number, number][], n: number): number[] {
   };
   const boxes = [used];
   while (boxes.length < n) {
-    // the box with the widest spread of colour (ties: the most used) is split next
+    // the box with the widest spread of colour (the first of equals) is split next
     let pick = -1,
       pickWidth = 0;
     for (let i = 0; i < boxes.length; i++) {

@@ -50,13 +50,13 @@ export type FeatureStates = {
   state: Record<string, boolean | number>;
 }[];
 
-/** Metres on paper per CSS pixel (96 to the inch). */
 /**
  * A fitted sheet's margins round its places, in CSS pixels of paper (10–18 mm): room for a lit
  * place's ring, and for its name beside or under it (a name placed under a place at the foot).
  */
 const FIT_MARGIN = { top: 40, left: 60, right: 60, bottom: 68 };
 
+/** Metres on paper per CSS pixel (96 to the inch). */
 export const PAPER_M_PER_CSS_PX = 0.0254 / 96;
 
 /** Ground metres per CSS pixel across the middle half of the map, on the ellipsoid. */
@@ -115,9 +115,9 @@ export interface RenderOptions {
   /** print to a scale, 1:`scale` on paper at the map's centre; else the main map's view is fitted */
   scale?: number;
   /**
-   * The places to frame on the sheet itself (a tour step's "fit" camera), its margin the same
-   * share of the sheet as the screen's; else the main map's view is fitted (a sheet of another
-   * shape than the screen then showed them small, off to a side).
+   * The places to frame on the sheet itself (a tour step's "fit" camera and its lit places),
+   * within FIT_MARGIN; else the main map's view is fitted (for a fitted step, a sheet of another
+   * shape than the screen showed them small, off to a side).
    */
   fit?: { bbox: BBox; bearing?: number; pitch?: number };
   states?: FeatureStates;

@@ -1,5 +1,5 @@
 /** Tours other than the built-in ones: a presenter's own (kept in this browser), and how their quotes stand. */
-import type { Tour, TourStep } from '../../contracts/tour.ts';
+import { quoteKey, type Tour, type TourStep } from '../../contracts/tour.ts';
 import { loadDetails } from '../details.ts';
 import { unionBBox, type BBox } from '../geo.ts';
 import { reportStorage } from '../state/storage.svelte.ts';
@@ -26,7 +26,7 @@ export async function editedQuotes(tour: Tour): Promise<Set<string>> {
     import('../tour/check.ts'),
   ]);
   const quoted = quoteChecker(planText(await loadPlan()));
-  return new Set(tour.steps.flatMap((s) => unquoted(s, quoted).map((k) => `${s.id}/${k}`)));
+  return new Set(tour.steps.flatMap((s) => unquoted(s, quoted).map((k) => quoteKey(s.id, k))));
 }
 
 /** The bbox a "fit" camera asks for, from the feature details. */

@@ -6,7 +6,7 @@
  */
 import type * as maplibregl from 'maplibre-gl';
 import type { Lang } from '../../contracts/vocab.ts';
-import type { Tour, TourStep } from '../../contracts/tour.ts';
+import { quoteKey, type Tour, type TourStep } from '../../contracts/tour.ts';
 import { PLAN_NAME } from '../../contracts/sources.ts';
 import { taskLabel } from '../../contracts/vocab.ts';
 import { download } from '../ui/download.ts';
@@ -37,7 +37,7 @@ export function stepText(
       .map((text) => ({ text })),
     // the plan's words as written; in English our translation first, the Chinese it translates after
     ...(step.plan_ref ?? []).map((r, i) =>
-      edited.has(`${step.id}/${i}`)
+      edited.has(quoteKey(step.id, i))
         ? { text: `${UI.presenterWording[lang]}${colon}${r.quote}` }
         : {
             text:
