@@ -19,11 +19,19 @@ export interface Indexed {
 }
 
 export function quantize(rgb: Uint8Array): Indexed {
+  // counted a run at a time: a map's rows are long runs of one colour (a lookup per run, not per pixel)
   const counts = new Map<number, number>();
+  let run = -1,
+    length = 0;
   for (let i = 0; i < rgb.length; i += 3) {
     const c = (rgb[i] << 16) | (rgb[i + 1] << 8) | rgb[i + 2];
-    counts.set(c, (counts.get(c) ?? 0) + 1);
+    if (c === run) length++;
+    else {
+      if (length) counts.set(run, (counts.get(run) ?? 0) + length);
+      [run, length] = [c, 1];
+    }
   }
+  if (length) counts.set(run, (counts.get(run) ?? 0) + length);
   const byUse = [...counts.entries()].sort((a, b) => b[1] - a[1]);
   // (an image of no pixels: one white entry, a palette has at least one)
   if (!byUse.length) byUse.push([0xffffff, 0]);
@@ -41,8 +49,13 @@ export function quantize(rgb: Uint8Array): Indexed {
   });
   for (const [c] of byUse) if (!entry.has(c)) entry.set(c, nearest(c, palette));
   const index = new Uint8Array(rgb.length / 3);
-  for (let i = 0, j = 0; i < rgb.length; i += 3, j++)
-    index[j] = entry.get((rgb[i] << 16) | (rgb[i + 1] << 8) | rgb[i + 2]) ?? 0;
+  let last = -1,
+    at = 0;
+  for (let i = 0, j = 0; i < rgb.length; i += 3, j++) {
+    const c = (rgb[i] << 16) | (rgb[i + 1] << 8) | rgb[i + 2];
+    if (c !== last) [last, at] = [c, entry.get(c) ?? 0];
+    index[j] = at;
+  }
   return { palette, index };
 }
 
