@@ -11,7 +11,7 @@ import { type DataLayerName, layersBy } from '../../contracts/layers.ts';
 import { download } from '../ui/download.ts';
 import { csvText } from '../ui/csv.ts';
 import { cellText } from '../exchange/fields.ts';
-import { loadLayer } from './layer-files.ts';
+import { layerFile, loadLayer } from './layer-files.ts';
 import { loadStats, statsCsv } from './stats.ts';
 
 /** The layers offered, in the order of the map's legend (the registry's download rank). */
@@ -48,9 +48,17 @@ export function layerCsv(file: LayerDownload): string {
 
 export const isPointLayer = (file: LayerDownload) => file.features.every((f) => f.geometry.type === 'Point');
 
+/**
+ * The file the build wrote, byte for byte (its contract checked by the build and the unit
+ * tests): nothing parsed or written again on the page — the first download of a visit, which
+ * loaded the validator to check it and wrote it out again, blocked the page 94 ms, 301 ms with a
+ * CPU-heavy job beside it.
+ */
 export async function downloadGeojson(name: DataLayerName): Promise<void> {
-  const file = await loadLayer(name);
-  download(JSON.stringify(file), 'application/geo+json', `hulunbuir-${name}.geojson`);
+  const path = `data/${layerFile(name)}`;
+  const r = await fetch(new URL(path, document.baseURI));
+  if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
+  download(await r.arrayBuffer(), 'application/geo+json', `hulunbuir-${name}.geojson`);
 }
 
 export async function downloadCsv(name: DataLayerName, lang: Lang): Promise<void> {

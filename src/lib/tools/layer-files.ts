@@ -3,7 +3,8 @@ import type { DataLayerName } from '../../contracts/layers.ts';
 import { loadDataFile } from '../data-files.ts';
 import type { LayerDownload } from '../../contracts/download.ts';
 
+/** A layer's file under data/. */
+export const layerFile = (name: DataLayerName) => `layers/${name}.geojson`;
+
 export const loadLayer = (name: DataLayerName): Promise<LayerDownload> =>
-  loadDataFile(`layers/${name}.geojson`, () =>
-    import('../../contracts/download.ts').then((m) => m.LayerDownloadSchema),
-  );
+  loadDataFile(layerFile(name), () => import('../../contracts/download.ts').then((m) => m.LayerDownloadSchema));
