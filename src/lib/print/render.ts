@@ -352,30 +352,24 @@ async function draw(
       // sheet of 8 megapixels.
       map.setPixelRatio(linking ? Math.min(1, pixelRatio) : pixelRatio);
       map.resize();
+      // the step's places with their margins, or the main map's view
       const b = main.getBounds();
+      const [w, s, e, n] = o.fit?.bbox ?? [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
       map.fitBounds(
         [
-          [b.getWest(), b.getSouth()],
-          [b.getEast(), b.getNorth()],
+          [w, s],
+          [e, n],
         ],
-        { duration: 0, padding: 0, bearing: main.getBearing(), pitch: main.getPitch() },
+        o.fit
+          ? {
+              duration: 0,
+              padding: FIT_MARGIN,
+              bearing: o.fit.bearing ?? 0,
+              pitch: o.fit.pitch ?? 0,
+              maxZoom: FIT_MAX_ZOOM,
+            }
+          : { duration: 0, padding: 0, bearing: main.getBearing(), pitch: main.getPitch() },
       );
-      if (o.fit) {
-        const [w, s, e, n] = o.fit.bbox;
-        map.fitBounds(
-          [
-            [w, s],
-            [e, n],
-          ],
-          {
-            duration: 0,
-            padding: FIT_MARGIN,
-            bearing: o.fit.bearing ?? 0,
-            pitch: o.fit.pitch ?? 0,
-            maxZoom: FIT_MAX_ZOOM,
-          },
-        );
-      }
       if (o.scale) {
         // Centred where the main map is, zoomed so that a CSS pixel on paper is `scale` of its
         // ground length — measured on the ellipsoid, then corrected once (Web Mercator's sphere
